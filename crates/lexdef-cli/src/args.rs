@@ -1,0 +1,47 @@
+//! Every flag of `lexdef`, in one place. The doc comments are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Compare how legal instruments define trafficking in persons.
+///
+/// lexdef parses anti-trafficking statutes and the UN and ASEAN instruments into a tree of
+/// provisions, every one traced to the exact words of the law. The curated corpus of the UN
+/// Protocol, ACTIP and the ASEAN member states' laws is built in.
+#[derive(Debug, Parser)]
+#[command(name = "lexdef", version, about, long_about)]
+pub(crate) struct Arguments {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Parse instruments and print their outline: number, heading, eId and line of every
+    /// provision.
+    Parse(ParseCommand),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ParseCommand {
+    /// A corpus file, a bare statute text (a bill, a pasted web page), or the id of a bundled
+    /// instrument (`PH-RA9208-2003`). Without it, every instrument of the bundled corpus.
+    pub target: Option<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// Read instruments from this corpus directory instead of the bundled corpus.
+    #[arg(long, value_name = "DIR")]
+    pub corpus: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// An indented outline, for people.
+    Text,
+    /// JSON, for programs.
+    Json,
+}

@@ -1,0 +1,33 @@
+//! `lexdef`: the command-line front of the lexdef core. Flags live in `args.rs`; each
+//! subcommand in its own file; this file only dispatches and maps outcomes to exit codes.
+
+mod args;
+mod diagnostics;
+mod output;
+mod parse;
+
+use std::process::ExitCode;
+
+use clap::Parser as _;
+
+/// How a command ended, as an exit code: 0 ok, 1 findings, 2 usage or input error.
+pub(crate) enum Outcome {
+    Clean,
+    InputError,
+}
+
+fn main() -> ExitCode {
+    let arguments = args::Arguments::parse();
+    let outcome = match arguments.command {
+        args::Command::Parse(command) => parse::run(&command),
+    };
+    match outcome {
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::InputError) => ExitCode::from(2),
+        Err(error) if output::is_closed_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: cannot write output: {error}");
+            ExitCode::from(2)
+        }
+    }
+}

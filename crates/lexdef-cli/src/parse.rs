@@ -1,0 +1,145 @@
+//! `lexdef parse`: the outline of one instrument or of a whole corpus.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use lexdef::{Corpus, Document, Instrument, Provision};
+use serde_json::json;
+
+use crate::args::{Format, ParseCommand};
+use crate::{diagnostics, output, Outcome};
+
+pub(crate) fn run(command: &ParseCommand) -> io::Result<Outcome> {
+    let corpus = match &command.corpus {
+        Some(directory) => match Corpus::load(directory) {
+            Ok(corpus) => corpus,
+            Err(error) => {
+                diagnostics::error(&error);
+                return Ok(Outcome::InputError);
+            }
+        },
+        None => Corpus::bundled(),
+    };
+    let mut outcome = Outcome::Clean;
+    let instruments: Vec<Instrument> = match &command.target {
+        Some(target) if Path::new(target).is_file() => match Instrument::read(Path::new(target)) {
+            Ok((instrument, warnings)) => {
+                warnings.iter().for_each(diagnostics::warning);
+                vec![instrument]
+            }
+            Err(error) => {
+                diagnostics::error(&error);
+                return Ok(Outcome::InputError);
+            }
+        },
+        Some(target) => match corpus.require(target) {
+            Ok(instrument) => vec![instrument.clone()],
+            Err(error) => {
+                diagnostics::error(&error);
+                if !Path::new(target).exists() && target.contains(['/', '.']) {
+                    eprintln!("hint: `{target}` is neither a file nor an instrument id");
+                }
+                return Ok(Outcome::InputError);
+            }
+        },
+        None => {
+            for problem in corpus.errors() {
+                diagnostics::message(&problem.message, problem.location.as_ref());
+                outcome = Outcome::InputError;
+            }
+            corpus.warnings().iter().for_each(diagnostics::warning);
+            corpus.instruments().cloned().collect()
+        }
+    };
+    let documents: Vec<Document> = instruments.iter().map(lexdef::parse).collect();
+    for document in &documents {
+        document.warnings.iter().for_each(diagnostics::warning);
+    }
+    output::to_stdout(|out| match command.format {
+        Format::Text => write_outlines(out, &instruments, &documents),
+        Format::Json => {
+            let value = if command.target.is_some() {
+                document_json(&instruments[0], &documents[0])
+            } else {
+                serde_json::Value::Array(instruments.iter().zip(&documents).map(|(instrument, document)| document_json(instrument, document)).collect())
+            };
+            serde_json::to_writer_pretty(&mut *out, &value)?;
+            writeln!(out)
+        }
+    })?;
+    Ok(outcome)
+}
+
+fn document_json(instrument: &Instrument, document: &Document) -> serde_json::Value {
+    json!({
+        "instrument": instrument.id,
+        "file": instrument.file(),
+        "metadata": instrument.metadata,
+        "provisions": document.provisions,
+        "gaps": document.gaps,
+        "warnings": document.warnings,
+    })
+}
+
+fn write_outlines(out: &mut dyn Write, instruments: &[Instrument], documents: &[Document]) -> io::Result<()> {
+    for (index, (instrument, document)) in instruments.iter().zip(documents).enumerate() {
+        if index > 0 {
+            writeln!(out)?;
+        }
+        match &instrument.metadata {
+            Some(metadata) => {
+                let completeness = format!("{:?}", metadata.completeness.status).to_lowercase();
+                writeln!(out, "{} — {} ({}, {}, {completeness})", metadata.id, metadata.short_title, metadata.jurisdiction, kebab(&format!("{:?}", metadata.kind)))?;
+            }
+            None => writeln!(out, "{} — no metadata", instrument.id)?,
+        }
+        if document.provisions.is_empty() {
+            writeln!(out, "  (no text in the corpus)")?;
+        }
+        for provision in &document.provisions {
+            write_provision(out, provision, 1)?;
+        }
+        for gap in &document.gaps {
+            let place = gap.within.as_ref().map(|eid| format!(" in {eid}")).unwrap_or_default();
+            writeln!(out, "  gap at line {}{place}: {}", gap.line, gap.note)?;
+        }
+    }
+    Ok(())
+}
+
+fn write_provision(out: &mut dyn Write, provision: &Provision, depth: usize) -> io::Result<()> {
+    let indent = "  ".repeat(depth);
+    let label = match (&provision.num, &provision.term) {
+        (Some(num), _) => num.clone(),
+        (None, Some(term)) => format!("“{term}”"),
+        (None, None) => format!("[{}]", kebab(&format!("{:?}", provision.kind))),
+    };
+    let heading = provision.heading.as_ref().map(|heading| format!("  {heading}")).unwrap_or_default();
+    let mut flags = Vec::new();
+    if provision.quoted {
+        flags.push("quoted");
+    }
+    if provision.number_inferred && provision.num.is_some() {
+        flags.push("number inferred");
+    }
+    if provision.incomplete {
+        flags.push("incomplete");
+    }
+    let flags = if flags.is_empty() { String::new() } else { format!("  ({})", flags.join(", ")) };
+    writeln!(out, "{indent}{label}{heading}  [{}] line {}{flags}", provision.eid, provision.line)?;
+    for child in &provision.children {
+        write_provision(out, child, depth + 1)?;
+    }
+    Ok(())
+}
+
+fn kebab(name: &str) -> String {
+    let mut out = String::new();
+    for (index, character) in name.chars().enumerate() {
+        if character.is_uppercase() && index > 0 {
+            out.push('-');
+        }
+        out.extend(character.to_lowercase());
+    }
+    out
+}

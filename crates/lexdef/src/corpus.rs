@@ -1,0 +1,207 @@
+//! A corpus: a set of instruments with unique ids, loaded from a directory or compiled in.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::instrument::Instrument;
+use crate::location::Location;
+use crate::warning::{Warning, WarningKind};
+
+/// The curated corpus's files, compiled into the crate by `build.rs`.
+mod bundled_files {
+    include!(concat!(env!("OUT_DIR"), "/bundled_corpus.rs"));
+}
+
+/// A set of instruments, sorted by id, and what went wrong while loading them.
+///
+/// Loading is lenient: a file that cannot be read or parsed is left out, and its error is
+/// kept in [`Corpus::errors`], so one bad file never stops the others. Callers that want
+/// all-or-nothing use [`Corpus::load_strict`].
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    instruments: BTreeMap<String, Instrument>,
+    errors: Vec<LoadError>,
+    warnings: Vec<Warning>,
+}
+
+/// An error met while loading one file of a corpus.
+#[derive(Debug, Clone)]
+pub struct LoadError {
+    /// The file.
+    pub file: String,
+    /// What went wrong, rendered.
+    pub message: String,
+    /// Where, when known.
+    pub location: Option<Location>,
+}
+
+impl LoadError {
+    fn new(file: &str, error: &Error) -> LoadError {
+        LoadError { file: file.to_owned(), message: error.to_string(), location: error.location().cloned() }
+    }
+}
+
+impl Corpus {
+    /// The curated corpus bundled with lexdef (`corpus/instruments/` at build time).
+    pub fn bundled() -> Corpus {
+        let files = bundled_files::FILES.iter().map(|&(name, bytes)| (format!("corpus/instruments/{name}"), bytes.to_vec()));
+        Corpus::from_files(files)
+    }
+
+    /// Load every `*.txt` file of `directory` (or of `directory/instruments/` when there is
+    /// one), in name order. Fails only when the directory itself cannot be read.
+    pub fn load(directory: &Path) -> Result<Corpus> {
+        let directory = if directory.join("instruments").is_dir() { directory.join("instruments") } else { directory.to_owned() };
+        let entries = std::fs::read_dir(&directory).map_err(|source| Error::Io { path: directory.clone(), source })?;
+        let mut paths: Vec<PathBuf> = Vec::new();
+        let mut problems = Vec::new();
+        for entry in entries {
+            match entry {
+                Ok(entry) => {
+                    let path = entry.path();
+                    if path.extension().is_some_and(|extension| extension == "txt") {
+                        paths.push(path);
+                    }
+                }
+                Err(source) => problems.push(LoadError::new(&directory.display().to_string(), &Error::Io { path: directory.clone(), source })),
+            }
+        }
+        paths.sort();
+        let mut files = Vec::new();
+        for path in paths {
+            match std::fs::read(&path) {
+                Ok(bytes) => files.push((path.display().to_string(), bytes)),
+                Err(source) => problems.push(LoadError::new(&path.display().to_string(), &Error::Io { path: path.clone(), source })),
+            }
+        }
+        let mut corpus = Corpus::from_files(files);
+        corpus.errors.splice(0..0, problems);
+        Ok(corpus)
+    }
+
+    /// Like [`Corpus::load`], but the first problem with any file is an error.
+    pub fn load_strict(directory: &Path) -> Result<Corpus> {
+        let directory_owned = directory.to_owned();
+        let corpus = Corpus::load(directory)?;
+        if let Some(first) = corpus.errors.first() {
+            return Err(Error::InvalidValue {
+                what: "corpus",
+                value: directory_owned.display().to_string(),
+                expected: format!("every file to load, but {}", first.message),
+            });
+        }
+        Ok(corpus)
+    }
+
+    /// Build a corpus from `(file name, bytes)` pairs, leniently.
+    pub fn from_files(files: impl IntoIterator<Item = (String, Vec<u8>)>) -> Corpus {
+        let mut corpus = Corpus::default();
+        for (file, bytes) in files {
+            match Instrument::from_bytes(&file, &bytes) {
+                Ok((instrument, warnings)) => {
+                    corpus.warnings.extend(warnings);
+                    if instrument.metadata.is_none() {
+                        corpus.errors.push(LoadError {
+                            file: file.clone(),
+                            message: format!("{file}:1:1: a corpus file needs a metadata block; see corpus/README.md"),
+                            location: Some(Location::file_start(&file)),
+                        });
+                        continue;
+                    }
+                    let id = instrument.id.as_str().to_owned();
+                    if let Some(first) = corpus.instruments.get(&id) {
+                        let first_location = first.metadata.as_ref().map(|metadata| metadata.id_location.clone()).unwrap_or_else(|| Location::file_start(first.file()));
+                        let location = instrument.metadata.as_ref().map(|metadata| metadata.id_location.clone()).unwrap_or_else(|| Location::file_start(&file));
+                        let error = Error::DuplicateInstrument { id, location, first: first_location };
+                        corpus.errors.push(LoadError::new(&file, &error));
+                        continue;
+                    }
+                    corpus.instruments.insert(id, instrument);
+                }
+                Err(error) => corpus.errors.push(LoadError::new(&file, &error)),
+            }
+        }
+        corpus.check_relations();
+        corpus
+    }
+
+    fn check_relations(&mut self) {
+        let mut problems = Vec::new();
+        for instrument in self.instruments.values() {
+            let Some(metadata) = &instrument.metadata else { continue };
+            for relation in &metadata.relations {
+                let location = relation.location.clone().unwrap_or_else(|| Location::file_start(instrument.file()));
+                match self.instruments.get(relation.target.as_str()) {
+                    None => {
+                        let error = Error::UnknownRelationTarget { location, kind: relation.kind.as_str().to_owned(), target: relation.target.to_string() };
+                        problems.push(LoadError::new(instrument.file(), &error));
+                    }
+                    Some(target) => {
+                        let inverse = relation.kind.inverse();
+                        let recorded = target.metadata.as_ref().is_some_and(|target| {
+                            target.relations.iter().any(|back| back.kind == inverse && back.target == metadata.id)
+                        });
+                        if !recorded {
+                            self.warnings.push(Warning::new(
+                                WarningKind::MissingInverseRelation,
+                                location,
+                                format!("`{}` {} `{}`, but `{}` does not record `{}` `{}`", metadata.id, relation.kind.as_str(), relation.target, relation.target, inverse.as_str(), metadata.id),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        self.errors.extend(problems);
+    }
+
+    /// The instruments, sorted by id.
+    pub fn instruments(&self) -> impl Iterator<Item = &Instrument> {
+        self.instruments.values()
+    }
+
+    /// How many instruments loaded.
+    pub fn len(&self) -> usize {
+        self.instruments.len()
+    }
+
+    /// Whether no instrument loaded.
+    pub fn is_empty(&self) -> bool {
+        self.instruments.is_empty()
+    }
+
+    /// The instrument with this id.
+    pub fn get(&self, id: &str) -> Option<&Instrument> {
+        self.instruments.get(id)
+    }
+
+    /// The instrument with this id, or an error that suggests close ids.
+    pub fn require(&self, id: &str) -> Result<&Instrument> {
+        self.get(id).ok_or_else(|| {
+            let wanted = id.to_ascii_uppercase();
+            let mut suggestions: Vec<String> = self
+                .instruments
+                .keys()
+                .filter(|known| {
+                    let known_upper = known.to_ascii_uppercase();
+                    known_upper.starts_with(&wanted) || wanted.starts_with(&known_upper) || known_upper.contains(&wanted)
+                })
+                .take(5)
+                .cloned()
+                .collect();
+            suggestions.sort();
+            Error::UnknownInstrument { id: id.to_owned(), suggestions }
+        })
+    }
+
+    /// Files that could not be loaded, and broken references between instruments.
+    pub fn errors(&self) -> &[LoadError] {
+        &self.errors
+    }
+
+    /// Problems that did not stop loading.
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
+    }
+}

@@ -1,0 +1,164 @@
+//! The tree of provisions the structure parser makes of an instrument's text.
+
+use serde::Serialize;
+
+use crate::eid::Eid;
+use crate::instrument_id::InstrumentId;
+use crate::warning::Warning;
+
+/// A byte range in [`crate::Instrument::text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// As a range, for slicing the text.
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    /// Whether `other` lies within this span.
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// What kind of provision, in the law's own hierarchy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ProvisionKind {
+    /// Text before the first numbered provision (title, preamble, enacting words).
+    Preamble,
+    /// The whole text of an instrument in which no numbering was recognised.
+    Body,
+    /// `PART 2`, `BAHAGIAN 1`.
+    Part,
+    /// `Chapter 1`, `Chương I`, `BAB I`, `หมวด ๑`, or a Roman numeral alone on its line.
+    Chapter,
+    /// `Article 3`, `Điều 3`, `Pasal 3`.
+    Article,
+    /// `Section 3.`, `SEC. 3.`, `มาตรา ๓`, `§ 7102.`, `12.` in a Commonwealth act.
+    Section,
+    /// `(1)` in a section.
+    Subsection,
+    /// `1.` or `(1)` in an article; `(a)` elsewhere.
+    Paragraph,
+    /// `(a)` or `a)` in a paragraph.
+    Subparagraph,
+    /// `(i)`.
+    Item,
+    /// A paragraph that defines a quoted term: `"child" means ...`.
+    Definition,
+}
+
+impl ProvisionKind {
+    /// The Akoma Ntoso name used in eIds: `sec`, `subsec`, `para`, ...
+    pub fn eid_name(self) -> &'static str {
+        match self {
+            ProvisionKind::Preamble => "preamble",
+            ProvisionKind::Body => "body",
+            ProvisionKind::Part => "part",
+            ProvisionKind::Chapter => "chp",
+            ProvisionKind::Article => "art",
+            ProvisionKind::Section => "sec",
+            ProvisionKind::Subsection => "subsec",
+            ProvisionKind::Paragraph => "para",
+            ProvisionKind::Subparagraph => "subpara",
+            ProvisionKind::Item => "item",
+            ProvisionKind::Definition => "def",
+        }
+    }
+}
+
+/// One provision and the provisions under it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Provision {
+    /// Its id, unique in the document.
+    pub eid: Eid,
+    /// Its kind.
+    pub kind: ProvisionKind,
+    /// The number exactly as printed (`Section 4-A.`, `(b)`, `มาตรา ๖`); `None` where the
+    /// provision has none (a preamble, a definition, a provision whose number the source
+    /// does not show).
+    pub num: Option<String>,
+    /// The number as used in the eId (`4-A`, `b`, `6`).
+    pub number: Option<String>,
+    /// For a definition, the defined term as written between its quotes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub term: Option<String>,
+    /// Its heading, where it has one.
+    pub heading: Option<String>,
+    /// Where the heading is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heading_span: Option<Span>,
+    /// The provision's text, from its first character (its marginal heading where it has one)
+    /// to the last character of its last line; `&text[span]` is the provision as printed.
+    pub span: Span,
+    /// The line of the file where its number (or, unnumbered, its first word) is.
+    pub line: usize,
+    /// Part of the quoted text of an amending provision: a provision of the amended
+    /// instrument, not of this one.
+    pub quoted: bool,
+    /// The number is not printed by the source but inferred (from a `{{number: ...}}` marker).
+    pub number_inferred: bool,
+    /// Text is missing within or right after this provision (a gap marker): it may say more
+    /// than the corpus shows.
+    pub incomplete: bool,
+    /// The provisions under it, in text order.
+    pub children: Vec<Provision>,
+}
+
+impl Provision {
+    /// This provision and all under it, depth first in text order.
+    pub fn walk(&self) -> impl Iterator<Item = &Provision> {
+        let mut stack = vec![self];
+        std::iter::from_fn(move || {
+            let provision = stack.pop()?;
+            stack.extend(provision.children.iter().rev());
+            Some(provision)
+        })
+    }
+}
+
+/// A gap in the text, placed in the tree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocumentGap {
+    /// Byte offset in the text.
+    pub offset: usize,
+    /// The line of the file where the gap marker is.
+    pub line: usize,
+    /// What is missing.
+    pub note: String,
+    /// The innermost provision open where the gap is; `None` before the first provision.
+    pub within: Option<Eid>,
+}
+
+/// The structure of one instrument's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Document {
+    /// Which instrument.
+    pub instrument: InstrumentId,
+    /// The top-level provisions, in text order.
+    pub provisions: Vec<Provision>,
+    /// Where text is missing.
+    pub gaps: Vec<DocumentGap>,
+    /// What the parser could not read as expected.
+    pub warnings: Vec<Warning>,
+}
+
+impl Document {
+    /// Every provision, depth first in text order.
+    pub fn walk(&self) -> impl Iterator<Item = &Provision> {
+        self.provisions.iter().flat_map(Provision::walk)
+    }
+
+    /// The provision with this eId.
+    pub fn find(&self, eid: &str) -> Option<&Provision> {
+        self.walk().find(|provision| provision.eid.as_str() == eid)
+    }
+}

@@ -1,0 +1,80 @@
+//! Instrument ids: the names of the corpus files.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+
+/// The id of an instrument, e.g. `PH-RA10364-2012`, `TH-ATIPA-2008-orig`.
+///
+/// Normalisation: none beyond trimming; an id is case-sensitive (`-orig` is lower case in the
+/// corpus). It must start with an upper-case letter and hold only ASCII letters, digits and
+/// `-`, at most 64 characters, with no `--` and no trailing `-`, so it is safe as a file name.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct InstrumentId(String);
+
+impl InstrumentId {
+    /// The id as a string.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for InstrumentId {
+    type Err = Error;
+
+    fn from_str(value: &str) -> Result<InstrumentId, Error> {
+        let id = value.trim();
+        let well_formed = !id.is_empty()
+            && id.len() <= 64
+            && id.starts_with(|first: char| first.is_ascii_uppercase())
+            && id.chars().all(|character| character.is_ascii_alphanumeric() || character == '-')
+            && !id.contains("--")
+            && !id.ends_with('-');
+        if well_formed {
+            Ok(InstrumentId(id.to_owned()))
+        } else {
+            Err(Error::InvalidValue {
+                what: "instrument id",
+                value: value.to_owned(),
+                expected: "ASCII letters, digits and `-`, starting with an upper-case letter, e.g. `PH-RA9208-2003`".to_owned(),
+            })
+        }
+    }
+}
+
+impl TryFrom<String> for InstrumentId {
+    type Error = Error;
+    fn try_from(value: String) -> Result<InstrumentId, Error> {
+        value.parse()
+    }
+}
+
+impl From<InstrumentId> for String {
+    fn from(id: InstrumentId) -> String {
+        id.0
+    }
+}
+
+impl fmt::Display for InstrumentId {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_validated() {
+        let table = [("PH-RA9208-2003", true), ("TH-ATIPA-2008-orig", true), (" SG-PHTA-2014 ", true),
+            ("ph-ra", false), ("PH RA", false), ("", false), ("PH--X", false), ("PH-", false), ("../etc", false)];
+        for (input, valid) in table {
+            assert_eq!(input.parse::<InstrumentId>().is_ok(), valid, "input {input:?}");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! # lexdef
+//!
+//! lexdef compares how legal instruments define trafficking in persons. It reads national
+//! anti-trafficking statutes and the international and ASEAN instruments, parses each into
+//! a tree of provisions, and (in later stages) turns each definition into a normalised term
+//! model and reports where definitions diverge — every finding traced to the exact words of
+//! the law.
+//!
+//! ## Quick start
+//!
+//! ```
+//! use lexdef::{parse, Corpus};
+//!
+//! let corpus = Corpus::bundled();
+//! let palermo = corpus.require("INTL-PALERMO-2000")?;
+//! let document = parse(palermo);
+//! let article_3 = document.find("art_3").expect("the Protocol has an Article 3");
+//! assert_eq!(article_3.heading.as_deref(), Some("Use of terms"));
+//! let definition = document.find("art_3__para_a").expect("Article 3 has a paragraph a)");
+//! assert!(palermo.text[definition.span.range()].starts_with("a) ``Trafficking in persons\" shall mean"));
+//! # Ok::<(), lexdef::Error>(())
+//! ```
+//!
+//! A text that is not in the corpus (a drafter's bill) parses the same way:
+//!
+//! ```
+//! let (bill, warnings) = lexdef::Instrument::from_text("bill.txt", "Section 1. Short title.\n(1) This Act may be cited as the Bill.\n")?;
+//! assert_eq!(warnings[0].kind, lexdef::WarningKind::MissingMetadata);
+//! let document = lexdef::parse(&bill);
+//! assert!(document.find("sec_1__subsec_1").is_some());
+//! # Ok::<(), lexdef::Error>(())
+//! ```
+//!
+//! ## Glossary
+//!
+//! - **Instrument**: one legal text (a treaty, an act, an amending act, a bill), with its
+//!   [`Metadata`]: where it applies, what kind it is, where its text was read, how complete.
+//! - **Corpus**: a set of instruments with unique ids. The curated corpus of the UN Protocol,
+//!   the ASEAN instruments and the ASEAN member states' laws is compiled in
+//!   ([`Corpus::bundled`]).
+//! - **Provision**: a numbered unit of a text — part, chapter, article, section, subsection,
+//!   paragraph, item — or a definition paragraph, with its number as printed, its heading,
+//!   its byte [`Span`] in the text and an Akoma Ntoso-style [`Eid`] (`sec_2__subsec_1__para_b`).
+//! - **Document**: the tree of provisions of one instrument, and the gaps in its text.
+//! - **Gap**: a place where the corpus could not read the law. lexdef never reads a gap as
+//!   the law being silent.
+//!
+//! ## Pipeline
+//!
+//! ```text
+//! corpus file ──► Instrument (metadata + text, markers taken out)
+//!                    │  structure parser: lexdef::parse
+//!                    ▼
+//!                Document: tree of Provisions with eIds and spans
+//! ```
+//!
+//! Every stage is a pure function of its input: nothing reads the clock or the network, and
+//! output order is deterministic.
+//!
+//! ## Dependencies
+//!
+//! Besides the design's crates, lexdef uses `toml` to read the corpus metadata block: it
+//! gives located errors and refuses duplicate keys, which a hand-written reader would have
+//! to re-invent.
+
+#![deny(missing_docs)]
+
+mod corpus;
+mod decode;
+mod document;
+mod eid;
+mod error;
+mod instrument;
+mod instrument_id;
+mod jurisdiction;
+mod location;
+mod metadata;
+mod structure;
+mod warning;
+
+pub use corpus::{Corpus, LoadError};
+pub use decode::decode;
+pub use document::{Document, DocumentGap, Provision, ProvisionKind, Span};
+pub use eid::Eid;
+pub use error::{Error, MetadataProblem, Result};
+pub use instrument::{Gap, Instrument, NumberMarker, SourceSwitch};
+pub use instrument_id::InstrumentId;
+pub use jurisdiction::Jurisdiction;
+pub use location::{LineIndex, Location};
+pub use metadata::{
+    AlternativeTranslation, Completeness, CompletenessStatus, InstrumentKind, Language, Metadata, PartialDate, Relation,
+    RelationKind, SourceReference, TextStatus,
+};
+pub use structure::parse;
+pub use warning::{Warning, WarningKind};

@@ -1,0 +1,463 @@
+//! Recognising the number that starts a provision: `Section 4-A.`, `3.—(1)`, `(b)`, `a)`,
+//! `มาตรา ๖`, `Điều 2.`, a Roman numeral alone on its line. Everything here looks at one line
+//! and never backtracks, so the parser stays linear in the size of the text.
+
+/// The unit of a keyword label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Part,
+    Chapter,
+    Article,
+    Section,
+}
+
+/// How a label is written, which decides what it can be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum LabelStyle {
+    /// `Section 3.`, `Article 3`, `PART 2`, `มาตรา ๖`.
+    Keyword { unit: Unit, inline_heading: bool },
+    /// `12.` at the start of a line.
+    BareNumber,
+    /// `(1)`, `(a)`, `(i)`.
+    Bracketed,
+    /// `a)`, `1)`.
+    RightParen,
+    /// `a.`.
+    LetterDot,
+    /// `I` alone on its line.
+    RomanAlone,
+}
+
+/// A recognised label at the start of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Label {
+    pub style: LabelStyle,
+    /// Byte offset where the printed label starts (0 but for an inline subsection).
+    pub start: usize,
+    /// Byte length of the label as printed, from the start of the examined string.
+    pub printed_len: usize,
+    /// The number, as used in the eId (`4-A`, `b`, `6`).
+    pub number: String,
+    /// Byte offset where the rest of the line starts (after separators).
+    pub rest: usize,
+    /// `3.—(1)`: the subsection label printed on the same line, and its own offsets.
+    pub inline_subsection: Option<Box<Label>>,
+}
+
+const KEYWORDS: &[(&str, Unit, bool)] = &[
+    // (keyword, unit, may have an inline heading)
+    ("PART", Unit::Part, true),
+    ("Part", Unit::Part, true),
+    ("BAHAGIAN", Unit::Part, true),
+    ("Bahagian", Unit::Part, true),
+    ("Phần", Unit::Part, true),
+    ("PHẦN", Unit::Part, true),
+    ("ภาค", Unit::Part, true),
+    ("CHAPTER", Unit::Chapter, true),
+    ("Chapter", Unit::Chapter, true),
+    ("Chương", Unit::Chapter, true),
+    ("CHƯƠNG", Unit::Chapter, true),
+    ("BAB", Unit::Chapter, true),
+    ("Bab", Unit::Chapter, true),
+    ("หมวด", Unit::Chapter, true),
+    ("ໝວດ", Unit::Chapter, true),
+    ("ARTICLE", Unit::Article, true),
+    ("Article", Unit::Article, true),
+    ("Art.", Unit::Article, true),
+    ("Điều", Unit::Article, true),
+    ("ĐIỀU", Unit::Article, true),
+    ("Pasal", Unit::Article, true),
+    ("PASAL", Unit::Article, true),
+    ("ມາດຕາ", Unit::Article, false),
+    ("SECTION", Unit::Section, true),
+    ("Section", Unit::Section, true),
+    ("SEC.", Unit::Section, true),
+    ("Sec.", Unit::Section, true),
+    ("Seksyen", Unit::Section, false),
+    ("SEKSYEN", Unit::Section, false),
+    ("มาตรา", Unit::Section, false),
+    ("§", Unit::Section, true),
+];
+
+pub(crate) fn is_dash(character: char) -> bool {
+    matches!(character, '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}')
+}
+
+pub(crate) fn is_opening_quote(character: char) -> bool {
+    matches!(character, '"' | '\u{201C}' | '\u{2018}' | '\'' | '\u{00AB}' | '\u{201E}' | '\u{201F}' | '`')
+}
+
+pub(crate) fn is_closing_quote(character: char) -> bool {
+    matches!(character, '"' | '\u{201D}' | '\u{2019}' | '\'' | '\u{00BB}' | '\u{201C}' | '\u{2033}')
+}
+
+/// Thai and Lao digits read as Arabic digits, for eIds.
+pub(crate) fn arabic_digit(character: char) -> Option<char> {
+    match character {
+        '0'..='9' => Some(character),
+        '\u{0E50}'..='\u{0E59}' => char::from_digit(character as u32 - 0x0E50, 10),
+        '\u{0ED0}'..='\u{0ED9}' => char::from_digit(character as u32 - 0x0ED0, 10),
+        _ => None,
+    }
+}
+
+fn is_number_character(character: char) -> bool {
+    arabic_digit(character).is_some()
+}
+
+/// The eId form of a number: Thai and Lao digits as Arabic, `/` as `-`.
+pub(crate) fn normalise_number(number: &str) -> String {
+    number
+        .chars()
+        .filter(|character| !character.is_whitespace())
+        .map(|character| match character {
+            '/' => '-',
+            character if is_dash(character) => '-',
+            character => arabic_digit(character).unwrap_or(character),
+        })
+        .collect()
+}
+
+/// A section or article number: digits, then optionally letters and `-A` / `/1` parts
+/// (`4`, `4-A`, `15A`, `6/1`, `๖`). Returns its byte length.
+fn scan_designator(text: &str) -> usize {
+    let mut length = 0;
+    let mut chars = text.char_indices().peekable();
+    // Leading digits.
+    while let Some(&(index, character)) = chars.peek() {
+        if is_number_character(character) {
+            length = index + character.len_utf8();
+            chars.next();
+        } else {
+            break;
+        }
+    }
+    if length == 0 {
+        return 0;
+    }
+    // A letter suffix (`15A`) and joined parts (`4-A`, `6/1`).
+    loop {
+        let rest = &text[length..];
+        let mut rest_chars = rest.chars();
+        match rest_chars.next() {
+            Some(letter) if letter.is_ascii_uppercase() && !rest_chars.next().is_some_and(char::is_alphanumeric) => {
+                length += 1;
+            }
+            Some(joiner) if joiner == '/' || is_dash(joiner) => {
+                let after = &rest[joiner.len_utf8()..];
+                let part: usize = after
+                    .char_indices()
+                    .take_while(|&(_, character)| is_number_character(character) || character.is_ascii_uppercase())
+                    .map(|(index, character)| index + character.len_utf8())
+                    .last()
+                    .unwrap_or(0);
+                // `3.—(1)` is not `3-` followed by a number: a dash must be followed by the part.
+                if part == 0 || after[part..].starts_with(|character: char| character.is_alphanumeric()) {
+                    return length;
+                }
+                length += joiner.len_utf8() + part;
+            }
+            _ => return length,
+        }
+    }
+}
+
+fn is_roman(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(|character| matches!(character, 'I' | 'V' | 'X' | 'L' | 'C'))
+}
+
+fn skip_separators(text: &str, mut offset: usize) -> usize {
+    while let Some(character) = text[offset..].chars().next() {
+        if character.is_whitespace() || matches!(character, '.' | ':' | ',') || is_dash(character) {
+            offset += character.len_utf8();
+        } else {
+            break;
+        }
+    }
+    offset
+}
+
+fn starts_with_lowercase_latin(text: &str) -> bool {
+    text.chars().next().is_some_and(|character| character.is_lowercase() && character.is_alphabetic() && (character as u32) < 0x0250)
+}
+
+/// A keyword label: `Section 4-A.`, `PART II`, `มาตรา ๖`, `§ 7102.`.
+fn keyword_label(line: &str) -> Option<Label> {
+    for &(keyword, unit, inline_heading) in KEYWORDS {
+        let Some(after_keyword) = line.strip_prefix(keyword) else { continue };
+        let spaces = after_keyword.len() - after_keyword.trim_start().len();
+        if spaces == 0 && keyword != "§" {
+            continue;
+        }
+        let number_start = keyword.len() + spaces;
+        let rest_of_line = &line[number_start..];
+        let mut length = scan_designator(rest_of_line);
+        if length == 0 && matches!(unit, Unit::Part | Unit::Chapter) {
+            length = rest_of_line.chars().take_while(|&character| is_roman(&character.to_string())).map(char::len_utf8).sum();
+            // `Part I` but not `Part Identification`.
+            if rest_of_line[length..].starts_with(|character: char| character.is_alphanumeric()) {
+                length = 0;
+            }
+        }
+        if length == 0 {
+            continue;
+        }
+        let number = &rest_of_line[..length];
+        let mut printed_len = number_start + length;
+        let after = &line[printed_len..];
+        // What may follow a number: the end, a dot, a colon or comma, a space, a dash, a
+        // footnote bracket. Anything else (`Section 3A1`, `Section 3of`) is not a label.
+        match after.chars().next() {
+            None => {}
+            Some(character) if character.is_whitespace() || matches!(character, '.' | ':' | ',' | '[' | '(') || is_dash(character) => {}
+            Some(_) => continue,
+        }
+        if after.starts_with('.') {
+            printed_len += 1;
+        }
+        let rest = skip_separators(line, printed_len);
+        // `Section 3 of Republic Act No. 9208 is hereby amended`: a sentence, not a label.
+        if starts_with_lowercase_latin(&line[rest..]) {
+            continue;
+        }
+        let inline_subsection = inline_subsection_label(line, printed_len);
+        return Some(Label {
+            style: LabelStyle::Keyword { unit, inline_heading },
+            printed_len,
+            number: normalise_number(number),
+            rest,
+            inline_subsection,
+            start: 0,
+        });
+    }
+    None
+}
+
+/// The `(1)` in `3.—(1) Any person`.
+fn inline_subsection_label(line: &str, after_number: usize) -> Option<Box<Label>> {
+    let mut offset = after_number;
+    let mut saw_dash = false;
+    while let Some(character) = line[offset..].chars().next() {
+        if is_dash(character) {
+            saw_dash = true;
+            offset += character.len_utf8();
+        } else if character == '.' && !saw_dash {
+            offset += 1;
+        } else {
+            break;
+        }
+    }
+    if !saw_dash || !line[offset..].starts_with('(') {
+        return None;
+    }
+    let mut label = bracketed_label(&line[offset..])?;
+    label.start = offset;
+    label.printed_len += offset;
+    label.rest += offset;
+    Some(Box::new(label))
+}
+
+/// The inside of a list label: `1`, `1A`, `a`, `aa`, `ii`, `đ`, `A`, `๑`.
+fn list_designator(text: &str) -> usize {
+    let digits: usize = text.chars().take_while(|&character| is_number_character(character)).map(char::len_utf8).sum();
+    if digits > 0 {
+        let suffix = text[digits..].chars().next().filter(char::is_ascii_uppercase).map_or(0, char::len_utf8);
+        return digits + suffix;
+    }
+    let letters: Vec<char> = text.chars().take_while(|character| character.is_alphabetic()).take(5).collect();
+    let all_lower = letters.iter().all(|character| character.is_lowercase());
+    let all_upper = letters.iter().all(|character| character.is_uppercase());
+    let roman = letters.iter().all(|character| matches!(character.to_ascii_lowercase(), 'i' | 'v' | 'x' | 'l'));
+    let repeated = letters.windows(2).all(|pair| pair[0] == pair[1]);
+    let acceptable = match letters.len() {
+        0 => false,
+        1 => true,
+        2..=4 => (all_lower || all_upper) && (roman || repeated),
+        _ => false,
+    };
+    if acceptable {
+        letters.iter().map(|character| character.len_utf8()).sum()
+    } else {
+        0
+    }
+}
+
+fn followed_by_break(text: &str) -> bool {
+    match text.chars().next() {
+        None => true,
+        Some(character) => character.is_whitespace() || is_opening_quote(character) || is_dash(character) || character == '{',
+    }
+}
+
+fn bracketed_label(line: &str) -> Option<Label> {
+    let inner = line.strip_prefix('(')?;
+    let length = list_designator(inner);
+    if length == 0 || !inner[length..].starts_with(')') {
+        return None;
+    }
+    let printed_len = 1 + length + 1;
+    if !followed_by_break(&line[printed_len..]) {
+        return None;
+    }
+    let rest = skip_whitespace(line, printed_len);
+    Some(Label { style: LabelStyle::Bracketed, printed_len, number: normalise_number(&inner[..length]), rest, inline_subsection: None, start: 0 })
+}
+
+fn skip_whitespace(line: &str, offset: usize) -> usize {
+    offset + (line[offset..].len() - line[offset..].trim_start().len())
+}
+
+fn right_paren_label(line: &str) -> Option<Label> {
+    let length = list_designator(line);
+    if length == 0 || !line[length..].starts_with(')') {
+        return None;
+    }
+    let printed_len = length + 1;
+    // `a)` must be followed by text: `a)` alone is not a paragraph.
+    if !followed_by_break(&line[printed_len..]) || line[printed_len..].trim().is_empty() {
+        return None;
+    }
+    Some(Label {
+        style: LabelStyle::RightParen,
+        printed_len,
+        number: normalise_number(&line[..length]),
+        rest: skip_whitespace(line, printed_len),
+        inline_subsection: None,
+        start: 0,
+    })
+}
+
+fn letter_dot_label(line: &str) -> Option<Label> {
+    let mut chars = line.chars();
+    let letter = chars.next()?;
+    if !(letter.is_lowercase() && letter.is_alphabetic()) {
+        return None;
+    }
+    let mut length = letter.len_utf8();
+    // `aa.` (Indonesian huruf after `z.`)
+    if line[length..].starts_with(letter) {
+        length += letter.len_utf8();
+    }
+    if !line[length..].starts_with('.') {
+        return None;
+    }
+    let printed_len = length + 1;
+    let after = &line[printed_len..];
+    if !after.starts_with(char::is_whitespace) || after.trim().is_empty() {
+        return None;
+    }
+    Some(Label {
+        style: LabelStyle::LetterDot,
+        printed_len,
+        number: line[..length].to_owned(),
+        rest: skip_whitespace(line, printed_len),
+        inline_subsection: None,
+        start: 0,
+    })
+}
+
+/// `12. Any person ...`, `3.—(1) Any person ...`, `1.  This Protocol ...`.
+fn bare_number_label(line: &str) -> Option<Label> {
+    let length = scan_designator(line);
+    if length == 0 || length > 8 || !line[length..].starts_with('.') {
+        return None;
+    }
+    let printed_len = length + 1;
+    let after = &line[printed_len..];
+    let inline_subsection = inline_subsection_label(line, length);
+    let continues = after.starts_with(char::is_whitespace) || inline_subsection.is_some();
+    if !continues || after.trim().is_empty() {
+        return None;
+    }
+    // `2. 5 years` or `2.5`: a number, not a provision.
+    let rest = skip_separators(line, printed_len);
+    if line[rest..].starts_with(|character: char| character.is_ascii_digit()) && inline_subsection.is_none() {
+        return None;
+    }
+    Some(Label { style: LabelStyle::BareNumber, printed_len, number: normalise_number(&line[..length]), rest, inline_subsection, start: 0 })
+}
+
+fn roman_alone_label(line: &str) -> Option<Label> {
+    let trimmed = line.trim_end();
+    if trimmed.len() <= 6 && is_roman(trimmed) {
+        return Some(Label {
+            style: LabelStyle::RomanAlone,
+            printed_len: trimmed.len(),
+            number: trimmed.to_owned(),
+            rest: trimmed.len(),
+            inline_subsection: None,
+            start: 0,
+        });
+    }
+    None
+}
+
+/// The label at the start of `line` (whitespace and any opening quote already removed).
+pub(crate) fn recognise(line: &str) -> Option<Label> {
+    keyword_label(line)
+        .or_else(|| bare_number_label(line))
+        .or_else(|| bracketed_label(line))
+        .or_else(|| right_paren_label(line))
+        .or_else(|| letter_dot_label(line))
+        .or_else(|| roman_alone_label(line))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(line: &str) -> Option<(String, String, String)> {
+        recognise(line).map(|label| {
+            let style = match label.style {
+                LabelStyle::Keyword { unit, .. } => format!("{unit:?}"),
+                other => format!("{other:?}"),
+            };
+            let sub = label.inline_subsection.map(|sub| format!("+{}", sub.number)).unwrap_or_default();
+            (style, format!("{}{sub}", label.number), line[..label.printed_len].to_owned())
+        })
+    }
+
+    #[test]
+    fn numbering_styles_of_the_corpus_and_beyond() {
+        let table: &[(&str, Option<(&str, &str, &str)>)] = &[
+            ("Section 3. Definition of Terms. - As used", Some(("Section", "3", "Section 3."))),
+            ("SEC. 3. Section 3 of Republic Act", Some(("Section", "3", "SEC. 3."))),
+            ("Section 4-A. Attempted Trafficking", Some(("Section", "4-A", "Section 4-A."))),
+            ("Section 6/1 Whoever", Some(("Section", "6-1", "Section 6/1"))),
+            ("3.—(1) Any person who recruits", Some(("BareNumber", "3+1", "3."))),
+            ("12. Any person, who traffics", Some(("BareNumber", "12", "12."))),
+            ("1.  This Protocol supplements", Some(("BareNumber", "1", "1."))),
+            ("Article 3", Some(("Article", "3", "Article 3"))),
+            ("(a) any threat of harm", Some(("Bracketed", "a", "(a)"))),
+            ("(1) Any person who", Some(("Bracketed", "1", "(1)"))),
+            ("(ii) the second", Some(("Bracketed", "ii", "(ii)"))),
+            ("(1A) inserted", Some(("Bracketed", "1A", "(1A)"))),
+            ("a) To prevent and combat", Some(("RightParen", "a", "a)"))),
+            ("đ) Làm nạn nhân chết", Some(("RightParen", "đ", "đ)"))),
+            ("a. setiap orang", Some(("LetterDot", "a", "a."))),
+            ("Part II", Some(("Part", "II", "Part II"))),
+            ("PART 1", Some(("Part", "1", "PART 1"))),
+            ("Chapter 1", Some(("Chapter", "1", "Chapter 1"))),
+            ("I", Some(("RomanAlone", "I", "I"))),
+            ("IV", Some(("RomanAlone", "IV", "IV"))),
+            ("มาตรา ๖ ผู้ใด", Some(("Section", "6", "มาตรา ๖"))),
+            ("มาตรา ๒[๑] พระราชบัญญัตินี้", Some(("Section", "2", "มาตรา ๒"))),
+            ("Điều 2. Giải thích từ ngữ", Some(("Article", "2", "Điều 2."))),
+            ("Pasal 1", Some(("Article", "1", "Pasal 1"))),
+            ("§ 7102. Definitions", Some(("Section", "7102", "§ 7102."))),
+            ("Section 3 of Republic Act No. 9208 is hereby amended", None),
+            ("Article 3 of this Protocol", None),
+            ("Pasal 2 ayat (1)", None),
+            ("In this Act, unless the context otherwise requires—", None),
+            ("2.5 per cent", None),
+            ("Partnership", None),
+            ("(shall) be", None),
+            ("a)", None),
+            ("Individual", None),
+        ];
+        for (line, expected) in table {
+            let expected = expected.map(|(style, number, printed)| (style.to_owned(), number.to_owned(), printed.to_owned()));
+            assert_eq!(shape(line), expected, "line {line:?}");
+        }
+    }
+}
