@@ -20,6 +20,9 @@ pub struct Gap {
     pub offset: usize,
     /// What is missing, in the corpus's words.
     pub note: String,
+    /// The marker stands alone on its line (whole provisions missing), rather than inside a
+    /// line (the text stops mid-sentence).
+    pub own_line: bool,
     /// Where the marker is in the file.
     pub location: Location,
 }
@@ -42,6 +45,8 @@ pub struct NumberMarker {
     pub label: Option<String>,
     /// Why the number is not printed, or how it was inferred.
     pub note: String,
+    /// The marker stands alone on its line: the provision's text starts on the next line.
+    pub own_line: bool,
     /// Where the marker is in the file.
     pub location: Location,
 }
@@ -229,7 +234,7 @@ impl Instrument {
             let offset = text.len();
             match name {
                 "source" => self.source_switches.push(SourceSwitch { offset, key: value.to_owned() }),
-                "gap" => self.gaps.push(Gap { offset, note: value.to_owned(), location }),
+                "gap" => self.gaps.push(Gap { offset, note: value.to_owned(), own_line: alone_on_line, location }),
                 _ => {
                     let (label, note) = value.split_once('|').unwrap_or((value, ""));
                     let label = label.trim();
@@ -243,6 +248,7 @@ impl Instrument {
                         offset,
                         label: (label != "?").then(|| label.to_owned()),
                         note: note.trim().to_owned(),
+                        own_line: alone_on_line,
                         location,
                     });
                 }

@@ -216,8 +216,10 @@ fn keyword_label(line: &str) -> Option<Label> {
             printed_len += 1;
         }
         let rest = skip_separators(line, printed_len);
-        // `Section 3 of Republic Act No. 9208 is hereby amended`: a sentence, not a label.
-        if starts_with_lowercase_latin(&line[rest..]) {
+        // `Section 3 of Republic Act No. 9208 is hereby amended`: a sentence, not a label
+        // (but `Article 1, point 1` is one).
+        let sentence_follows = line[printed_len..].starts_with(char::is_whitespace) && starts_with_lowercase_latin(&line[rest..]);
+        if sentence_follows {
             continue;
         }
         let inline_subsection = inline_subsection_label(line, printed_len);
@@ -236,18 +238,21 @@ fn keyword_label(line: &str) -> Option<Label> {
 /// The `(1)` in `3.—(1) Any person`.
 fn inline_subsection_label(line: &str, after_number: usize) -> Option<Box<Label>> {
     let mut offset = after_number;
-    let mut saw_dash = false;
+    let mut saw_separator = false;
+    let mut saw_dot = false;
     while let Some(character) = line[offset..].chars().next() {
-        if is_dash(character) {
-            saw_dash = true;
+        if is_dash(character) || (character == ' ' && saw_dot) {
+            saw_separator = true;
             offset += character.len_utf8();
-        } else if character == '.' && !saw_dash {
+        } else if character == '.' && !saw_separator {
+            saw_dot = true;
             offset += 1;
         } else {
             break;
         }
     }
-    if !saw_dash || !line[offset..].starts_with('(') {
+    // `3.—(1)` and `1. (1)`: a subsection number, in digits, right after the section's.
+    if !saw_separator || !line[offset..].starts_with("(") || !line[offset + 1..].starts_with(|character: char| character.is_ascii_digit()) {
         return None;
     }
     let mut label = bracketed_label(&line[offset..])?;
@@ -290,12 +295,16 @@ fn followed_by_break(text: &str) -> bool {
 }
 
 fn bracketed_label(line: &str) -> Option<Label> {
-    let inner = line.strip_prefix('(')?;
+    let after_open = line.strip_prefix('(')?;
+    // `( a )`, as some web renderings print it.
+    let inner = after_open.strip_prefix(' ').unwrap_or(after_open);
+    let leading_space = after_open.len() - inner.len();
     let length = list_designator(inner);
-    if length == 0 || !inner[length..].starts_with(')') {
+    let closing = if inner[length..].starts_with(" )") { 2 } else if inner[length..].starts_with(')') { 1 } else { 0 };
+    if length == 0 || closing == 0 {
         return None;
     }
-    let printed_len = 1 + length + 1;
+    let printed_len = 1 + leading_space + length + closing;
     if !followed_by_break(&line[printed_len..]) {
         return None;
     }
@@ -356,9 +365,13 @@ fn letter_dot_label(line: &str) -> Option<Label> {
     })
 }
 
-/// `12. Any person ...`, `3.—(1) Any person ...`, `1.  This Protocol ...`.
+/// `12. Any person ...`, `3.—(1) Any person ...`, `1.  This Protocol ...`, `15a. Any ...`.
 fn bare_number_label(line: &str) -> Option<Label> {
-    let length = scan_designator(line);
+    let mut length = scan_designator(line);
+    // `15a.`, as Malaysian bills number inserted sections.
+    if length > 0 && line[length..].starts_with(|character: char| character.is_ascii_lowercase()) && line[length + 1..].starts_with('.') {
+        length += 1;
+    }
     if length == 0 || length > 8 || !line[length..].starts_with('.') {
         return None;
     }
@@ -432,6 +445,9 @@ mod tests {
             ("(1) Any person who", Some(("Bracketed", "1", "(1)"))),
             ("(ii) the second", Some(("Bracketed", "ii", "(ii)"))),
             ("(1A) inserted", Some(("Bracketed", "1A", "(1A)"))),
+            ("( a ) the individual entering", Some(("Bracketed", "a", "( a )"))),
+            ("1. (1) This Act may be cited", Some(("BareNumber", "1+1", "1."))),
+            ("Article 1, point 1", Some(("Article", "1", "Article 1"))),
             ("a) To prevent and combat", Some(("RightParen", "a", "a)"))),
             ("đ) Làm nạn nhân chết", Some(("RightParen", "đ", "đ)"))),
             ("a. setiap orang", Some(("LetterDot", "a", "a."))),

@@ -34,6 +34,21 @@ const AMENDMENT_WORDS: &[&str] = &[
     "memasukkan", "digantikan", "sửa đổi", "bổ sung", "แก้ไข", "ยกเลิก", "ความต่อไปนี้",
 ];
 
+/// Words after which an unquoted provision is the text of an amendment, lower case.
+const STRONG_AMENDMENT_WORDS: &[&str] = &[
+    "following section", "following subsection", "following paragraph", "following definition", "following new",
+    "read as follows",
+];
+
+/// Where a new provision stands relative to quoted amending text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Region {
+    Outside,
+    Inside,
+    /// A quoted `"SEC. 4-B.` with no amending words before it: quoted text starting here.
+    OpensAfterClosing,
+}
+
 /// Parse an instrument's text into its provisions.
 pub fn parse(instrument: &Instrument) -> Document {
     Parser::new(instrument).run()
@@ -97,6 +112,11 @@ struct Parser<'a> {
     next_number_marker: usize,
     /// Each gap (by index) and the node open where it is.
     gap_nodes: Vec<(usize, Option<usize>)>,
+    /// An own-line gap sits between the previous line and this one.
+    own_line_gap_before: bool,
+    /// The quote region was opened by a quoted line of text (a heading: `“Kesalahan ...`),
+    /// and no provision has opened in it yet: the next numbered provision belongs to it.
+    region_awaits_provision: bool,
     warnings: Vec<Warning>,
 }
 
@@ -116,6 +136,8 @@ impl<'a> Parser<'a> {
             next_gap: 0,
             next_number_marker: 0,
             gap_nodes: Vec::new(),
+            own_line_gap_before: false,
+            region_awaits_provision: false,
             warnings: Vec::new(),
         }
     }
@@ -139,7 +161,14 @@ impl<'a> Parser<'a> {
         let trimmed_start = start + (raw.len() - raw.trim_start().len());
         let content = self.text[trimmed_start..end].trim_end();
         let content_end = trimmed_start + content.len();
-        let marker = self.number_marker_at(start, trimmed_start);
+        let mut marker = self.number_marker_at(start, trimmed_start);
+        // A marker alone on its line opens its provision before this line's text.
+        while let Some(index) = marker.filter(|&index| self.instrument.number_markers[index].own_line) {
+            let (label, inferred) = self.marker_label(index);
+            self.flush_pending_heading();
+            self.open_labelled(label, start, start, start, false, inferred);
+            marker = self.number_marker_at(start, trimmed_start);
+        }
         if content.is_empty() && marker.is_none() {
             self.previous_line_blank = true;
             return;
@@ -153,13 +182,14 @@ impl<'a> Parser<'a> {
             self.open_labelled(label, trimmed_start, body_start, content_end, quoted_line, inferred_num);
         } else if let Some(label) = recognise(body) {
             self.open_labelled(Some(label), trimmed_start, body_start, content_end, quoted_line, None);
-        } else if let Some(term) = defined_term(content) {
+        } else if let Some(term) = defined_term(content, self.inline_gap_at(content_end)) {
             self.flush_pending_heading();
             self.open_definition(term, trimmed_start, content_end, quoted_line);
         } else {
             self.text_line(trimmed_start, content_end, content, quoted_line);
         }
         self.previous_line_blank = false;
+        self.own_line_gap_before = false;
         self.previous_line_end_char = content.chars().last();
         if quoted_line || self.quoted_floor.is_some() {
             self.close_quote_region_if_closed(content);
@@ -170,6 +200,8 @@ impl<'a> Parser<'a> {
     fn number_marker_at(&mut self, line_start: usize, content_start: usize) -> Option<usize> {
         let markers = &self.instrument.number_markers;
         while self.next_number_marker < markers.len() && markers[self.next_number_marker].offset < line_start {
+            // A marker inside a line, not at its start, numbers nothing: the corpus puts
+            // number markers at the start of the provision they number.
             self.next_number_marker += 1;
         }
         let index = self.next_number_marker;
@@ -194,10 +226,40 @@ impl<'a> Parser<'a> {
                     label.inline_subsection = None;
                     label
                 });
+                // A bare `6`: a section (or article) like the one open before it.
+                let label = label.or_else(|| {
+                    let designator = printed.chars().all(|character| character.is_alphanumeric() || character == '-' || character == '/');
+                    designator.then(|| {
+                        let unit = self
+                            .stack
+                            .iter()
+                            .rev()
+                            .find_map(|&index| match self.nodes[index].level {
+                                Level::Unit(unit) => Some(unit),
+                                _ => None,
+                            })
+                            .unwrap_or(Unit::Section);
+                        Label {
+                            style: LabelStyle::Keyword { unit, inline_heading: false },
+                            start: 0,
+                            printed_len: 0,
+                            number: label::normalise_number(printed),
+                            rest: 0,
+                            inline_subsection: None,
+                        }
+                    })
+                });
                 (label, Some(printed.clone()))
             }
             None => (None, None),
         }
+    }
+
+    /// Whether an inline gap marker sits at `offset` (the text stops there).
+    fn inline_gap_at(&self, offset: usize) -> bool {
+        let gaps = &self.instrument.gaps;
+        let first = gaps.partition_point(|gap| gap.offset < offset);
+        gaps.get(first).is_some_and(|gap| gap.offset == offset && !gap.own_line)
     }
 
     fn text_line(&mut self, start: usize, end: usize, content: &str, quoted_line: bool) {
@@ -208,8 +270,9 @@ impl<'a> Parser<'a> {
                 return;
             }
         }
-        if quoted_line && self.quoted_floor.is_none() && self.in_amending_context(start) {
+        if quoted_line && self.quoted_floor.is_none() && self.in_amending_context(start, AMENDMENT_WORDS) {
             self.quoted_floor = Some(self.stack.len());
+            self.region_awaits_provision = true;
         }
         self.flush_pending_heading();
         if self.previous_line_blank && is_heading_like(content) && !quoted_line {
@@ -252,7 +315,8 @@ impl<'a> Parser<'a> {
         inferred_num: Option<String>,
     ) {
         self.expects_heading = None;
-        let in_quote = self.enter_or_leave_quote_region(quoted_line, label.as_ref());
+        let region = self.enter_or_leave_quote_region(quoted_line, label.as_ref());
+        let in_quote = region != Region::Outside;
         let level = match &label {
             Some(label) => self.level_of(label),
             None => self.unnumbered_level(),
@@ -263,9 +327,19 @@ impl<'a> Parser<'a> {
         };
         self.flush_pending_heading();
         let start = marginal_heading.map_or(line_start, |span| span.start);
-        self.close_for(level);
+        self.close_for(level, label.as_ref().map(|label| label.number.as_str()));
+        if region == Region::OpensAfterClosing {
+            self.quoted_floor = Some(self.stack.len());
+        }
         let parent = self.stack.last().map(|&index| &self.nodes[index]);
-        let kind = kind_for(level, parent.map(|parent| parent.kind));
+        // The first provisions of quoted text are the amended instrument's: a quoted `(2)`
+        // inserted into a section is a subsection of it, whatever the amending text is.
+        let region_top = in_quote && self.quoted_floor == Some(self.stack.len());
+        let kind = match level {
+            Level::Numeric if region_top => ProvisionKind::Subsection,
+            Level::Letter if region_top => ProvisionKind::Paragraph,
+            _ => kind_for(level, parent.map(|parent| parent.kind)),
+        };
         let number = label.as_ref().map(|label| label.number.clone());
         let component = match &number {
             Some(number) => format!("{}_{number}", kind.eid_name()),
@@ -339,8 +413,8 @@ impl<'a> Parser<'a> {
 
     fn open_definition(&mut self, term: DefinedTerm, start: usize, content_end: usize, quoted_line: bool) {
         self.expects_heading = None;
-        let in_quote = self.enter_or_leave_quote_region(quoted_line, None);
-        self.close_for(Level::Definition);
+        let in_quote = self.enter_or_leave_quote_region(quoted_line, None) != Region::Outside;
+        self.close_for(Level::Definition, None);
         let component = format!("def_{}", term_slug(&self.text[start + term.start..start + term.end]));
         let index = self.push_node(ProvisionKind::Definition, Level::Definition, component, start, start, in_quote);
         let node = &mut self.nodes[index];
@@ -348,44 +422,64 @@ impl<'a> Parser<'a> {
         node.end = content_end;
     }
 
-    /// Quoted lines after amending words open a quote region; an unquoted label that the
-    /// region cannot hold closes it. Returns whether the new provision is quoted.
-    fn enter_or_leave_quote_region(&mut self, quoted_line: bool, label: Option<&Label>) -> bool {
+    /// Quoted lines after amending words open a quote region; so do unquoted provisions
+    /// after `the following section:`, and a quoted line that starts with a section or
+    /// article number. An unquoted label that the region cannot hold closes it.
+    fn enter_or_leave_quote_region(&mut self, quoted_line: bool, label: Option<&Label>) -> Region {
+        let level = label.map(|label| self.level_of(label));
+        let unit_or_higher = matches!(level, Some(Level::Part | Level::Chapter | Level::Unit(_)));
         match self.quoted_floor {
             None => {
-                if quoted_line {
-                    let offset = self.stack.last().map_or(0, |&top| self.nodes[top].end);
-                    if self.in_amending_context(offset) {
-                        self.quoted_floor = Some(self.stack.len());
-                        return true;
-                    }
+                let offset = self.stack.last().map_or(0, |&top| self.nodes[top].end);
+                if quoted_line && self.in_amending_context(offset, AMENDMENT_WORDS) {
+                    self.quoted_floor = Some(self.stack.len());
+                    return Region::Inside;
                 }
-                false
+                if !quoted_line && label.is_some() && self.in_amending_context(offset, STRONG_AMENDMENT_WORDS) {
+                    self.quoted_floor = Some(self.stack.len());
+                    return Region::Inside;
+                }
+                if quoted_line && unit_or_higher {
+                    return Region::OpensAfterClosing;
+                }
+                Region::Outside
             }
             Some(floor) => {
-                if quoted_line {
-                    return true;
+                let awaited = std::mem::take(&mut self.region_awaits_provision);
+                if quoted_line && unit_or_higher && self.own_line_gap_before {
+                    // `"SEC. 4-B.` after missing text: what introduced it is not known, so it
+                    // is quoted text of its own, not part of the amendment before the gap.
+                    self.close_quote_region();
+                    return Region::OpensAfterClosing;
                 }
-                let level = label.map_or(Level::Definition, |label| self.level_of(label));
-                let unit_or_higher = matches!(level, Level::Part | Level::Chapter | Level::Unit(_));
+                if quoted_line || awaited {
+                    return Region::Inside;
+                }
+                let level = level.unwrap_or(Level::Definition);
                 let holder = self.stack[floor..].iter().any(|&index| may_hold(self.nodes[index].level, level));
                 if unit_or_higher || !holder {
                     self.quoted_floor = None;
-                    false
+                    Region::Outside
                 } else {
-                    true
+                    Region::Inside
                 }
             }
+        }
+    }
+
+    fn close_quote_region(&mut self) {
+        if let Some(floor) = self.quoted_floor.take() {
+            self.stack.truncate(floor);
         }
     }
 
     fn close_quote_region_if_closed(&mut self, content: &str) {
         if self.quoted_floor.is_some() && ends_with_closing_quote(content) {
-            self.quoted_floor = None;
+            self.close_quote_region();
         }
     }
 
-    fn in_amending_context(&self, offset: usize) -> bool {
+    fn in_amending_context(&self, offset: usize, words: &[&str]) -> bool {
         let Some(&top) = self.stack.last() else { return false };
         let window_start = self.nodes[top].start.max(offset.saturating_sub(AMENDMENT_WINDOW));
         let window_start = crate::location::floor_char_boundary(self.text, window_start);
@@ -393,7 +487,7 @@ impl<'a> Parser<'a> {
         let window = self.text[window_start..offset].to_lowercase();
         let ends_as_introduction = matches!(self.previous_line_end_char, Some(':' | '—' | '–' | '-'))
             || window.trim_end().ends_with("following");
-        ends_as_introduction && AMENDMENT_WORDS.iter().any(|word| window.contains(word))
+        ends_as_introduction && words.iter().any(|word| window.contains(word))
     }
 
     fn level_of(&self, label: &Label) -> Level {
@@ -469,9 +563,24 @@ impl<'a> Parser<'a> {
         siblings.iter().filter(|&&index| self.nodes[index].number.is_none() && self.nodes[index].kind != ProvisionKind::Preamble).count()
     }
 
-    /// Close open provisions until the top may hold a provision of `level`.
-    fn close_for(&mut self, level: Level) {
+    /// Close open provisions until the top may hold a provision of `level`. A list number
+    /// that continues an open list (`(b)` after `(a)`, `(9)` after `(1)` with a gap between)
+    /// closes up to that list, however deep the provisions opened since.
+    fn close_for(&mut self, level: Level, number: Option<&str>) {
         let floor = self.quoted_floor.unwrap_or(0);
+        if let (Some(number), Level::Numeric | Level::Letter | Level::Roman) = (number, level) {
+            if !is_first_in_list(level, number) {
+                let open_same_level: Vec<usize> =
+                    (floor..self.stack.len()).rev().filter(|&depth| self.nodes[self.stack[depth]].level == level).collect();
+                let predecessor = open_same_level.iter().copied().find(|&depth| {
+                    self.nodes[self.stack[depth]].number.as_deref().is_some_and(|previous| precedes(level, previous, number))
+                });
+                if let Some(depth) = predecessor.or_else(|| open_same_level.first().copied()) {
+                    self.stack.truncate(depth);
+                    return;
+                }
+            }
+        }
         while self.stack.len() > floor {
             let top = self.nodes[*self.stack.last().expect("the stack is longer than the floor")].level;
             if may_hold(top, level) {
@@ -521,6 +630,9 @@ impl<'a> Parser<'a> {
                 cursor = self.nodes[index].parent;
             }
             self.gap_nodes.push((self.next_gap, within));
+            if gaps[self.next_gap].own_line {
+                self.own_line_gap_before = true;
+            }
             self.next_gap += 1;
         }
     }
@@ -541,7 +653,7 @@ impl<'a> Parser<'a> {
             }
         }
         let roots = std::mem::take(&mut self.roots);
-        assign_eids(&mut self.nodes, &roots, None);
+        assign_eids(&mut self.nodes, &roots, None, &mut HashMap::new());
         let provisions = roots.iter().map(|&index| self.build(index)).collect();
         let gaps = self
             .gap_nodes
@@ -582,20 +694,21 @@ impl<'a> Parser<'a> {
     }
 }
 
-/// Give every node its eId: its component under its parent's, `_2`, `_3` for repeats.
-fn assign_eids(nodes: &mut [Node], siblings: &[usize], parent: Option<&Eid>) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
+/// Give every node its eId: its component under its parent's; `_2`, `_3` for a repeat of an
+/// eId already given (a list that restarts, a section number used twice), in text order.
+fn assign_eids(nodes: &mut [Node], siblings: &[usize], parent: Option<&Eid>, seen: &mut HashMap<String, usize>) {
     for &index in siblings {
         let component = nodes[index].component.clone();
-        let count = seen.entry(component.clone()).or_insert(0);
-        *count += 1;
-        let unique = if *count == 1 { component } else { format!("{component}_{count}") };
         // Parts and chapters are containers: an article's or a section's eId leaves them out,
         // so renumbering a part does not change the sections' ids.
         let container = parent.filter(|_| {
             let own_level = nodes[index].level;
             !matches!(own_level, Level::Unit(_)) || !parent_is_container(nodes, index)
         });
+        let plain = Eid::child(container, &component).as_str().to_owned();
+        let count = seen.entry(plain).or_insert(0);
+        *count += 1;
+        let unique = if *count == 1 { component } else { format!("{component}_{count}") };
         let eid = Eid::child(container, &unique);
         let eid = match eid.as_str().parse::<Eid>() {
             Ok(eid) => eid,
@@ -604,7 +717,7 @@ fn assign_eids(nodes: &mut [Node], siblings: &[usize], parent: Option<&Eid>) {
         };
         nodes[index].eid = Some(eid.clone());
         let children = nodes[index].children.clone();
-        assign_eids(nodes, &children, Some(&eid));
+        assign_eids(nodes, &children, Some(&eid), seen);
     }
     // Repeats are counted among siblings with the same parent eId, so `_2` is stable when
     // unrelated provisions change.
@@ -652,6 +765,72 @@ fn kind_for(level: Level, parent: Option<ProvisionKind>) -> ProvisionKind {
     }
 }
 
+/// Whether `number` starts a list (`1`, `a`, `i`), so it opens a new one rather than
+/// continuing an open list.
+fn is_first_in_list(level: Level, number: &str) -> bool {
+    match level {
+        Level::Numeric => number == "1",
+        Level::Letter => matches!(number, "a" | "A"),
+        Level::Roman => matches!(number, "i" | "I"),
+        _ => true,
+    }
+}
+
+/// Whether `next` follows `previous` in a list of `level`: `1`→`2`, `1`→`1A`, `a`→`b`,
+/// `d`→`đ`→`e` (Vietnamese), `z`→`aa`, `iv`→`v`.
+fn precedes(level: Level, previous: &str, next: &str) -> bool {
+    match level {
+        Level::Numeric => {
+            let digits = |number: &str| number.chars().take_while(char::is_ascii_digit).collect::<String>().parse::<u64>().ok();
+            match (digits(previous), digits(next)) {
+                (Some(previous_value), Some(next_value)) => {
+                    next_value == previous_value + 1 || (next_value == previous_value && next.len() > previous.len())
+                }
+                _ => false,
+            }
+        }
+        Level::Letter => {
+            let lower = |text: &str| text.to_lowercase();
+            let (previous, next) = (lower(previous), lower(next));
+            let mut previous_chars = previous.chars();
+            let mut next_chars = next.chars();
+            match (previous_chars.next(), previous_chars.next(), next_chars.next(), next_chars.next()) {
+                (Some('d'), None, Some('đ'), None) | (Some('đ'), None, Some('e'), None) => true,
+                (Some(previous), None, Some(next), None) => next as u32 == previous as u32 + 1,
+                (Some('z'), None, Some('a'), Some('a')) => true,
+                (Some(first), Some(second), Some(next_first), Some(next_second)) => {
+                    first == second && next_first == next_second && next_first as u32 == first as u32 + 1
+                }
+                _ => false,
+            }
+        }
+        Level::Roman => roman_value(next).zip(roman_value(previous)).is_some_and(|(next, previous)| next == previous + 1),
+        _ => false,
+    }
+}
+
+fn roman_value(numeral: &str) -> Option<u32> {
+    let mut total = 0;
+    let mut previous = 0;
+    for character in numeral.chars().rev() {
+        let value = match character.to_ascii_lowercase() {
+            'i' => 1,
+            'v' => 5,
+            'x' => 10,
+            'l' => 50,
+            'c' => 100,
+            _ => return None,
+        };
+        if value < previous {
+            total -= value;
+        } else {
+            total += value;
+            previous = value;
+        }
+    }
+    Some(total)
+}
+
 /// The end of a line's content and the start of the next line.
 fn line_bounds(text: &str, start: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
@@ -686,11 +865,23 @@ struct DefinedTerm {
 
 /// `"child" means ...`, `“exploitation” includes ...`, `“การค้ามนุษย์” หมายความว่า ...`:
 /// a quoted term at the start of the line, followed by the rest of a definition.
-fn defined_term(content: &str) -> Option<DefinedTerm> {
-    let (quote_len, quoted) = opening_quote_len(content);
+fn defined_term(content: &str, stops_at_gap: bool) -> Option<DefinedTerm> {
+    let (mut quote_len, quoted) = opening_quote_len(content);
     if quoted {
+        // `‘ “pemerdagangan orang” ertinya`: a definition quoted inside an amendment's quotes.
+        let after_first = &content[quote_len..];
+        let inner_quote = after_first.trim_start_matches(' ');
+        let (second_len, second) = opening_quote_len(inner_quote);
+        if second && after_first.len() - inner_quote.len() <= 1 {
+            quote_len += after_first.len() - inner_quote.len() + second_len;
+        }
         let inner = &content[quote_len..];
-        let close = inner.char_indices().find(|&(_, character)| is_closing_quote(character) || character == '`')?.0;
+        let Some(close) = inner.char_indices().find(|&(_, character)| is_closing_quote(character) || character == '`').map(|(index, _)| index) else {
+            // `“Organized Criminal` and then the source stops: a term whose definition is lost.
+            let words = inner.split_whitespace().count();
+            let unterminated_term = stops_at_gap && words > 0 && words <= MAX_TERM_WORDS && !inner.contains(['.', ';', ':']);
+            return unterminated_term.then_some(DefinedTerm { start: quote_len, end: content.len() });
+        };
         let term = &inner[..close];
         let closing = inner[close..].chars().next().map_or(0, char::len_utf8);
         let after = &inner[close + closing..];
