@@ -241,7 +241,7 @@ fn inline_subsection_label(line: &str, after_number: usize) -> Option<Box<Label>
     let mut saw_separator = false;
     let mut saw_dot = false;
     while let Some(character) = line[offset..].chars().next() {
-        if is_dash(character) || (character == ' ' && saw_dot) {
+        if is_dash(character) || (character.is_whitespace() && saw_dot) {
             saw_separator = true;
             offset += character.len_utf8();
         } else if character == '.' && !saw_separator {
@@ -297,10 +297,11 @@ fn followed_by_break(text: &str) -> bool {
 fn bracketed_label(line: &str) -> Option<Label> {
     let after_open = line.strip_prefix('(')?;
     // `( a )`, as some web renderings print it.
-    let inner = after_open.strip_prefix(' ').unwrap_or(after_open);
+    let inner = strip_one_space(after_open);
     let leading_space = after_open.len() - inner.len();
     let length = list_designator(inner);
-    let closing = if inner[length..].starts_with(" )") { 2 } else if inner[length..].starts_with(')') { 1 } else { 0 };
+    let before_close = strip_one_space(&inner[length..]);
+    let closing = if before_close.starts_with(')') { inner[length..].len() - before_close.len() + 1 } else { 0 };
     if length == 0 || closing == 0 {
         return None;
     }
@@ -310,6 +311,14 @@ fn bracketed_label(line: &str) -> Option<Label> {
     }
     let rest = skip_whitespace(line, printed_len);
     Some(Label { style: LabelStyle::Bracketed, printed_len, number: normalise_number(&inner[..length]), rest, inline_subsection: None, start: 0 })
+}
+
+/// `text` without one leading whitespace character, if it has one.
+fn strip_one_space(text: &str) -> &str {
+    match text.chars().next() {
+        Some(character) if character.is_whitespace() => &text[character.len_utf8()..],
+        _ => text,
+    }
 }
 
 fn skip_whitespace(line: &str, offset: usize) -> usize {

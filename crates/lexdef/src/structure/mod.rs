@@ -484,7 +484,8 @@ impl<'a> Parser<'a> {
         let window_start = self.nodes[top].start.max(offset.saturating_sub(AMENDMENT_WINDOW));
         let window_start = crate::location::floor_char_boundary(self.text, window_start);
         let offset = crate::location::floor_char_boundary(self.text, offset.min(self.text.len()));
-        let window = self.text[window_start..offset].to_lowercase();
+        // Whitespace of any kind (a non-breaking space, a tab, a line break) as one space.
+        let window = self.text[window_start..offset].split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
         let ends_as_introduction = matches!(self.previous_line_end_char, Some(':' | '—' | '–' | '-'))
             || window.trim_end().ends_with("following");
         ends_as_introduction && words.iter().any(|word| window.contains(word))
@@ -870,9 +871,9 @@ fn defined_term(content: &str, stops_at_gap: bool) -> Option<DefinedTerm> {
     if quoted {
         // `‘ “pemerdagangan orang” ertinya`: a definition quoted inside an amendment's quotes.
         let after_first = &content[quote_len..];
-        let inner_quote = after_first.trim_start_matches(' ');
+        let inner_quote = after_first.trim_start();
         let (second_len, second) = opening_quote_len(inner_quote);
-        if second && after_first.len() - inner_quote.len() <= 1 {
+        if second && after_first[..after_first.len() - inner_quote.len()].chars().count() <= 1 {
             quote_len += after_first.len() - inner_quote.len() + second_len;
         }
         let inner = &content[quote_len..];
@@ -895,7 +896,7 @@ fn defined_term(content: &str, stops_at_gap: bool) -> Option<DefinedTerm> {
         return (term_ok && followed && !after.trim().is_empty()).then_some(DefinedTerm { start: quote_len, end: quote_len + close });
     }
     // Thai drafting without quotes: `ผู้เสียหาย หมายความว่า ...`.
-    let (first_word, rest) = content.split_once(' ')?;
+    let (first_word, rest) = content.split_once(char::is_whitespace)?;
     let means = rest.trim_start().starts_with("หมายความว่า");
     let thai = first_word.chars().all(|character| ('\u{0E00}'..='\u{0E7F}').contains(&character));
     (means && thai && !first_word.is_empty()).then_some(DefinedTerm { start: 0, end: first_word.len() })
@@ -954,9 +955,11 @@ fn heading_before_dash(rest: &str) -> Option<usize> {
 /// A line that ends quoted text: `... organs.";`, `... means.”`, `"; and`.
 fn ends_with_closing_quote(content: &str) -> bool {
     let mut trimmed = content.trim_end();
-    for tail in [" and", " or", " dan", " atau"] {
+    for tail in ["and", "or", "dan", "atau"] {
         if let Some(stripped) = trimmed.strip_suffix(tail) {
-            trimmed = stripped.trim_end();
+            if stripped.ends_with(char::is_whitespace) {
+                trimmed = stripped.trim_end();
+            }
         }
     }
     let trimmed = trimmed.trim_end_matches(['.', ';', ',', ':']);
