@@ -34,6 +34,8 @@ pub struct SourceSwitch {
     pub offset: usize,
     /// The `key` of a `[[sources]]` entry.
     pub key: String,
+    /// Where the marker is in the file.
+    pub location: Location,
 }
 
 /// A provision whose number the source does not print.
@@ -233,7 +235,7 @@ impl Instrument {
             text.push_str(&content[cursor..remove_start]);
             let offset = text.len();
             match name {
-                "source" => self.source_switches.push(SourceSwitch { offset, key: value.to_owned() }),
+                "source" => self.source_switches.push(SourceSwitch { offset, key: value.to_owned(), location }),
                 "gap" => self.gaps.push(Gap { offset, note: value.to_owned(), own_line: alone_on_line, location }),
                 _ => {
                     let (label, note) = value.split_once('|').unwrap_or((value, ""));
@@ -268,7 +270,7 @@ impl Instrument {
             if !metadata.sources.iter().any(|source| source.key == switch.key) {
                 let known: Vec<&str> = metadata.sources.iter().map(|source| source.key.as_str()).collect();
                 return Err(Error::Marker {
-                    location: self.locate(switch.offset),
+                    location: switch.location.clone(),
                     message: format!("`{{{{source: {}}}}}` names no `[[sources]]` entry; the keys are: {}", switch.key, known.join(", ")),
                 });
             }
@@ -327,7 +329,7 @@ mod tests {
         assert_eq!(instrument.number_markers[0].label.as_deref(), Some("(f)"));
         let servitude = instrument.text.find("Involuntary").expect("text kept");
         assert_eq!(instrument.locate(servitude).line, 22);
-        assert_eq!(instrument.locate(servitude).column, 30);
+        assert_eq!(instrument.locate(servitude).column, 27);
         assert_eq!(instrument.locate(0).line, 19);
     }
 

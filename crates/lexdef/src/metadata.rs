@@ -410,7 +410,7 @@ impl Metadata {
                 MetadataProblem::UnknownField
             } else if message.starts_with("missing field") {
                 MetadataProblem::MissingField
-            } else if message.starts_with("invalid type") {
+            } else if message.starts_with("invalid type") || message.starts_with("wanted ") {
                 MetadataProblem::WrongType
             } else if message.starts_with("unknown variant") || message.starts_with("invalid value") {
                 MetadataProblem::InvalidValue

@@ -16,6 +16,10 @@ pub enum WarningKind {
     MissingMetadata,
     /// No provision number was recognised: the whole text is one provision.
     NoNumbering,
+    /// Provisions nested deeper than any law does; the deeper ones were read as siblings.
+    DeepNesting,
+    /// A corpus marker where it has no effect (a number marker inside a line).
+    MisplacedMarker,
     /// The file started with a UTF-8 byte-order mark, which was skipped.
     ByteOrderMark,
     /// A corpus file whose name is not its instrument id.

@@ -18,6 +18,8 @@ pub(crate) enum LabelStyle {
     Keyword { unit: Unit, inline_heading: bool },
     /// `12.` at the start of a line.
     BareNumber,
+    /// `1 Meaning of exploitation`: a number and a heading on their own line.
+    BareNumberHeading,
     /// `(1)`, `(a)`, `(i)`.
     Bracketed,
     /// `a)`, `1)`.
@@ -399,6 +401,42 @@ fn bare_number_label(line: &str) -> Option<Label> {
     Some(Label { style: LabelStyle::BareNumber, printed_len, number: normalise_number(&line[..length]), rest, inline_subsection, start: 0 })
 }
 
+/// `1 Meaning of exploitation`, `12A Offence of trafficking`: a section number without a dot,
+/// then a heading that fills the line.
+fn bare_number_heading_label(line: &str) -> Option<Label> {
+    let length = scan_designator(line);
+    let digits = line[..length].chars().filter(|character| character.is_ascii_digit()).count();
+    if length == 0 || digits > 3 || !line[length..].starts_with(char::is_whitespace) {
+        return None;
+    }
+    let rest = skip_whitespace(line, length);
+    let heading = line[rest..].trim_end();
+    let starts_upper = heading.chars().next().is_some_and(char::is_uppercase);
+    let last = heading.chars().last();
+    let heading_like = starts_upper
+        && heading.chars().count() <= 120
+        && heading.split_whitespace().count() <= 16
+        && !matches!(last, Some('.' | ';' | ':' | ',') | None)
+        && !last.is_some_and(is_dash);
+    heading_like.then(|| Label {
+        style: LabelStyle::BareNumberHeading,
+        start: 0,
+        printed_len: length,
+        number: normalise_number(&line[..length]),
+        rest,
+        inline_subsection: None,
+    })
+}
+
+/// A subsection number `(1)` at the start of `text` (after a heading's dash).
+pub(crate) fn subsection_label(text: &str) -> Option<Label> {
+    let inner = text.strip_prefix('(')?;
+    if !inner.starts_with(|character: char| character.is_ascii_digit()) {
+        return None;
+    }
+    bracketed_label(text)
+}
+
 fn roman_alone_label(line: &str) -> Option<Label> {
     let trimmed = line.trim_end();
     if trimmed.len() <= 6 && is_roman(trimmed) {
@@ -422,6 +460,7 @@ pub(crate) fn recognise(line: &str) -> Option<Label> {
         .or_else(|| right_paren_label(line))
         .or_else(|| letter_dot_label(line))
         .or_else(|| roman_alone_label(line))
+        .or_else(|| bare_number_heading_label(line))
 }
 
 #[cfg(test)]
@@ -457,6 +496,10 @@ mod tests {
             ("( a ) the individual entering", Some(("Bracketed", "a", "( a )"))),
             ("1. (1) This Act may be cited", Some(("BareNumber", "1+1", "1."))),
             ("Article 1, point 1", Some(("Article", "1", "Article 1"))),
+            ("1 Meaning of exploitation", Some(("BareNumberHeading", "1", "1"))),
+            ("12A Offence of trafficking", Some(("BareNumberHeading", "12A", "12A"))),
+            ("18 years of age", None),
+            ("2003 Act of the Assembly", None),
             ("a) To prevent and combat", Some(("RightParen", "a", "a)"))),
             ("đ) Làm nạn nhân chết", Some(("RightParen", "đ", "đ)"))),
             ("a. setiap orang", Some(("LetterDot", "a", "a."))),

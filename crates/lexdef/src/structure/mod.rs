@@ -25,6 +25,8 @@ use label::{is_closing_quote, is_dash, is_opening_quote, recognise, Label, Label
 const MAX_HEADING_CHARS: usize = 120;
 /// Defined terms longer than this (in words) are read as a quoted sentence, not a term.
 const MAX_TERM_WORDS: usize = 12;
+/// No law nests provisions this deep; a text that does is read flatter, with a warning.
+const MAX_DEPTH: usize = 32;
 /// How far back (in bytes) the parser looks for the words that make a provision amending.
 const AMENDMENT_WINDOW: usize = 2_000;
 
@@ -117,6 +119,7 @@ struct Parser<'a> {
     /// The quote region was opened by a quoted line of text (a heading: `“Kesalahan ...`),
     /// and no provision has opened in it yet: the next numbered provision belongs to it.
     region_awaits_provision: bool,
+    warned_depth: bool,
     warnings: Vec<Warning>,
 }
 
@@ -138,6 +141,7 @@ impl<'a> Parser<'a> {
             gap_nodes: Vec::new(),
             own_line_gap_before: false,
             region_awaits_provision: false,
+            warned_depth: false,
             warnings: Vec::new(),
         }
     }
@@ -202,6 +206,12 @@ impl<'a> Parser<'a> {
         while self.next_number_marker < markers.len() && markers[self.next_number_marker].offset < line_start {
             // A marker inside a line, not at its start, numbers nothing: the corpus puts
             // number markers at the start of the provision they number.
+            let marker = &markers[self.next_number_marker];
+            self.warnings.push(Warning::new(
+                WarningKind::MisplacedMarker,
+                marker.location.clone(),
+                "a `{{number: ...}}` marker inside a line numbers nothing: put it at the start of the provision's line",
+            ));
             self.next_number_marker += 1;
         }
         let index = self.next_number_marker;
@@ -360,16 +370,37 @@ impl<'a> Parser<'a> {
             };
             node.number_inferred = inferred_num.is_some() || label.is_none();
             node.heading = marginal_heading;
-            node.bare = label.as_ref().is_some_and(|label| label.style == LabelStyle::BareNumber);
+            node.bare = label.as_ref().is_some_and(|label| matches!(label.style, LabelStyle::BareNumber | LabelStyle::BareNumberHeading));
             node.end = content_end;
         }
         let Some(label) = label else { return };
-        if let LabelStyle::Keyword { inline_heading, .. } = label.style {
-            self.keyword_heading(index, &label, body_start, content_end, inline_heading);
-        } else if label.style == LabelStyle::RomanAlone {
-            self.expects_heading = Some(index);
-        }
-        if let Some(subsection) = &label.inline_subsection {
+        let after_heading = match label.style {
+            LabelStyle::Keyword { inline_heading, .. } => self.keyword_heading(index, &label, body_start, content_end, inline_heading, false),
+            // `5. Trafficking of persons.—(1) Whoever ...`
+            LabelStyle::BareNumber if label.inline_subsection.is_none() && level == Level::Unit(Unit::Section) => {
+                self.keyword_heading(index, &label, body_start, content_end, true, true)
+            }
+            // `1 Meaning of exploitation`
+            LabelStyle::BareNumberHeading => {
+                let rest_start = body_start + label.rest;
+                self.nodes[index].heading = Some(Span { start: rest_start, end: content_end });
+                None
+            }
+            LabelStyle::RomanAlone => {
+                self.expects_heading = Some(index);
+                None
+            }
+            _ => None,
+        };
+        let subsection_after_heading = after_heading.and_then(|offset| {
+            let mut label = label::subsection_label(&self.text[offset..content_end])?;
+            let shift = offset - body_start;
+            label.start += shift;
+            label.printed_len += shift;
+            label.rest += shift;
+            Some(Box::new(label))
+        });
+        if let Some(subsection) = label.inline_subsection.as_ref().or(subsection_after_heading.as_ref()) {
             let sub_start = body_start + subsection.start;
             debug_assert_eq!(subsection_printed_len(subsection), subsection.printed_len - subsection.start);
             let kind = kind_for(Level::Numeric, Some(self.nodes[index].kind));
@@ -383,32 +414,45 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn keyword_heading(&mut self, index: usize, label: &Label, body_start: usize, content_end: usize, inline_heading: bool) {
+    /// Read the heading of a keyword (or `5. Heading.—`) provision. Returns where the text
+    /// goes on after the heading's dash, when the heading ends at one.
+    fn keyword_heading(
+        &mut self,
+        index: usize,
+        label: &Label,
+        body_start: usize,
+        content_end: usize,
+        inline_heading: bool,
+        only_after_dot_dash: bool,
+    ) -> Option<usize> {
         let rest_start = body_start + label.rest;
         let rest = &self.text[rest_start.min(content_end)..content_end];
         if rest.trim().is_empty() {
-            if inline_heading || matches!(self.nodes[index].level, Level::Part | Level::Chapter) {
+            if !only_after_dot_dash && (inline_heading || matches!(self.nodes[index].level, Level::Part | Level::Chapter)) {
                 self.expects_heading = Some(index);
             }
-            return;
+            return None;
         }
         if !inline_heading {
-            return;
+            return None;
         }
         // `Definition of Terms. - As used in this Act:` — the heading ends at the dash.
-        if let Some(heading_end) = heading_before_dash(rest) {
+        if let Some(heading_end) = heading_before_dash(rest, only_after_dot_dash) {
             let heading = rest[..heading_end].trim_end();
             let heading = heading.strip_suffix('.').unwrap_or(heading).trim_end();
             if !heading.is_empty() {
                 self.nodes[index].heading = Some(Span { start: rest_start, end: rest_start + heading.len() });
             }
-            return;
+            let dash = rest[heading_end..].chars().next().map_or(0, char::len_utf8);
+            let after = rest_start + heading_end + dash;
+            return Some(after + (self.text[after..content_end].len() - self.text[after..content_end].trim_start().len()));
         }
-        if is_heading_like(rest) {
+        if !only_after_dot_dash && is_heading_like(rest) {
             let heading = rest.trim_end();
             let heading = heading.strip_suffix('.').unwrap_or(heading);
             self.nodes[index].heading = Some(Span { start: rest_start, end: rest_start + heading.len() });
         }
+        None
     }
 
     fn open_definition(&mut self, term: DefinedTerm, start: usize, content_end: usize, quoted_line: bool) {
@@ -496,7 +540,7 @@ impl<'a> Parser<'a> {
             LabelStyle::Keyword { unit: Unit::Part, .. } => Level::Part,
             LabelStyle::Keyword { unit: Unit::Chapter, .. } | LabelStyle::RomanAlone => Level::Chapter,
             LabelStyle::Keyword { unit, .. } => Level::Unit(*unit),
-            LabelStyle::BareNumber => {
+            LabelStyle::BareNumber | LabelStyle::BareNumberHeading => {
                 // `1.` is a paragraph of an article, a subsection of a `Section 6`, and a
                 // section of its own in a Commonwealth act.
                 let floor = self.quoted_floor.unwrap_or(0);
@@ -588,6 +632,20 @@ impl<'a> Parser<'a> {
                 break;
             }
             self.stack.pop();
+        }
+        // Lists inside lists (`(a)` `(1)` `(a)` `(1)` ...) can nest without end in a broken
+        // text; past a depth no law has, the deeper ones are read as siblings.
+        if self.stack.len() >= MAX_DEPTH {
+            self.stack.truncate(MAX_DEPTH - 1);
+            if !self.warned_depth {
+                self.warned_depth = true;
+                let offset = self.nodes[*self.stack.last().expect("MAX_DEPTH is above 1")].start;
+                self.warnings.push(Warning::new(
+                    WarningKind::DeepNesting,
+                    self.instrument.locate(offset),
+                    format!("provisions nested deeper than {MAX_DEPTH} levels: the deeper ones are read as siblings"),
+                ));
+            }
         }
     }
 
@@ -934,14 +992,16 @@ fn is_heading_like(content: &str) -> bool {
 }
 
 /// `Definition of Terms. - As used`: the heading's length, when a dash follows it closely.
-fn heading_before_dash(rest: &str) -> Option<usize> {
+fn heading_before_dash(rest: &str, only_after_dot: bool) -> Option<usize> {
     let mut previous_space = false;
     for (index, character) in rest.char_indices() {
         if index > MAX_HEADING_CHARS * 4 {
             return None;
         }
         let next_is_space = rest[index + character.len_utf8()..].starts_with(char::is_whitespace);
-        if is_dash(character) && (previous_space || rest[..index].ends_with('.')) && (next_is_space || rest[..index].ends_with('.')) {
+        let after_dot = rest[..index].trim_end().ends_with('.');
+        let separates = if only_after_dot { after_dot } else { (previous_space || after_dot) && (next_is_space || after_dot) };
+        if is_dash(character) && separates {
             return (rest[..index].trim_end().chars().count() <= MAX_HEADING_CHARS).then_some(index);
         }
         if matches!(character, ';' | ':') {

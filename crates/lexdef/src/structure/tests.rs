@@ -1,1 +1,186 @@
+//! The parser on drafting styles the corpus does not have, written for these tests (they are
+//! invented texts in each style, not quotations of any law), and on edge cases.
 
+use crate::{parse, Document, Instrument, WarningKind};
+
+fn document(text: &str) -> (Instrument, Document) {
+    let (instrument, _) = Instrument::from_text("test.txt", text).expect("test texts are valid");
+    let document = parse(&instrument);
+    (instrument, document)
+}
+
+/// `eid num heading` for every provision, in order.
+fn outline(text: &str) -> Vec<String> {
+    let (_, document) = document(text);
+    document
+        .walk()
+        .map(|provision| {
+            let mut line = provision.eid.to_string();
+            if let Some(num) = &provision.num {
+                line.push_str(&format!(" {num}"));
+            }
+            if let Some(heading) = &provision.heading {
+                line.push_str(&format!(" | {heading}"));
+            }
+            if provision.quoted {
+                line.push_str(" (quoted)");
+            }
+            line
+        })
+        .collect()
+}
+
+#[test]
+fn united_kingdom_style_number_and_heading_on_one_line() {
+    let text = "1 Meaning of exploitation\n(1) For the purposes of this Act a person is exploited if—\n(a) the person is held in servitude, or\n(b) the person is made to work by threats.\n(2) Consent is irrelevant.\n2 Offence of trafficking\n(1) A person commits an offence if the person arranges the travel of another person.\n";
+    assert_eq!(
+        outline(text),
+        [
+            "sec_1 1 | Meaning of exploitation",
+            "sec_1__subsec_1 (1)",
+            "sec_1__subsec_1__para_a (a)",
+            "sec_1__subsec_1__para_b (b)",
+            "sec_1__subsec_2 (2)",
+            "sec_2 2 | Offence of trafficking",
+            "sec_2__subsec_1 (1)",
+        ]
+    );
+}
+
+#[test]
+fn united_states_code_style_with_section_sign_and_capital_letters() {
+    let text = "§ 101. Definitions\nIn this chapter:\n(1) Coercion\nThe term “coercion” means—\n(A) threats of serious harm to any person;\n(B) any scheme intended to cause a person to believe that failing to act would bring serious harm.\n(2) Commercial act\nThe term “commercial act” means any act for which anything of value is given.\n§ 102. Offence\nWhoever recruits a person by coercion shall be fined.\n";
+    assert_eq!(
+        outline(text),
+        [
+            "sec_101 § 101. | Definitions",
+            "sec_101__subsec_1 (1)",
+            "sec_101__subsec_1__para_A (A)",
+            "sec_101__subsec_1__para_B (B)",
+            "sec_101__subsec_2 (2)",
+            "sec_102 § 102. | Offence",
+        ]
+    );
+}
+
+#[test]
+fn south_asian_style_heading_then_dash_then_subsection() {
+    let text = "5. Trafficking of persons.—(1) Whoever, for the purpose of exploitation,—\n(a) recruits,\n(b) transports, or\n(c) harbours,\na person, commits the offence of trafficking.\n(2) The consent of the victim is immaterial.\n6. Punishment.—Whoever commits trafficking shall be punished.\n";
+    assert_eq!(
+        outline(text),
+        [
+            "sec_5 5. | Trafficking of persons",
+            "sec_5__subsec_1 (1)",
+            "sec_5__subsec_1__para_a (a)",
+            "sec_5__subsec_1__para_b (b)",
+            "sec_5__subsec_1__para_c (c)",
+            "sec_5__subsec_2 (2)",
+            "sec_6 6. | Punishment",
+        ]
+    );
+}
+
+#[test]
+fn commonwealth_marginal_headings_and_definitions() {
+    let text = "PART 1\nPRELIMINARY\n\nInterpretation\n2. In this Act—\n\"child\" means a person below 18 years of age;\n\"coercion\" includes—\n(a) threats; and\n(b) deception;\n\"victim\" means a trafficked person.\n\nOffence\n3.—(1) Any person who recruits a child commits an offence.\n(2) Consent is irrelevant.\n";
+    assert_eq!(
+        outline(text),
+        [
+            "part_1 PART 1 | PRELIMINARY",
+            "sec_2 2. | Interpretation",
+            "sec_2__def_child",
+            "sec_2__def_coercion",
+            "sec_2__def_coercion__para_a (a)",
+            "sec_2__def_coercion__para_b (b)",
+            "sec_2__def_victim",
+            "sec_3 3. | Offence",
+            "sec_3__subsec_1 (1)",
+            "sec_3__subsec_2 (2)",
+        ]
+    );
+}
+
+#[test]
+fn roman_items_and_the_letter_i_after_h() {
+    let text = "Article 4\nScope\n(a) first, including—\n(i) one;\n(ii) two;\n(b) second;\n(c) c;\n(d) d;\n(e) e;\n(f) f;\n(g) g;\n(h) h;\n(i) the ninth letter;\n(j) j.\n";
+    let found = outline(text);
+    assert_eq!(found[..5], ["art_4 Article 4 | Scope", "art_4__para_a (a)", "art_4__para_a__item_i (i)", "art_4__para_a__item_ii (ii)", "art_4__para_b (b)"]);
+    assert_eq!(found[found.len() - 2..], ["art_4__para_i (i)", "art_4__para_j (j)"]);
+}
+
+#[test]
+fn amendments_nest_the_quoted_provisions_of_the_amended_act() {
+    let text = "SEC. 2. Section 3 of Republic Act No. 1 is hereby amended to read as follows:\n\"SEC. 3. Definition of Terms. – As used in this Act:\n\"(a) Child – refers to a person below eighteen (18) years of age;\n\"(b) Victim – refers to a trafficked person.\"\nSEC. 3. Separability Clause. – If any provision is declared invalid, the rest remain.\n";
+    assert_eq!(
+        outline(text),
+        [
+            "sec_2 SEC. 2.",
+            "sec_2__sec_3 SEC. 3. | Definition of Terms (quoted)",
+            "sec_2__sec_3__para_a (a) (quoted)",
+            "sec_2__sec_3__para_b (b) (quoted)",
+            "sec_3 SEC. 3. | Separability Clause",
+        ]
+    );
+}
+
+#[test]
+fn amendment_numbers_like_4_a_and_6_1_get_escaped_ids() {
+    let text = "Section 4-A. Attempted Trafficking. – An attempt is punishable.\nSection 6/1 Whoever conspires commits an offence.\n";
+    assert_eq!(outline(text), ["sec_4-A Section 4-A. | Attempted Trafficking", "sec_6-1 Section 6/1"]);
+}
+
+#[test]
+fn a_text_without_numbering_is_one_provision_with_a_warning() {
+    let (instrument, document) = document("Whoever recruits a person for exploitation commits trafficking.\nConsent is irrelevant.\n");
+    assert_eq!(document.provisions.len(), 1);
+    assert_eq!(document.provisions[0].eid.as_str(), "body");
+    assert_eq!(&instrument.text[document.provisions[0].span.range()], "Whoever recruits a person for exploitation commits trafficking.\nConsent is irrelevant.");
+    assert_eq!(document.warnings.len(), 1);
+    assert_eq!(document.warnings[0].kind, WarningKind::NoNumbering);
+    assert_eq!((document.warnings[0].location.line, document.warnings[0].location.column), (1, 1));
+}
+
+#[test]
+fn restarting_lists_get_unique_ids() {
+    let text = "Section 1.\n(a) one;\n(b) two.\nThen:\n(a) again.\n";
+    assert_eq!(outline(text), ["sec_1 Section 1.", "sec_1__para_a (a)", "sec_1__para_b (b)", "sec_1__para_a_2 (a)"]);
+}
+
+#[test]
+fn endless_nesting_is_cut_at_a_depth_with_a_warning() {
+    let mut text = String::from("Section 1.\n");
+    for _ in 0..5_000 {
+        text.push_str("(a) x\n(1) y\n");
+    }
+    let (_, document) = document(&text);
+    let depth = |provision: &crate::Provision| {
+        fn depth(provision: &crate::Provision) -> usize {
+            1 + provision.children.iter().map(depth).max().unwrap_or(0)
+        }
+        depth(provision)
+    };
+    assert!(document.provisions.iter().map(depth).max().unwrap_or(0) <= 32);
+    assert!(document.warnings.iter().any(|warning| warning.kind == WarningKind::DeepNesting));
+    assert_eq!(document.walk().count(), 10_001, "nothing is dropped");
+}
+
+#[test]
+fn parsing_is_linear_in_the_size_of_the_text() {
+    // A 5 MB statute of 20,000 sections: the tree must have every one of them.
+    let section = "Section 1. Heading. – Text of the section with enough words to be realistic.\n(a) first paragraph;\n(b) second paragraph.\n";
+    let mut text = String::new();
+    for number in 0..20_000 {
+        text.push_str(&section.replace("Section 1.", &format!("Section {number}.")));
+    }
+    let (_, document) = document(&text);
+    assert_eq!(document.provisions.len(), 20_000);
+    assert_eq!(document.walk().count(), 60_000);
+}
+
+#[test]
+fn a_single_enormous_line_is_one_provision() {
+    let text = format!("Section 1. {}", "word ".repeat(1_000_000));
+    let (instrument, document) = document(&text);
+    assert_eq!(document.provisions.len(), 1);
+    assert_eq!(document.provisions[0].span.end, instrument.text.trim_end().len());
+}
