@@ -417,6 +417,14 @@ impl Metadata {
             } else {
                 MetadataProblem::Syntax
             };
+            // toml says `wanted string or table` where a value has the wrong type: say what it found.
+            let message = match (problem, error.span()) {
+                (MetadataProblem::WrongType, Some(span)) if message.starts_with("wanted ") => {
+                    let found = block.get(span).unwrap_or_default().trim();
+                    format!("expected a {}, found `{found}`", message.trim_start_matches("wanted "))
+                }
+                _ => message,
+            };
             let field = match problem {
                 MetadataProblem::DuplicateKey | MetadataProblem::UnknownField | MetadataProblem::MissingField => {
                     backticked(&message)

@@ -23,6 +23,9 @@ use label::{is_closing_quote, is_dash, is_opening_quote, recognise, Label, Label
 
 /// Headings longer than this (in characters) are read as text.
 const MAX_HEADING_CHARS: usize = 120;
+/// A heading that ends with a dot (`Section 2. Definitions.`) has at most this many words;
+/// a longer line is a sentence.
+const MAX_DOTTED_HEADING_WORDS: usize = 6;
 /// Defined terms longer than this (in words) are read as a quoted sentence, not a term.
 const MAX_TERM_WORDS: usize = 12;
 /// No law nests provisions this deep; a text that does is read flatter, with a warning.
@@ -447,7 +450,12 @@ impl<'a> Parser<'a> {
             let after = rest_start + heading_end + dash;
             return Some(after + (self.text[after..content_end].len() - self.text[after..content_end].trim_start().len()));
         }
-        if !only_after_dot_dash && is_heading_like(rest) {
+        // `Section 2. Definitions.` on a line of its own.
+        let number_dotted = self.text[body_start..body_start + label.printed_len].ends_with('.');
+        let short_dotted = number_dotted && rest.trim_end().strip_suffix('.').is_some_and(|heading| {
+            heading.split_whitespace().count() <= MAX_DOTTED_HEADING_WORDS && is_heading_like(heading) && heading.starts_with(char::is_uppercase)
+        });
+        if !only_after_dot_dash && (is_heading_like(rest) || short_dotted) {
             let heading = rest.trim_end();
             let heading = heading.strip_suffix('.').unwrap_or(heading);
             self.nodes[index].heading = Some(Span { start: rest_start, end: rest_start + heading.len() });

@@ -1,0 +1,148 @@
+//! The `lexdef` binary as a user runs it: exit codes, stdout and stderr.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn lexdef(directory: &Path, arguments: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lexdef"))
+        .args(arguments)
+        .current_dir(directory)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the lexdef binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+fn scratch() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temporary directory")
+}
+
+#[test]
+fn the_main_job_prints_the_outline_of_every_bundled_instrument_from_any_directory() {
+    let directory = scratch();
+    let output = lexdef(directory.path(), &["parse"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("INTL-PALERMO-2000 — Trafficking in Persons Protocol (INTL, treaty, complete)"), "{text}");
+    assert!(text.contains("    Article 3  Use of terms  [art_3] line "));
+    assert!(text.contains("      a)  [art_3__para_a] line "));
+    assert!(text.contains("PH-RA10364-2012"));
+    assert!(text.contains("BN-TSPO-2004 — "));
+    assert!(text.contains("  (no text in the corpus)"));
+    let headers = text.lines().filter(|line| !line.starts_with(' ') && !line.is_empty()).count();
+    assert_eq!(headers, 31, "one outline per instrument");
+    // The two preamble-only ASEAN texts warn that they have no numbering, and nothing else does.
+    let diagnostics = stderr(&output);
+    let warnings: Vec<&str> = diagnostics.lines().filter(|line| line.starts_with("warning:")).collect();
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+}
+
+#[test]
+fn json_output_has_the_tree_with_eid_num_heading_line_span_children() {
+    let directory = scratch();
+    let output = lexdef(directory.path(), &["parse", "INTL-PALERMO-2000", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    let chapter = &value["provisions"][0];
+    assert_eq!(chapter["eid"], "chp_I");
+    assert_eq!(chapter["heading"], "General Provisions");
+    let article_3 = chapter["children"].as_array().expect("children").iter().find(|provision| provision["eid"] == "art_3").expect("art_3");
+    assert_eq!(article_3["num"], "Article 3");
+    assert_eq!(article_3["heading"], "Use of terms");
+    let paragraph_a = &article_3["children"][0];
+    assert_eq!(paragraph_a["eid"], "art_3__para_a");
+    assert_eq!(paragraph_a["num"], "a)");
+    assert!(paragraph_a["line"].as_u64().expect("line") > 50);
+    assert!(paragraph_a["span"]["end"].as_u64() > paragraph_a["span"]["start"].as_u64());
+    assert_eq!(value["metadata"]["jurisdiction"], "INTL");
+
+    let all = lexdef(directory.path(), &["parse", "--format", "json"]);
+    let list: serde_json::Value = serde_json::from_str(&stdout(&all)).expect("valid JSON");
+    assert_eq!(list.as_array().expect("a list of instruments").len(), 31);
+}
+
+#[test]
+fn a_bare_statute_text_parses_with_a_warning() {
+    let directory = scratch();
+    std::fs::write(directory.path().join("draft-bill.txt"), "Section 1. Short title.\n(1) This Act may be cited as the Draft Act.\nSection 2. Definitions.\n\"child\" means a person under 18.\n").expect("write");
+    let output = lexdef(directory.path(), &["parse", "draft-bill.txt"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stderr(&output).contains("warning: draft-bill.txt:1:1: no metadata block"), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.starts_with("DRAFT-BILL — no metadata\n"), "{text}");
+    assert!(text.contains("  Section 1.  Short title  [sec_1] line 1\n    (1)  [sec_1__subsec_1] line 2\n"), "{text}");
+    assert!(text.contains("    “child”  [sec_2__def_child] line 4\n"), "{text}");
+}
+
+#[test]
+fn bad_input_exits_2_with_a_located_diagnostic() {
+    let directory = scratch();
+    let header = "+++\nid = \"XX-TEST-2020\"\ntitle = \"Test\"\nshort_title = \"Test\"\njurisdiction = \"QQ\"\nkind = \"act\"\n[language]\ncode = \"en\"\nstatus = \"official\"\n[completeness]\nstatus = \"complete\"\nincluded = []\n[[sources]]\nkey = \"a\"\nurl = \"https://example.org\"\ndescription = \"a\"\n+++\nSection 1. Text.\n";
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("latin1.txt", b"Section 1. Definitions.\nThe caf\xe9 owner\n".to_vec()),
+        ("empty.txt", Vec::new()),
+        ("jurisdiction.txt", header.as_bytes().to_vec()),
+        ("unterminated.txt", b"+++\nid = \"XX-TEST-2020\"\nSection 1. Text.\n".to_vec()),
+        ("wrong-type.txt", header.replace("kind = \"act\"", "kind = 7").replace("QQ", "PH").into_bytes()),
+    ];
+    let mut rendered = String::new();
+    for (name, bytes) in cases {
+        std::fs::write(directory.path().join(name), bytes).expect("write");
+        let output = lexdef(directory.path(), &["parse", name]);
+        assert_eq!(output.status.code(), Some(2), "{name}: {}", stderr(&output));
+        assert!(output.stdout.is_empty(), "{name}: nothing on stdout");
+        rendered.push_str(&format!("$ lexdef parse {name}\n{}\n", stderr(&output)));
+    }
+    insta::assert_snapshot!("bad_input_diagnostics", rendered);
+}
+
+#[test]
+fn an_unknown_id_exits_2_and_suggests_close_ids() {
+    let directory = scratch();
+    let output = lexdef(directory.path(), &["parse", "PH-RA9208"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(stderr(&output), "error: no instrument `PH-RA9208` in the corpus (did you mean PH-RA9208-2003?)\n");
+    let usage = lexdef(directory.path(), &["parse", "--format", "yaml"]);
+    assert_eq!(usage.status.code(), Some(2), "clap reports usage errors with 2");
+}
+
+#[test]
+fn a_corpus_directory_with_a_bad_file_still_prints_the_good_ones() {
+    let directory = scratch();
+    let corpus = directory.path().join("corpus");
+    std::fs::create_dir(&corpus).expect("mkdir");
+    let good = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/instruments/INTL-PALERMO-2000.txt")).expect("read");
+    std::fs::write(corpus.join("INTL-PALERMO-2000.txt"), good).expect("write");
+    std::fs::write(corpus.join("BROKEN.txt"), "+++\nid = \"BROKEN\"\n").expect("write");
+    let output = lexdef(directory.path(), &["parse", "--corpus", "corpus"]);
+    assert_eq!(output.status.code(), Some(2), "a bad file is an input error");
+    assert!(stdout(&output).contains("INTL-PALERMO-2000 — Trafficking in Persons Protocol"));
+    assert!(stderr(&output).contains("error: corpus/BROKEN.txt:1:1: metadata: the metadata block opened by `+++` on line 1 is never closed"), "{}", stderr(&output));
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let directory = scratch();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lexdef"))
+        .arg("parse")
+        .current_dir(directory.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut first).expect("read a line");
+    assert!(first.starts_with("ASEAN-ACTIP-2015"));
+    // The reader is gone: lexdef must stop quietly, with success.
+    let output = child.wait_with_output().expect("wait");
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("error"));
+}
