@@ -1,6 +1,8 @@
 //! Invariants that hold for every instrument of the curated corpus: it loads, its text is
 //! the sources' words, and its provision tree is well formed over exact spans.
 
+#![allow(clippy::type_complexity)]
+
 use std::collections::HashSet;
 
 use lexdef::{parse, Corpus, Document, Instrument, Provision, WarningKind};
@@ -43,7 +45,8 @@ fn every_source_file_is_in_the_corpus() {
         }
         let stem = name.trim_end_matches(".txt").trim_end_matches(".v2");
         // The Malaysian v2 files are bills: instruments of their own.
-        let expected = if name.starts_with("MY-") && name.ends_with(".v2.txt") { format!("{stem}-BILL") } else { stem.to_owned() };
+        let expected =
+            if name.starts_with("MY-") && name.ends_with(".v2.txt") { format!("{stem}-BILL") } else { stem.to_owned() };
         if corpus.get(&expected).is_none() {
             missing.push(format!("{name} → {expected}"));
         }
@@ -75,7 +78,18 @@ fn corpus_text_is_the_sources_words() {
 /// The gatherers' notes became markers and metadata; none is left in the law's text.
 #[test]
 fn no_gatherer_note_is_left_in_the_text() {
-    let notes = ["[Source", "NOT SEEN", "NOT FOUND", "excerpt ends", "not reproduced", "[translation", "stored copy ends", "not obtained]", "{{", "}}"];
+    let notes = [
+        "[Source",
+        "NOT SEEN",
+        "NOT FOUND",
+        "excerpt ends",
+        "not reproduced",
+        "[translation",
+        "stored copy ends",
+        "not obtained]",
+        "{{",
+        "}}",
+    ];
     for instrument in Corpus::bundled().instruments() {
         for note in notes {
             assert!(!instrument.text.contains(note), "{} holds the note {note:?}", instrument.id);
@@ -102,11 +116,20 @@ fn partial_instruments_say_so_and_carry_gaps() {
     }
 }
 
-fn check_provision(instrument: &Instrument, provision: &Provision, parent: Option<&Provision>, problems: &mut Vec<String>) {
+fn check_provision(
+    instrument: &Instrument,
+    provision: &Provision,
+    parent: Option<&Provision>,
+    problems: &mut Vec<String>,
+) {
     let text = &instrument.text;
     let id = &instrument.id;
     let span = provision.span;
-    if span.start > span.end || span.end > text.len() || !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
+    if span.start > span.end
+        || span.end > text.len()
+        || !text.is_char_boundary(span.start)
+        || !text.is_char_boundary(span.end)
+    {
         problems.push(format!("{id} {}: span {span:?} is not a slice of the text", provision.eid));
         return;
     }
@@ -116,7 +139,10 @@ fn check_provision(instrument: &Instrument, provision: &Provision, parent: Optio
     }
     if let Some(parent) = parent {
         if !parent.span.contains(span) {
-            problems.push(format!("{id} {}: span {span:?} outside its parent {} {:?}", provision.eid, parent.eid, parent.span));
+            problems.push(format!(
+                "{id} {}: span {span:?} outside its parent {} {:?}",
+                provision.eid, parent.eid, parent.span
+            ));
         }
     }
     if let (Some(heading), Some(heading_span)) = (&provision.heading, provision.heading_span) {
@@ -165,7 +191,10 @@ fn check_document(instrument: &Instrument, document: &Document) -> Vec<String> {
         let content = line.trim();
         if !content.is_empty() {
             let start = offset + line.find(content).expect("trimmed content is in its line");
-            let covered = document.provisions.iter().any(|provision| provision.span.start <= start && start + content.len() <= provision.span.end);
+            let covered = document
+                .provisions
+                .iter()
+                .any(|provision| provision.span.start <= start && start + content.len() <= provision.span.end);
             if !covered {
                 problems.push(format!("{}: text {content:?} belongs to no provision", instrument.id));
             }
@@ -197,7 +226,8 @@ fn shape(document: &Document) -> Vec<String> {
     document
         .walk()
         .map(|provision| {
-            let heading = provision.heading.as_deref().map(|heading| heading.split_whitespace().collect::<Vec<_>>().join(" "));
+            let heading =
+                provision.heading.as_deref().map(|heading| heading.split_whitespace().collect::<Vec<_>>().join(" "));
             format!("{} {:?} {:?} {:?} {}", provision.eid, provision.kind, provision.number, heading, provision.quoted)
         })
         .collect()
@@ -229,12 +259,17 @@ fn line_endings_bom_tabs_nbsp_dashes_and_quotes_do_not_change_the_tree() {
         let (original, _) = Instrument::from_bytes(&name, &file).expect("corpus files load");
         let expected = shape(&parse(&original));
         for (variant, transform) in &variants {
-            let (changed, _) = Instrument::from_bytes(&name, &transform(&file)).unwrap_or_else(|error| panic!("{name} ({variant}): {error}"));
+            let (changed, _) = Instrument::from_bytes(&name, &transform(&file))
+                .unwrap_or_else(|error| panic!("{name} ({variant}): {error}"));
             let document = parse(&changed);
             let found = shape(&document);
             if found != expected {
                 let first = expected.iter().zip(&found).find(|(left, right)| left != right);
-                differences.push(format!("{name}: the {variant} variant parses differently: {first:?} ({} vs {} provisions)", expected.len(), found.len()));
+                differences.push(format!(
+                    "{name}: the {variant} variant parses differently: {first:?} ({} vs {} provisions)",
+                    expected.len(),
+                    found.len()
+                ));
             }
             let problems = check_document(&changed, &document);
             if !problems.is_empty() {

@@ -36,7 +36,9 @@ fn every_instrument_has_the_provisions_its_law_has() {
             let mut report = format!("{id}: outline differs (expected | found)\n");
             for index in 0..expected.len().max(found.len()) {
                 let show = |entry: Option<&OutlineEntry>| {
-                    entry.map_or("-".to_owned(), |entry| format!("{} {}{}", entry.eid, entry.number, if entry.quoted { " quoted" } else { "" }))
+                    entry.map_or("-".to_owned(), |entry| {
+                        format!("{} {}{}", entry.eid, entry.number, if entry.quoted { " quoted" } else { "" })
+                    })
                 };
                 let (left, right) = (show(expected.get(index)), show(found.get(index)));
                 let mark = if left == right { " " } else { "≠" };

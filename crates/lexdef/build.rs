@@ -22,7 +22,8 @@ fn main() {
         println!("cargo:rerun-if-changed={}", file.display());
         let name = file.file_name().and_then(|name| name.to_str()).expect("corpus file names are UTF-8");
         let absolute = file.canonicalize().expect("a listed corpus file exists");
-        writeln!(source, "    ({name:?}, include_bytes!({:?})),", absolute.display().to_string()).expect("writing to a String cannot fail");
+        writeln!(source, "    ({name:?}, include_bytes!({:?})),", absolute.display().to_string())
+            .expect("writing to a String cannot fail");
     }
     source.push_str("];\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));

@@ -20,7 +20,11 @@ fn snippet(location: &Location, source_line: Option<&str>) -> String {
     };
     let gutter = location.line.to_string();
     let padding = " ".repeat(gutter.len());
-    let caret_pad: String = line.chars().take(location.column.saturating_sub(1)).map(|character| if character == '\t' { '\t' } else { ' ' }).collect();
+    let caret_pad: String = line
+        .chars()
+        .take(location.column.saturating_sub(1))
+        .map(|character| if character == '\t' { '\t' } else { ' ' })
+        .collect();
     format!("{padding} |\n{gutter} | {line}\n{padding} | {caret_pad}^\n")
 }
 

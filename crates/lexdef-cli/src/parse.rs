@@ -61,7 +61,13 @@ pub(crate) fn run(command: &ParseCommand) -> io::Result<Outcome> {
             let value = if command.target.is_some() {
                 document_json(&instruments[0], &documents[0])
             } else {
-                serde_json::Value::Array(instruments.iter().zip(&documents).map(|(instrument, document)| document_json(instrument, document)).collect())
+                serde_json::Value::Array(
+                    instruments
+                        .iter()
+                        .zip(&documents)
+                        .map(|(instrument, document)| document_json(instrument, document))
+                        .collect(),
+                )
             };
             serde_json::to_writer_pretty(&mut *out, &value)?;
             writeln!(out)
@@ -89,7 +95,14 @@ fn write_outlines(out: &mut dyn Write, instruments: &[Instrument], documents: &[
         match &instrument.metadata {
             Some(metadata) => {
                 let completeness = format!("{:?}", metadata.completeness.status).to_lowercase();
-                writeln!(out, "{} — {} ({}, {}, {completeness})", metadata.id, metadata.short_title, metadata.jurisdiction, kebab(&format!("{:?}", metadata.kind)))?;
+                writeln!(
+                    out,
+                    "{} — {} ({}, {}, {completeness})",
+                    metadata.id,
+                    metadata.short_title,
+                    metadata.jurisdiction,
+                    kebab(&format!("{:?}", metadata.kind))
+                )?;
             }
             None => writeln!(out, "{} — no metadata", instrument.id)?,
         }

@@ -54,7 +54,12 @@ fn json_output_has_the_tree_with_eid_num_heading_line_span_children() {
     let chapter = &value["provisions"][0];
     assert_eq!(chapter["eid"], "chp_I");
     assert_eq!(chapter["heading"], "General Provisions");
-    let article_3 = chapter["children"].as_array().expect("children").iter().find(|provision| provision["eid"] == "art_3").expect("art_3");
+    let article_3 = chapter["children"]
+        .as_array()
+        .expect("children")
+        .iter()
+        .find(|provision| provision["eid"] == "art_3")
+        .expect("art_3");
     assert_eq!(article_3["num"], "Article 3");
     assert_eq!(article_3["heading"], "Use of terms");
     let paragraph_a = &article_3["children"][0];
@@ -119,13 +124,22 @@ fn a_corpus_directory_with_a_bad_file_still_prints_the_good_ones() {
     let directory = scratch();
     let corpus = directory.path().join("corpus");
     std::fs::create_dir(&corpus).expect("mkdir");
-    let good = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/instruments/INTL-PALERMO-2000.txt")).expect("read");
+    let good = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/instruments/INTL-PALERMO-2000.txt"),
+    )
+    .expect("read");
     std::fs::write(corpus.join("INTL-PALERMO-2000.txt"), good).expect("write");
     std::fs::write(corpus.join("BROKEN.txt"), "+++\nid = \"BROKEN\"\n").expect("write");
     let output = lexdef(directory.path(), &["parse", "--corpus", "corpus"]);
     assert_eq!(output.status.code(), Some(2), "a bad file is an input error");
     assert!(stdout(&output).contains("INTL-PALERMO-2000 — Trafficking in Persons Protocol"));
-    assert!(stderr(&output).contains("error: corpus/BROKEN.txt:1:1: metadata: the metadata block opened by `+++` on line 1 is never closed"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains(
+            "error: corpus/BROKEN.txt:1:1: metadata: the metadata block opened by `+++` on line 1 is never closed"
+        ),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]

@@ -45,14 +45,16 @@ impl LoadError {
 impl Corpus {
     /// The curated corpus bundled with lexdef (`corpus/instruments/` at build time).
     pub fn bundled() -> Corpus {
-        let files = bundled_files::FILES.iter().map(|&(name, bytes)| (format!("corpus/instruments/{name}"), bytes.to_vec()));
+        let files =
+            bundled_files::FILES.iter().map(|&(name, bytes)| (format!("corpus/instruments/{name}"), bytes.to_vec()));
         Corpus::from_files(files)
     }
 
     /// Load every `*.txt` file of `directory` (or of `directory/instruments/` when there is
     /// one), in name order. Fails only when the directory itself cannot be read.
     pub fn load(directory: &Path) -> Result<Corpus> {
-        let directory = if directory.join("instruments").is_dir() { directory.join("instruments") } else { directory.to_owned() };
+        let directory =
+            if directory.join("instruments").is_dir() { directory.join("instruments") } else { directory.to_owned() };
         let entries = std::fs::read_dir(&directory).map_err(|source| Error::Io { path: directory.clone(), source })?;
         let mut paths: Vec<PathBuf> = Vec::new();
         let mut problems = Vec::new();
@@ -64,7 +66,10 @@ impl Corpus {
                         paths.push(path);
                     }
                 }
-                Err(source) => problems.push(LoadError::new(&directory.display().to_string(), &Error::Io { path: directory.clone(), source })),
+                Err(source) => problems.push(LoadError::new(
+                    &directory.display().to_string(),
+                    &Error::Io { path: directory.clone(), source },
+                )),
             }
         }
         paths.sort();
@@ -72,7 +77,8 @@ impl Corpus {
         for path in paths {
             match std::fs::read(&path) {
                 Ok(bytes) => files.push((path.display().to_string(), bytes)),
-                Err(source) => problems.push(LoadError::new(&path.display().to_string(), &Error::Io { path: path.clone(), source })),
+                Err(source) => problems
+                    .push(LoadError::new(&path.display().to_string(), &Error::Io { path: path.clone(), source })),
             }
         }
         let mut corpus = Corpus::from_files(files);
@@ -111,8 +117,16 @@ impl Corpus {
                     }
                     let id = instrument.id.as_str().to_owned();
                     if let Some(first) = corpus.instruments.get(&id) {
-                        let first_location = first.metadata.as_ref().map(|metadata| metadata.id_location.clone()).unwrap_or_else(|| Location::file_start(first.file()));
-                        let location = instrument.metadata.as_ref().map(|metadata| metadata.id_location.clone()).unwrap_or_else(|| Location::file_start(&file));
+                        let first_location = first
+                            .metadata
+                            .as_ref()
+                            .map(|metadata| metadata.id_location.clone())
+                            .unwrap_or_else(|| Location::file_start(first.file()));
+                        let location = instrument
+                            .metadata
+                            .as_ref()
+                            .map(|metadata| metadata.id_location.clone())
+                            .unwrap_or_else(|| Location::file_start(&file));
                         let error = Error::DuplicateInstrument { id, location, first: first_location };
                         corpus.errors.push(LoadError::new(&file, &error));
                         continue;
@@ -134,7 +148,11 @@ impl Corpus {
                 let location = relation.location.clone().unwrap_or_else(|| Location::file_start(instrument.file()));
                 match self.instruments.get(relation.target.as_str()) {
                     None => {
-                        let error = Error::UnknownRelationTarget { location, kind: relation.kind.as_str().to_owned(), target: relation.target.to_string() };
+                        let error = Error::UnknownRelationTarget {
+                            location,
+                            kind: relation.kind.as_str().to_owned(),
+                            target: relation.target.to_string(),
+                        };
                         problems.push(LoadError::new(instrument.file(), &error));
                     }
                     Some(target) => {
@@ -146,7 +164,15 @@ impl Corpus {
                             self.warnings.push(Warning::new(
                                 WarningKind::MissingInverseRelation,
                                 location,
-                                format!("`{}` {} `{}`, but `{}` does not record `{}` `{}`", metadata.id, relation.kind.as_str(), relation.target, relation.target, inverse.as_str(), metadata.id),
+                                format!(
+                                    "`{}` {} `{}`, but `{}` does not record `{}` `{}`",
+                                    metadata.id,
+                                    relation.kind.as_str(),
+                                    relation.target,
+                                    relation.target,
+                                    inverse.as_str(),
+                                    metadata.id
+                                ),
                             ));
                         }
                     }
@@ -185,7 +211,9 @@ impl Corpus {
                 .keys()
                 .filter(|known| {
                     let known_upper = known.to_ascii_uppercase();
-                    known_upper.starts_with(&wanted) || wanted.starts_with(&known_upper) || known_upper.contains(&wanted)
+                    known_upper.starts_with(&wanted)
+                        || wanted.starts_with(&known_upper)
+                        || known_upper.contains(&wanted)
                 })
                 .take(5)
                 .cloned()

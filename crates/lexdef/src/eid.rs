@@ -94,9 +94,19 @@ mod tests {
 
     #[test]
     fn shapes_are_checked() {
-        let table = [("sec_2__subsec_1__para_b", true), ("preamble", true), ("sec_4-A", true), ("para_a_2", true),
-            ("def_abuse-of-power", true), ("para_đ", true), ("Sec_2", false), ("sec_", false), ("sec 2", false),
-            ("sec_2___para_a", false), ("", false)];
+        let table = [
+            ("sec_2__subsec_1__para_b", true),
+            ("preamble", true),
+            ("sec_4-A", true),
+            ("para_a_2", true),
+            ("def_abuse-of-power", true),
+            ("para_đ", true),
+            ("Sec_2", false),
+            ("sec_", false),
+            ("sec 2", false),
+            ("sec_2___para_a", false),
+            ("", false),
+        ];
         for (input, valid) in table {
             assert_eq!(input.parse::<Eid>().is_ok(), valid, "input {input:?}");
         }

@@ -54,7 +54,9 @@ pub enum Error {
     },
 
     /// The file is UTF-16 (it starts with a UTF-16 byte-order mark).
-    #[error("{location}: the file is UTF-16 ({endianness}); statute files must be UTF-8 (hint: `iconv -f UTF-16 -t UTF-8`)")]
+    #[error(
+        "{location}: the file is UTF-16 ({endianness}); statute files must be UTF-8 (hint: `iconv -f UTF-16 -t UTF-8`)"
+    )]
     Utf16 {
         /// The start of the file.
         location: Location,
@@ -63,7 +65,9 @@ pub enum Error {
     },
 
     /// The text holds a NUL byte, which no statute text has: the file is binary or corrupt.
-    #[error("{location}: NUL byte at byte {offset}; is this a binary file, or a UTF-16 file without a byte-order mark?")]
+    #[error(
+        "{location}: NUL byte at byte {offset}; is this a binary file, or a UTF-16 file without a byte-order mark?"
+    )]
     NulByte {
         /// Where the NUL byte is.
         location: Location,

@@ -125,7 +125,9 @@ impl Instrument {
                 location: Location::file_start(file),
                 problem: MetadataProblem::Unterminated,
                 field: None,
-                message: "the metadata block opened by `+++` on line 1 is never closed (hint: end it with a line `+++`)".to_owned(),
+                message:
+                    "the metadata block opened by `+++` on line 1 is never closed (hint: end it with a line `+++`)"
+                        .to_owned(),
             })?;
         let block_start = file_lines.line_span(&content, 2).start.min(content.len());
         let block_end = file_lines.line_span(&content, closing_line).start;
@@ -155,7 +157,10 @@ impl Instrument {
                 warnings.push(Warning::new(
                     WarningKind::FileNameMismatch,
                     metadata.id_location.clone(),
-                    format!("the file is named `{stem}` but its id is `{}`; corpus files are named after their id", metadata.id),
+                    format!(
+                        "the file is named `{stem}` but its id is `{}`; corpus files are named after their id",
+                        metadata.id
+                    ),
                 ));
             }
         }
@@ -190,9 +195,7 @@ impl Instrument {
 
     /// Whether the corpus says the text is incomplete (partial or missing).
     pub fn is_partial(&self) -> bool {
-        self.metadata
-            .as_ref()
-            .is_some_and(|metadata| metadata.completeness.status != CompletenessStatus::Complete)
+        self.metadata.as_ref().is_some_and(|metadata| metadata.completeness.status != CompletenessStatus::Complete)
     }
 
     fn take_markers(&mut self, content: &str, body_start: usize) -> Result<()> {
@@ -225,8 +228,8 @@ impl Instrument {
                 });
             }
             let value = value.trim();
-            let alone_on_line = content[line.start..marker_start].trim().is_empty()
-                && content[marker_end..line.end].trim().is_empty();
+            let alone_on_line =
+                content[line.start..marker_start].trim().is_empty() && content[marker_end..line.end].trim().is_empty();
             let (remove_start, remove_end) = if alone_on_line {
                 (line.start.max(cursor), skip_line_ending(content, line.end))
             } else {
@@ -271,7 +274,11 @@ impl Instrument {
                 let known: Vec<&str> = metadata.sources.iter().map(|source| source.key.as_str()).collect();
                 return Err(Error::Marker {
                     location: switch.location.clone(),
-                    message: format!("`{{{{source: {}}}}}` names no `[[sources]]` entry; the keys are: {}", switch.key, known.join(", ")),
+                    message: format!(
+                        "`{{{{source: {}}}}}` names no `[[sources]]` entry; the keys are: {}",
+                        switch.key,
+                        known.join(", ")
+                    ),
                 });
             }
         }
@@ -320,7 +327,8 @@ mod tests {
     #[test]
     fn markers_leave_the_text_and_keep_their_place() {
         let file = format!("{HEADER}{{{{source: a}}}}\nSection 1. Short title.\nThe transit coun{{{{gap: excerpt ends}}}}\n{{{{gap: s 2 not seen}}}}\n{{{{number: (f) | inferred}}}}Involuntary servitude\n");
-        let (instrument, _) = Instrument::from_bytes("XX-TEST-2020.txt", file.as_bytes()).expect("the test file is valid");
+        let (instrument, _) =
+            Instrument::from_bytes("XX-TEST-2020.txt", file.as_bytes()).expect("the test file is valid");
         assert_eq!(instrument.text, "Section 1. Short title.\nThe transit coun\nInvoluntary servitude\n");
         let gap = &instrument.gaps[0];
         assert_eq!(gap.offset, instrument.text.find("\nInvol").expect("marker place"));
@@ -335,7 +343,8 @@ mod tests {
 
     #[test]
     fn a_bare_text_is_read_with_a_warning_and_an_id_from_its_name() {
-        let (instrument, warnings) = Instrument::from_text("draft bill (v3).txt", "Section 1. Short title.").expect("bare text");
+        let (instrument, warnings) =
+            Instrument::from_text("draft bill (v3).txt", "Section 1. Short title.").expect("bare text");
         assert_eq!(instrument.id.as_str(), "DRAFT-BILL-V3");
         assert_eq!(warnings[0].kind, WarningKind::MissingMetadata);
         assert!(instrument.metadata.is_none());

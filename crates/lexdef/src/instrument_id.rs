@@ -40,7 +40,8 @@ impl FromStr for InstrumentId {
             Err(Error::InvalidValue {
                 what: "instrument id",
                 value: value.to_owned(),
-                expected: "ASCII letters, digits and `-`, starting with an upper-case letter, e.g. `PH-RA9208-2003`".to_owned(),
+                expected: "ASCII letters, digits and `-`, starting with an upper-case letter, e.g. `PH-RA9208-2003`"
+                    .to_owned(),
             })
         }
     }
@@ -71,8 +72,17 @@ mod tests {
 
     #[test]
     fn ids_are_validated() {
-        let table = [("PH-RA9208-2003", true), ("TH-ATIPA-2008-orig", true), (" SG-PHTA-2014 ", true),
-            ("ph-ra", false), ("PH RA", false), ("", false), ("PH--X", false), ("PH-", false), ("../etc", false)];
+        let table = [
+            ("PH-RA9208-2003", true),
+            ("TH-ATIPA-2008-orig", true),
+            (" SG-PHTA-2014 ", true),
+            ("ph-ra", false),
+            ("PH RA", false),
+            ("", false),
+            ("PH--X", false),
+            ("PH-", false),
+            ("../etc", false),
+        ];
         for (input, valid) in table {
             assert_eq!(input.parse::<InstrumentId>().is_ok(), valid, "input {input:?}");
         }

@@ -76,8 +76,17 @@ mod tests {
 
     #[test]
     fn codes_are_normalised_or_refused() {
-        let table = [("PH", Some("PH")), ("ph", Some("PH")), (" TH ", Some("TH")), ("INTL", Some("INTL")),
-            ("asean", Some("ASEAN")), ("XX", None), ("PHL", None), ("", None), ("EU", None)];
+        let table = [
+            ("PH", Some("PH")),
+            ("ph", Some("PH")),
+            (" TH ", Some("TH")),
+            ("INTL", Some("INTL")),
+            ("asean", Some("ASEAN")),
+            ("XX", None),
+            ("PHL", None),
+            ("", None),
+            ("EU", None),
+        ];
         for (input, expected) in table {
             let parsed = input.parse::<Jurisdiction>().ok();
             assert_eq!(parsed.as_ref().map(Jurisdiction::as_str), expected, "input {input:?}");

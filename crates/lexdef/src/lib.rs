@@ -88,8 +88,13 @@ pub use instrument_id::InstrumentId;
 pub use jurisdiction::Jurisdiction;
 pub use location::{LineIndex, Location};
 pub use metadata::{
-    AlternativeTranslation, Completeness, CompletenessStatus, InstrumentKind, Language, Metadata, PartialDate, Relation,
-    RelationKind, SourceReference, TextStatus,
+    AlternativeTranslation, Completeness, CompletenessStatus, InstrumentKind, Language, Metadata, PartialDate,
+    Relation, RelationKind, SourceReference, TextStatus,
 };
 pub use structure::parse;
 pub use warning::{Warning, WarningKind};
+
+/// The README's Rust example, compiled and run as a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;

@@ -77,10 +77,7 @@ impl LineIndex {
         let start = self.starts.get(line.saturating_sub(1)).copied().unwrap_or(text.len());
         let end = self.starts.get(line).copied().unwrap_or(text.len());
         let content = &text.as_bytes()[start..end];
-        let trimmed = content
-            .iter()
-            .rposition(|&byte| byte != b'\n' && byte != b'\r')
-            .map_or(0, |last| last + 1);
+        let trimmed = content.iter().rposition(|&byte| byte != b'\n' && byte != b'\r').map_or(0, |last| last + 1);
         start..start + trimmed
     }
 

@@ -172,7 +172,8 @@ impl FromStr for PartialDate {
         }
         let year: u32 = parts[0].parse().map_err(|_| invalid())?;
         if let Some(month) = parts.get(1) {
-            let month: u32 = if digits(month, 2) { month.parse().map_err(|_| invalid())? } else { return Err(invalid()) };
+            let month: u32 =
+                if digits(month, 2) { month.parse().map_err(|_| invalid())? } else { return Err(invalid()) };
             if !(1..=12).contains(&month) {
                 return Err(invalid());
             }
@@ -456,9 +457,7 @@ impl Metadata {
             code: raw.jurisdiction.get_ref().clone(),
         })?;
         let date = |field: &str, value: Option<Spanned<String>>| -> Result<Option<PartialDate>> {
-            value
-                .map(|value| value.get_ref().parse().map_err(|error| invalid(field, value.span(), error)))
-                .transpose()
+            value.map(|value| value.get_ref().parse().map_err(|error| invalid(field, value.span(), error))).transpose()
         };
         let adopted = date("adopted", raw.adopted)?;
         let in_force = date("in_force", raw.in_force)?;
@@ -510,8 +509,17 @@ mod tests {
 
     #[test]
     fn dates_are_iso_and_real() {
-        let table = [("2003-05-26", true), ("2003-05", true), ("2003", true), ("2024-02-29", true),
-            ("2023-02-29", false), ("2003-13", false), ("26 May 2003", false), ("03-05-26", false), ("", false)];
+        let table = [
+            ("2003-05-26", true),
+            ("2003-05", true),
+            ("2003", true),
+            ("2024-02-29", true),
+            ("2023-02-29", false),
+            ("2003-13", false),
+            ("26 May 2003", false),
+            ("03-05-26", false),
+            ("", false),
+        ];
         for (input, valid) in table {
             assert_eq!(input.parse::<PartialDate>().is_ok(), valid, "input {input:?}");
         }
@@ -520,8 +528,20 @@ mod tests {
     #[test]
     fn every_relation_has_an_inverse_that_inverts_back() {
         use RelationKind::*;
-        for kind in [Amends, AmendedBy, Supersedes, SupersededBy, Repeals, RepealedBy, TranslationOf, OriginalOf,
-            BillFor, EnactedFromBill, RevisedEditionOf, RevisedEdition] {
+        for kind in [
+            Amends,
+            AmendedBy,
+            Supersedes,
+            SupersededBy,
+            Repeals,
+            RepealedBy,
+            TranslationOf,
+            OriginalOf,
+            BillFor,
+            EnactedFromBill,
+            RevisedEditionOf,
+            RevisedEdition,
+        ] {
             assert_eq!(kind.inverse().inverse(), kind);
             assert_ne!(kind.inverse(), kind);
         }

@@ -1,6 +1,8 @@
 //! Every kind of bad input gets a specific error (or a warning where work can go on) that
 //! names the file, line and column — never a panic, never a silent drop.
 
+#![allow(clippy::type_complexity)]
+
 use lexdef::{parse, Corpus, Error, Instrument, MetadataProblem, WarningKind};
 
 const VALID_HEADER: &str = r#"+++
@@ -41,14 +43,17 @@ fn error_of(file: &str) -> Error {
 
 fn metadata_error(header: &str) -> (MetadataProblem, Option<String>, usize, usize, String) {
     match error_of(&file_with(header)) {
-        Error::Metadata { location, problem, field, message } => (problem, field, location.line, location.column, message),
+        Error::Metadata { location, problem, field, message } => {
+            (problem, field, location.line, location.column, message)
+        }
         other => panic!("expected a metadata error, got {other:?}"),
     }
 }
 
 #[test]
 fn a_valid_file_loads() {
-    let (instrument, warnings) = Instrument::from_bytes("XX-TEST-2020.txt", file_with(VALID_HEADER).as_bytes()).expect("valid");
+    let (instrument, warnings) =
+        Instrument::from_bytes("XX-TEST-2020.txt", file_with(VALID_HEADER).as_bytes()).expect("valid");
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(instrument.id.as_str(), "XX-TEST-2020");
     assert_eq!(parse(&instrument).provisions[0].eid.as_str(), "sec_1");
@@ -83,7 +88,9 @@ fn metadata_problems_name_line_and_field() {
 fn an_unterminated_block_is_reported_at_its_opening_line() {
     let file = VALID_HEADER.trim_end().trim_end_matches("+++").to_owned() + "Section 1. Text.\n";
     match error_of(&file) {
-        Error::Metadata { location, problem: MetadataProblem::Unterminated, .. } => assert_eq!((location.line, location.column), (1, 1)),
+        Error::Metadata { location, problem: MetadataProblem::Unterminated, .. } => {
+            assert_eq!((location.line, location.column), (1, 1))
+        }
         other => panic!("expected an unterminated block, got {other:?}"),
     }
 }
@@ -103,7 +110,7 @@ fn an_unknown_jurisdiction_names_the_code_and_where_it_is() {
 #[test]
 fn encoding_problems_name_the_byte() {
     let valid = file_with(VALID_HEADER).into_bytes();
-    let middle = valid.iter().position(|&byte| byte == b'T' && true).expect("a T in the file") + 200;
+    let middle = valid.iter().position(|&byte| byte == b'T').expect("a T in the file") + 200;
     // (where, bytes, expected offset)
     let cases: Vec<(&str, Vec<u8>, usize)> = vec![
         ("start", [b"\xff".as_slice(), &valid].concat(), 0),
@@ -138,7 +145,9 @@ fn an_empty_file_is_an_error_and_a_blank_one_too() {
 
 #[test]
 fn a_bare_text_parses_with_a_warning() {
-    let (instrument, warnings) = Instrument::from_bytes("draft.txt", b"Section 1. Short title.\n(1) This Act is the Draft.\n").expect("a bare text is fine");
+    let (instrument, warnings) =
+        Instrument::from_bytes("draft.txt", b"Section 1. Short title.\n(1) This Act is the Draft.\n")
+            .expect("a bare text is fine");
     assert_eq!(warnings.len(), 1);
     assert_eq!(warnings[0].kind, WarningKind::MissingMetadata);
     assert_eq!(warnings[0].location.file, "draft.txt");
@@ -169,7 +178,9 @@ fn marker_problems_are_located() {
 fn a_missing_instrument_cannot_have_text() {
     let header = VALID_HEADER.replace("status = \"complete\"", "status = \"missing\"");
     match error_of(&file_with(&header)) {
-        Error::Metadata { problem: MetadataProblem::InvalidValue, field, .. } => assert_eq!(field.as_deref(), Some("completeness.status")),
+        Error::Metadata { problem: MetadataProblem::InvalidValue, field, .. } => {
+            assert_eq!(field.as_deref(), Some("completeness.status"))
+        }
         other => panic!("expected an invalid completeness, got {other:?}"),
     }
 }
@@ -193,13 +204,20 @@ fn a_corpus_keeps_loading_past_bad_files_and_reports_each() {
     let corpus = Corpus::from_files(files);
     let ids: Vec<&str> = corpus.instruments().map(|instrument| instrument.id.as_str()).collect();
     assert_eq!(ids, ["XX-OTHER-2021", "XX-TEST-2020"]);
-    let errors: Vec<(&str, &str)> = corpus.errors().iter().map(|error| (error.file.as_str(), error.message.as_str())).collect();
+    let errors: Vec<(&str, &str)> =
+        corpus.errors().iter().map(|error| (error.file.as_str(), error.message.as_str())).collect();
     assert_eq!(errors.len(), 5, "{errors:#?}");
     let expect = |file: &str, words: &str| {
-        assert!(errors.iter().any(|(found, message)| *found == file && message.contains(words)), "no error for {file} saying {words:?}: {errors:#?}");
+        assert!(
+            errors.iter().any(|(found, message)| *found == file && message.contains(words)),
+            "no error for {file} saying {words:?}: {errors:#?}"
+        );
     };
     expect("broken.txt", "never closed");
-    expect("copy/XX-TEST-2020.txt", "duplicate instrument id `XX-TEST-2020`; it is already used by XX-TEST-2020.txt:2:6");
+    expect(
+        "copy/XX-TEST-2020.txt",
+        "duplicate instrument id `XX-TEST-2020`; it is already used by XX-TEST-2020.txt:2:6",
+    );
     expect("latin1.txt", "invalid UTF-8 at byte 14");
     expect("bare.txt", "needs a metadata block");
     expect("XX-OTHER-2021.txt", "`amends` points at `XX-MISSING-1999`, which is not in the corpus");

@@ -180,7 +180,9 @@ fn skip_separators(text: &str, mut offset: usize) -> usize {
 }
 
 fn starts_with_lowercase_latin(text: &str) -> bool {
-    text.chars().next().is_some_and(|character| character.is_lowercase() && character.is_alphabetic() && (character as u32) < 0x0250)
+    text.chars()
+        .next()
+        .is_some_and(|character| character.is_lowercase() && character.is_alphabetic() && (character as u32) < 0x0250)
 }
 
 /// A keyword label: `Section 4-A.`, `PART II`, `มาตรา ๖`, `§ 7102.`.
@@ -195,7 +197,11 @@ fn keyword_label(line: &str) -> Option<Label> {
         let rest_of_line = &line[number_start..];
         let mut length = scan_designator(rest_of_line);
         if length == 0 && matches!(unit, Unit::Part | Unit::Chapter) {
-            length = rest_of_line.chars().take_while(|&character| is_roman(&character.to_string())).map(char::len_utf8).sum();
+            length = rest_of_line
+                .chars()
+                .take_while(|&character| is_roman(&character.to_string()))
+                .map(char::len_utf8)
+                .sum();
             // `Part I` but not `Part Identification`.
             if rest_of_line[length..].starts_with(|character: char| character.is_alphanumeric()) {
                 length = 0;
@@ -211,7 +217,10 @@ fn keyword_label(line: &str) -> Option<Label> {
         // footnote bracket. Anything else (`Section 3A1`, `Section 3of`) is not a label.
         match after.chars().next() {
             None => {}
-            Some(character) if character.is_whitespace() || matches!(character, '.' | ':' | ',' | '[' | '(') || is_dash(character) => {}
+            Some(character)
+                if character.is_whitespace()
+                    || matches!(character, '.' | ':' | ',' | '[' | '(')
+                    || is_dash(character) => {}
             Some(_) => continue,
         }
         if after.starts_with('.') {
@@ -220,7 +229,8 @@ fn keyword_label(line: &str) -> Option<Label> {
         let rest = skip_separators(line, printed_len);
         // `Section 3 of Republic Act No. 9208 is hereby amended`: a sentence, not a label
         // (but `Article 1, point 1` is one).
-        let sentence_follows = line[printed_len..].starts_with(char::is_whitespace) && starts_with_lowercase_latin(&line[rest..]);
+        let sentence_follows =
+            line[printed_len..].starts_with(char::is_whitespace) && starts_with_lowercase_latin(&line[rest..]);
         if sentence_follows {
             continue;
         }
@@ -254,7 +264,10 @@ fn inline_subsection_label(line: &str, after_number: usize) -> Option<Box<Label>
         }
     }
     // `3.—(1)` and `1. (1)`: a subsection number, in digits, right after the section's.
-    if !saw_separator || !line[offset..].starts_with("(") || !line[offset + 1..].starts_with(|character: char| character.is_ascii_digit()) {
+    if !saw_separator
+        || !line[offset..].starts_with("(")
+        || !line[offset + 1..].starts_with(|character: char| character.is_ascii_digit())
+    {
         return None;
     }
     let mut label = bracketed_label(&line[offset..])?;
@@ -292,7 +305,9 @@ fn list_designator(text: &str) -> usize {
 fn followed_by_break(text: &str) -> bool {
     match text.chars().next() {
         None => true,
-        Some(character) => character.is_whitespace() || is_opening_quote(character) || is_dash(character) || character == '{',
+        Some(character) => {
+            character.is_whitespace() || is_opening_quote(character) || is_dash(character) || character == '{'
+        }
     }
 }
 
@@ -312,7 +327,14 @@ fn bracketed_label(line: &str) -> Option<Label> {
         return None;
     }
     let rest = skip_whitespace(line, printed_len);
-    Some(Label { style: LabelStyle::Bracketed, printed_len, number: normalise_number(&inner[..length]), rest, inline_subsection: None, start: 0 })
+    Some(Label {
+        style: LabelStyle::Bracketed,
+        printed_len,
+        number: normalise_number(&inner[..length]),
+        rest,
+        inline_subsection: None,
+        start: 0,
+    })
 }
 
 /// `text` without one leading whitespace character, if it has one.
@@ -380,7 +402,10 @@ fn letter_dot_label(line: &str) -> Option<Label> {
 fn bare_number_label(line: &str) -> Option<Label> {
     let mut length = scan_designator(line);
     // `15a.`, as Malaysian bills number inserted sections.
-    if length > 0 && line[length..].starts_with(|character: char| character.is_ascii_lowercase()) && line[length + 1..].starts_with('.') {
+    if length > 0
+        && line[length..].starts_with(|character: char| character.is_ascii_lowercase())
+        && line[length + 1..].starts_with('.')
+    {
         length += 1;
     }
     if length == 0 || length > 8 || !line[length..].starts_with('.') {
@@ -398,7 +423,14 @@ fn bare_number_label(line: &str) -> Option<Label> {
     if line[rest..].starts_with(|character: char| character.is_ascii_digit()) && inline_subsection.is_none() {
         return None;
     }
-    Some(Label { style: LabelStyle::BareNumber, printed_len, number: normalise_number(&line[..length]), rest, inline_subsection, start: 0 })
+    Some(Label {
+        style: LabelStyle::BareNumber,
+        printed_len,
+        number: normalise_number(&line[..length]),
+        rest,
+        inline_subsection,
+        start: 0,
+    })
 }
 
 /// `1 Meaning of exploitation`, `12A Offence of trafficking`: a section number without a dot,
@@ -479,6 +511,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::type_complexity)]
     fn numbering_styles_of_the_corpus_and_beyond() {
         let table: &[(&str, Option<(&str, &str, &str)>)] = &[
             ("Section 3. Definition of Terms. - As used", Some(("Section", "3", "Section 3."))),
@@ -524,7 +557,8 @@ mod tests {
             ("Individual", None),
         ];
         for (line, expected) in table {
-            let expected = expected.map(|(style, number, printed)| (style.to_owned(), number.to_owned(), printed.to_owned()));
+            let expected =
+                expected.map(|(style, number, printed)| (style.to_owned(), number.to_owned(), printed.to_owned()));
             assert_eq!(shape(line), expected, "line {line:?}");
         }
     }

@@ -35,13 +35,31 @@ const AMENDMENT_WINDOW: usize = 2_000;
 
 /// Words that make the quoted lines after them the text of an amendment, lower case.
 const AMENDMENT_WORDS: &[&str] = &[
-    "amended", "amend ", "substitut", "insert", "replace", "as follows", "the following", "dipinda", "menggantikan",
-    "memasukkan", "digantikan", "sửa đổi", "bổ sung", "แก้ไข", "ยกเลิก", "ความต่อไปนี้",
+    "amended",
+    "amend ",
+    "substitut",
+    "insert",
+    "replace",
+    "as follows",
+    "the following",
+    "dipinda",
+    "menggantikan",
+    "memasukkan",
+    "digantikan",
+    "sửa đổi",
+    "bổ sung",
+    "แก้ไข",
+    "ยกเลิก",
+    "ความต่อไปนี้",
 ];
 
 /// Words after which an unquoted provision is the text of an amendment, lower case.
 const STRONG_AMENDMENT_WORDS: &[&str] = &[
-    "following section", "following subsection", "following paragraph", "following definition", "following new",
+    "following section",
+    "following subsection",
+    "following paragraph",
+    "following definition",
+    "following new",
     "read as follows",
 ];
 
@@ -241,7 +259,9 @@ impl<'a> Parser<'a> {
                 });
                 // A bare `6`: a section (or article) like the one open before it.
                 let label = label.or_else(|| {
-                    let designator = printed.chars().all(|character| character.is_alphanumeric() || character == '-' || character == '/');
+                    let designator = printed
+                        .chars()
+                        .all(|character| character.is_alphanumeric() || character == '-' || character == '/');
                     designator.then(|| {
                         let unit = self
                             .stack
@@ -295,7 +315,14 @@ impl<'a> Parser<'a> {
         match self.stack.last().copied() {
             Some(top) => self.extend(top, end),
             None => {
-                let node = self.push_node(ProvisionKind::Preamble, Level::Preamble, "preamble".to_owned(), start, start, false);
+                let node = self.push_node(
+                    ProvisionKind::Preamble,
+                    Level::Preamble,
+                    "preamble".to_owned(),
+                    start,
+                    start,
+                    false,
+                );
                 self.nodes[node].end = end;
             }
         }
@@ -306,7 +333,14 @@ impl<'a> Parser<'a> {
             match self.stack.last().copied() {
                 Some(top) => self.extend(top, span.end),
                 None => {
-                    let node = self.push_node(ProvisionKind::Preamble, Level::Preamble, "preamble".to_owned(), span.start, span.start, false);
+                    let node = self.push_node(
+                        ProvisionKind::Preamble,
+                        Level::Preamble,
+                        "preamble".to_owned(),
+                        span.start,
+                        span.start,
+                        false,
+                    );
                     self.nodes[node].end = span.end;
                 }
             }
@@ -335,7 +369,9 @@ impl<'a> Parser<'a> {
             None => self.unnumbered_level(),
         };
         let marginal_heading = match (&label, level) {
-            (Some(label), Level::Unit(Unit::Section)) if label.style == LabelStyle::BareNumber => self.pending_heading.take(),
+            (Some(label), Level::Unit(Unit::Section)) if label.style == LabelStyle::BareNumber => {
+                self.pending_heading.take()
+            }
             _ => None,
         };
         self.flush_pending_heading();
@@ -373,12 +409,16 @@ impl<'a> Parser<'a> {
             };
             node.number_inferred = inferred_num.is_some() || label.is_none();
             node.heading = marginal_heading;
-            node.bare = label.as_ref().is_some_and(|label| matches!(label.style, LabelStyle::BareNumber | LabelStyle::BareNumberHeading));
+            node.bare = label
+                .as_ref()
+                .is_some_and(|label| matches!(label.style, LabelStyle::BareNumber | LabelStyle::BareNumberHeading));
             node.end = content_end;
         }
         let Some(label) = label else { return };
         let after_heading = match label.style {
-            LabelStyle::Keyword { inline_heading, .. } => self.keyword_heading(index, &label, body_start, content_end, inline_heading, false),
+            LabelStyle::Keyword { inline_heading, .. } => {
+                self.keyword_heading(index, &label, body_start, content_end, inline_heading, false)
+            }
             // `5. Trafficking of persons.—(1) Whoever ...`
             LabelStyle::BareNumber if label.inline_subsection.is_none() && level == Level::Unit(Unit::Section) => {
                 self.keyword_heading(index, &label, body_start, content_end, true, true)
@@ -431,7 +471,9 @@ impl<'a> Parser<'a> {
         let rest_start = body_start + label.rest;
         let rest = &self.text[rest_start.min(content_end)..content_end];
         if rest.trim().is_empty() {
-            if !only_after_dot_dash && (inline_heading || matches!(self.nodes[index].level, Level::Part | Level::Chapter)) {
+            if !only_after_dot_dash
+                && (inline_heading || matches!(self.nodes[index].level, Level::Part | Level::Chapter))
+            {
                 self.expects_heading = Some(index);
             }
             return None;
@@ -448,13 +490,18 @@ impl<'a> Parser<'a> {
             }
             let dash = rest[heading_end..].chars().next().map_or(0, char::len_utf8);
             let after = rest_start + heading_end + dash;
-            return Some(after + (self.text[after..content_end].len() - self.text[after..content_end].trim_start().len()));
+            return Some(
+                after + (self.text[after..content_end].len() - self.text[after..content_end].trim_start().len()),
+            );
         }
         // `Section 2. Definitions.` on a line of its own.
         let number_dotted = self.text[body_start..body_start + label.printed_len].ends_with('.');
-        let short_dotted = number_dotted && rest.trim_end().strip_suffix('.').is_some_and(|heading| {
-            heading.split_whitespace().count() <= MAX_DOTTED_HEADING_WORDS && is_heading_like(heading) && heading.starts_with(char::is_uppercase)
-        });
+        let short_dotted = number_dotted
+            && rest.trim_end().strip_suffix('.').is_some_and(|heading| {
+                heading.split_whitespace().count() <= MAX_DOTTED_HEADING_WORDS
+                    && is_heading_like(heading)
+                    && heading.starts_with(char::is_uppercase)
+            });
         if !only_after_dot_dash && (is_heading_like(rest) || short_dotted) {
             let heading = rest.trim_end();
             let heading = heading.strip_suffix('.').unwrap_or(heading);
@@ -552,7 +599,11 @@ impl<'a> Parser<'a> {
                 // `1.` is a paragraph of an article, a subsection of a `Section 6`, and a
                 // section of its own in a Commonwealth act.
                 let floor = self.quoted_floor.unwrap_or(0);
-                let innermost_unit = self.stack[floor..].iter().rev().map(|&index| &self.nodes[index]).find(|node| matches!(node.level, Level::Unit(_)));
+                let innermost_unit = self.stack[floor..]
+                    .iter()
+                    .rev()
+                    .map(|&index| &self.nodes[index])
+                    .find(|node| matches!(node.level, Level::Unit(_)));
                 match innermost_unit {
                     Some(node) if node.level == Level::Unit(Unit::Article) => Level::Numeric,
                     Some(node) if !node.bare => Level::Numeric,
@@ -579,8 +630,10 @@ impl<'a> Parser<'a> {
         if !roman {
             return false;
         }
-        let previous_letter = self.stack.iter().rev().map(|&index| &self.nodes[index]).find(|node| node.level == Level::Letter);
-        let previous_roman = self.stack.last().map(|&index| &self.nodes[index]).filter(|node| node.level == Level::Roman);
+        let previous_letter =
+            self.stack.iter().rev().map(|&index| &self.nodes[index]).find(|node| node.level == Level::Letter);
+        let previous_roman =
+            self.stack.last().map(|&index| &self.nodes[index]).filter(|node| node.level == Level::Roman);
         let mut chars = number.chars();
         let single = chars.next().filter(|_| chars.next().is_none());
         match single {
@@ -603,7 +656,9 @@ impl<'a> Parser<'a> {
     fn unnumbered_level(&self) -> Level {
         let floor = self.quoted_floor.unwrap_or(0);
         match self.stack[floor..].last().map(|&index| self.nodes[index].level) {
-            Some(level @ (Level::Numeric | Level::Letter | Level::Roman | Level::Definition | Level::Unnumbered)) => level,
+            Some(level @ (Level::Numeric | Level::Letter | Level::Roman | Level::Definition | Level::Unnumbered)) => {
+                level
+            }
             _ => Level::Unnumbered,
         }
     }
@@ -613,7 +668,10 @@ impl<'a> Parser<'a> {
             Some(&parent) => &self.nodes[parent].children,
             None => &self.roots,
         };
-        siblings.iter().filter(|&&index| self.nodes[index].number.is_none() && self.nodes[index].kind != ProvisionKind::Preamble).count()
+        siblings
+            .iter()
+            .filter(|&&index| self.nodes[index].number.is_none() && self.nodes[index].kind != ProvisionKind::Preamble)
+            .count()
     }
 
     /// Close open provisions until the top may hold a provision of `level`. A list number
@@ -623,10 +681,15 @@ impl<'a> Parser<'a> {
         let floor = self.quoted_floor.unwrap_or(0);
         if let (Some(number), Level::Numeric | Level::Letter | Level::Roman) = (number, level) {
             if !is_first_in_list(level, number) {
-                let open_same_level: Vec<usize> =
-                    (floor..self.stack.len()).rev().filter(|&depth| self.nodes[self.stack[depth]].level == level).collect();
+                let open_same_level: Vec<usize> = (floor..self.stack.len())
+                    .rev()
+                    .filter(|&depth| self.nodes[self.stack[depth]].level == level)
+                    .collect();
                 let predecessor = open_same_level.iter().copied().find(|&depth| {
-                    self.nodes[self.stack[depth]].number.as_deref().is_some_and(|previous| precedes(level, previous, number))
+                    self.nodes[self.stack[depth]]
+                        .number
+                        .as_deref()
+                        .is_some_and(|previous| precedes(level, previous, number))
                 });
                 if let Some(depth) = predecessor.or_else(|| open_same_level.first().copied()) {
                     self.stack.truncate(depth);
@@ -657,7 +720,15 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn push_node(&mut self, kind: ProvisionKind, level: Level, component: String, start: usize, label_offset: usize, quoted: bool) -> usize {
+    fn push_node(
+        &mut self,
+        kind: ProvisionKind,
+        level: Level,
+        component: String,
+        start: usize,
+        label_offset: usize,
+        quoted: bool,
+    ) -> usize {
         let parent = self.stack.last().copied();
         let index = self.nodes.len();
         self.nodes.push(Node {
@@ -848,7 +919,8 @@ fn is_first_in_list(level: Level, number: &str) -> bool {
 fn precedes(level: Level, previous: &str, next: &str) -> bool {
     match level {
         Level::Numeric => {
-            let digits = |number: &str| number.chars().take_while(char::is_ascii_digit).collect::<String>().parse::<u64>().ok();
+            let digits =
+                |number: &str| number.chars().take_while(char::is_ascii_digit).collect::<String>().parse::<u64>().ok();
             match (digits(previous), digits(next)) {
                 (Some(previous_value), Some(next_value)) => {
                     next_value == previous_value + 1 || (next_value == previous_value && next.len() > previous.len())
@@ -871,7 +943,9 @@ fn precedes(level: Level, previous: &str, next: &str) -> bool {
                 _ => false,
             }
         }
-        Level::Roman => roman_value(next).zip(roman_value(previous)).is_some_and(|(next, previous)| next == previous + 1),
+        Level::Roman => {
+            roman_value(next).zip(roman_value(previous)).is_some_and(|(next, previous)| next == previous + 1)
+        }
         _ => false,
     }
 }
@@ -943,10 +1017,15 @@ fn defined_term(content: &str, stops_at_gap: bool) -> Option<DefinedTerm> {
             quote_len += after_first.len() - inner_quote.len() + second_len;
         }
         let inner = &content[quote_len..];
-        let Some(close) = inner.char_indices().find(|&(_, character)| is_closing_quote(character) || character == '`').map(|(index, _)| index) else {
+        let Some(close) = inner
+            .char_indices()
+            .find(|&(_, character)| is_closing_quote(character) || character == '`')
+            .map(|(index, _)| index)
+        else {
             // `“Organized Criminal` and then the source stops: a term whose definition is lost.
             let words = inner.split_whitespace().count();
-            let unterminated_term = stops_at_gap && words > 0 && words <= MAX_TERM_WORDS && !inner.contains(['.', ';', ':']);
+            let unterminated_term =
+                stops_at_gap && words > 0 && words <= MAX_TERM_WORDS && !inner.contains(['.', ';', ':']);
             return unterminated_term.then_some(DefinedTerm { start: quote_len, end: content.len() });
         };
         let term = &inner[..close];
@@ -958,8 +1037,11 @@ fn defined_term(content: &str, stops_at_gap: bool) -> Option<DefinedTerm> {
             && words <= MAX_TERM_WORDS
             && !term.contains(['.', ';', ':'])
             && !term.starts_with(char::is_whitespace);
-        let followed = after.is_empty() || after.starts_with(|character: char| character.is_whitespace() || matches!(character, ',' | ':' | ';' | '('));
-        return (term_ok && followed && !after.trim().is_empty()).then_some(DefinedTerm { start: quote_len, end: quote_len + close });
+        let followed = after.is_empty()
+            || after
+                .starts_with(|character: char| character.is_whitespace() || matches!(character, ',' | ':' | ';' | '('));
+        return (term_ok && followed && !after.trim().is_empty())
+            .then_some(DefinedTerm { start: quote_len, end: quote_len + close });
     }
     // Thai drafting without quotes: `ผู้เสียหาย หมายความว่า ...`.
     let (first_word, rest) = content.split_once(char::is_whitespace)?;
@@ -974,7 +1056,12 @@ fn term_slug(term: &str) -> String {
         .split_whitespace()
         .map(|word| {
             word.chars()
-                .filter(|&character| !(character.is_ascii_punctuation() || ('\u{2000}'..='\u{206F}').contains(&character) || is_opening_quote(character) || is_closing_quote(character)))
+                .filter(|&character| {
+                    !(character.is_ascii_punctuation()
+                        || ('\u{2000}'..='\u{206F}').contains(&character)
+                        || is_opening_quote(character)
+                        || is_closing_quote(character))
+                })
                 .flat_map(char::to_lowercase)
                 .collect::<String>()
         })
@@ -1008,7 +1095,7 @@ fn heading_before_dash(rest: &str, only_after_dot: bool) -> Option<usize> {
         }
         let next_is_space = rest[index + character.len_utf8()..].starts_with(char::is_whitespace);
         let after_dot = rest[..index].trim_end().ends_with('.');
-        let separates = if only_after_dot { after_dot } else { (previous_space || after_dot) && (next_is_space || after_dot) };
+        let separates = if only_after_dot { after_dot } else { after_dot || (previous_space && next_is_space) };
         if is_dash(character) && separates {
             return (rest[..index].trim_end().chars().count() <= MAX_HEADING_CHARS).then_some(index);
         }
@@ -1031,7 +1118,7 @@ fn ends_with_closing_quote(content: &str) -> bool {
         }
     }
     let trimmed = trimmed.trim_end_matches(['.', ';', ',', ':']);
-    trimmed.ends_with(|character: char| character == '"' || character == '\u{201D}' || character == '\u{2019}')
+    trimmed.ends_with(['"', '\u{201D}', '\u{2019}'])
 }
 
 /// Kept for the label module's inline subsection offsets.

@@ -104,7 +104,16 @@ fn commonwealth_marginal_headings_and_definitions() {
 fn roman_items_and_the_letter_i_after_h() {
     let text = "Article 4\nScope\n(a) first, including—\n(i) one;\n(ii) two;\n(b) second;\n(c) c;\n(d) d;\n(e) e;\n(f) f;\n(g) g;\n(h) h;\n(i) the ninth letter;\n(j) j.\n";
     let found = outline(text);
-    assert_eq!(found[..5], ["art_4 Article 4 | Scope", "art_4__para_a (a)", "art_4__para_a__item_i (i)", "art_4__para_a__item_ii (ii)", "art_4__para_b (b)"]);
+    assert_eq!(
+        found[..5],
+        [
+            "art_4 Article 4 | Scope",
+            "art_4__para_a (a)",
+            "art_4__para_a__item_i (i)",
+            "art_4__para_a__item_ii (ii)",
+            "art_4__para_b (b)"
+        ]
+    );
     assert_eq!(found[found.len() - 2..], ["art_4__para_i (i)", "art_4__para_j (j)"]);
 }
 
@@ -131,10 +140,14 @@ fn amendment_numbers_like_4_a_and_6_1_get_escaped_ids() {
 
 #[test]
 fn a_text_without_numbering_is_one_provision_with_a_warning() {
-    let (instrument, document) = document("Whoever recruits a person for exploitation commits trafficking.\nConsent is irrelevant.\n");
+    let (instrument, document) =
+        document("Whoever recruits a person for exploitation commits trafficking.\nConsent is irrelevant.\n");
     assert_eq!(document.provisions.len(), 1);
     assert_eq!(document.provisions[0].eid.as_str(), "body");
-    assert_eq!(&instrument.text[document.provisions[0].span.range()], "Whoever recruits a person for exploitation commits trafficking.\nConsent is irrelevant.");
+    assert_eq!(
+        &instrument.text[document.provisions[0].span.range()],
+        "Whoever recruits a person for exploitation commits trafficking.\nConsent is irrelevant."
+    );
     assert_eq!(document.warnings.len(), 1);
     assert_eq!(document.warnings[0].kind, WarningKind::NoNumbering);
     assert_eq!((document.warnings[0].location.line, document.warnings[0].location.column), (1, 1));
