@@ -25,7 +25,8 @@ fn main() {
     let corpus = Corpus::bundled();
     // Commonwealth, Philippine and treaty drafting, with amendments: the English texts.
     let ids = ["INTL-PALERMO-2000", "SG-PHTA-2014-RE2020", "PH-RA11862-2022", "MY-ATIPSOM-2007-BILL", "TH-ATIPA-2008"];
-    let corpus_text: String = ids.iter().map(|id| format!("{}\n\n", corpus.require(id).expect("bundled").text)).collect();
+    let corpus_text: String =
+        ids.iter().map(|id| format!("{}\n\n", corpus.require(id).expect("bundled").text)).collect();
     let (sample, _) = Instrument::from_text("sample.txt", &corpus_text).expect("sample");
     let provisions_per_copy = parse(&sample).walk().count();
 
@@ -42,10 +43,19 @@ fn main() {
             found = document.walk().count();
         }
         // Work check: every copy's provisions are found (eIds repeat with `_2`, `_3`, ...).
-        assert!(found >= provisions_per_copy * copies, "found {found} provisions, expected {}", provisions_per_copy * copies);
+        assert!(
+            found >= provisions_per_copy * copies,
+            "found {found} provisions, expected {}",
+            provisions_per_copy * copies
+        );
         times.sort();
         let median = times[times.len() / 2];
         let megabytes = text.len() as f64 / (1024.0 * 1024.0);
-        println!("{:>9.1}M {found:>12} {:>10.1}ms {:>10.1}", megabytes, median.as_secs_f64() * 1000.0, megabytes / median.as_secs_f64());
+        println!(
+            "{:>9.1}M {found:>12} {:>10.1}ms {:>10.1}",
+            megabytes,
+            median.as_secs_f64() * 1000.0,
+            megabytes / median.as_secs_f64()
+        );
     }
 }

@@ -1,6 +1,5 @@
 //! Provision ids in the style of Akoma Ntoso `eId`s.
 
-use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
@@ -19,11 +18,6 @@ use crate::error::Error;
 pub struct Eid(String);
 
 impl Eid {
-    /// The id as a string.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
     /// The id of a child component under this one.
     pub(crate) fn child(parent: Option<&Eid>, component: &str) -> Eid {
         match parent {
@@ -69,24 +63,7 @@ impl FromStr for Eid {
     }
 }
 
-impl TryFrom<String> for Eid {
-    type Error = Error;
-    fn try_from(value: String) -> Result<Eid, Error> {
-        value.parse()
-    }
-}
-
-impl From<Eid> for String {
-    fn from(eid: Eid) -> String {
-        eid.0
-    }
-}
-
-impl fmt::Display for Eid {
-    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str(&self.0)
-    }
-}
+crate::newtype::string_newtype!(Eid);
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,5 @@
 //! Instrument ids: the names of the corpus files.
 
-use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
@@ -15,13 +14,6 @@ use crate::error::Error;
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct InstrumentId(String);
-
-impl InstrumentId {
-    /// The id as a string.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
 
 impl FromStr for InstrumentId {
     type Err = Error;
@@ -47,24 +39,7 @@ impl FromStr for InstrumentId {
     }
 }
 
-impl TryFrom<String> for InstrumentId {
-    type Error = Error;
-    fn try_from(value: String) -> Result<InstrumentId, Error> {
-        value.parse()
-    }
-}
-
-impl From<InstrumentId> for String {
-    fn from(id: InstrumentId) -> String {
-        id.0
-    }
-}
-
-impl fmt::Display for InstrumentId {
-    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str(&self.0)
-    }
-}
+crate::newtype::string_newtype!(InstrumentId);
 
 #[cfg(test)]
 mod tests {

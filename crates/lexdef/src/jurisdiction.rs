@@ -1,6 +1,5 @@
 //! Jurisdictions: ISO 3166-1 alpha-2 country codes, plus `INTL` and `ASEAN`.
 
-use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
@@ -20,11 +19,6 @@ const ISO_3166_1_ALPHA_2: &str = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX A
 pub struct Jurisdiction(String);
 
 impl Jurisdiction {
-    /// The code, e.g. `PH`.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
     /// Whether this is a country (not `INTL` or `ASEAN`).
     pub fn is_country(&self) -> bool {
         self.0.len() == 2
@@ -51,24 +45,7 @@ impl FromStr for Jurisdiction {
     }
 }
 
-impl TryFrom<String> for Jurisdiction {
-    type Error = Error;
-    fn try_from(value: String) -> Result<Jurisdiction, Error> {
-        value.parse()
-    }
-}
-
-impl From<Jurisdiction> for String {
-    fn from(jurisdiction: Jurisdiction) -> String {
-        jurisdiction.0
-    }
-}
-
-impl fmt::Display for Jurisdiction {
-    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str(&self.0)
-    }
-}
+crate::newtype::string_newtype!(Jurisdiction);
 
 #[cfg(test)]
 mod tests {

@@ -75,6 +75,7 @@ mod instrument_id;
 mod jurisdiction;
 mod location;
 mod metadata;
+mod newtype;
 mod structure;
 mod warning;
 

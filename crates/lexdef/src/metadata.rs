@@ -1,7 +1,6 @@
 //! The metadata block of a corpus file: what an instrument is, where its text came from and
 //! how complete it is. The format is documented in `corpus/README.md`.
 
-use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
 
@@ -145,11 +144,6 @@ impl RelationKind {
 pub struct PartialDate(String);
 
 impl PartialDate {
-    /// The date as written, e.g. `2003-05-26`.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
     /// The year.
     pub fn year(&self) -> i32 {
         self.0[..4].parse().expect("a PartialDate starts with four digits")
@@ -195,24 +189,7 @@ impl FromStr for PartialDate {
     }
 }
 
-impl TryFrom<String> for PartialDate {
-    type Error = Error;
-    fn try_from(value: String) -> Result<PartialDate> {
-        value.parse()
-    }
-}
-
-impl From<PartialDate> for String {
-    fn from(date: PartialDate) -> String {
-        date.0
-    }
-}
-
-impl fmt::Display for PartialDate {
-    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str(&self.0)
-    }
-}
+crate::newtype::string_newtype!(PartialDate);
 
 /// The language of the text and whether it is authoritative.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
