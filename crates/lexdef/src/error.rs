@@ -135,6 +135,15 @@ pub enum Error {
         target: String,
     },
 
+    /// A lexicon file that cannot be used.
+    #[error("{location}: lexicon: {message}")]
+    Lexicon {
+        /// Where in the lexicon file.
+        location: Location,
+        /// What is wrong.
+        message: String,
+    },
+
     /// An instrument id or value that is not well formed, outside a file (e.g. from the CLI).
     #[error("invalid {what} `{value}`: {expected}")]
     InvalidValue {
@@ -168,7 +177,8 @@ impl Error {
             | Error::UnknownJurisdiction { location, .. }
             | Error::Marker { location, .. }
             | Error::DuplicateInstrument { location, .. }
-            | Error::UnknownRelationTarget { location, .. } => Some(location),
+            | Error::UnknownRelationTarget { location, .. }
+            | Error::Lexicon { location, .. } => Some(location),
             Error::Io { .. } | Error::InvalidValue { .. } | Error::UnknownInstrument { .. } => None,
         }
     }

@@ -70,9 +70,12 @@ mod decode;
 mod document;
 mod eid;
 mod error;
+mod fold;
+mod ids;
 mod instrument;
 mod instrument_id;
 mod jurisdiction;
+mod lexicon;
 mod location;
 mod metadata;
 mod newtype;
@@ -84,9 +87,12 @@ pub use decode::decode;
 pub use document::{Document, DocumentGap, Provision, ProvisionKind, Span};
 pub use eid::Eid;
 pub use error::{Error, MetadataProblem, Result};
+pub use fold::{fold_word, tokens, Token};
+pub use ids::{ConceptId, ElementFamily, ElementId, EXTENDED_ELEMENTS, PROTOCOL_ELEMENTS};
 pub use instrument::{Gap, Instrument, NumberMarker, SourceSwitch};
 pub use instrument_id::InstrumentId;
 pub use jurisdiction::Jurisdiction;
+pub use lexicon::{ElementHit, Lexicon, MatchMethod};
 pub use location::{LineIndex, Location};
 pub use metadata::{
     AlternativeTranslation, Completeness, CompletenessStatus, InstrumentKind, Language, Metadata, PartialDate,

@@ -1,0 +1,693 @@
+//! The lexicon: concepts and their aliases, elements and their surface forms, and the
+//! patterns that read qualifiers — data, not code (`data/lexicon.toml`, compiled in; users
+//! load or extend their own).
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::fold::{tokens, Token};
+use crate::ids::{ConceptId, ElementId};
+use crate::location::{LineIndex, Location};
+
+const BUNDLED: &str = include_str!("../data/lexicon.toml");
+
+/// How a form matched the words of a law.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "method", rename_all = "snake_case")]
+pub enum MatchMethod {
+    /// The words are the form, letter for letter (case aside).
+    Exact,
+    /// The words equal the form once folded (spelling, inflection).
+    Folded,
+    /// A near miss: every word at least `score` similar (normalised Levenshtein).
+    Fuzzy {
+        /// The lowest word similarity, 0 to 1.
+        score: f64,
+    },
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConcept {
+    id: String,
+    aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawElement {
+    id: String,
+    #[serde(default)]
+    forms: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCompound {
+    form: String,
+    #[serde(default)]
+    elements: Vec<String>,
+    #[serde(default)]
+    before_purpose: Vec<String>,
+    #[serde(default)]
+    after_purpose: Vec<String>,
+}
+
+/// Patterns that read qualifiers, by name (see `data/lexicon.toml`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQualifiers {
+    #[serde(default)]
+    child_age: Vec<String>,
+    #[serde(default)]
+    consent_irrelevant: Vec<String>,
+    #[serde(default)]
+    children_without_means: Vec<String>,
+    #[serde(default)]
+    purpose_markers: Vec<String>,
+    #[serde(default)]
+    open_list: Vec<String>,
+    #[serde(default)]
+    closed_list: Vec<String>,
+    #[serde(default)]
+    within_or_across_borders: Vec<String>,
+    #[serde(default)]
+    across_borders_required: Vec<String>,
+    #[serde(default)]
+    all_persons: Vec<String>,
+    #[serde(default)]
+    women_and_children: Vec<String>,
+    #[serde(default)]
+    children_only: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLexicon {
+    version: u32,
+    #[serde(default)]
+    languages: Vec<String>,
+    fuzzy_threshold: Option<f64>,
+    fuzzy_min_length: Option<usize>,
+    #[serde(default)]
+    concepts: Vec<RawConcept>,
+    #[serde(default)]
+    elements: Vec<RawElement>,
+    #[serde(default)]
+    compounds: Vec<RawCompound>,
+    #[serde(default)]
+    qualifiers: RawQualifiers,
+}
+
+/// Which elements a form names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Names {
+    /// The same elements wherever the form stands.
+    Always(Vec<ElementId>),
+    /// Elements that depend on whether the form stands before or after the purpose words.
+    ByPlace { before_purpose: Vec<ElementId>, after_purpose: Vec<ElementId> },
+}
+
+/// A surface form, folded, and what it names.
+#[derive(Debug, Clone)]
+struct Form {
+    text: String,
+    words: Vec<String>,
+    /// The form's words lower-cased but not folded, for near-miss comparison.
+    raw_words: Vec<String>,
+    names: Names,
+}
+
+/// A token pattern: words, `*` (up to six words) and `{age}` (a number, captured).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum PatternPart {
+    Word(String),
+    Gap,
+    Number,
+}
+
+/// A pattern as written and compiled.
+#[derive(Debug, Clone)]
+pub(crate) struct Pattern {
+    /// The pattern as written, for messages.
+    #[allow(dead_code)]
+    pub(crate) text: String,
+    parts: Vec<PatternPart>,
+}
+
+/// A pattern found in a text: where, and the number it captured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PatternMatch {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) number: Option<u32>,
+}
+
+const GAP_WORDS: usize = 6;
+
+impl Pattern {
+    fn compile(text: &str) -> Pattern {
+        let parts = text
+            .split_whitespace()
+            .flat_map(|word| match word {
+                "*" => vec![PatternPart::Gap],
+                "{age}" => vec![PatternPart::Number],
+                word => tokens(word).into_iter().map(|token| PatternPart::Word(token.folded)).collect(),
+            })
+            .collect();
+        Pattern { text: text.to_owned(), parts }
+    }
+
+    /// Every place the pattern matches `words` (tokens of some text), leftmost first.
+    pub(crate) fn find_all(&self, words: &[Token], text: &str) -> Vec<PatternMatch> {
+        let mut found = Vec::new();
+        let mut start = 0;
+        while start < words.len() {
+            if let Some((end, number)) = self.match_at(words, text, start, 0, None) {
+                found.push(PatternMatch { start: words[start].start, end: words[end - 1].end, number });
+                start = end;
+            } else {
+                start += 1;
+            }
+        }
+        found
+    }
+
+    fn match_at(
+        &self,
+        words: &[Token],
+        text: &str,
+        position: usize,
+        part: usize,
+        number: Option<u32>,
+    ) -> Option<(usize, Option<u32>)> {
+        let Some(current) = self.parts.get(part) else {
+            return (position > 0).then_some((position, number));
+        };
+        match current {
+            PatternPart::Word(word) => {
+                (words.get(position)?.folded == *word).then_some(())?;
+                self.match_at(words, text, position + 1, part + 1, number)
+            }
+            PatternPart::Number => {
+                let token = words.get(position)?;
+                let value = number_value(&text[token.start..token.end])?;
+                self.match_at(words, text, position + 1, part + 1, Some(value))
+            }
+            PatternPart::Gap => (0..=GAP_WORDS).find_map(|skip| {
+                if position + skip > words.len() {
+                    return None;
+                }
+                self.match_at(words, text, position + skip, part + 1, number)
+            }),
+        }
+    }
+}
+
+/// `18`, `eighteen`, `(18)`: a number written in digits or English words.
+pub(crate) fn number_value(word: &str) -> Option<u32> {
+    if let Ok(value) = word.parse::<u32>() {
+        return Some(value);
+    }
+    const NUMBERS: [(&str, u32); 20] = [
+        ("one", 1),
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+        ("seven", 7),
+        ("eight", 8),
+        ("nine", 9),
+        ("ten", 10),
+        ("eleven", 11),
+        ("twelve", 12),
+        ("thirteen", 13),
+        ("fourteen", 14),
+        ("fifteen", 15),
+        ("sixteen", 16),
+        ("seventeen", 17),
+        ("eighteen", 18),
+        ("nineteen", 19),
+        ("twenty", 20),
+    ];
+    let lower = word.to_lowercase();
+    NUMBERS.iter().find(|(name, _)| *name == lower).map(|&(_, value)| value)
+}
+
+/// The compiled qualifier patterns.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct QualifierPatterns {
+    pub(crate) child_age: Vec<Pattern>,
+    pub(crate) consent_irrelevant: Vec<Pattern>,
+    pub(crate) children_without_means: Vec<Pattern>,
+    pub(crate) purpose_markers: Vec<Pattern>,
+    pub(crate) open_list: Vec<Pattern>,
+    pub(crate) closed_list: Vec<Pattern>,
+    pub(crate) within_or_across_borders: Vec<Pattern>,
+    pub(crate) across_borders_required: Vec<Pattern>,
+    pub(crate) all_persons: Vec<Pattern>,
+    pub(crate) women_and_children: Vec<Pattern>,
+    pub(crate) children_only: Vec<Pattern>,
+}
+
+/// An element found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ElementHit {
+    /// Which element.
+    pub element: ElementId,
+    /// Byte span of the words, relative to the text searched.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// How they matched.
+    pub method: MatchMethod,
+    /// The form they matched.
+    pub form: String,
+}
+
+/// Concepts, elements and qualifier patterns. Build with [`Lexicon::bundled`] or
+/// [`Lexicon::from_toml`]; add to it with [`Lexicon::extend`].
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    languages: Vec<String>,
+    fuzzy_threshold: f64,
+    fuzzy_min_length: usize,
+    concepts: BTreeMap<ConceptId, Vec<String>>,
+    elements: BTreeMap<ElementId, Vec<String>>,
+    forms: Vec<Form>,
+    by_first_word: HashMap<String, Vec<usize>>,
+    /// Folded alias → concept.
+    aliases: HashMap<String, ConceptId>,
+    pub(crate) qualifiers: QualifierPatterns,
+}
+
+impl Lexicon {
+    /// The lexicon shipped with lexdef (`crates/lexdef/data/lexicon.toml`).
+    pub fn bundled() -> Lexicon {
+        Lexicon::from_toml(BUNDLED, "lexicon.toml").expect("the bundled lexicon is valid: its tests load it")
+    }
+
+    /// Read a lexicon file; `file` names it in errors.
+    pub fn from_toml(text: &str, file: &str) -> Result<Lexicon> {
+        let lines = LineIndex::new(text);
+        let locate = |span: Option<std::ops::Range<usize>>| {
+            let (line, column) = lines.line_column(text, span.map_or(0, |span| span.start));
+            Location { file: file.to_owned(), line, column }
+        };
+        let raw: RawLexicon = toml::from_str(text).map_err(|error| Error::Lexicon {
+            location: locate(error.span()),
+            message: error.message().trim().to_owned(),
+        })?;
+        if raw.version != 1 {
+            return Err(Error::Lexicon {
+                location: locate(None),
+                message: format!("lexicon version {} is not supported (expected 1)", raw.version),
+            });
+        }
+        let mut lexicon = Lexicon {
+            languages: raw.languages.clone(),
+            fuzzy_threshold: raw.fuzzy_threshold.unwrap_or(0.88),
+            fuzzy_min_length: raw.fuzzy_min_length.unwrap_or(6),
+            concepts: BTreeMap::new(),
+            elements: BTreeMap::new(),
+            forms: Vec::new(),
+            by_first_word: HashMap::new(),
+            aliases: HashMap::new(),
+            qualifiers: QualifierPatterns::default(),
+        };
+        lexicon.add(raw, file, text)?;
+        Ok(lexicon)
+    }
+
+    /// Add another lexicon's concepts, aliases, elements, forms and patterns to this one
+    /// (e.g. a researcher's synonyms). A form that already names another element is an error.
+    pub fn extend_from_toml(&mut self, text: &str, file: &str) -> Result<()> {
+        let raw: RawLexicon = toml::from_str(text).map_err(|error| {
+            let lines = LineIndex::new(text);
+            let (line, column) = lines.line_column(text, error.span().map_or(0, |span| span.start));
+            Error::Lexicon {
+                location: Location { file: file.to_owned(), line, column },
+                message: error.message().trim().to_owned(),
+            }
+        })?;
+        for language in &raw.languages {
+            if !self.languages.contains(language) {
+                self.languages.push(language.clone());
+            }
+        }
+        self.add(raw, file, text)
+    }
+
+    fn add(&mut self, raw: RawLexicon, file: &str, text: &str) -> Result<()> {
+        let location_of = |needle: &str| {
+            let lines = LineIndex::new(text);
+            let offset = text.find(needle).unwrap_or(0);
+            let (line, column) = lines.line_column(text, offset);
+            Location { file: file.to_owned(), line, column }
+        };
+        let parse_element = |id: &str| -> Result<ElementId> {
+            id.parse().map_err(|_| Error::Lexicon {
+                location: location_of(id),
+                message: format!("`{id}` is not an element id (expected `act.x`, `means.x` or `purpose.x`)"),
+            })
+        };
+        for concept in raw.concepts {
+            let id: ConceptId = concept.id.parse().map_err(|_| Error::Lexicon {
+                location: location_of(&concept.id),
+                message: format!("`{}` is not a concept id", concept.id),
+            })?;
+            for alias in &concept.aliases {
+                let folded = fold_phrase(alias);
+                if let Some(other) = self.aliases.get(&folded) {
+                    if *other != id {
+                        return Err(Error::Lexicon {
+                            location: location_of(alias),
+                            message: format!("the alias `{alias}` already names the concept `{other}`"),
+                        });
+                    }
+                }
+                self.aliases.insert(folded, id.clone());
+            }
+            self.concepts.entry(id).or_default().extend(concept.aliases);
+        }
+        for element in raw.elements {
+            let id = parse_element(&element.id)?;
+            for form in &element.forms {
+                self.add_form(form, Names::Always(vec![id.clone()]), &location_of(form))?;
+            }
+            self.elements.entry(id).or_default().extend(element.forms);
+        }
+        for compound in raw.compounds {
+            let list = |ids: &[String]| ids.iter().map(|id| parse_element(id)).collect::<Result<Vec<_>>>();
+            let names = if compound.elements.is_empty() {
+                Names::ByPlace {
+                    before_purpose: list(&compound.before_purpose)?,
+                    after_purpose: list(&compound.after_purpose)?,
+                }
+            } else {
+                Names::Always(list(&compound.elements)?)
+            };
+            let mentioned: Vec<ElementId> = match &names {
+                Names::Always(ids) => ids.clone(),
+                Names::ByPlace { before_purpose, after_purpose } => {
+                    before_purpose.iter().chain(after_purpose).cloned().collect()
+                }
+            };
+            for id in mentioned {
+                if !self.elements.contains_key(&id) {
+                    return Err(Error::Lexicon {
+                        location: location_of(&compound.form),
+                        message: format!(
+                            "the compound `{}` names `{id}`, which is no element of the lexicon",
+                            compound.form
+                        ),
+                    });
+                }
+            }
+            self.add_form(&compound.form, names, &location_of(&compound.form))?;
+        }
+        let compile =
+            |patterns: Vec<String>| patterns.iter().map(|pattern| Pattern::compile(pattern)).collect::<Vec<_>>();
+        let qualifiers = raw.qualifiers;
+        self.qualifiers.child_age.extend(compile(qualifiers.child_age));
+        self.qualifiers.consent_irrelevant.extend(compile(qualifiers.consent_irrelevant));
+        self.qualifiers.children_without_means.extend(compile(qualifiers.children_without_means));
+        self.qualifiers.purpose_markers.extend(compile(qualifiers.purpose_markers));
+        self.qualifiers.open_list.extend(compile(qualifiers.open_list));
+        self.qualifiers.closed_list.extend(compile(qualifiers.closed_list));
+        self.qualifiers.within_or_across_borders.extend(compile(qualifiers.within_or_across_borders));
+        self.qualifiers.across_borders_required.extend(compile(qualifiers.across_borders_required));
+        self.qualifiers.all_persons.extend(compile(qualifiers.all_persons));
+        self.qualifiers.women_and_children.extend(compile(qualifiers.women_and_children));
+        self.qualifiers.children_only.extend(compile(qualifiers.children_only));
+        Ok(())
+    }
+
+    fn add_form(&mut self, form: &str, names: Names, location: &Location) -> Result<()> {
+        let words: Vec<String> = tokens(form).into_iter().map(|token| token.folded).collect();
+        if words.is_empty() {
+            return Err(Error::Lexicon {
+                location: location.clone(),
+                message: format!("the form `{form}` has no words"),
+            });
+        }
+        if let Some(existing) = self.forms.iter().find(|existing| existing.words == words) {
+            if existing.names != names {
+                return Err(Error::Lexicon {
+                    location: location.clone(),
+                    message: format!(
+                        "the form `{form}` is already a form of `{}` (as `{}`); a form names one thing",
+                        names_label(&existing.names),
+                        existing.text
+                    ),
+                });
+            }
+            return Ok(());
+        }
+        let index = self.forms.len();
+        self.by_first_word.entry(words[0].clone()).or_default().push(index);
+        let raw_words = tokens(form).into_iter().map(|token| form[token.start..token.end].to_lowercase()).collect();
+        self.forms.push(Form { text: form.to_owned(), words, raw_words, names });
+        Ok(())
+    }
+
+    /// The languages (ISO 639-1) whose texts this lexicon can model.
+    pub fn languages(&self) -> &[String] {
+        &self.languages
+    }
+
+    /// Every element id, sorted.
+    pub fn element_ids(&self) -> impl Iterator<Item = &ElementId> {
+        self.elements.keys()
+    }
+
+    /// Every concept id, sorted.
+    pub fn concept_ids(&self) -> impl Iterator<Item = &ConceptId> {
+        self.concepts.keys()
+    }
+
+    /// The concept a defined term names (`Trafficking in Persons` → `trafficking_in_persons`),
+    /// matched after folding.
+    pub fn concept_of(&self, term: &str) -> Option<ConceptId> {
+        self.aliases.get(&fold_phrase(term)).cloned()
+    }
+
+    /// Every element named in `text`, with where and how. `purpose_from` is the byte offset
+    /// (in `text`) where the purpose part of a definition starts, for forms whose element
+    /// depends on it (`debt bondage`).
+    pub fn find_elements(&self, text: &str, purpose_from: Option<usize>) -> Vec<ElementHit> {
+        let words = tokens(text);
+        let mut hits = Vec::new();
+        let mut position = 0;
+        while position < words.len() {
+            // The longest form wins at a position; its words are not read again.
+            let mut best: Option<(usize, usize, MatchMethod)> = None;
+            if let Some(candidates) = self.by_first_word.get(&words[position].folded) {
+                for &index in candidates {
+                    let form = &self.forms[index];
+                    let end = position + form.words.len();
+                    if end <= words.len()
+                        && words[position..end]
+                            .iter()
+                            .zip(&form.words)
+                            .all(|(word, form_word)| &word.folded == form_word)
+                    {
+                        let written = &text[words[position].start..words[end - 1].end];
+                        let method = if normalise_spaces(written).eq_ignore_ascii_case(&normalise_spaces(&form.text)) {
+                            MatchMethod::Exact
+                        } else {
+                            MatchMethod::Folded
+                        };
+                        if best.is_none_or(|(_, best_end, _)| end > best_end) {
+                            best = Some((index, end, method));
+                        }
+                    }
+                }
+            }
+            if best.is_none() {
+                best = self.fuzzy_at(text, &words, position);
+            }
+            match best {
+                Some((index, end, method)) => {
+                    let form = &self.forms[index];
+                    let (start_byte, end_byte) = (words[position].start, words[end - 1].end);
+                    let ids = match &form.names {
+                        Names::Always(ids) => ids.clone(),
+                        Names::ByPlace { before_purpose, after_purpose } => {
+                            if purpose_from.is_some_and(|purpose| start_byte >= purpose) {
+                                after_purpose.clone()
+                            } else {
+                                before_purpose.clone()
+                            }
+                        }
+                    };
+                    for element in ids {
+                        hits.push(ElementHit {
+                            element,
+                            start: start_byte,
+                            end: end_byte,
+                            method,
+                            form: form.text.clone(),
+                        });
+                    }
+                    position = end;
+                }
+                None => position += 1,
+            }
+        }
+        hits
+    }
+
+    /// A near miss at `position`: a form of as many words, each word close enough
+    /// (Damerau-Levenshtein on the lower-cased words, so a transposed pair costs one edit).
+    fn fuzzy_at(&self, text: &str, words: &[Token], position: usize) -> Option<(usize, usize, MatchMethod)> {
+        let mut best: Option<(usize, usize, f64)> = None;
+        for (index, form) in self.forms.iter().enumerate() {
+            let end = position + form.words.len();
+            if end > words.len() {
+                continue;
+            }
+            let mut lowest = 1.0_f64;
+            let mut any_fuzzy = false;
+            for ((word, form_word), raw_form_word) in words[position..end].iter().zip(&form.words).zip(&form.raw_words)
+            {
+                if &word.folded == form_word {
+                    continue;
+                }
+                let raw_word = text[word.start..word.end].to_lowercase();
+                if raw_word.chars().count() < self.fuzzy_min_length
+                    || raw_form_word.chars().count() < self.fuzzy_min_length
+                {
+                    lowest = 0.0;
+                    break;
+                }
+                let score = strsim::normalized_damerau_levenshtein(&raw_word, raw_form_word);
+                lowest = lowest.min(score);
+                any_fuzzy = true;
+            }
+            if any_fuzzy && lowest >= self.fuzzy_threshold && best.is_none_or(|(_, _, best_score)| lowest > best_score)
+            {
+                best = Some((index, end, lowest));
+            }
+        }
+        best.map(|(index, end, score)| (index, end, MatchMethod::Fuzzy { score: (score * 1000.0).round() / 1000.0 }))
+    }
+}
+
+fn names_label(names: &Names) -> String {
+    match names {
+        Names::Always(ids) => ids.iter().map(ElementId::to_string).collect::<Vec<_>>().join(" + "),
+        Names::ByPlace { before_purpose, after_purpose } => format!(
+            "{} / {}",
+            before_purpose.iter().map(ElementId::to_string).collect::<Vec<_>>().join(" + "),
+            after_purpose.iter().map(ElementId::to_string).collect::<Vec<_>>().join(" + ")
+        ),
+    }
+}
+
+fn normalise_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A phrase folded word by word, for comparing terms.
+pub(crate) fn fold_phrase(phrase: &str) -> String {
+    let folded: Vec<String> = tokens(phrase).into_iter().map(|token| token.folded).collect();
+    if folded.is_empty() {
+        phrase.trim().to_lowercase()
+    } else {
+        folded.join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_lexicon_loads_and_holds_the_contract_ids() {
+        let lexicon = Lexicon::bundled();
+        let ids: Vec<String> = lexicon.element_ids().map(ToString::to_string).collect();
+        for id in crate::ids::PROTOCOL_ELEMENTS.iter().chain(crate::ids::EXTENDED_ELEMENTS.iter()) {
+            assert!(ids.iter().any(|known| known == id), "the lexicon lacks {id}");
+        }
+        assert_eq!(
+            lexicon.concept_of("Trafficking in Persons").map(|id| id.to_string()).as_deref(),
+            Some("trafficking_in_persons")
+        );
+        assert_eq!(lexicon.concept_of("CHILD").map(|id| id.to_string()).as_deref(), Some("child"));
+    }
+
+    #[test]
+    fn forms_match_exactly_folded_or_fuzzily() {
+        let lexicon = Lexicon::bundled();
+        let text =
+            "the recruitment, transporting, harboured or receipt of persons by the threat or use of force or abductoin";
+        let hits = lexicon.find_elements(text, None);
+        let found: Vec<(String, &str, MatchMethod)> =
+            hits.iter().map(|hit| (hit.element.to_string(), &text[hit.start..hit.end], hit.method)).collect();
+        assert!(found.contains(&("act.recruitment".into(), "recruitment", MatchMethod::Exact)), "{found:?}");
+        assert!(found.contains(&("act.transportation".into(), "transporting", MatchMethod::Folded)), "{found:?}");
+        assert!(found.contains(&("act.harbouring".into(), "harboured", MatchMethod::Folded)), "{found:?}");
+        assert!(found.contains(&("act.receipt".into(), "receipt", MatchMethod::Exact)), "{found:?}");
+        assert!(
+            found.contains(&("means.threat_of_force".into(), "threat or use of force", MatchMethod::Exact)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("means.use_of_force".into(), "threat or use of force", MatchMethod::Exact)),
+            "{found:?}"
+        );
+        let fuzzy = found.iter().find(|(id, _, _)| id == "means.abduction").expect("a near miss is found");
+        assert!(matches!(fuzzy.2, MatchMethod::Fuzzy { score } if score >= 0.88 && score < 1.0), "{fuzzy:?}");
+    }
+
+    #[test]
+    fn debt_bondage_is_a_means_before_the_purpose_and_a_purpose_after_it() {
+        let lexicon = Lexicon::bundled();
+        let text = "by means of debt bondage, for the purpose of exploitation, including debt bondage";
+        let purpose = text.find("for the purpose").expect("marker");
+        let ids: Vec<String> =
+            lexicon.find_elements(text, Some(purpose)).iter().map(|hit| hit.element.to_string()).collect();
+        assert_eq!(ids, ["means.debt_bondage", "purpose.debt_bondage"]);
+    }
+
+    #[test]
+    fn a_form_naming_two_elements_is_refused_with_its_place() {
+        let mut lexicon = Lexicon::bundled();
+        let extension = "version = 1\n[[elements]]\nid = \"act.transfer\"\nforms = [\"recruiting\"]\n";
+        match lexicon.extend_from_toml(extension, "mine.toml") {
+            Err(Error::Lexicon { location, message }) => {
+                assert_eq!((location.file.as_str(), location.line), ("mine.toml", 4));
+                assert!(message.contains("already a form of `act.recruitment`"), "{message}");
+            }
+            other => panic!("expected a lexicon error, got {other:?}"),
+        }
+        let synonym = "version = 1\n[[elements]]\nid = \"act.recruitment\"\nforms = [\"enlisting\"]\n";
+        lexicon.extend_from_toml(synonym, "mine.toml").expect("a new synonym is fine");
+        let hits = lexicon.find_elements("enlisting a person", None);
+        assert_eq!(hits[0].element.to_string(), "act.recruitment");
+    }
+
+    #[test]
+    fn patterns_capture_ages_in_words_and_digits() {
+        let lexicon = Lexicon::bundled();
+        for (text, age) in [
+            ("any person under eighteen years of age", 18),
+            ("a person below eighteen (18) years of age", 18),
+            ("below the age of 18 years", 18),
+            ("who has not attained the age of 16", 16),
+        ] {
+            let words = tokens(text);
+            let found = lexicon
+                .qualifiers
+                .child_age
+                .iter()
+                .flat_map(|pattern| pattern.find_all(&words, text))
+                .find_map(|found| found.number);
+            assert_eq!(found, Some(age), "{text}");
+        }
+    }
+}
