@@ -21,6 +21,39 @@ pub(crate) enum Command {
     /// Parse instruments and print their outline: number, heading, eId and line of every
     /// provision.
     Parse(ParseCommand),
+    /// List every definition of an instrument: term, concept, form, eId and line.
+    Definitions(DefinitionsCommand),
+    /// The term model of a concept: its elements and qualifiers, each with the words of the
+    /// law that back it, and what is absent or could not be read.
+    Model(ModelCommand),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct DefinitionsCommand {
+    /// A corpus file, a bare statute text, or the id of a bundled instrument.
+    pub target: String,
+
+    /// Only definitions of this term (matched after folding case, spelling and inflection).
+    #[arg(long, value_name = "TERM")]
+    pub term: Option<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ModelCommand {
+    /// A corpus file, a bare statute text, or the id of a bundled instrument.
+    pub target: String,
+
+    /// The concept to model.
+    #[arg(long, default_value = "trafficking_in_persons")]
+    pub concept: String,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]

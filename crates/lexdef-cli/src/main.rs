@@ -2,6 +2,7 @@
 //! subcommand in its own file; this file only dispatches and maps outcomes to exit codes.
 
 mod args;
+mod definitions;
 mod diagnostics;
 mod output;
 mod parse;
@@ -20,6 +21,8 @@ fn main() -> ExitCode {
     let arguments = args::Arguments::parse();
     let outcome = match arguments.command {
         args::Command::Parse(command) => parse::run(&command),
+        args::Command::Definitions(command) => definitions::run(&command),
+        args::Command::Model(command) => definitions::run_model(&command),
     };
     match outcome {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

@@ -128,13 +128,16 @@ impl Provision {
 /// A gap in the text, placed in the tree.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DocumentGap {
+    /// Missing text, or missing whole provisions.
+    pub kind: crate::instrument::GapKind,
     /// Byte offset in the text.
     pub offset: usize,
     /// The line of the file where the gap marker is.
     pub line: usize,
     /// What is missing.
     pub note: String,
-    /// The innermost provision open where the gap is; `None` before the first provision.
+    /// For missing text, the innermost provision open where the gap is; for omitted
+    /// provisions, the provision that lacks them. `None` at the top level.
     pub within: Option<Eid>,
 }
 

@@ -16,6 +16,9 @@ use crate::warning::{Warning, WarningKind};
 /// Where text is missing: the source stopped, skipped or could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Gap {
+    /// `{{gap: ...}}` (text missing here, possibly the rest of the provision before) or
+    /// `{{omitted: ...}}` (whole provisions missing; the one before is whole).
+    pub kind: GapKind,
     /// Byte offset in [`Instrument::text`] where the missing text would be.
     pub offset: usize,
     /// What is missing, in the corpus's words.
@@ -25,6 +28,17 @@ pub struct Gap {
     pub own_line: bool,
     /// Where the marker is in the file.
     pub location: Location,
+}
+
+/// What a gap marker says is missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GapKind {
+    /// `{{gap: ...}}`: text is missing here — inside the provision being read, or after it.
+    Text,
+    /// `{{omitted: ...}}`: whole provisions are missing here, at the level of the provision
+    /// that follows (at the top level when none follows); the provision before is whole.
+    Provisions,
 }
 
 /// A change of source: the text from `offset` on was read from the source `key`.
@@ -77,7 +91,7 @@ pub struct Instrument {
     segments: Vec<(usize, usize)>,
 }
 
-const MARKER_NAMES: [&str; 3] = ["source", "gap", "number"];
+const MARKER_NAMES: [&str; 4] = ["source", "gap", "omitted", "number"];
 
 impl Instrument {
     /// Read an instrument from a file on disk. See [`Instrument::from_bytes`].
@@ -224,7 +238,9 @@ impl Instrument {
             if !MARKER_NAMES.contains(&name) {
                 return Err(Error::Marker {
                     location,
-                    message: format!("unknown marker `{{{{{name}: ...}}}}`; expected `source`, `gap` or `number`"),
+                    message: format!(
+                        "unknown marker `{{{{{name}: ...}}}}`; expected `source`, `gap`, `omitted` or `number`"
+                    ),
                 });
             }
             let value = value.trim();
@@ -239,7 +255,28 @@ impl Instrument {
             let offset = text.len();
             match name {
                 "source" => self.source_switches.push(SourceSwitch { offset, key: value.to_owned(), location }),
-                "gap" => self.gaps.push(Gap { offset, note: value.to_owned(), own_line: alone_on_line, location }),
+                "gap" => self.gaps.push(Gap {
+                    kind: GapKind::Text,
+                    offset,
+                    note: value.to_owned(),
+                    own_line: alone_on_line,
+                    location,
+                }),
+                "omitted" => {
+                    if !alone_on_line {
+                        return Err(Error::Marker {
+                            location,
+                            message: "`{{omitted: ...}}` marks whole provisions and stands on a line of its own; inside a line, use `{{gap: ...}}`".to_owned(),
+                        });
+                    }
+                    self.gaps.push(Gap {
+                        kind: GapKind::Provisions,
+                        offset,
+                        note: value.to_owned(),
+                        own_line: true,
+                        location,
+                    });
+                }
                 _ => {
                     let (label, note) = value.split_once('|').unwrap_or((value, ""));
                     let label = label.trim();

@@ -124,7 +124,7 @@ struct Form {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum PatternPart {
     Word(String),
-    Gap,
+    Gap(usize),
     Number,
 }
 
@@ -146,13 +146,15 @@ pub(crate) struct PatternMatch {
 }
 
 const GAP_WORDS: usize = 6;
+const LONG_GAP_WORDS: usize = 30;
 
 impl Pattern {
     fn compile(text: &str) -> Pattern {
         let parts = text
             .split_whitespace()
             .flat_map(|word| match word {
-                "*" => vec![PatternPart::Gap],
+                "*" => vec![PatternPart::Gap(GAP_WORDS)],
+                "**" => vec![PatternPart::Gap(LONG_GAP_WORDS)],
                 "{age}" => vec![PatternPart::Number],
                 word => tokens(word).into_iter().map(|token| PatternPart::Word(token.folded)).collect(),
             })
@@ -193,10 +195,22 @@ impl Pattern {
             }
             PatternPart::Number => {
                 let token = words.get(position)?;
-                let value = number_value(&text[token.start..token.end])?;
-                self.match_at(words, text, position + 1, part + 1, Some(value))
+                let mut value = number_value(&text[token.start..token.end])?;
+                let mut next = position + 1;
+                // `twenty-four`: a tens word and a unit word are one number.
+                if value % 10 == 0 && value >= 20 {
+                    if let Some(unit) = words
+                        .get(next)
+                        .and_then(|word| number_value(&text[word.start..word.end]))
+                        .filter(|unit| *unit < 10)
+                    {
+                        value += unit;
+                        next += 1;
+                    }
+                }
+                self.match_at(words, text, next, part + 1, Some(value))
             }
-            PatternPart::Gap => (0..=GAP_WORDS).find_map(|skip| {
+            PatternPart::Gap(limit) => (0..=*limit).find_map(|skip| {
                 if position + skip > words.len() {
                     return None;
                 }
@@ -211,7 +225,7 @@ pub(crate) fn number_value(word: &str) -> Option<u32> {
     if let Ok(value) = word.parse::<u32>() {
         return Some(value);
     }
-    const NUMBERS: [(&str, u32); 20] = [
+    const NUMBERS: [(&str, u32); 25] = [
         ("one", 1),
         ("two", 2),
         ("three", 3),
@@ -232,6 +246,11 @@ pub(crate) fn number_value(word: &str) -> Option<u32> {
         ("eighteen", 18),
         ("nineteen", 19),
         ("twenty", 20),
+        ("thirty", 30),
+        ("forty", 40),
+        ("fifty", 50),
+        ("sixty", 60),
+        ("seventy", 70),
     ];
     let lower = word.to_lowercase();
     NUMBERS.iter().find(|(name, _)| *name == lower).map(|&(_, value)| value)
@@ -675,6 +694,7 @@ mod tests {
     fn patterns_capture_ages_in_words_and_digits() {
         let lexicon = Lexicon::bundled();
         for (text, age) in [
+            ("a person below twenty-four (24) years old", 24),
             ("any person under eighteen years of age", 18),
             ("a person below eighteen (18) years of age", 18),
             ("below the age of 18 years", 18),

@@ -67,6 +67,7 @@
 
 mod corpus;
 mod decode;
+mod definition;
 mod document;
 mod eid;
 mod error;
@@ -78,18 +79,20 @@ mod jurisdiction;
 mod lexicon;
 mod location;
 mod metadata;
+mod model;
 mod newtype;
 mod structure;
 mod warning;
 
 pub use corpus::{Corpus, LoadError};
 pub use decode::decode;
+pub use definition::{extract_definitions, CrossReference, Definition, DefinitionForm};
 pub use document::{Document, DocumentGap, Provision, ProvisionKind, Span};
 pub use eid::Eid;
 pub use error::{Error, MetadataProblem, Result};
 pub use fold::{fold_word, tokens, Token};
 pub use ids::{ConceptId, ElementFamily, ElementId, EXTENDED_ELEMENTS, PROTOCOL_ELEMENTS};
-pub use instrument::{Gap, Instrument, NumberMarker, SourceSwitch};
+pub use instrument::{Gap, GapKind, Instrument, NumberMarker, SourceSwitch};
 pub use instrument_id::InstrumentId;
 pub use jurisdiction::Jurisdiction;
 pub use lexicon::{ElementHit, Lexicon, MatchMethod};
@@ -98,6 +101,7 @@ pub use metadata::{
     AlternativeTranslation, Completeness, CompletenessStatus, InstrumentKind, Language, Metadata, PartialDate,
     Relation, RelationKind, SourceReference, TextStatus,
 };
+pub use model::{ElementPresence, Evidence, ModelBuilder, ModelSource, NotFound, Qualifier, QualifierValue, TermModel};
 pub use structure::parse;
 pub use warning::{Warning, WarningKind};
 

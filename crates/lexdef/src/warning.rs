@@ -20,6 +20,14 @@ pub enum WarningKind {
     DeepNesting,
     /// A corpus marker where it has no effect (a number marker inside a line).
     MisplacedMarker,
+    /// A provision headed as an interpretation section holds no defined term.
+    NoDefinitions,
+    /// A quoted term with no word saying how it is defined.
+    UnclearDefinition,
+    /// The same term is defined twice.
+    DefinedTwice,
+    /// A definition takes its meaning from itself, or two from each other.
+    CircularReference,
     /// The file started with a UTF-8 byte-order mark, which was skipped.
     ByteOrderMark,
     /// A corpus file whose name is not its instrument id.

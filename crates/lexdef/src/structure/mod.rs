@@ -16,10 +16,11 @@ use std::collections::HashMap;
 
 use crate::document::{Document, DocumentGap, Provision, ProvisionKind, Span};
 use crate::eid::Eid;
-use crate::instrument::Instrument;
+use crate::instrument::{GapKind, Instrument};
 use crate::warning::{Warning, WarningKind};
 
-use label::{is_closing_quote, is_dash, is_opening_quote, recognise, Label, LabelStyle, Unit};
+pub(crate) use label::is_dash;
+use label::{is_closing_quote, is_opening_quote, recognise, Label, LabelStyle, Unit};
 
 /// Headings longer than this (in characters) are read as text.
 const MAX_HEADING_CHARS: usize = 120;
@@ -137,6 +138,8 @@ struct Parser<'a> {
     gap_nodes: Vec<(usize, Option<usize>)>,
     /// An own-line gap sits between the previous line and this one.
     own_line_gap_before: bool,
+    /// `{{omitted: ...}}` gaps waiting for the next provision to show their level.
+    pending_omissions: Vec<usize>,
     /// The quote region was opened by a quoted line of text (a heading: `“Kesalahan ...`),
     /// and no provision has opened in it yet: the next numbered provision belongs to it.
     region_awaits_provision: bool,
@@ -161,6 +164,7 @@ impl<'a> Parser<'a> {
             next_number_marker: 0,
             gap_nodes: Vec::new(),
             own_line_gap_before: false,
+            pending_omissions: Vec::new(),
             region_awaits_provision: false,
             warned_depth: false,
             warnings: Vec::new(),
@@ -178,6 +182,10 @@ impl<'a> Parser<'a> {
         }
         self.flush_pending_heading();
         self.assign_gaps_before(usize::MAX);
+        // Omitted provisions after the last one are top-level ones.
+        for gap in std::mem::take(&mut self.pending_omissions) {
+            self.gap_nodes.push((gap, None));
+        }
         self.finish()
     }
 
@@ -730,6 +738,15 @@ impl<'a> Parser<'a> {
         quoted: bool,
     ) -> usize {
         let parent = self.stack.last().copied();
+        // Omitted provisions were siblings of this one: its parent lacks them.
+        for gap in std::mem::take(&mut self.pending_omissions) {
+            let mut cursor = parent;
+            while let Some(index) = cursor {
+                self.nodes[index].incomplete = true;
+                cursor = self.nodes[index].parent;
+            }
+            self.gap_nodes.push((gap, parent));
+        }
         let index = self.nodes.len();
         self.nodes.push(Node {
             kind,
@@ -760,7 +777,19 @@ impl<'a> Parser<'a> {
 
     fn assign_gaps_before(&mut self, offset: usize) {
         let gaps = &self.instrument.gaps;
-        while self.next_gap < gaps.len() && gaps[self.next_gap].offset < offset.max(1) {
+        // A gap at the start of a line belongs to what came before it; omitted provisions at
+        // the start of a line stand before the provision on it.
+        let due = |gap: &crate::instrument::Gap| {
+            gap.offset < offset.max(1) || (gap.kind == GapKind::Provisions && gap.offset <= offset)
+        };
+        while self.next_gap < gaps.len() && due(&gaps[self.next_gap]) {
+            if gaps[self.next_gap].kind == GapKind::Provisions {
+                // Whole provisions: placed when the next provision shows at which level.
+                self.pending_omissions.push(self.next_gap);
+                self.own_line_gap_before = true;
+                self.next_gap += 1;
+                continue;
+            }
             let within = self.stack.last().copied().or_else(|| self.roots.last().copied());
             let mut cursor = within;
             while let Some(index) = cursor {
@@ -799,13 +828,16 @@ impl<'a> Parser<'a> {
             .map(|&(gap, node)| {
                 let gap = &self.instrument.gaps[gap];
                 DocumentGap {
+                    kind: gap.kind,
                     offset: gap.offset,
                     line: gap.location.line,
                     note: gap.note.clone(),
                     within: node.and_then(|node| self.nodes[node].eid.clone()),
                 }
             })
-            .collect();
+            .collect::<Vec<_>>();
+        let mut gaps = gaps;
+        gaps.sort_by_key(|gap| gap.offset);
         Document { instrument: self.instrument.id.clone(), provisions, gaps, warnings: self.warnings }
     }
 

@@ -1,0 +1,169 @@
+//! `lexdef definitions` and `lexdef model`: what an instrument defines, and what its
+//! definition of a concept contains.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use lexdef::{extract_definitions, Corpus, Instrument, Lexicon, ModelBuilder, QualifierValue, TermModel};
+
+use crate::args::{DefinitionsCommand, Format, ModelCommand};
+use crate::{diagnostics, output, Outcome};
+
+/// The instrument a target names: a file, else a bundled id.
+pub(crate) fn resolve(target: &str) -> Result<Instrument, ()> {
+    if Path::new(target).is_file() {
+        return match Instrument::read(Path::new(target)) {
+            Ok((instrument, warnings)) => {
+                warnings.iter().for_each(diagnostics::warning);
+                Ok(instrument)
+            }
+            Err(error) => {
+                diagnostics::error(&error);
+                Err(())
+            }
+        };
+    }
+    Corpus::bundled().require(target).cloned().map_err(|error| diagnostics::error(&error))
+}
+
+pub(crate) fn run(command: &DefinitionsCommand) -> io::Result<Outcome> {
+    let Ok(instrument) = resolve(&command.target) else { return Ok(Outcome::InputError) };
+    let lexicon = Lexicon::bundled();
+    let document = lexdef::parse(&instrument);
+    let (mut definitions, warnings) = extract_definitions(&instrument, &document, &lexicon);
+    document.warnings.iter().chain(&warnings).for_each(diagnostics::warning);
+    if let Some(term) = &command.term {
+        let wanted = lexdef::tokens(term).into_iter().map(|token| token.folded).collect::<Vec<_>>();
+        definitions.retain(|definition| {
+            lexdef::tokens(&definition.term).into_iter().map(|token| token.folded).collect::<Vec<_>>() == wanted
+        });
+    }
+    output::to_stdout(|out| match command.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(
+                &mut *out,
+                &serde_json::json!({ "instrument": instrument.id, "definitions": definitions }),
+            )?;
+            writeln!(out)
+        }
+        Format::Text => {
+            writeln!(out, "{} — {} definition(s)", instrument.id, definitions.len())?;
+            for definition in &definitions {
+                let term = if definition.term.is_empty() {
+                    "(constitutive)".to_owned()
+                } else {
+                    format!("“{}”", definition.term)
+                };
+                let concept = definition.concept.as_ref().map_or("-".to_owned(), ToString::to_string);
+                let form = serde_json::to_value(definition.form)
+                    .ok()
+                    .and_then(|value| value.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                let mut flags = Vec::new();
+                if definition.quoted {
+                    flags.push("quoted".to_owned());
+                }
+                if definition.incomplete {
+                    flags.push("incomplete".to_owned());
+                }
+                if let Some(reference) = &definition.reference {
+                    flags.push(match &reference.target {
+                        Some(target) => format!("→ {target}"),
+                        None => format!("→ {}", reference.words),
+                    });
+                }
+                let flags = if flags.is_empty() { String::new() } else { format!("  ({})", flags.join(", ")) };
+                writeln!(out, "  {term}  {concept}  {form}  [{}] line {}{flags}", definition.eid, definition.line)?;
+            }
+            Ok(())
+        }
+    })?;
+    Ok(Outcome::Clean)
+}
+
+pub(crate) fn run_model(command: &ModelCommand) -> io::Result<Outcome> {
+    let Ok(instrument) = resolve(&command.target) else { return Ok(Outcome::InputError) };
+    let concept = match command.concept.parse() {
+        Ok(concept) => concept,
+        Err(error) => {
+            diagnostics::error(&error);
+            return Ok(Outcome::InputError);
+        }
+    };
+    let lexicon = Lexicon::bundled();
+    if !lexicon.concept_ids().any(|known| *known == concept) {
+        let known: Vec<String> = lexicon.concept_ids().map(ToString::to_string).collect();
+        eprintln!("error: unknown concept `{concept}`; the lexicon's concepts are: {}", known.join(", "));
+        return Ok(Outcome::InputError);
+    }
+    let document = lexdef::parse(&instrument);
+    let (definitions, warnings) = extract_definitions(&instrument, &document, &lexicon);
+    document.warnings.iter().chain(&warnings).for_each(diagnostics::warning);
+    let model = ModelBuilder::new(&instrument, &document, &definitions, &lexicon).model(&concept);
+    output::to_stdout(|out| match command.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &model)?;
+            writeln!(out)
+        }
+        Format::Text => write_model(out, &model),
+    })?;
+    Ok(Outcome::Clean)
+}
+
+fn value_text(value: &QualifierValue) -> String {
+    match value {
+        QualifierValue::Number(number) => number.to_string(),
+        QualifierValue::Bool(flag) => flag.to_string(),
+        QualifierValue::Name(name) => name.clone(),
+        QualifierValue::Unknown => "unknown".to_owned(),
+    }
+}
+
+fn write_model(out: &mut dyn Write, model: &TermModel) -> io::Result<()> {
+    writeln!(out, "{} — {}", model.instrument, model.concept)?;
+    match &model.definition {
+        Some(source) => {
+            let form = serde_json::to_value(source.form)
+                .ok()
+                .and_then(|value| value.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            let linked = if source.linked.is_empty() {
+                String::new()
+            } else {
+                format!(", drawing on {}", source.linked.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))
+            };
+            writeln!(out, "  definition: [{}] ({form}){linked}", source.eid)?;
+        }
+        None => writeln!(out, "  definition: none in the text seen")?,
+    }
+    writeln!(out, "  elements:")?;
+    for element in &model.elements {
+        let first = &element.evidence[0];
+        writeln!(out, "    {:<34} “{}”  [{}] line {}", element.id.to_string(), first.text, first.eid, first.line)?;
+    }
+    writeln!(out, "  qualifiers:")?;
+    for (name, qualifier) in &model.qualifiers {
+        let why = match (qualifier.evidence.first(), &qualifier.basis) {
+            (Some(evidence), _) => format!("“{}”  [{}] line {}", evidence.text, evidence.eid, evidence.line),
+            (None, Some(basis)) => format!("({basis})"),
+            (None, None) => String::new(),
+        };
+        writeln!(out, "    {name:<28} {:<18} {why}", value_text(&qualifier.value))?;
+    }
+    if !model.absent.is_empty() {
+        writeln!(out, "  absent: {}", model.absent.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))?;
+    }
+    if !model.not_found.is_empty() {
+        let mut reasons: Vec<(&str, Vec<String>)> = Vec::new();
+        for item in &model.not_found {
+            match reasons.iter_mut().find(|(reason, _)| *reason == item.reason) {
+                Some((_, ids)) => ids.push(item.id.to_string()),
+                None => reasons.push((&item.reason, vec![item.id.to_string()])),
+            }
+        }
+        for (reason, ids) in reasons {
+            writeln!(out, "  not found ({reason}): {}", ids.join(", "))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,568 @@
+//! Definition extraction: every place an instrument defines a term — `"child" means ...`,
+//! `Trafficking in Persons – refers to ...`, `the term "coercion" means ...`,
+//! `(hereinafter "X")` — and every offence provision that constitutes trafficking
+//! ("Whoever, for the purpose of exploitation, does any of the following acts ...").
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::document::{Document, Provision, ProvisionKind, Span};
+use crate::eid::Eid;
+use crate::fold::tokens;
+use crate::ids::{ConceptId, ElementFamily};
+use crate::instrument::Instrument;
+use crate::lexicon::{fold_phrase, Lexicon};
+use crate::warning::{Warning, WarningKind};
+
+/// How a definition is worded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum DefinitionForm {
+    /// `"X" means ...` — an exhaustive definition.
+    Means,
+    /// `"X" includes ...` — an open one.
+    Includes,
+    /// `X – refers to ...` (Philippine drafting).
+    RefersTo,
+    /// `"X" shall mean ...` (treaty drafting).
+    ShallMean,
+    /// `For the purposes of this Law, X is ...`; `X adalah ...`; `X là ...`.
+    Is,
+    /// `"X" has the same meaning as in section 29 ...` — a pointer to another definition.
+    HasMeaning,
+    /// An offence provision that constitutes trafficking without naming a term.
+    Constitutive,
+    /// `(hereinafter "X")` inside a sentence.
+    Inline,
+    /// The words that say how the term is defined are not in the text (cut by a gap).
+    Unstated,
+}
+
+/// Where a `has the meaning` definition points.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CrossReference {
+    /// The words of the reference (`section 29 of the Penal Code (Cap. 224)`).
+    pub words: String,
+    /// The provision of this instrument it points at, when it points within the instrument
+    /// and that provision is in the text.
+    pub target: Option<Eid>,
+    /// The reference names another instrument.
+    pub external: bool,
+}
+
+/// One definition found in an instrument.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Definition {
+    /// The term exactly as written (without its quotes); empty for a constitutive definition.
+    pub term: String,
+    /// The concept the term names, per the lexicon.
+    pub concept: Option<ConceptId>,
+    /// How it is worded.
+    pub form: DefinitionForm,
+    /// The provision that holds it.
+    pub eid: Eid,
+    /// The provision's span (for an inline definition, the provision it is in).
+    pub span: Span,
+    /// Where the term is, when there is one.
+    pub term_span: Option<Span>,
+    /// The file line of the term (or of the provision).
+    pub line: usize,
+    /// It is in quoted amending text (a definition of the amended instrument).
+    pub quoted: bool,
+    /// A gap lies within or right after it.
+    pub incomplete: bool,
+    /// For `has the meaning`, where it points.
+    pub reference: Option<CrossReference>,
+}
+
+/// The words after a term that say how it is defined, in the order they are tried.
+const FORM_WORDS: &[(&str, DefinitionForm)] = &[
+    ("has the same meaning", DefinitionForm::HasMeaning),
+    ("has the meaning", DefinitionForm::HasMeaning),
+    ("have the same meaning", DefinitionForm::HasMeaning),
+    ("shall mean", DefinitionForm::ShallMean),
+    ("means", DefinitionForm::Means),
+    ("mean", DefinitionForm::Means),
+    ("includes", DefinitionForm::Includes),
+    ("include", DefinitionForm::Includes),
+    ("shall include", DefinitionForm::Includes),
+    ("refers to", DefinitionForm::RefersTo),
+    ("refer to", DefinitionForm::RefersTo),
+    ("ertinya", DefinitionForm::Means),
+    ("termasuklah", DefinitionForm::Includes),
+    ("adalah", DefinitionForm::Is),
+    ("là", DefinitionForm::Is),
+];
+
+/// Thai writes `<term> หมายความว่า` with no word boundary the segmenter can see.
+const THAI_MEANS: &str = "หมายความว่า";
+
+/// How far after a term (in words) its form words may stand: `"abduct", in relation to an
+/// individual, means ...`.
+const FORM_WINDOW_WORDS: usize = 12;
+/// A term written without quotes (`Trafficking in Persons – refers to`) has at most this many words.
+const MAX_UNQUOTED_TERM_WORDS: usize = 10;
+
+/// Every definition in `document`, in text order, and warnings about odd ones (a term
+/// defined twice, an unterminated quote, a definitions section with no terms, a
+/// self-reference).
+pub fn extract_definitions(
+    instrument: &Instrument,
+    document: &Document,
+    lexicon: &Lexicon,
+) -> (Vec<Definition>, Vec<Warning>) {
+    let mut extractor = Extractor { instrument, document, lexicon, definitions: Vec::new(), warnings: Vec::new() };
+    for provision in &document.provisions {
+        extractor.visit(provision, &[]);
+    }
+    extractor.constitutive();
+    extractor
+        .definitions
+        .sort_by_key(|definition| (definition.span.start, definition.term_span.map(|span| span.start)));
+    extractor.check_duplicates();
+    (extractor.definitions, extractor.warnings)
+}
+
+struct Extractor<'a> {
+    instrument: &'a Instrument,
+    document: &'a Document,
+    lexicon: &'a Lexicon,
+    definitions: Vec<Definition>,
+    warnings: Vec<Warning>,
+}
+
+impl Extractor<'_> {
+    fn visit(&mut self, provision: &Provision, ancestors: &[&Provision]) {
+        let before = self.definitions.len();
+        self.defined_term_at_start(provision);
+        self.inline_terms(provision);
+        let mut path: Vec<&Provision> = ancestors.to_vec();
+        path.push(provision);
+        for child in &provision.children {
+            self.visit(child, &path);
+        }
+        let looks_like_interpretation = provision.heading.as_deref().is_some_and(|heading| {
+            let heading = heading.to_lowercase();
+            ["interpretation", "definition", "use of terms", "giải thích từ ngữ"]
+                .iter()
+                .any(|word| heading.contains(word))
+        });
+        if looks_like_interpretation && self.definitions.len() == before && !provision.incomplete && !provision.quoted {
+            self.warnings.push(Warning::new(
+                WarningKind::NoDefinitions,
+                self.instrument.locate(provision.span.start),
+                format!(
+                    "`{}` is headed \"{}\" but no defined term was found in it",
+                    provision.eid,
+                    provision.heading.as_deref().unwrap_or_default()
+                ),
+            ));
+        }
+    }
+
+    /// The provision's own text: from its start to its first child (or its end).
+    fn own_text(&self, provision: &Provision) -> (usize, &str) {
+        let end = provision.children.first().map_or(provision.span.end, |child| child.span.start);
+        let start = provision.span.start;
+        (start, &self.instrument.text[start..end.max(start)])
+    }
+
+    /// The text after the provision's number (and heading), on its first line.
+    fn head(&self, provision: &Provision) -> (usize, &str) {
+        let (start, own) = self.own_text(provision);
+        let mut offset = 0;
+        if let Some(heading) = provision.heading_span {
+            offset = heading.end.saturating_sub(start);
+        }
+        if let Some(num) = provision.num.as_deref().filter(|_| !provision.number_inferred) {
+            if let Some(found) = own.find(num) {
+                offset = offset.max(found + num.len());
+            }
+        }
+        let mut rest = own.get(offset..).unwrap_or("");
+        // `Section 6` alone on its line, the text on the next: the head is that next line.
+        let first_line_end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        if rest[..first_line_end].trim().is_empty() {
+            let skipped = rest.len() - rest.trim_start().len();
+            offset += skipped;
+            rest = &rest[skipped..];
+        }
+        let line_end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        let line = &rest[..line_end];
+        let trimmed = line.trim_start_matches(|character: char| {
+            character.is_whitespace() || character == '.' || crate::structure::is_dash(character)
+        });
+        (start + offset + (line.len() - trimmed.len()), trimmed)
+    }
+
+    fn push(
+        &mut self,
+        provision: &Provision,
+        term: &str,
+        term_start: usize,
+        form: DefinitionForm,
+        reference: Option<CrossReference>,
+    ) {
+        let term = term.trim();
+        let term_span = Span { start: term_start, end: term_start + term.len() };
+        let concept = self.lexicon.concept_of(term);
+        self.definitions.push(Definition {
+            term: term.to_owned(),
+            concept,
+            form,
+            eid: provision.eid.clone(),
+            span: provision.span,
+            term_span: Some(term_span),
+            line: self.instrument.locate(term_start).line,
+            quoted: provision.quoted,
+            incomplete: provision.incomplete,
+            reference,
+        });
+    }
+
+    /// `"X" means ...` lines, `X – refers to ...` paragraphs, `"X" shall mean ...`.
+    fn defined_term_at_start(&mut self, provision: &Provision) {
+        if matches!(
+            provision.kind,
+            ProvisionKind::Preamble | ProvisionKind::Body | ProvisionKind::Part | ProvisionKind::Chapter
+        ) {
+            return;
+        }
+        if provision.kind == ProvisionKind::Definition {
+            let Some(term) = provision.term.clone() else { return };
+            let text = &self.instrument.text;
+            let term_start = text[provision.span.range()]
+                .find(term.as_str())
+                .map_or(provision.span.start, |found| provision.span.start + found);
+            let after_start = term_start + term.len();
+            let line_end = text[after_start..].find('\n').map_or(text.len(), |found| after_start + found);
+            let after = &text[after_start..line_end];
+            let (form, form_at) = form_after(after).unwrap_or((DefinitionForm::Unstated, 0));
+            if form == DefinitionForm::Unstated && !provision.incomplete {
+                self.warnings.push(Warning::new(
+                    WarningKind::UnclearDefinition,
+                    self.instrument.locate(term_start),
+                    format!("the term \"{term}\" is not followed by `means`, `includes` or another defining word"),
+                ));
+            }
+            let reference = (form == DefinitionForm::HasMeaning).then(|| self.reference(provision, &after[form_at..]));
+            self.push(provision, &term, term_start, form, reference);
+            return;
+        }
+        let (head_start, head) = self.head(provision);
+        let head = head.to_owned();
+        let head = head.as_str();
+        if head.is_empty() {
+            return;
+        }
+        // `a) ``Trafficking in persons" shall mean ...`, `"(a) Trafficking in Persons – refers to`.
+        let (term, term_offset, after) = match quoted_term(head) {
+            Some((term, offset, after)) => (term, offset, after),
+            None => {
+                let Some((form_at, _)) = first_form_word(head) else { return };
+                let term = head[..form_at].trim_end().trim_end_matches(|character: char| {
+                    crate::structure::is_dash(character) || character == ',' || character.is_whitespace()
+                });
+                let words = tokens(term).len();
+                let capitalised = term.starts_with(|character: char| character.is_uppercase());
+                if words == 0 || words > MAX_UNQUOTED_TERM_WORDS || !capitalised || term.contains(['.', ';', ':', ','])
+                {
+                    return;
+                }
+                (term, 0, &head[form_at..])
+            }
+        };
+        let Some((form, form_at)) = form_after(after) else { return };
+        // A sentence that happens to contain `means` (`The consent ... by means of`) is not a
+        // definition: the term must name a concept of the lexicon, or be followed right away
+        // by its defining words.
+        let direct = after[..form_at]
+            .trim()
+            .trim_matches(|character: char| crate::structure::is_dash(character) || character == ',')
+            .trim()
+            .is_empty();
+        if !direct && self.lexicon.concept_of(term).is_none() {
+            return;
+        }
+        let reference = (form == DefinitionForm::HasMeaning).then(|| self.reference(provision, &after[form_at..]));
+        self.push(provision, term, head_start + term_offset, form, reference);
+    }
+
+    /// `(hereinafter "X")`, `the term "X" means`, `the terms "X" ... shall include`.
+    fn inline_terms(&mut self, provision: &Provision) {
+        let (start, own) = self.own_text(provision);
+        let own = own.to_owned();
+        let own = own.as_str();
+        let lower = own.to_lowercase();
+        if lower.len() != own.len() {
+            // Lower-casing changed byte lengths (rare scripts): offsets would not line up.
+            return;
+        }
+        for marker in ["hereinafter referred to as ", "hereinafter called ", "hereinafter "] {
+            let mut from = 0;
+            while let Some(found) = lower[from..].find(marker) {
+                let at = from + found + marker.len();
+                if let Some((term, offset, _)) = quoted_term(&own[at..]) {
+                    self.push(provision, term, start + at + offset, DefinitionForm::Inline, None);
+                }
+                from = at;
+            }
+        }
+        for marker in ["the term ", "the terms "] {
+            let mut from = 0;
+            while let Some(found) = lower[from..].find(marker) {
+                let at = from + found + marker.len();
+                if let Some((term, offset, after)) = quoted_term(&own[at..]) {
+                    if let Some((form, _)) = form_after(after) {
+                        self.push(provision, term, start + at + offset, form, None);
+                    }
+                }
+                from = at;
+            }
+        }
+    }
+
+    fn reference(&self, provision: &Provision, words: &str) -> CrossReference {
+        let words = words.trim_start_matches(|character: char| character.is_whitespace() || character == ',');
+        let end = words.find([';', '\n']).unwrap_or(words.len());
+        let words = words[..end].trim().trim_end_matches('.').to_owned();
+        let lower = words.to_lowercase();
+        let external =
+            [" of the ", " of act", " act ", "code", "ordinance", "cap."].iter().any(|marker| lower.contains(marker));
+        let mut target = None;
+        if !external {
+            for (keyword, prefix) in [("section ", "sec_"), ("article ", "art_")] {
+                if let Some(found) = lower.find(keyword) {
+                    let number: String = words[found + keyword.len()..]
+                        .chars()
+                        .take_while(|character| character.is_alphanumeric() || *character == '-')
+                        .collect();
+                    let eid = format!("{prefix}{number}");
+                    target = self.document.find(&eid).map(|found| found.eid.clone());
+                }
+            }
+            if let Some(target) = &target {
+                if provision.eid.as_str() == target.as_str()
+                    || provision.eid.as_str().starts_with(&format!("{target}__"))
+                {
+                    self.warnings_for_self_reference(provision, &words);
+                }
+            }
+        }
+        CrossReference { words, target, external }
+    }
+
+    fn warnings_for_self_reference(&self, provision: &Provision, words: &str) {
+        // Recorded by `check_duplicates`' pass over references: see `circular_references`.
+        let _ = (provision, words);
+    }
+
+    /// Offence provisions that constitute trafficking.
+    fn constitutive(&mut self) {
+        let mut by_trigger: HashMap<usize, (usize, &Provision)> = HashMap::new();
+        let mut visit = Vec::new();
+        for provision in &self.document.provisions {
+            collect_with_depth(provision, 0, &mut visit);
+        }
+        for (depth, provision) in visit {
+            if !matches!(
+                provision.kind,
+                ProvisionKind::Section | ProvisionKind::Article | ProvisionKind::Subsection | ProvisionKind::Paragraph
+            ) {
+                continue;
+            }
+            let (head_start, head) = self.head(provision);
+            let Some(trigger) = offence_trigger(head) else { continue };
+            let text = &self.instrument.text[provision.span.range()];
+            let folded = fold_phrase(text);
+            let about_trafficking = folded.contains("exploit") || folded.contains("traffick");
+            let acts = self
+                .lexicon
+                .find_elements(text, None)
+                .into_iter()
+                .filter(|hit| hit.element.family() == ElementFamily::Act)
+                .map(|hit| hit.element)
+                .collect::<std::collections::BTreeSet<_>>();
+            if !about_trafficking || acts.len() < 2 {
+                continue;
+            }
+            let offset = head_start + trigger;
+            let entry = by_trigger.entry(offset).or_insert((depth, provision));
+            if depth > entry.0 {
+                *entry = (depth, provision);
+            }
+        }
+        let mut found: Vec<(usize, &Provision)> =
+            by_trigger.into_iter().map(|(offset, (_, provision))| (offset, provision)).collect();
+        found.sort_by_key(|(offset, _)| *offset);
+        for (offset, provision) in found {
+            self.definitions.push(Definition {
+                term: String::new(),
+                concept: "trafficking_in_persons".parse().ok(),
+                form: DefinitionForm::Constitutive,
+                eid: provision.eid.clone(),
+                span: provision.span,
+                term_span: None,
+                line: self.instrument.locate(offset).line,
+                quoted: provision.quoted,
+                incomplete: provision.incomplete,
+                reference: None,
+            });
+        }
+    }
+
+    fn check_duplicates(&mut self) {
+        let mut seen: HashMap<(String, bool), &Definition> = HashMap::new();
+        let mut warnings = Vec::new();
+        for definition in &self.definitions {
+            if definition.term.is_empty() || definition.form == DefinitionForm::Inline {
+                continue;
+            }
+            let key = (fold_phrase(&definition.term), definition.quoted);
+            if let Some(first) = seen.get(&key) {
+                warnings.push(Warning::new(
+                    WarningKind::DefinedTwice,
+                    self.instrument.locate(definition.term_span.map_or(definition.span.start, |span| span.start)),
+                    format!(
+                        "\"{}\" is defined again (first in `{}` at line {})",
+                        definition.term, first.eid, first.line
+                    ),
+                ));
+            } else {
+                seen.insert(key, definition);
+            }
+            if let Some(CrossReference { target: Some(target), .. }) = &definition.reference {
+                let own = definition.eid.as_str();
+                if own == target.as_str() || own.starts_with(&format!("{target}__")) {
+                    warnings.push(Warning::new(
+                        WarningKind::CircularReference,
+                        self.instrument.locate(definition.term_span.map_or(definition.span.start, |span| span.start)),
+                        format!(
+                            "\"{}\" has the meaning given in `{target}`, the provision that defines it",
+                            definition.term
+                        ),
+                    ));
+                }
+            }
+        }
+        // Two definitions that point at each other.
+        let by_eid: HashMap<&str, &Definition> =
+            self.definitions.iter().map(|definition| (definition.eid.as_str(), definition)).collect();
+        for definition in &self.definitions {
+            let Some(CrossReference { target: Some(target), .. }) = &definition.reference else { continue };
+            let Some(other) = by_eid.get(target.as_str()) else { continue };
+            if let Some(CrossReference { target: Some(back), .. }) = &other.reference {
+                if back.as_str() == definition.eid.as_str() && definition.eid.as_str() < other.eid.as_str() {
+                    warnings.push(Warning::new(
+                        WarningKind::CircularReference,
+                        self.instrument.locate(definition.span.start),
+                        format!(
+                            "\"{}\" and \"{}\" each take their meaning from the other",
+                            definition.term, other.term
+                        ),
+                    ));
+                }
+            }
+        }
+        self.warnings.extend(warnings);
+    }
+}
+
+fn collect_with_depth<'a>(provision: &'a Provision, depth: usize, out: &mut Vec<(usize, &'a Provision)>) {
+    out.push((depth, provision));
+    for child in &provision.children {
+        collect_with_depth(child, depth + 1, out);
+    }
+}
+
+/// `Whoever`, `Any person who`, `It shall be unlawful for any person`: where the offence
+/// words start in `head`.
+fn offence_trigger(head: &str) -> Option<usize> {
+    let lower = head.to_lowercase();
+    let starts = [
+        "whoever",
+        "any person who",
+        "any person, who",
+        "a person who",
+        "anyone who",
+        "every person who",
+        "it shall be unlawful for any person",
+        "a person commits",
+    ];
+    let trimmed = lower.trim_start_matches(|character: char| !character.is_alphanumeric());
+    let skipped = lower.len() - trimmed.len();
+    starts.iter().any(|start| trimmed.starts_with(start)).then_some(skipped)
+}
+
+/// A quoted term at the start of `text`: the term, its offset, and the text after the
+/// closing quote.
+fn quoted_term(text: &str) -> Option<(&str, usize, &str)> {
+    let trimmed = text.trim_start();
+    let lead = text.len() - trimmed.len();
+    let (open_len, close): (usize, &[char]) = if trimmed.starts_with("``") {
+        (2, &['"', '\u{201D}', '\''])
+    } else {
+        match trimmed.chars().next()? {
+            '"' => (1, &['"', '\u{201D}']),
+            '\u{201C}' => (3, &['\u{201D}', '"']),
+            '\u{2018}' => (3, &['\u{2019}']),
+            '\'' => (1, &['\'']),
+            _ => return None,
+        }
+    };
+    let inner = &trimmed[open_len..];
+    let end = inner.find(close)?;
+    let term = &inner[..end];
+    if term.trim().is_empty() || tokens(term).len() > MAX_UNQUOTED_TERM_WORDS + 4 {
+        return None;
+    }
+    let closing_len = inner[end..].chars().next().map_or(1, char::len_utf8);
+    Some((term, lead + open_len, &inner[end + closing_len..]))
+}
+
+/// The first defining words in `text` within the window, and where they start.
+fn first_form_word(text: &str) -> Option<(usize, DefinitionForm)> {
+    if let Some(found) = text.find(THAI_MEANS) {
+        return Some((found, DefinitionForm::Means));
+    }
+    let words = tokens(text);
+    for (index, word) in words.iter().enumerate().take(FORM_WINDOW_WORDS + MAX_UNQUOTED_TERM_WORDS) {
+        for (phrase, form) in FORM_WORDS {
+            let phrase_words: Vec<&str> = phrase.split(' ').collect();
+            let matches = phrase_words.iter().enumerate().all(|(offset, phrase_word)| {
+                words
+                    .get(index + offset)
+                    .is_some_and(|word| text[word.start..word.end].eq_ignore_ascii_case(phrase_word))
+            });
+            if matches {
+                return Some((word.start, *form));
+            }
+        }
+    }
+    None
+}
+
+/// The form of a definition from the words after its term, and where they start.
+fn form_after(after: &str) -> Option<(DefinitionForm, usize)> {
+    if let Some(found) = after.find(THAI_MEANS) {
+        return Some((DefinitionForm::Means, found));
+    }
+    let words = tokens(after);
+    for index in 0..words.len().min(FORM_WINDOW_WORDS) {
+        for (phrase, form) in FORM_WORDS {
+            let phrase_words: Vec<&str> = phrase.split(' ').collect();
+            let matches = phrase_words.iter().enumerate().all(|(offset, phrase_word)| {
+                words
+                    .get(index + offset)
+                    .is_some_and(|word| after[word.start..word.end].eq_ignore_ascii_case(phrase_word))
+            });
+            if matches {
+                let end = words[index + phrase_words.len() - 1].end;
+                return Some((*form, end));
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,641 @@
+//! The term model: what a definition contains — its elements and qualifiers — each backed
+//! by the exact words of the law, and, for what it does not contain, whether that is a fact
+//! about the law (`absent`) or about the corpus (`not_found`, with the reason).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::definition::{Definition, DefinitionForm};
+use crate::document::{Document, Span};
+use crate::eid::Eid;
+use crate::fold::tokens;
+use crate::ids::{ConceptId, ElementFamily, ElementId};
+use crate::instrument::Instrument;
+use crate::instrument_id::InstrumentId;
+use crate::lexicon::{Lexicon, MatchMethod, Pattern, PatternMatch};
+use crate::metadata::CompletenessStatus;
+
+/// The words of the law behind a fact of the model.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    /// The instrument.
+    pub instrument: InstrumentId,
+    /// The innermost provision holding the words.
+    pub eid: Eid,
+    /// The words' byte span in the instrument's text.
+    pub span: Span,
+    /// The file line of the words.
+    pub line: usize,
+    /// The words, exactly as in the text (`&text[span]`).
+    pub text: String,
+    /// How the words matched the lexicon (`None` for qualifier patterns).
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub method: Option<MatchMethod>,
+}
+
+/// An element the definition names, and where.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ElementPresence {
+    /// The element.
+    pub id: ElementId,
+    /// Every place the definition names it.
+    pub evidence: Vec<Evidence>,
+}
+
+/// An element the model cannot say is absent, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NotFound {
+    /// The element.
+    pub id: ElementId,
+    /// Why it is not `absent` (the text is incomplete, the language is not covered, ...).
+    pub reason: String,
+}
+
+/// The value of a qualifier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum QualifierValue {
+    /// A number (the child age).
+    Number(u32),
+    /// Yes or no.
+    Bool(bool),
+    /// A named value (`all_persons`, `open`, ...).
+    Name(String),
+    /// The text does not settle it: serialised as `"unknown"`.
+    #[serde(serialize_with = "serialize_unknown")]
+    Unknown,
+}
+
+fn serialize_unknown<S: serde::Serializer>(serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str("unknown")
+}
+
+/// A qualifier's value and what settles it: words of the law, or a reading of the text's
+/// structure (`basis`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Qualifier {
+    /// The value.
+    pub value: QualifierValue,
+    /// The words that settle it.
+    pub evidence: Vec<Evidence>,
+    /// Where no words settle it, why the value follows (or why it is unknown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
+}
+
+/// The definition a model was built from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ModelSource {
+    /// Its provision.
+    pub eid: Eid,
+    /// Its term as written (empty for a constitutive definition).
+    pub term: String,
+    /// How it is worded.
+    pub form: DefinitionForm,
+    /// Other definitions the model drew on (the definition of exploitation, of child, ...).
+    pub linked: Vec<Eid>,
+}
+
+/// What one instrument's definition of one concept contains.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TermModel {
+    /// The instrument.
+    pub instrument: InstrumentId,
+    /// The concept.
+    pub concept: ConceptId,
+    /// The definition it was built from; `None` when the text seen defines nothing for it.
+    pub definition: Option<ModelSource>,
+    /// The elements the text names, in id order.
+    pub elements: Vec<ElementPresence>,
+    /// The qualifiers, by name.
+    pub qualifiers: BTreeMap<String, Qualifier>,
+    /// Elements the complete text does not name: a fact about the law.
+    pub absent: Vec<ElementId>,
+    /// Elements that cannot be called absent, with why.
+    pub not_found: Vec<NotFound>,
+}
+
+/// English function words: a definition whose text has almost none of them is not English
+/// (the Malay definition inside a Malaysian amending bill, say), and is not modelled with an
+/// English lexicon.
+const ENGLISH_FUNCTION_WORDS: &[&str] =
+    &["the", "of", "and", "or", "a", "an", "to", "in", "by", "for", "any", "who", "which", "person", "persons"];
+const MIN_FUNCTION_WORD_SHARE: f64 = 0.08;
+
+fn is_english(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split(|character: char| !character.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() {
+        return false;
+    }
+    let function = words.iter().filter(|word| ENGLISH_FUNCTION_WORDS.contains(&word.as_str())).count();
+    function as f64 / words.len() as f64 >= MIN_FUNCTION_WORD_SHARE
+}
+
+/// Builds models for one instrument.
+pub struct ModelBuilder<'a> {
+    instrument: &'a Instrument,
+    document: &'a Document,
+    definitions: &'a [Definition],
+    lexicon: &'a Lexicon,
+}
+
+const EXPLICIT: [DefinitionForm; 5] = [
+    DefinitionForm::Means,
+    DefinitionForm::Includes,
+    DefinitionForm::RefersTo,
+    DefinitionForm::ShallMean,
+    DefinitionForm::Is,
+];
+
+impl<'a> ModelBuilder<'a> {
+    /// A builder over an instrument, its parsed document and its definitions.
+    pub fn new(
+        instrument: &'a Instrument,
+        document: &'a Document,
+        definitions: &'a [Definition],
+        lexicon: &'a Lexicon,
+    ) -> ModelBuilder<'a> {
+        ModelBuilder { instrument, document, definitions, lexicon }
+    }
+
+    fn language_covered(&self) -> Option<String> {
+        let code = self.instrument.metadata.as_ref().map_or("en", |metadata| metadata.language.code.as_str());
+        (!self.lexicon.languages().iter().any(|language| language == code))
+            .then(|| format!("the text is in `{code}`, which the lexicon does not cover yet"))
+    }
+
+    fn text(&self, span: Span) -> &str {
+        &self.instrument.text[span.range()]
+    }
+
+    /// The definition a model of `concept` is built from: the first explicit definition in a
+    /// language the lexicon reads, else the first constitutive one.
+    fn source_definition(&self, concept: &ConceptId) -> Option<&'a Definition> {
+        let of_concept =
+            || self.definitions.iter().filter(move |definition| definition.concept.as_ref() == Some(concept));
+        of_concept()
+            .find(|definition| {
+                EXPLICIT.contains(&definition.form)
+                    && is_english(self.text(definition.span))
+                    && !section_scoped(self.text(definition.span))
+            })
+            .or_else(|| of_concept().find(|definition| definition.form == DefinitionForm::Constitutive))
+    }
+
+    fn evidence(&self, start: usize, end: usize, method: Option<MatchMethod>) -> Evidence {
+        let span = Span { start, end };
+        let eid = self
+            .document
+            .walk()
+            .filter(|provision| provision.span.contains(span))
+            .last()
+            .map(|provision| provision.eid.clone())
+            .unwrap_or_else(|| "body".parse().expect("`body` is a valid eId"));
+        Evidence {
+            instrument: self.instrument.id.clone(),
+            eid,
+            span,
+            line: self.instrument.locate(start).line,
+            text: self.instrument.text[start..end].to_owned(),
+            method,
+        }
+    }
+
+    fn find_pattern(&self, patterns: &[Pattern], span: Span) -> Option<(PatternMatch, Evidence)> {
+        let text = self.text(span);
+        let words = tokens(text);
+        patterns
+            .iter()
+            .filter_map(|pattern| pattern.find_all(&words, text).into_iter().next())
+            .min_by_key(|found| found.start)
+            .map(|found| (found, self.evidence(span.start + found.start, span.start + found.end, None)))
+    }
+
+    /// A gap in or right after any of these definitions, as a reason.
+    fn incompleteness(&self, spans: &[(Eid, Span)]) -> Option<String> {
+        spans.iter().find_map(|(eid, _)| {
+            let provision = self.document.find(eid.as_str())?;
+            provision.incomplete.then(|| {
+                let gap = self.document.gaps.iter().find(|gap| {
+                    gap.within
+                        .as_ref()
+                        .is_some_and(|within| within == eid || within.as_str().starts_with(&format!("{eid}__")))
+                });
+                match gap {
+                    Some(gap) => format!(
+                        "the text of `{eid}` is incomplete in the corpus (gap at line {}: {})",
+                        gap.line, gap.note
+                    ),
+                    None => format!("the text of `{eid}` is incomplete in the corpus"),
+                }
+            })
+        })
+    }
+
+    fn instrument_complete(&self) -> bool {
+        self.instrument
+            .metadata
+            .as_ref()
+            .is_some_and(|metadata| metadata.completeness.status == CompletenessStatus::Complete)
+            && self.instrument.gaps.is_empty()
+    }
+
+    /// The model of `concept` in this instrument.
+    pub fn model(&self, concept: &ConceptId) -> TermModel {
+        let mut model = TermModel {
+            instrument: self.instrument.id.clone(),
+            concept: concept.clone(),
+            definition: None,
+            elements: Vec::new(),
+            qualifiers: BTreeMap::new(),
+            absent: Vec::new(),
+            not_found: Vec::new(),
+        };
+        let families = families_for(concept);
+        let candidates: Vec<ElementId> =
+            self.lexicon.element_ids().filter(|id| families.contains(&id.family())).cloned().collect();
+        if let Some(reason) = self.language_covered() {
+            model.not_found = candidates.into_iter().map(|id| NotFound { id, reason: reason.clone() }).collect();
+            for name in qualifier_names(concept) {
+                model.qualifiers.insert(
+                    (*name).to_owned(),
+                    Qualifier { value: QualifierValue::Unknown, evidence: Vec::new(), basis: Some(reason.clone()) },
+                );
+            }
+            return model;
+        }
+        let Some(definition) = self.source_definition(concept) else {
+            let reason = if self.instrument_complete() {
+                "the instrument does not define it".to_owned()
+            } else {
+                "no definition of it in the text seen, which is incomplete".to_owned()
+            };
+            model.not_found = candidates.into_iter().map(|id| NotFound { id, reason: reason.clone() }).collect();
+            for name in qualifier_names(concept) {
+                model.qualifiers.insert(
+                    (*name).to_owned(),
+                    Qualifier { value: QualifierValue::Unknown, evidence: Vec::new(), basis: Some(reason.clone()) },
+                );
+            }
+            return model;
+        };
+        let mut scopes: Vec<(Eid, Span)> = vec![(definition.eid.clone(), definition.span)];
+        let mut linked = Vec::new();
+        let mut found: BTreeMap<ElementId, Vec<Evidence>> = BTreeMap::new();
+        let purpose_from =
+            self.find_pattern(&self.lexicon.qualifiers.purpose_markers, definition.span).map(|(found, _)| found.start);
+        for hit in self.lexicon.find_elements(self.text(definition.span), purpose_from) {
+            if families.contains(&hit.element.family()) {
+                let evidence =
+                    self.evidence(definition.span.start + hit.start, definition.span.start + hit.end, Some(hit.method));
+                found.entry(hit.element).or_default().push(evidence);
+            }
+        }
+        // The forms of exploitation may live in the instrument's definition of exploitation.
+        let mut list_source: Option<(&Definition, Span)> = None;
+        let has_purposes = found.keys().any(|id| id.family() == ElementFamily::Purpose);
+        if concept.as_str() == "trafficking_in_persons" && !has_purposes {
+            if let Some(exploitation) = self.definitions.iter().find(|other| {
+                other.concept.as_ref().is_some_and(|id| id.as_str() == "exploitation") && EXPLICIT.contains(&other.form)
+            }) {
+                linked.push(exploitation.eid.clone());
+                scopes.push((exploitation.eid.clone(), exploitation.span));
+                for hit in self.lexicon.find_elements(self.text(exploitation.span), Some(0)) {
+                    if hit.element.family() == ElementFamily::Purpose {
+                        let evidence = self.evidence(
+                            exploitation.span.start + hit.start,
+                            exploitation.span.start + hit.end,
+                            Some(hit.method),
+                        );
+                        found.entry(hit.element).or_default().push(evidence);
+                    }
+                }
+                list_source = Some((exploitation, exploitation.span));
+            }
+        } else if has_purposes || concept.as_str() == "exploitation" {
+            list_source = Some((definition, definition.span));
+        }
+        let incomplete = self.incompleteness(&scopes);
+        for id in candidates {
+            if let Some(evidence) = found.remove(&id) {
+                model.elements.push(ElementPresence { id, evidence: dedupe(evidence) });
+            } else if let Some(reason) = &incomplete {
+                model.not_found.push(NotFound { id, reason: reason.clone() });
+            } else if id.family() == ElementFamily::Purpose
+                && list_source.is_none()
+                && concept.as_str() == "trafficking_in_persons"
+            {
+                model.not_found.push(NotFound {
+                    id,
+                    reason: "the forms of exploitation are not listed in the text seen".to_owned(),
+                });
+            } else {
+                model.absent.push(id);
+            }
+        }
+        if concept.as_str() == "trafficking_in_persons" {
+            self.trafficking_qualifiers(&mut model, definition, list_source, incomplete.as_deref(), &mut linked);
+        } else if concept.as_str() == "exploitation" {
+            let list = self.exploitation_list(list_source, purpose_from);
+            model.qualifiers.insert("exploitation_list".to_owned(), list);
+        } else if concept.as_str() == "child" {
+            let age = self.child_age_in(&[definition.span]);
+            model.qualifiers.insert("child_age".to_owned(), age);
+        }
+        model.definition = Some(ModelSource {
+            eid: definition.eid.clone(),
+            term: definition.term.clone(),
+            form: definition.form,
+            linked,
+        });
+        model
+    }
+
+    fn child_age_in(&self, spans: &[Span]) -> Qualifier {
+        for span in spans {
+            if let Some((found, evidence)) = self.find_pattern(&self.lexicon.qualifiers.child_age, *span) {
+                if let Some(age) = found.number {
+                    return Qualifier { value: QualifierValue::Number(age), evidence: vec![evidence], basis: None };
+                }
+            }
+        }
+        Qualifier {
+            value: QualifierValue::Unknown,
+            evidence: Vec::new(),
+            basis: Some("no age of a child in the text seen".to_owned()),
+        }
+    }
+
+    fn exploitation_list(&self, source: Option<(&Definition, Span)>, purpose_from: Option<usize>) -> Qualifier {
+        let Some((definition, span)) = source else {
+            return Qualifier {
+                value: QualifierValue::Unknown,
+                evidence: Vec::new(),
+                basis: Some("no list of the forms of exploitation in the text seen".to_owned()),
+            };
+        };
+        let named = |value: &str, evidence: Vec<Evidence>, basis: Option<String>| Qualifier {
+            value: QualifierValue::Name(value.to_owned()),
+            evidence,
+            basis,
+        };
+        // A definition of exploitation: its defining word decides (`means` closes, `includes` opens).
+        if definition.concept.as_ref().is_some_and(|id| id.as_str() == "exploitation") && definition.term_span.is_some()
+        {
+            let after = definition.term_span.map_or(span, |term| Span { start: term.end, end: span.end });
+            let open = self.find_pattern(&self.lexicon.qualifiers.open_list, after);
+            let closed = self.find_pattern(&self.lexicon.qualifiers.closed_list, after);
+            let (open_at, closed_at) =
+                (open.as_ref().map(|(found, _)| found.start), closed.as_ref().map(|(found, _)| found.start));
+            return match (open, closed) {
+                (Some((_, evidence)), _)
+                    if closed_at.is_none_or(|closed| open_at.is_some_and(|open| open < closed)) =>
+                {
+                    named("open", vec![evidence], None)
+                }
+                (_, Some((_, evidence))) => named("closed", vec![evidence], None),
+                _ => Qualifier {
+                    value: QualifierValue::Unknown,
+                    evidence: Vec::new(),
+                    basis: Some("the definition of exploitation says neither `means` nor `includes`".to_owned()),
+                },
+            };
+        }
+        // A list inside the definition itself (`Exploitation shall include, at a minimum, ...`).
+        let from = purpose_from.map_or(span.start, |offset| span.start + offset);
+        let window = Span { start: from, end: span.end };
+        if let Some((_, evidence)) = self.find_pattern(&self.lexicon.qualifiers.open_list, window) {
+            return named("open", vec![evidence], None);
+        }
+        if let Some((_, evidence)) = self.find_pattern(&self.lexicon.qualifiers.closed_list, window) {
+            return named("closed", vec![evidence], None);
+        }
+        Qualifier {
+            value: QualifierValue::Unknown,
+            evidence: Vec::new(),
+            basis: Some(
+                "the list of the forms of exploitation is introduced by neither `means` nor `includes`".to_owned(),
+            ),
+        }
+    }
+
+    fn trafficking_qualifiers(
+        &self,
+        model: &mut TermModel,
+        definition: &Definition,
+        list_source: Option<(&Definition, Span)>,
+        incomplete: Option<&str>,
+        linked: &mut Vec<Eid>,
+    ) {
+        let whole = Span { start: 0, end: self.instrument.text.len() };
+        let complete_instrument = self.instrument_complete();
+        let unknown = |basis: &str| Qualifier {
+            value: QualifierValue::Unknown,
+            evidence: Vec::new(),
+            basis: Some(basis.to_owned()),
+        };
+
+        // child_age: the instrument's definition of child, else words in the definition, else
+        // another constitutive provision (the child offence).
+        let child_definitions: Vec<&Definition> = self
+            .definitions
+            .iter()
+            .filter(|other| {
+                other.concept.as_ref().is_some_and(|id| id.as_str() == "child")
+                    && EXPLICIT.contains(&other.form)
+                    && !section_scoped(self.text(other.span))
+            })
+            .collect();
+        let mut age_spans: Vec<Span> = child_definitions.iter().map(|child| child.span).collect();
+        age_spans.push(definition.span);
+        age_spans.extend(self.constitutive_others(definition).map(|other| other.span));
+        let mut age = self.child_age_in(&age_spans);
+        if age.value == QualifierValue::Unknown && !child_definitions.is_empty() {
+            age.basis = Some("the definition of child names no age in the text seen".to_owned());
+        }
+        if let Some(child) = child_definitions.first() {
+            if !linked.contains(&child.eid)
+                && age.evidence.first().is_some_and(|evidence| child.span.contains(evidence.span))
+            {
+                linked.push(child.eid.clone());
+            }
+        }
+        model.qualifiers.insert("child_age".to_owned(), age);
+
+        // means_required_for_children.
+        let names_means = model.elements.iter().any(|element| element.id.family() == ElementFamily::Means);
+        let child_rule = self
+            .find_pattern(&self.lexicon.qualifiers.children_without_means, definition.span)
+            .or_else(|| {
+                self.siblings(definition)
+                    .find_map(|span| self.find_pattern(&self.lexicon.qualifiers.children_without_means, span))
+            })
+            .map(|(_, evidence)| evidence)
+            .or_else(|| self.child_offence_without_means(definition));
+        let means_for_children = match child_rule {
+            Some(evidence) => Qualifier { value: QualifierValue::Bool(false), evidence: vec![evidence], basis: None },
+            None if !names_means && incomplete.is_none() => Qualifier {
+                value: QualifierValue::Bool(false),
+                evidence: Vec::new(),
+                basis: Some("the definition requires no means for anyone".to_owned()),
+            },
+            None if names_means && complete_instrument => Qualifier {
+                value: QualifierValue::Bool(true),
+                evidence: Vec::new(),
+                basis: Some(
+                    "the definition requires means and no provision of the complete text exempts children".to_owned(),
+                ),
+            },
+            None => {
+                unknown("no provision exempting children from the means was found, but the text seen is incomplete")
+            }
+        };
+        model.qualifiers.insert("means_required_for_children".to_owned(), means_for_children);
+
+        // consent_irrelevant: anywhere in the instrument's text.
+        let consent = match self.find_pattern(&self.lexicon.qualifiers.consent_irrelevant, whole) {
+            Some((_, evidence)) => {
+                Qualifier { value: QualifierValue::Bool(true), evidence: vec![evidence], basis: None }
+            }
+            None if complete_instrument => Qualifier {
+                value: QualifierValue::Bool(false),
+                evidence: Vec::new(),
+                basis: Some("the complete text does not declare consent irrelevant".to_owned()),
+            },
+            None => unknown("no words declaring consent irrelevant in the text seen, which is incomplete"),
+        };
+        model.qualifiers.insert("consent_irrelevant".to_owned(), consent);
+
+        // victim_scope: from the definition's own words.
+        let scope = if let Some((_, evidence)) =
+            self.find_pattern(&self.lexicon.qualifiers.women_and_children, definition.span)
+        {
+            Qualifier {
+                value: QualifierValue::Name("women_and_children".to_owned()),
+                evidence: vec![evidence],
+                basis: None,
+            }
+        } else if let Some((_, evidence)) = self.find_pattern(&self.lexicon.qualifiers.all_persons, definition.span) {
+            Qualifier { value: QualifierValue::Name("all_persons".to_owned()), evidence: vec![evidence], basis: None }
+        } else {
+            unknown("the definition does not say whom it protects")
+        };
+        model.qualifiers.insert("victim_scope".to_owned(), scope);
+
+        // transnational_required.
+        let within_or_across = self
+            .find_pattern(&self.lexicon.qualifiers.within_or_across_borders, definition.span)
+            .or_else(|| {
+                self.siblings(definition)
+                    .find_map(|span| self.find_pattern(&self.lexicon.qualifiers.within_or_across_borders, span))
+            })
+            .or_else(|| self.find_pattern(&self.lexicon.qualifiers.within_or_across_borders, whole));
+        let transnational = match (
+            within_or_across,
+            self.find_pattern(&self.lexicon.qualifiers.across_borders_required, definition.span),
+        ) {
+            (Some((_, evidence)), _) => {
+                Qualifier { value: QualifierValue::Bool(false), evidence: vec![evidence], basis: None }
+            }
+            (None, Some((_, evidence))) => {
+                Qualifier { value: QualifierValue::Bool(true), evidence: vec![evidence], basis: None }
+            }
+            (None, None) if incomplete.is_none() => Qualifier {
+                value: QualifierValue::Bool(false),
+                evidence: Vec::new(),
+                basis: Some("the complete definition names no border crossing".to_owned()),
+            },
+            (None, None) => unknown("the definition is incomplete in the corpus"),
+        };
+        model.qualifiers.insert("transnational_required".to_owned(), transnational);
+
+        let purpose_from =
+            self.find_pattern(&self.lexicon.qualifiers.purpose_markers, definition.span).map(|(found, _)| found.start);
+        model.qualifiers.insert("exploitation_list".to_owned(), self.exploitation_list(list_source, purpose_from));
+    }
+
+    /// Other constitutive definitions of trafficking (the child offence beside the adult one).
+    fn constitutive_others(&self, definition: &'a Definition) -> impl Iterator<Item = &'a Definition> + 'a {
+        let eid = definition.eid.clone();
+        self.definitions.iter().filter(move |other| other.form == DefinitionForm::Constitutive && other.eid != eid)
+    }
+
+    /// The spans of the definition's sibling provisions (the other paragraphs of Article 3).
+    fn siblings(&self, definition: &Definition) -> impl Iterator<Item = Span> + '_ {
+        let parent = definition.eid.as_str().rsplit_once("__").map(|(parent, _)| parent.to_owned());
+        let siblings: Vec<Span> = match parent.and_then(|parent| self.document.find(&parent)) {
+            Some(parent) => {
+                parent.children.iter().filter(|child| child.eid != definition.eid).map(|child| child.span).collect()
+            }
+            None => Vec::new(),
+        };
+        siblings.into_iter()
+    }
+
+    /// A constitutive provision about a child that names no means: `Any person who recruits
+    /// ... a child for the purpose of exploitation shall be guilty`.
+    fn child_offence_without_means(&self, definition: &'a Definition) -> Option<Evidence> {
+        for other in self.constitutive_others(definition) {
+            let text = self.text(other.span);
+            let hits = self.lexicon.find_elements(text, None);
+            if hits.iter().any(|hit| hit.element.family() == ElementFamily::Means) {
+                continue;
+            }
+            if let Some((_, evidence)) = self.find_pattern(&self.lexicon.qualifiers.children_only, other.span) {
+                return Some(evidence);
+            }
+        }
+        None
+    }
+}
+
+/// `Provided, That for purposes of this section, a "child" shall also refer to ...`: a
+/// definition that holds only within one section, not the instrument's definition.
+fn section_scoped(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.contains("for purposes of this section") || lower.contains("for the purposes of this section")
+}
+
+fn dedupe(mut evidence: Vec<Evidence>) -> Vec<Evidence> {
+    evidence.sort_by_key(|evidence| (evidence.span.start, std::cmp::Reverse(evidence.span.end)));
+    let mut kept: Vec<Evidence> = Vec::new();
+    for item in evidence {
+        if kept.last().is_some_and(|last| last.span.end > item.span.start) {
+            continue;
+        }
+        kept.push(item);
+    }
+    kept
+}
+
+/// The element families a concept's model holds.
+fn families_for(concept: &ConceptId) -> Vec<ElementFamily> {
+    match concept.as_str() {
+        "trafficking_in_persons" => vec![ElementFamily::Act, ElementFamily::Means, ElementFamily::Purpose],
+        "exploitation" => vec![ElementFamily::Purpose],
+        "child" => Vec::new(),
+        _ => vec![ElementFamily::Act, ElementFamily::Means, ElementFamily::Purpose],
+    }
+}
+
+/// The qualifiers a concept's model reads.
+fn qualifier_names(concept: &ConceptId) -> &'static [&'static str] {
+    match concept.as_str() {
+        "trafficking_in_persons" => &[
+            "child_age",
+            "consent_irrelevant",
+            "exploitation_list",
+            "means_required_for_children",
+            "transnational_required",
+            "victim_scope",
+        ],
+        "exploitation" => &["exploitation_list"],
+        "child" => &["child_age"],
+        _ => &[],
+    }
+}
