@@ -290,11 +290,59 @@ impl Extractor<'_> {
         self.push(provision, term, head_start + term_offset, form, reference);
     }
 
+    /// `Exploitation shall include, at a minimum, ...` in the middle of a paragraph, and
+    /// `Explanation (1) Exploitation includes ...`: a sentence that starts with a term the
+    /// lexicon knows, followed at once by defining words.
+    fn embedded_terms(&mut self, provision: &Provision, own: &str, start: usize) {
+        let mut candidates: Vec<usize> = Vec::new();
+        for (index, _) in own.match_indices(". ") {
+            candidates.push(index + 2);
+        }
+        for (index, _) in own.match_indices('\n') {
+            candidates.push(index + 1);
+        }
+        for at in candidates {
+            let mut rest = &own[at..];
+            let mut offset = at;
+            if let Some(after) = rest.strip_prefix("Explanation") {
+                let label_end = after.find(')').map_or(0, |end| end + 1);
+                let skipped = "Explanation".len() + label_end;
+                let trimmed = rest[skipped..].trim_start();
+                offset += rest.len() - trimmed.len();
+                rest = trimmed;
+            }
+            if !rest.starts_with(|character: char| character.is_uppercase()) {
+                continue;
+            }
+            let Some((form_at, _)) = first_form_word(rest) else { continue };
+            let term = rest[..form_at].trim_end();
+            if term.is_empty() || tokens(term).len() > 4 || term.contains([',', ';', ':', '.']) {
+                continue;
+            }
+            let Some((form, _)) = form_after(&rest[term.len()..]) else { continue };
+            if self.lexicon.concept_of(term).is_none() {
+                continue;
+            }
+            let already = self.definitions.iter().any(|definition| {
+                definition.eid == provision.eid && fold_phrase(&definition.term) == fold_phrase(term)
+            });
+            if !already {
+                self.push(provision, term, start + offset, form, None);
+            }
+        }
+    }
+
     /// `(hereinafter "X")`, `the term "X" means`, `the terms "X" ... shall include`.
     fn inline_terms(&mut self, provision: &Provision) {
         let (start, own) = self.own_text(provision);
         let own = own.to_owned();
         let own = own.as_str();
+        if !matches!(
+            provision.kind,
+            ProvisionKind::Preamble | ProvisionKind::Body | ProvisionKind::Part | ProvisionKind::Chapter
+        ) {
+            self.embedded_terms(provision, own, start);
+        }
         let lower = own.to_lowercase();
         if lower.len() != own.len() {
             // Lower-casing changed byte lengths (rare scripts): offsets would not line up.

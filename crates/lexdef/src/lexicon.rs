@@ -660,7 +660,7 @@ mod tests {
             "{found:?}"
         );
         let fuzzy = found.iter().find(|(id, _, _)| id == "means.abduction").expect("a near miss is found");
-        assert!(matches!(fuzzy.2, MatchMethod::Fuzzy { score } if score >= 0.88 && score < 1.0), "{fuzzy:?}");
+        assert!(matches!(fuzzy.2, MatchMethod::Fuzzy { score } if (0.88..1.0).contains(&score)), "{fuzzy:?}");
     }
 
     #[test]

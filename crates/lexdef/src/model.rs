@@ -122,6 +122,8 @@ pub struct TermModel {
 const ENGLISH_FUNCTION_WORDS: &[&str] =
     &["the", "of", "and", "or", "a", "an", "to", "in", "by", "for", "any", "who", "which", "person", "persons"];
 const MIN_FUNCTION_WORD_SHARE: f64 = 0.08;
+/// How far before an age a proviso's `for purposes of this section` still governs it.
+const PROVISO_WINDOW: usize = 200;
 
 fn is_english(text: &str) -> bool {
     let words: Vec<String> = text
@@ -204,6 +206,22 @@ impl<'a> ModelBuilder<'a> {
             text: self.instrument.text[start..end].to_owned(),
             method,
         }
+    }
+
+    /// Where purpose words (`for the purpose of`) start in the span, relative to it.
+    fn purpose_marker_starts(&self, span: Span) -> Vec<usize> {
+        let text = self.text(span);
+        let words = tokens(text);
+        let mut starts: Vec<usize> = self
+            .lexicon
+            .qualifiers
+            .purpose_markers
+            .iter()
+            .flat_map(|pattern| pattern.find_all(&words, text))
+            .map(|found| found.start)
+            .collect();
+        starts.sort_unstable();
+        starts
     }
 
     fn find_pattern(&self, patterns: &[Pattern], span: Span) -> Option<(PatternMatch, Evidence)> {
@@ -289,7 +307,16 @@ impl<'a> ModelBuilder<'a> {
         let mut found: BTreeMap<ElementId, Vec<Evidence>> = BTreeMap::new();
         let purpose_from =
             self.find_pattern(&self.lexicon.qualifiers.purpose_markers, definition.span).map(|(found, _)| found.start);
-        for hit in self.lexicon.find_elements(self.text(definition.span), purpose_from) {
+        let definition_text = self.text(definition.span);
+        let purpose_starts = self.purpose_marker_starts(definition.span);
+        for hit in self.lexicon.find_elements(definition_text, purpose_from) {
+            // An act word after the purpose words of its line (`for the purposes of obtaining
+            // money`) names what the purpose is, not an act of trafficking.
+            let line_start = definition_text[..hit.start].rfind('\n').map_or(0, |found| found + 1);
+            let after_purpose = purpose_starts.iter().any(|&marker| marker >= line_start && marker < hit.start);
+            if hit.element.family() == ElementFamily::Act && after_purpose {
+                continue;
+            }
             if families.contains(&hit.element.family()) {
                 let evidence =
                     self.evidence(definition.span.start + hit.start, definition.span.start + hit.end, Some(hit.method));
@@ -358,8 +385,21 @@ impl<'a> ModelBuilder<'a> {
 
     fn child_age_in(&self, spans: &[Span]) -> Qualifier {
         for span in spans {
-            if let Some((found, evidence)) = self.find_pattern(&self.lexicon.qualifiers.child_age, *span) {
+            let text = self.text(*span);
+            let words = tokens(text);
+            let mut matches: Vec<PatternMatch> =
+                self.lexicon.qualifiers.child_age.iter().flat_map(|pattern| pattern.find_all(&words, text)).collect();
+            matches.sort_by_key(|found| found.start);
+            for found in matches {
+                // `Provided, That for purposes of this section, a "child" shall also refer to a
+                // person below twenty-four`: an age for one section, not the instrument's.
+                let before = crate::location::floor_char_boundary(text, found.start.saturating_sub(PROVISO_WINDOW));
+                let lead = text[before..found.start].to_lowercase();
+                if section_scoped(&lead) || lead.contains("provided") {
+                    continue;
+                }
                 if let Some(age) = found.number {
+                    let evidence = self.evidence(span.start + found.start, span.start + found.end, None);
                     return Qualifier { value: QualifierValue::Number(age), evidence: vec![evidence], basis: None };
                 }
             }
@@ -475,6 +515,7 @@ impl<'a> ModelBuilder<'a> {
                 self.siblings(definition)
                     .find_map(|span| self.find_pattern(&self.lexicon.qualifiers.children_without_means, span))
             })
+            .or_else(|| self.find_pattern(&self.lexicon.qualifiers.children_without_means, whole))
             .map(|(_, evidence)| evidence)
             .or_else(|| self.child_offence_without_means(definition));
         let means_for_children = match child_rule {
@@ -511,19 +552,31 @@ impl<'a> ModelBuilder<'a> {
         };
         model.qualifiers.insert("consent_irrelevant".to_owned(), consent);
 
-        // victim_scope: from the definition's own words.
-        let scope = if let Some((_, evidence)) =
-            self.find_pattern(&self.lexicon.qualifiers.women_and_children, definition.span)
-        {
-            Qualifier {
-                value: QualifierValue::Name("women_and_children".to_owned()),
-                evidence: vec![evidence],
-                basis: None,
-            }
-        } else if let Some((_, evidence)) = self.find_pattern(&self.lexicon.qualifiers.all_persons, definition.span) {
-            Qualifier { value: QualifierValue::Name("all_persons".to_owned()), evidence: vec![evidence], basis: None }
-        } else {
-            unknown("the definition does not say whom it protects")
+        // victim_scope: the object of the acts, so the words after the first act (`Any person
+        // who recruits ... an individual`: the first `person` is the offender).
+        let object = model
+            .elements
+            .iter()
+            .filter(|element| element.id.family() == ElementFamily::Act)
+            .flat_map(|element| element.evidence.iter())
+            .filter(|evidence| definition.span.contains(evidence.span))
+            .map(|evidence| evidence.span.start)
+            .min()
+            .map(|start| Span { start, end: definition.span.end });
+        let named = |value: &str, evidence: Evidence| Qualifier {
+            value: QualifierValue::Name(value.to_owned()),
+            evidence: vec![evidence],
+            basis: None,
+        };
+        let scope = match object {
+            None => unknown("the definition names no act, so not whom it is done to"),
+            Some(object) => match self.find_pattern(&self.lexicon.qualifiers.women_and_children, object) {
+                Some((_, evidence)) => named("women_and_children", evidence),
+                None => match self.find_pattern(&self.lexicon.qualifiers.all_persons, object) {
+                    Some((_, evidence)) => named("all_persons", evidence),
+                    None => unknown("the definition does not say whom it protects"),
+                },
+            },
         };
         model.qualifiers.insert("victim_scope".to_owned(), scope);
 
@@ -580,13 +633,23 @@ impl<'a> ModelBuilder<'a> {
     /// A constitutive provision about a child that names no means: `Any person who recruits
     /// ... a child for the purpose of exploitation shall be guilty`.
     fn child_offence_without_means(&self, definition: &'a Definition) -> Option<Evidence> {
-        for other in self.constitutive_others(definition) {
-            let text = self.text(other.span);
-            let hits = self.lexicon.find_elements(text, None);
-            if hits.iter().any(|hit| hit.element.family() == ElementFamily::Means) {
+        // The other constitutive provisions, and the definition's own sub-provisions (`(2)
+        // procuring ... a child` beside `(1) ... by means of ...`).
+        let mut spans: Vec<Span> = self.constitutive_others(definition).map(|other| other.span).collect();
+        if let Some(provision) = self.document.find(definition.eid.as_str()) {
+            spans.extend(provision.children.iter().map(|child| child.span));
+        }
+        for span in spans {
+            let hits = self.lexicon.find_elements(self.text(span), None);
+            let names_means = hits.iter().any(|hit| hit.element.family() == ElementFamily::Means);
+            let names_acts = hits.iter().any(|hit| hit.element.family() == ElementFamily::Act);
+            if names_means || !names_acts {
                 continue;
             }
-            if let Some((_, evidence)) = self.find_pattern(&self.lexicon.qualifiers.children_only, other.span) {
+            let child_words = self
+                .find_pattern(&self.lexicon.qualifiers.children_only, span)
+                .or_else(|| self.find_pattern(&self.lexicon.qualifiers.child_age, span));
+            if let Some((_, evidence)) = child_words {
                 return Some(evidence);
             }
         }
