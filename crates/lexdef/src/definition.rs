@@ -101,7 +101,7 @@ const THAI_MEANS: &str = "หมายความว่า";
 
 /// How far after a term (in words) its form words may stand: `"abduct", in relation to an
 /// individual, means ...`.
-const FORM_WINDOW_WORDS: usize = 12;
+const FORM_WINDOW_WORDS: usize = 20;
 /// A term written without quotes (`Trafficking in Persons – refers to`) has at most this many words.
 const MAX_UNQUOTED_TERM_WORDS: usize = 10;
 
@@ -138,6 +138,7 @@ impl Extractor<'_> {
         let before = self.definitions.len();
         self.defined_term_at_start(provision);
         self.inline_terms(provision);
+        self.unterminated_quotes(provision);
         let mut path: Vec<&Provision> = ancestors.to_vec();
         path.push(provision);
         for child in &provision.children {
@@ -267,7 +268,12 @@ impl Extractor<'_> {
                 });
                 let words = tokens(term).len();
                 let capitalised = term.starts_with(|character: char| character.is_uppercase());
-                if words == 0 || words > MAX_UNQUOTED_TERM_WORDS || !capitalised || term.contains(['.', ';', ':', ','])
+                let has_quotes = term.contains(['"', '\u{201C}', '\u{201D}', '`']);
+                if words == 0
+                    || words > MAX_UNQUOTED_TERM_WORDS
+                    || !capitalised
+                    || has_quotes
+                    || term.contains(['.', ';', ':', ','])
                 {
                     return;
                 }
@@ -278,7 +284,8 @@ impl Extractor<'_> {
         // A sentence that happens to contain `means` (`The consent ... by means of`) is not a
         // definition: the term must name a concept of the lexicon, or be followed right away
         // by its defining words.
-        let direct = after[..form_at]
+        let phrase_start = form_phrase_start(after, form_at);
+        let direct = after[..phrase_start]
             .trim()
             .trim_matches(|character: char| crate::structure::is_dash(character) || character == ',')
             .trim()
@@ -328,6 +335,38 @@ impl Extractor<'_> {
             });
             if !already {
                 self.push(provision, term, start + offset, form, None);
+            }
+        }
+    }
+
+    /// A line of a definitions provision that opens a quote and never closes it: a term
+    /// whose closing quote was lost (a PDF or OCR artefact), reported where it opens.
+    fn unterminated_quotes(&mut self, provision: &Provision) {
+        let holds_definitions = provision.children.iter().any(|child| child.kind == ProvisionKind::Definition);
+        if !holds_definitions || provision.quoted {
+            return;
+        }
+        let start = provision.span.start;
+        let own = self.instrument.text[provision.span.range()].to_owned();
+        let mut offset = 0;
+        for line in own.split_inclusive('\n') {
+            let trimmed = line.trim_start();
+            let at = start + offset + (line.len() - trimmed.len());
+            offset += line.len();
+            let Some(first) = trimmed.chars().next() else { continue };
+            if !matches!(first, '"' | '\u{201C}') {
+                continue;
+            }
+            let rest = &trimmed[first.len_utf8()..];
+            let closes = rest.contains(['"', '\u{201D}']);
+            let cut_by_gap =
+                self.instrument.gaps.iter().any(|gap| gap.offset >= at && gap.offset <= at + trimmed.trim_end().len());
+            if !closes && !cut_by_gap {
+                self.warnings.push(Warning::new(
+                    WarningKind::UnterminatedQuote,
+                    self.instrument.locate(at),
+                    "a quoted term opens here and is never closed on its line; its definition was not read (hint: a closing quote lost in conversion?)",
+                ));
             }
         }
     }
@@ -592,7 +631,22 @@ fn first_form_word(text: &str) -> Option<(usize, DefinitionForm)> {
     None
 }
 
-/// The form of a definition from the words after its term, and where they start.
+/// Where the defining phrase that ends at `end` starts (its first word).
+fn form_phrase_start(after: &str, end: usize) -> usize {
+    let words = tokens(&after[..end]);
+    for (phrase, _) in FORM_WORDS {
+        let count = phrase.split(' ').count();
+        if words.len() >= count {
+            let first = &words[words.len() - count];
+            if after[first.start..end].eq_ignore_ascii_case(phrase) {
+                return first.start;
+            }
+        }
+    }
+    after[..end].find(THAI_MEANS).unwrap_or(0)
+}
+
+/// The form of a definition from the words after its term, and where they end.
 fn form_after(after: &str) -> Option<(DefinitionForm, usize)> {
     if let Some(found) = after.find(THAI_MEANS) {
         return Some((DefinitionForm::Means, found));

@@ -309,13 +309,21 @@ impl<'a> ModelBuilder<'a> {
             self.find_pattern(&self.lexicon.qualifiers.purpose_markers, definition.span).map(|(found, _)| found.start);
         let definition_text = self.text(definition.span);
         let purpose_starts = self.purpose_marker_starts(definition.span);
+        let mut act_starts: Vec<usize> = Vec::new();
         for hit in self.lexicon.find_elements(definition_text, purpose_from) {
             // An act word after the purpose words of its line (`for the purposes of obtaining
             // money`) names what the purpose is, not an act of trafficking.
             let line_start = definition_text[..hit.start].rfind('\n').map_or(0, |found| found + 1);
-            let after_purpose = purpose_starts.iter().any(|&marker| marker >= line_start && marker < hit.start);
-            if hit.element.family() == ElementFamily::Act && after_purpose {
-                continue;
+            // (`Whoever, for the purpose of exploitation, recruits ...` keeps its acts: none
+            // stands before the purpose words there.)
+            let marker = purpose_starts.iter().copied().find(|&marker| marker >= line_start && marker < hit.start);
+            if hit.element.family() == ElementFamily::Act {
+                if let Some(marker) = marker {
+                    if act_starts.iter().any(|&act| act >= line_start && act < marker) {
+                        continue;
+                    }
+                }
+                act_starts.push(hit.start);
             }
             if families.contains(&hit.element.family()) {
                 let evidence =

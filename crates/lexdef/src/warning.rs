@@ -24,6 +24,8 @@ pub enum WarningKind {
     NoDefinitions,
     /// A quoted term with no word saying how it is defined.
     UnclearDefinition,
+    /// A quote that opens a term and never closes.
+    UnterminatedQuote,
     /// The same term is defined twice.
     DefinedTwice,
     /// A definition takes its meaning from itself, or two from each other.

@@ -1,0 +1,157 @@
+//! Definition extraction and term models on texts written for these tests (invented texts
+//! in each drafting style, not quotations of any law), and their bad inputs.
+
+use lexdef::{
+    extract_definitions, parse, DefinitionForm, Instrument, Lexicon, ModelBuilder, QualifierValue, TermModel, Warning,
+    WarningKind,
+};
+
+fn read(text: &str) -> (Vec<lexdef::Definition>, Vec<Warning>, TermModel) {
+    let (instrument, _) = Instrument::from_text("bill.txt", text).expect("test texts are valid");
+    let lexicon = Lexicon::bundled();
+    let document = parse(&instrument);
+    let (definitions, warnings) = extract_definitions(&instrument, &document, &lexicon);
+    let concept = "trafficking_in_persons".parse().expect("concept id");
+    let model = ModelBuilder::new(&instrument, &document, &definitions, &lexicon).model(&concept);
+    for element in &model.elements {
+        for evidence in &element.evidence {
+            assert_eq!(&instrument.text[evidence.span.range()], evidence.text, "evidence is the source slice");
+        }
+    }
+    (definitions, warnings, model)
+}
+
+fn ids(model: &TermModel) -> Vec<String> {
+    model.elements.iter().map(|element| element.id.to_string()).collect()
+}
+
+#[test]
+fn every_form_the_corpus_uses_is_extracted() {
+    let text = "Section 2. Interpretation.\n\"child\" means a person below 18 years of age;\n\"exploitation\" includes forced labour;\n\"document\" has the same meaning as in section 29 of the Penal Code;\n\"victim\" has the meaning given in section 3;\nSection 3. Definition of Terms. – As used in this Act:\n(a) Trafficking in Persons – refers to the recruitment of persons for the purpose of exploitation.\n(b) The term \"coercion\" means the use of threats.\nSection 4. Offence.\nThe Agency (hereinafter \"the Council\") shall sit.\n";
+    let (definitions, _, _) = read(text);
+    let found: Vec<(&str, DefinitionForm, &str)> = definitions
+        .iter()
+        .map(|definition| (definition.term.as_str(), definition.form, definition.eid.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("child", DefinitionForm::Means, "sec_2__def_child"),
+            ("exploitation", DefinitionForm::Includes, "sec_2__def_exploitation"),
+            ("document", DefinitionForm::HasMeaning, "sec_2__def_document"),
+            ("victim", DefinitionForm::HasMeaning, "sec_2__def_victim"),
+            ("Trafficking in Persons", DefinitionForm::RefersTo, "sec_3__para_a"),
+            ("coercion", DefinitionForm::Means, "sec_3__para_b"),
+            ("the Council", DefinitionForm::Inline, "sec_4"),
+        ]
+    );
+    let document = &definitions[2].reference.as_ref().expect("a reference");
+    assert!(document.external && document.target.is_none(), "{document:?}");
+    let victim = definitions[3].reference.as_ref().expect("a reference");
+    assert_eq!(victim.target.as_ref().map(|eid| eid.as_str()), Some("sec_3"), "resolved within the instrument");
+    assert_eq!(definitions[0].concept.as_ref().map(|concept| concept.as_str()), Some("child"));
+    assert_eq!(definitions[4].concept.as_ref().map(|concept| concept.as_str()), Some("trafficking_in_persons"));
+}
+
+#[test]
+fn an_offence_section_that_defines_trafficking_is_a_constitutive_definition() {
+    let text = "Section 5. Whoever, for the purpose of exploitation, recruits, transports or harbours a person by means of deception commits trafficking.\nSection 6. Whoever recruits or transports a child for the purpose of exploitation commits trafficking of a child.\n";
+    let (definitions, _, model) = read(text);
+    let constitutive: Vec<&str> = definitions
+        .iter()
+        .filter(|definition| definition.form == DefinitionForm::Constitutive)
+        .map(|definition| definition.eid.as_str())
+        .collect();
+    assert_eq!(constitutive, ["sec_5", "sec_6"]);
+    assert_eq!(model.definition.as_ref().map(|source| source.eid.as_str()), Some("sec_5"));
+    assert_eq!(ids(&model), ["act.harbouring", "act.recruitment", "act.transportation", "means.deception"]);
+    let children = &model.qualifiers["means_required_for_children"];
+    assert_eq!(children.value, QualifierValue::Bool(false), "the child offence names no means");
+    assert_eq!(children.evidence[0].eid.as_str(), "sec_6");
+}
+
+#[test]
+fn a_gap_makes_missing_elements_not_found_never_absent() {
+    let header = "+++\nid = \"XX-GAP-2020\"\ntitle = \"t\"\nshort_title = \"t\"\njurisdiction = \"PH\"\nkind = \"act\"\n[language]\ncode = \"en\"\nstatus = \"official\"\n[completeness]\nstatus = \"partial\"\nincluded = [\"s 3\"]\n[[sources]]\nkey = \"a\"\nurl = \"https://example.org\"\ndescription = \"a\"\n+++\n";
+    let text = format!("{header}Section 3. Definitions.\n(a) Trafficking in Persons – refers to the recruitment, transportation or harbo{{{{gap: excerpt ends}}}}\n");
+    let (instrument, _) = Instrument::from_bytes("XX-GAP-2020.txt", text.as_bytes()).expect("valid");
+    let lexicon = Lexicon::bundled();
+    let document = parse(&instrument);
+    let (definitions, _) = extract_definitions(&instrument, &document, &lexicon);
+    let model = ModelBuilder::new(&instrument, &document, &definitions, &lexicon)
+        .model(&"trafficking_in_persons".parse().expect("id"));
+    assert_eq!(ids(&model), ["act.recruitment", "act.transportation"]);
+    assert!(model.absent.is_empty(), "nothing is absent from a cut text: {:?}", model.absent);
+    let receipt = model.not_found.iter().find(|item| item.id.as_str() == "act.receipt").expect("receipt is not found");
+    assert!(receipt.reason.contains("incomplete") && receipt.reason.contains("excerpt ends"), "{}", receipt.reason);
+    assert_eq!(model.qualifiers["consent_irrelevant"].value, QualifierValue::Unknown);
+}
+
+#[test]
+fn a_complete_text_says_what_is_absent_and_reads_its_structure() {
+    let text = "Article 1\nDefinitions\nFor the purposes of this Law:\na) \"Trafficking in persons\" shall mean the recruitment or receipt of persons, by means of fraud, for the purpose of exploitation. Exploitation shall include forced labour;\nb) \"Child\" shall mean any person under eighteen years of age.\n";
+    let (_, _, model) = read(text);
+    assert_eq!(ids(&model), ["act.receipt", "act.recruitment", "means.fraud", "purpose.forced_labour"]);
+    assert!(model.absent.iter().any(|id| id.as_str() == "means.coercion"));
+    assert!(model.not_found.is_empty());
+    assert_eq!(model.qualifiers["child_age"].value, QualifierValue::Number(18));
+    assert_eq!(model.qualifiers["exploitation_list"].value, QualifierValue::Name("open".into()));
+    assert_eq!(model.qualifiers["victim_scope"].value, QualifierValue::Name("all_persons".into()));
+    // A bare text has no metadata, so it is not known to be complete: silence settles nothing.
+    assert_eq!(model.qualifiers["consent_irrelevant"].value, QualifierValue::Unknown);
+    assert_eq!(model.qualifiers["means_required_for_children"].value, QualifierValue::Unknown);
+}
+
+#[test]
+fn bad_definitions_get_located_warnings() {
+    let cases: [(&str, WarningKind, usize, usize); 4] = [
+        (
+            "Section 2. Interpretation.\nIn this Act, words have their ordinary meaning.\n",
+            WarningKind::NoDefinitions,
+            1,
+            1,
+        ),
+        (
+            "Section 2. Interpretation.\n\"child\" means a person below 18;\n\"victim means a trafficked person;\n",
+            WarningKind::UnterminatedQuote,
+            3,
+            1,
+        ),
+        (
+            "Section 2. Interpretation.\n\"child\" means a person below 18;\n\"child\" means a person below 16;\n",
+            WarningKind::DefinedTwice,
+            3,
+            2,
+        ),
+        (
+            "Section 2. Interpretation.\n\"victim\" has the meaning given in section 2;\n",
+            WarningKind::CircularReference,
+            2,
+            2,
+        ),
+    ];
+    for (text, kind, line, column) in cases {
+        let (_, warnings, _) = read(text);
+        let warning = warnings
+            .iter()
+            .find(|warning| warning.kind == kind)
+            .unwrap_or_else(|| panic!("no {kind:?} warning for {text:?}: {warnings:?}"));
+        assert_eq!((warning.location.line, warning.location.column), (line, column), "{kind:?}: {}", warning.message);
+    }
+}
+
+#[test]
+fn texts_in_languages_the_lexicon_does_not_cover_are_not_found_not_absent() {
+    let header = "+++\nid = \"XX-TH-2020\"\ntitle = \"t\"\nshort_title = \"t\"\njurisdiction = \"TH\"\nkind = \"act\"\n[language]\ncode = \"th\"\nstatus = \"official\"\n[completeness]\nstatus = \"complete\"\nincluded = []\n[[sources]]\nkey = \"a\"\nurl = \"https://example.org\"\ndescription = \"a\"\n+++\n";
+    let text = format!("{header}มาตรา ๔ ในพระราชบัญญัตินี้\n“การค้ามนุษย์” หมายความว่า การกระทำ\n");
+    let (instrument, _) = Instrument::from_bytes("XX-TH-2020.txt", text.as_bytes()).expect("valid");
+    let lexicon = Lexicon::bundled();
+    let document = parse(&instrument);
+    let (definitions, _) = extract_definitions(&instrument, &document, &lexicon);
+    assert_eq!(definitions[0].form, DefinitionForm::Means);
+    assert_eq!(definitions[0].concept.as_ref().map(|id| id.as_str()), Some("trafficking_in_persons"));
+    let model = ModelBuilder::new(&instrument, &document, &definitions, &lexicon)
+        .model(&"trafficking_in_persons".parse().expect("id"));
+    assert!(model.elements.is_empty() && model.absent.is_empty());
+    assert!(model.not_found.iter().all(|item| item.reason.contains("`th`")));
+}
