@@ -33,6 +33,11 @@ pub(crate) struct DefinitionsCommand {
     /// A corpus file, a bare statute text, or the id of a bundled instrument.
     pub target: String,
 
+    /// Extend the bundled lexicon with this lexicon file (your own synonyms or elements; the
+    /// format of `crates/lexdef/data/lexicon.toml`).
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Option<std::path::PathBuf>,
+
     /// Only definitions of this term (matched after folding case, spelling and inflection).
     #[arg(long, value_name = "TERM")]
     pub term: Option<String>,
@@ -46,6 +51,11 @@ pub(crate) struct DefinitionsCommand {
 pub(crate) struct ModelCommand {
     /// A corpus file, a bare statute text, or the id of a bundled instrument.
     pub target: String,
+
+    /// Extend the bundled lexicon with this lexicon file (your own synonyms or elements; the
+    /// format of `crates/lexdef/data/lexicon.toml`).
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Option<std::path::PathBuf>,
 
     /// The concept to model.
     #[arg(long, default_value = "trafficking_in_persons")]

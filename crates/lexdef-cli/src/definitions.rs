@@ -26,9 +26,20 @@ pub(crate) fn resolve(target: &str) -> Result<Instrument, ()> {
     Corpus::bundled().require(target).cloned().map_err(|error| diagnostics::error(&error))
 }
 
+/// The bundled lexicon, extended with the user's file where one is given.
+fn lexicon(extension: Option<&Path>) -> Result<Lexicon, ()> {
+    let mut lexicon = Lexicon::bundled();
+    if let Some(path) = extension {
+        let text = std::fs::read_to_string(path)
+            .map_err(|source| diagnostics::error(&lexdef::Error::Io { path: path.to_owned(), source }))?;
+        lexicon.extend_from_toml(&text, &path.display().to_string()).map_err(|error| diagnostics::error(&error))?;
+    }
+    Ok(lexicon)
+}
+
 pub(crate) fn run(command: &DefinitionsCommand) -> io::Result<Outcome> {
     let Ok(instrument) = resolve(&command.target) else { return Ok(Outcome::InputError) };
-    let lexicon = Lexicon::bundled();
+    let Ok(lexicon) = lexicon(command.lexicon.as_deref()) else { return Ok(Outcome::InputError) };
     let document = lexdef::parse(&instrument);
     let (mut definitions, warnings) = extract_definitions(&instrument, &document, &lexicon);
     document.warnings.iter().chain(&warnings).for_each(diagnostics::warning);
@@ -90,7 +101,7 @@ pub(crate) fn run_model(command: &ModelCommand) -> io::Result<Outcome> {
             return Ok(Outcome::InputError);
         }
     };
-    let lexicon = Lexicon::bundled();
+    let Ok(lexicon) = lexicon(command.lexicon.as_deref()) else { return Ok(Outcome::InputError) };
     if !lexicon.concept_ids().any(|known| *known == concept) {
         let known: Vec<String> = lexicon.concept_ids().map(ToString::to_string).collect();
         eprintln!("error: unknown concept `{concept}`; the lexicon's concepts are: {}", known.join(", "));

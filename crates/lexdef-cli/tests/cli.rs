@@ -160,3 +160,86 @@ fn a_closed_pipe_is_not_an_error() {
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
     assert!(!String::from_utf8_lossy(&output.stderr).contains("error"));
 }
+
+#[test]
+fn definitions_lists_term_concept_form_eid_and_line() {
+    let directory = scratch();
+    let output = lexdef(directory.path(), &["definitions", "SG-PHTA-2014", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let definitions = value["definitions"].as_array().expect("a list");
+    let child = definitions.iter().find(|definition| definition["term"] == "child").expect("child is defined");
+    assert_eq!(
+        (child["concept"].as_str(), child["form"].as_str(), child["eid"].as_str()),
+        (Some("child"), Some("means"), Some("sec_2__def_child"))
+    );
+    assert_eq!(child["line"], 72);
+    let constitutive = definitions.iter().filter(|definition| definition["form"] == "constitutive").count();
+    assert_eq!(constitutive, 2, "s 3(1) and s 3(2)");
+
+    let only = lexdef(directory.path(), &["definitions", "SG-PHTA-2014", "--term", "Children"]);
+    let text = stdout(&only);
+    assert!(text.contains("“child”  child  means  [sec_2__def_child] line 72"), "{text}");
+    assert_eq!(text.lines().count(), 2, "{text}");
+}
+
+#[test]
+fn model_json_has_the_documented_shape() {
+    let directory = scratch();
+    let output = lexdef(directory.path(), &["model", "INTL-PALERMO-2000", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let model: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(model["instrument"], "INTL-PALERMO-2000");
+    assert_eq!(model["concept"], "trafficking_in_persons");
+    let elements = model["elements"].as_array().expect("elements");
+    assert_eq!(elements.len(), 21);
+    let recruitment =
+        &elements.iter().find(|element| element["id"] == "act.recruitment").expect("recruitment")["evidence"][0];
+    assert_eq!(recruitment["eid"], "art_3__para_a");
+    assert_eq!(recruitment["text"], "recruitment");
+    assert_eq!(recruitment["method"], "exact");
+    assert!(recruitment["span"]["start"].is_u64() && recruitment["line"] == 72);
+    assert_eq!(model["qualifiers"]["child_age"]["value"], 18);
+    assert_eq!(model["qualifiers"]["consent_irrelevant"]["value"], true);
+    assert_eq!(model["qualifiers"]["exploitation_list"]["value"], "open");
+    assert!(model["absent"].as_array().expect("absent").iter().any(|id| id == "act.buying"));
+    assert_eq!(model["not_found"].as_array().expect("not_found").len(), 0);
+
+    let partial = lexdef(directory.path(), &["model", "ASEAN-ACTIP-2015", "--format", "json"]);
+    let actip: serde_json::Value = serde_json::from_str(&stdout(&partial)).expect("JSON");
+    assert_eq!(actip["qualifiers"]["child_age"]["value"], "unknown");
+    assert_eq!(actip["absent"].as_array().expect("absent").len(), 0);
+    assert!(actip["not_found"][0]["reason"].as_str().expect("a reason").contains("incomplete"));
+
+    let unknown = lexdef(directory.path(), &["model", "INTL-PALERMO-2000", "--concept", "smuggling"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).starts_with("error: unknown concept `smuggling`"));
+}
+
+#[test]
+fn a_users_lexicon_adds_a_synonym_without_recompiling() {
+    let directory = scratch();
+    std::fs::write(directory.path().join("bill.txt"), "Section 1. Definitions.\n\"trafficking in persons\" means the enlisting of persons by deception for the purpose of exploitation;\n").expect("write");
+    std::fs::write(
+        directory.path().join("mine.toml"),
+        "version = 1\n[[elements]]\nid = \"act.recruitment\"\nforms = [\"enlisting\"]\n",
+    )
+    .expect("write");
+    let without = stdout(&lexdef(directory.path(), &["model", "bill.txt"]));
+    assert!(!without.contains("act.recruitment"), "{without}");
+    let with = lexdef(directory.path(), &["model", "bill.txt", "--lexicon", "mine.toml"]);
+    assert_eq!(with.status.code(), Some(0), "{}", stderr(&with));
+    let text = stdout(&with);
+    assert!(
+        text.lines().any(|line| line.trim_start().starts_with("act.recruitment") && line.contains("“enlisting”")),
+        "{text}"
+    );
+    std::fs::write(
+        directory.path().join("bad.toml"),
+        "version = 1\n[[elements]]\nid = \"act.transfer\"\nforms = [\"recruiting\"]\n",
+    )
+    .expect("write");
+    let bad = lexdef(directory.path(), &["model", "bill.txt", "--lexicon", "bad.toml"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("error: bad.toml:4:"), "{}", stderr(&bad));
+}
