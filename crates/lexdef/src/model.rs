@@ -255,6 +255,15 @@ impl<'a> ModelBuilder<'a> {
         })
     }
 
+    /// How to say that silence settles nothing here.
+    fn incomplete_phrase(&self) -> &'static str {
+        if self.instrument.metadata.is_some() {
+            "which is incomplete"
+        } else {
+            "which is not known to be complete (it has no metadata)"
+        }
+    }
+
     fn instrument_complete(&self) -> bool {
         self.instrument
             .metadata
@@ -541,7 +550,7 @@ impl<'a> ModelBuilder<'a> {
                 ),
             },
             None => {
-                unknown("no provision exempting children from the means was found, but the text seen is incomplete")
+                unknown(&format!("no provision exempting children from the means was found in the text seen, {}", self.incomplete_phrase()))
             }
         };
         model.qualifiers.insert("means_required_for_children".to_owned(), means_for_children);
@@ -556,7 +565,7 @@ impl<'a> ModelBuilder<'a> {
                 evidence: Vec::new(),
                 basis: Some("the complete text does not declare consent irrelevant".to_owned()),
             },
-            None => unknown("no words declaring consent irrelevant in the text seen, which is incomplete"),
+            None => unknown(&format!("no words declaring consent irrelevant in the text seen, {}", self.incomplete_phrase())),
         };
         model.qualifiers.insert("consent_irrelevant".to_owned(), consent);
 
