@@ -472,7 +472,11 @@ impl Extractor<'_> {
                 .filter(|hit| hit.element.family() == ElementFamily::Act)
                 .map(|hit| hit.element)
                 .collect::<std::collections::BTreeSet<_>>();
-            if !about_trafficking || acts.len() < 2 {
+            // One act is enough where the provision names both exploitation and trafficking;
+            // otherwise two acts must show that it is about moving or holding persons.
+            let names_both = folded.contains("exploit") && folded.contains("traffick");
+            let enough_acts = if names_both { !acts.is_empty() } else { acts.len() >= 2 };
+            if !about_trafficking || !enough_acts {
                 continue;
             }
             let offset = head_start + trigger;

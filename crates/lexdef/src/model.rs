@@ -549,9 +549,10 @@ impl<'a> ModelBuilder<'a> {
                     "the definition requires means and no provision of the complete text exempts children".to_owned(),
                 ),
             },
-            None => {
-                unknown(&format!("no provision exempting children from the means was found in the text seen, {}", self.incomplete_phrase()))
-            }
+            None => unknown(&format!(
+                "no provision exempting children from the means was found in the text seen, {}",
+                self.incomplete_phrase()
+            )),
         };
         model.qualifiers.insert("means_required_for_children".to_owned(), means_for_children);
 
@@ -565,7 +566,10 @@ impl<'a> ModelBuilder<'a> {
                 evidence: Vec::new(),
                 basis: Some("the complete text does not declare consent irrelevant".to_owned()),
             },
-            None => unknown(&format!("no words declaring consent irrelevant in the text seen, {}", self.incomplete_phrase())),
+            None => unknown(&format!(
+                "no words declaring consent irrelevant in the text seen, {}",
+                self.incomplete_phrase()
+            )),
         };
         model.qualifiers.insert("consent_irrelevant".to_owned(), consent);
 
