@@ -474,7 +474,17 @@ impl Extractor<'_> {
                 .collect::<std::collections::BTreeSet<_>>();
             // One act is enough where the provision names both exploitation and trafficking;
             // otherwise two acts must show that it is about moving or holding persons.
-            let names_both = folded.contains("exploit") && folded.contains("traffick");
+            // (`a trafficked victim` names the victim of another offence, not this one.)
+            let names_the_offence = [
+                "traffick in person",
+                "commit traffick",
+                "guilty of traffick",
+                "offens of traffick",
+                "traffick of a child",
+            ]
+            .iter()
+            .any(|words| folded.contains(words));
+            let names_both = folded.contains("exploit") && names_the_offence;
             let enough_acts = if names_both { !acts.is_empty() } else { acts.len() >= 2 };
             if !about_trafficking || !enough_acts {
                 continue;
