@@ -277,7 +277,23 @@ impl Extractor<'_> {
                 {
                     return;
                 }
-                (term, 0, &head[form_at..])
+                // `The act of unlawful removal in this law shall mean`: the term is `unlawful removal`.
+                let mut term_offset = 0;
+                let mut cleaned = term;
+                for lead in ["The act of ", "The term ", "The "] {
+                    if let Some(rest) = cleaned.strip_prefix(lead) {
+                        term_offset += lead.len();
+                        cleaned = rest;
+                        break;
+                    }
+                }
+                for tail in [" in this law", " in this Law", " in this Act", " under this Law", " under this Act"] {
+                    if let Some(rest) = cleaned.strip_suffix(tail) {
+                        cleaned = rest;
+                        break;
+                    }
+                }
+                (cleaned, term_offset, &head[form_at..])
             }
         };
         let Some((form, form_at)) = form_after(after) else { return };
@@ -380,7 +396,22 @@ impl Extractor<'_> {
             provision.kind,
             ProvisionKind::Preamble | ProvisionKind::Body | ProvisionKind::Part | ProvisionKind::Chapter
         ) {
-            self.embedded_terms(provision, own, start);
+            let _ = (own, start);
+            // Its own text: before its first child, between children, and after the last
+            // (`Explanation (1) ...` after a list).
+            let mut segments = Vec::new();
+            let mut cursor = provision.span.start;
+            for child in &provision.children {
+                segments.push((cursor, child.span.start));
+                cursor = child.span.end;
+            }
+            segments.push((cursor, provision.span.end));
+            for (segment_start, segment_end) in segments {
+                if segment_end > segment_start {
+                    let text = self.instrument.text[segment_start..segment_end].to_owned();
+                    self.embedded_terms(provision, &text, segment_start);
+                }
+            }
         }
         let lower = own.to_lowercase();
         if lower.len() != own.len() {
@@ -485,7 +516,23 @@ impl Extractor<'_> {
             .iter()
             .any(|words| folded.contains(words));
             let names_both = folded.contains("exploit") && names_the_offence;
-            let enough_acts = if names_both { !acts.is_empty() } else { acts.len() >= 2 };
+            // `A person who unlawfully removes another for the purpose of ...`: the act is a term
+            // the instrument defines elsewhere (`unlawful removal`), whose definition names the
+            // means; with the forms of exploitation listed, the offence constitutes trafficking.
+            let purposes = self
+                .lexicon
+                .find_elements(text, Some(0))
+                .into_iter()
+                .filter(|hit| hit.element.family() == ElementFamily::Purpose)
+                .count();
+            let uses_a_defined_act = self.definitions.iter().any(|definition| {
+                definition.concept.is_none()
+                    && !definition.term.is_empty()
+                    && definition.eid != provision.eid
+                    && uses_term(text, &definition.term)
+            });
+            let enough_acts = if names_both { !acts.is_empty() } else { acts.len() >= 2 }
+                || (uses_a_defined_act && purposes >= MIN_PURPOSES_WITH_DEFINED_ACT);
             if !about_trafficking || !enough_acts {
                 continue;
             }
@@ -569,6 +616,16 @@ impl Extractor<'_> {
         }
         self.warnings.extend(warnings);
     }
+}
+
+/// A constitutive offence whose act is a defined term must list at least this many forms
+/// of exploitation.
+const MIN_PURPOSES_WITH_DEFINED_ACT: usize = 3;
+
+/// Whether `text` uses `term` (folded: `unlawfully removes` uses `unlawful removal`).
+pub(crate) fn uses_term(text: &str, term: &str) -> bool {
+    let wanted: Vec<String> = tokens(term).into_iter().map(|token| token.folded).collect();
+    crate::fold::find_phrase(&tokens(text), &wanted).is_some()
 }
 
 fn collect_with_depth<'a>(provision: &'a Provision, depth: usize, out: &mut Vec<(usize, &'a Provision)>) {

@@ -16,6 +16,16 @@ pub struct Token {
     pub folded: String,
 }
 
+/// Where the folded words of `phrase` occur, in order and adjacent, among `words`.
+pub fn find_phrase(words: &[Token], phrase: &[String]) -> Option<usize> {
+    if phrase.is_empty() || phrase.len() > words.len() {
+        return None;
+    }
+    (0..=words.len() - phrase.len()).find(|&start| {
+        words[start..start + phrase.len()].iter().zip(phrase).all(|(word, wanted)| &word.folded == wanted)
+    })
+}
+
 /// The words of `text` (Unicode word boundaries; punctuation and spaces are not words), each
 /// folded, with byte spans relative to `text`.
 pub fn tokens(text: &str) -> Vec<Token> {
@@ -50,6 +60,8 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("persons", "person"),
     ("people", "person"),
     ("acquisition", "acquir"),
+    ("removal", "remov"),
+    ("removals", "remov"),
 ];
 
 /// British spellings and their American forms, for the stems that matter in this field.
@@ -85,9 +97,9 @@ pub fn fold_word(word: &str) -> String {
         return lower;
     }
     let mut stem = lower.as_str();
-    for suffix in ["ations", "ation", "ments", "ment", "ings", "ing", "ed", "es", "s"] {
+    for suffix in ["ations", "ation", "ments", "ment", "ings", "ing", "ed", "es", "ly", "s"] {
         if let Some(rest) = stem.strip_suffix(suffix) {
-            let keeps_a_stem = rest.len() >= 3;
+            let keeps_a_stem = rest.len() >= if suffix == "ly" { 5 } else { 3 };
             // `-es` only after a sibilant (`services` is `service` + `s`); `-s` not after `s`.
             let allowed = match suffix {
                 "es" => rest.ends_with(['s', 'x', 'z']) || rest.ends_with("ch") || rest.ends_with("sh"),
@@ -142,6 +154,8 @@ mod tests {
             &["threat", "threats", "threaten", "threatens"],
             &["person", "persons", "people"],
             &["victim", "victim's", "victims"],
+            &["unlawful", "unlawfully"],
+            &["remove", "removes", "removal", "removing"],
         ];
         for group in groups {
             let folded: Vec<String> = group.iter().map(|word| fold_word(word)).collect();

@@ -208,6 +208,28 @@ impl<'a> ModelBuilder<'a> {
         }
     }
 
+    /// The lexicon's hits in `text`, line by line, so that a form whose element depends on
+    /// the purpose words (`debt bondage`, `adoption`) is read against its own line's.
+    fn hits_by_line(&self, text: &str, purpose_starts: &[usize]) -> Vec<crate::lexicon::ElementHit> {
+        let mut hits = Vec::new();
+        let mut line_start = 0;
+        for line in text.split_inclusive('\n') {
+            let line_end = line_start + line.len();
+            let marker = purpose_starts
+                .iter()
+                .copied()
+                .find(|&marker| marker >= line_start && marker < line_end)
+                .map(|marker| marker - line_start);
+            for mut hit in self.lexicon.find_elements(line, marker) {
+                hit.start += line_start;
+                hit.end += line_start;
+                hits.push(hit);
+            }
+            line_start = line_end;
+        }
+        hits
+    }
+
     /// Where purpose words (`for the purpose of`) start in the span, relative to it.
     fn purpose_marker_starts(&self, span: Span) -> Vec<usize> {
         let text = self.text(span);
@@ -319,7 +341,21 @@ impl<'a> ModelBuilder<'a> {
         let definition_text = self.text(definition.span);
         let purpose_starts = self.purpose_marker_starts(definition.span);
         let mut act_starts: Vec<usize> = Vec::new();
-        for hit in self.lexicon.find_elements(definition_text, purpose_from) {
+        // A term defined inside the definition's text (`Explanation (3) Debt-bondage means ...`)
+        // is what is being defined there, not an element of this definition.
+        let defined_terms: Vec<Span> = self
+            .definitions
+            .iter()
+            .filter_map(|other| other.term_span)
+            .filter(|span| definition.span.contains(*span))
+            .collect();
+        for hit in self.hits_by_line(definition_text, &purpose_starts) {
+            let absolute = Span { start: definition.span.start + hit.start, end: definition.span.start + hit.end };
+            if defined_terms.iter().any(|term| term.start < absolute.end && absolute.start < term.end)
+                && definition.term_span != Some(absolute)
+            {
+                continue;
+            }
             // An act word after the purpose words of its line (`for the purposes of obtaining
             // money`) names what the purpose is, not an act of trafficking.
             let line_start = definition_text[..hit.start].rfind('\n').map_or(0, |found| found + 1);
@@ -363,6 +399,35 @@ impl<'a> ModelBuilder<'a> {
             }
         } else if has_purposes || concept.as_str() == "exploitation" {
             list_source = Some((definition, definition.span));
+        }
+        // Terms the definition uses that the instrument defines elsewhere (`unlawfully removes`
+        // → the definition of `unlawful removal`): their acts and means are the definition's.
+        for other in self.definitions.iter() {
+            let usable = other.concept.is_none()
+                && !other.term.is_empty()
+                && other.eid != definition.eid
+                && EXPLICIT.contains(&other.form)
+                && crate::definition::uses_term(definition_text, &other.term);
+            if !usable {
+                continue;
+            }
+            let other_text = self.text(other.span);
+            let other_markers = self.purpose_marker_starts(other.span);
+            let mut contributed = false;
+            for hit in self.hits_by_line(other_text, &other_markers) {
+                if matches!(hit.element.family(), ElementFamily::Act | ElementFamily::Means)
+                    && families.contains(&hit.element.family())
+                {
+                    let evidence =
+                        self.evidence(other.span.start + hit.start, other.span.start + hit.end, Some(hit.method));
+                    found.entry(hit.element).or_default().push(evidence);
+                    contributed = true;
+                }
+            }
+            if contributed {
+                linked.push(other.eid.clone());
+                scopes.push((other.eid.clone(), other.span));
+            }
         }
         let incomplete = self.incompleteness(&scopes);
         for id in candidates {
@@ -534,7 +599,7 @@ impl<'a> ModelBuilder<'a> {
             })
             .or_else(|| self.find_pattern(&self.lexicon.qualifiers.children_without_means, whole))
             .map(|(_, evidence)| evidence)
-            .or_else(|| self.child_offence_without_means(definition));
+            .or_else(|| self.child_offence_without_means(definition, linked));
         let means_for_children = match child_rule {
             Some(evidence) => Qualifier { value: QualifierValue::Bool(false), evidence: vec![evidence], basis: None },
             None if !names_means && incomplete.is_none() => Qualifier {
@@ -580,10 +645,16 @@ impl<'a> ModelBuilder<'a> {
             .iter()
             .filter(|element| element.id.family() == ElementFamily::Act)
             .flat_map(|element| element.evidence.iter())
-            .filter(|evidence| definition.span.contains(evidence.span))
-            .map(|evidence| evidence.span.start)
-            .min()
-            .map(|start| Span { start, end: definition.span.end });
+            .min_by_key(|evidence| (!definition.span.contains(evidence.span), evidence.span.start))
+            .map(|evidence| {
+                let end = self
+                    .document
+                    .walk()
+                    .filter(|provision| provision.span.contains(evidence.span))
+                    .last()
+                    .map_or(definition.span.end, |provision| provision.span.end);
+                Span { start: evidence.span.start, end }
+            });
         let named = |value: &str, evidence: Evidence| Qualifier {
             value: QualifierValue::Name(value.to_owned()),
             evidence: vec![evidence],
@@ -653,18 +724,26 @@ impl<'a> ModelBuilder<'a> {
 
     /// A constitutive provision about a child that names no means: `Any person who recruits
     /// ... a child for the purpose of exploitation shall be guilty`.
-    fn child_offence_without_means(&self, definition: &'a Definition) -> Option<Evidence> {
+    fn child_offence_without_means(&self, definition: &'a Definition, linked: &[Eid]) -> Option<Evidence> {
         // The other constitutive provisions, and the definition's own sub-provisions (`(2)
         // procuring ... a child` beside `(1) ... by means of ...`).
-        let mut spans: Vec<Span> = self.constitutive_others(definition).map(|other| other.span).collect();
+        let mut spans: Vec<(Span, bool)> =
+            self.constitutive_others(definition).map(|other| (other.span, true)).collect();
         if let Some(provision) = self.document.find(definition.eid.as_str()) {
-            spans.extend(provision.children.iter().map(|child| child.span));
+            spans.extend(provision.children.iter().map(|child| (child.span, true)));
         }
-        for span in spans {
+        // The alternatives of a defined act the definition uses (`unlawful removal` means to
+        // remove a person by force ..., or to take a minor away from custody).
+        for eid in linked {
+            if let Some(provision) = self.document.find(eid.as_str()) {
+                spans.extend(provision.children.iter().map(|child| (child.span, false)));
+            }
+        }
+        for (span, needs_acts) in spans {
             let hits = self.lexicon.find_elements(self.text(span), None);
             let names_means = hits.iter().any(|hit| hit.element.family() == ElementFamily::Means);
             let names_acts = hits.iter().any(|hit| hit.element.family() == ElementFamily::Act);
-            if names_means || !names_acts {
+            if names_means || (needs_acts && !names_acts) {
                 continue;
             }
             let child_words = self

@@ -144,6 +144,8 @@ struct Parser<'a> {
     /// and no provision has opened in it yet: the next numbered provision belongs to it.
     region_awaits_provision: bool,
     warned_depth: bool,
+    /// Inside the `Explanation` lines after a list (until the next numbered provision).
+    explaining: bool,
     warnings: Vec<Warning>,
 }
 
@@ -167,6 +169,7 @@ impl<'a> Parser<'a> {
             pending_omissions: Vec::new(),
             region_awaits_provision: false,
             warned_depth: false,
+            explaining: false,
             warnings: Vec::new(),
         }
     }
@@ -315,6 +318,18 @@ impl<'a> Parser<'a> {
             self.quoted_floor = Some(self.stack.len());
             self.region_awaits_provision = true;
         }
+        // `Explanation (1) ...` after a list explains the provision that holds the list (South
+        // and South-East Asian drafting), not the list's last item.
+        if content.starts_with("Explanation") && !self.explaining {
+            self.explaining = true;
+            let floor = self.quoted_floor.unwrap_or(0);
+            if self.stack.len() > floor + 1 {
+                let top = self.nodes[*self.stack.last().expect("the stack is longer than one")].level;
+                if matches!(top, Level::Numeric | Level::Letter | Level::Roman) {
+                    self.stack.pop();
+                }
+            }
+        }
         self.flush_pending_heading();
         if self.previous_line_blank && is_heading_like(content) && !quoted_line {
             self.pending_heading = Some(Span { start, end });
@@ -370,6 +385,7 @@ impl<'a> Parser<'a> {
         inferred_num: Option<String>,
     ) {
         self.expects_heading = None;
+        self.explaining = false;
         let region = self.enter_or_leave_quote_region(quoted_line, label.as_ref());
         let in_quote = region != Region::Outside;
         let level = match &label {

@@ -197,3 +197,14 @@ fn a_single_enormous_line_is_one_provision() {
     assert_eq!(document.provisions.len(), 1);
     assert_eq!(document.provisions[0].span.end, instrument.text.trim_end().len());
 }
+
+#[test]
+fn an_explanation_after_a_list_belongs_to_the_provision_holding_the_list() {
+    let text = "3. In this Law:\n(a) Trafficking in persons means recruitment by any of the following acts:\n(1) threat;\n(2) fraud.\nExplanation (1) Exploitation includes forced labour.\nExplanation (2) Fraud means deceit.\n(b) Child means a person under 18.\n";
+    let (instrument, document) = document(text);
+    let paragraph = document.find("sec_3__para_a").expect("(a)");
+    let item = document.find("sec_3__para_a__subpara_2").expect("(2)");
+    assert!(instrument.text[paragraph.span.range()].ends_with("Fraud means deceit."));
+    assert_eq!(&instrument.text[item.span.range()], "(2) fraud.");
+    assert!(document.find("sec_3__para_b").is_some(), "(b) follows (a)");
+}
