@@ -21,6 +21,25 @@
 //! # Ok::<(), lexdef::Error>(())
 //! ```
 //!
+//! The term model of a definition — its elements and qualifiers, each with the words of
+//! the law behind it:
+//!
+//! ```
+//! use lexdef::{extract_definitions, parse, Corpus, Lexicon, ModelBuilder, QualifierValue};
+//!
+//! let corpus = Corpus::bundled();
+//! let palermo = corpus.require("INTL-PALERMO-2000")?;
+//! let lexicon = Lexicon::bundled();
+//! let document = parse(palermo);
+//! let (definitions, _warnings) = extract_definitions(palermo, &document, &lexicon);
+//! let model = ModelBuilder::new(palermo, &document, &definitions, &lexicon).model(&"trafficking_in_persons".parse()?);
+//! assert_eq!(model.elements.len(), 21);
+//! let age = &model.qualifiers["child_age"];
+//! assert_eq!(age.value, QualifierValue::Number(18));
+//! assert_eq!(age.evidence[0].text, "under eighteen years");
+//! # Ok::<(), lexdef::Error>(())
+//! ```
+//!
 //! A text that is not in the corpus (a drafter's bill) parses the same way:
 //!
 //! ```
@@ -44,6 +63,13 @@
 //! - **Document**: the tree of provisions of one instrument, and the gaps in its text.
 //! - **Gap**: a place where the corpus could not read the law. lexdef never reads a gap as
 //!   the law being silent.
+//! - **Definition**: where an instrument defines a term (`"child" means ...`,
+//!   `X – refers to ...`), or an offence provision that constitutes trafficking.
+//! - **Lexicon**: the data (`data/lexicon.toml`) that maps words to concepts, elements and
+//!   qualifier patterns; users extend it without recompiling.
+//! - **Term model**: what one definition contains — elements (`act.recruitment`,
+//!   `means.coercion`, `purpose.slavery`) and qualifiers (child age, consent, ...), each with
+//!   [`Evidence`]; what it lacks is `absent` only where the text is complete, else `not_found`.
 //!
 //! ## Pipeline
 //!
@@ -52,6 +78,12 @@
 //!                    │  structure parser: lexdef::parse
 //!                    ▼
 //!                Document: tree of Provisions with eIds and spans
+//!                    │  extract_definitions (with the Lexicon)
+//!                    ▼
+//!                Definitions: term, concept, form, eId, span
+//!                    │  ModelBuilder::model
+//!                    ▼
+//!                TermModel: elements and qualifiers, each with Evidence
 //! ```
 //!
 //! Every stage is a pure function of its input: nothing reads the clock or the network, and
@@ -59,9 +91,9 @@
 //!
 //! ## Dependencies
 //!
-//! Besides the design's crates, lexdef uses `toml` to read the corpus metadata block: it
-//! gives located errors and refuses duplicate keys, which a hand-written reader would have
-//! to re-invent.
+//! Besides the design's crates, lexdef uses `toml` to read the corpus metadata block and the
+//! lexicon: it gives located errors and refuses duplicate keys, which a hand-written reader
+//! would have to re-invent.
 
 #![deny(missing_docs)]
 
