@@ -258,6 +258,13 @@ impl Extractor<'_> {
         if head.is_empty() {
             return;
         }
+        // `For the purposes of this Law, "X" is ...` / `..., X is ...`.
+        if let Some((term, offset, form_end)) = purposes_clause_term(head) {
+            let after = &head[form_end..];
+            let _ = after;
+            self.push(provision, term, head_start + offset, DefinitionForm::Is, None);
+            return;
+        }
         // `a) ``Trafficking in persons" shall mean ...`, `"(a) Trafficking in Persons – refers to`.
         let (term, term_offset, after) = match quoted_term(head) {
             Some((term, offset, after)) => (term, offset, after),
@@ -616,6 +623,36 @@ impl Extractor<'_> {
         }
         self.warnings.extend(warnings);
     }
+}
+
+/// `For the purposes of this Law, X is ...`: the term, its offset in `head`, and where `is`
+/// ends. The term must be quoted or name a concept, so an ordinary sentence is not read as
+/// a definition.
+fn purposes_clause_term(head: &str) -> Option<(&str, usize, usize)> {
+    let lower = head.to_lowercase();
+    let prefix = [
+        "for the purposes of this law, ",
+        "for the purposes of this act, ",
+        "for the purposes of this convention, ",
+        "for the purpose of this law, ",
+    ]
+    .iter()
+    .find(|prefix| lower.starts_with(**prefix))?;
+    let rest = &head[prefix.len()..];
+    if let Some((term, offset, after)) = quoted_term(rest) {
+        let after_trimmed = after.trim_start();
+        return after_trimmed
+            .strip_prefix("is ")
+            .or_else(|| after_trimmed.strip_prefix("are "))
+            .map(|_| (term, prefix.len() + offset, head.len() - after_trimmed.len() + 3));
+    }
+    let end = rest.find(" is ")?;
+    let term = &rest[..end];
+    (tokens(term).len() <= MAX_UNQUOTED_TERM_WORDS && !term.contains(',')).then_some((
+        term,
+        prefix.len(),
+        prefix.len() + end + 4,
+    ))
 }
 
 /// A constitutive offence whose act is a defined term must list at least this many forms

@@ -97,6 +97,7 @@
 
 #![deny(missing_docs)]
 
+mod compare;
 mod corpus;
 mod decode;
 mod definition;
@@ -113,9 +114,12 @@ mod location;
 mod metadata;
 mod model;
 mod newtype;
+mod report;
+mod report_html;
 mod structure;
 mod warning;
 
+pub use compare::{compare, word_diff, Confidence, Direction, Divergence, DivergenceKind, Severity, Side, WordDiff};
 pub use corpus::{Corpus, LoadError};
 pub use decode::decode;
 pub use definition::{extract_definitions, CrossReference, Definition, DefinitionForm};
@@ -134,6 +138,10 @@ pub use metadata::{
     Relation, RelationKind, SourceReference, TextStatus,
 };
 pub use model::{ElementPresence, Evidence, ModelBuilder, ModelSource, NotFound, Qualifier, QualifierValue, TermModel};
+pub use report::{
+    resolve_baseline, Analysis, Counts, Matrix, MatrixRow, PairCount, Report, ReportEntry, REPORT_JSON_SCHEMA,
+    REPORT_SCHEMA,
+};
 pub use structure::parse;
 pub use warning::{Warning, WarningKind};
 

@@ -27,7 +27,7 @@ fn ids(model: &TermModel) -> Vec<String> {
 
 #[test]
 fn every_form_the_corpus_uses_is_extracted() {
-    let text = "Section 2. Interpretation.\n\"child\" means a person below 18 years of age;\n\"exploitation\" includes forced labour;\n\"document\" has the same meaning as in section 29 of the Penal Code;\n\"victim\" has the meaning given in section 3;\nSection 3. Definition of Terms. – As used in this Act:\n(a) Trafficking in Persons – refers to the recruitment of persons for the purpose of exploitation.\n(b) The term \"coercion\" means the use of threats.\nSection 4. Offence.\nThe Agency (hereinafter \"the Council\") shall sit.\n";
+    let text = "Section 2. Interpretation.\n\"child\" means a person below 18 years of age;\n\"exploitation\" includes forced labour;\n\"document\" has the same meaning as in section 29 of the Penal Code;\n\"victim\" has the meaning given in section 3;\nSection 3. Definition of Terms. – As used in this Act:\n(a) Trafficking in Persons – refers to the recruitment of persons for the purpose of exploitation.\n(b) The term \"coercion\" means the use of threats.\nSection 4. Offence.\nThe Agency (hereinafter \"the Council\") shall sit.\nArticle 9\nFor the purposes of this Law, \"victim\" is a person against whom an offence was committed.\n";
     let (definitions, _, _) = read(text);
     let found: Vec<(&str, DefinitionForm, &str)> = definitions
         .iter()
@@ -43,6 +43,7 @@ fn every_form_the_corpus_uses_is_extracted() {
             ("Trafficking in Persons", DefinitionForm::RefersTo, "sec_3__para_a"),
             ("coercion", DefinitionForm::Means, "sec_3__para_b"),
             ("the Council", DefinitionForm::Inline, "sec_4"),
+            ("victim", DefinitionForm::Is, "art_9"),
         ]
     );
     let document = &definitions[2].reference.as_ref().expect("a reference");

@@ -1,0 +1,447 @@
+//! The divergence engine: where a subject's term model departs from a baseline's (the UN
+//! Protocol, ACTIP, another country's law), in which direction, how much it matters, and on
+//! which words on both sides.
+
+use serde::Serialize;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::ids::{ElementFamily, ElementId};
+use crate::instrument_id::InstrumentId;
+use crate::model::{Evidence, QualifierValue, TermModel};
+
+/// What kind of departure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DivergenceKind {
+    /// The baseline names an element the subject does not.
+    MissingElement,
+    /// The subject names an element the baseline does not.
+    AdditionalElement,
+    /// A qualifier (child age, consent, ...) has another value.
+    QualifierMismatch,
+    /// The subject protects fewer persons (women and children only, say).
+    ScopeRestriction,
+    /// The subject has no definition of the concept in the text seen.
+    TermNotDefined,
+    /// The same element, in other words.
+    WordingVariance,
+}
+
+/// Which way the subject departs: it covers less, more, or something else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// The subject covers less conduct or fewer persons than the baseline.
+    Narrower,
+    /// The subject covers more.
+    Broader,
+    /// Neither: other, or not comparable.
+    Different,
+}
+
+/// How much a divergence matters for the policy goal of aligned definitions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// A core element or qualifier of the baseline is missing or contradicted.
+    High,
+    /// A qualifier or list differs in a way that changes what is covered.
+    Medium,
+    /// An addition or a lesser difference.
+    Low,
+    /// Worth seeing, changes nothing (different words for the same element).
+    Info,
+}
+
+/// Whether a finding rests on complete text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "level")]
+pub enum Confidence {
+    /// Both sides' texts settle it.
+    Certain,
+    /// It rests on text the corpus could not read, or did not see.
+    Uncertain {
+        /// Why: the gap or the missing definition it depends on.
+        reason: String,
+    },
+}
+
+/// One side of a divergence: the value and the words behind it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Side {
+    /// `present` / `absent` / `not_found` for an element; the qualifier's value; the words
+    /// for a wording variance.
+    pub value: serde_json::Value,
+    /// Where the words are.
+    pub evidence: Vec<Evidence>,
+}
+
+/// A word-level difference between two wordings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WordDiff {
+    /// Words only the baseline has.
+    pub removed: Vec<String>,
+    /// Words only the subject has.
+    pub added: Vec<String>,
+    /// Words both have, in order.
+    pub kept: Vec<String>,
+}
+
+/// A departure of the subject's definition from the baseline's.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Divergence {
+    /// What kind.
+    pub kind: DivergenceKind,
+    /// The subject instrument.
+    pub instrument: InstrumentId,
+    /// The baseline instrument.
+    pub baseline_instrument: InstrumentId,
+    /// The concept compared.
+    pub concept: String,
+    /// The element, for element findings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub element: Option<ElementId>,
+    /// The qualifier, for qualifier findings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<String>,
+    /// Which way.
+    pub direction: Direction,
+    /// How much it matters.
+    pub severity: Severity,
+    /// Whether the texts settle it.
+    pub confidence: Confidence,
+    /// The subject's side.
+    pub subject: Side,
+    /// The baseline's side.
+    pub baseline: Side,
+    /// For a wording variance: the similarity of the two wordings (0 to 1, normalised
+    /// Levenshtein) and their word-level difference.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub similarity: Option<f64>,
+    /// The word-level difference.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub diff: Option<WordDiff>,
+    /// A sentence saying what the finding means.
+    pub summary: String,
+}
+
+fn element_state(model: &TermModel, id: &ElementId) -> (&'static str, Vec<Evidence>, Option<String>) {
+    if let Some(presence) = model.elements.iter().find(|presence| &presence.id == id) {
+        return ("present", presence.evidence.clone(), None);
+    }
+    if let Some(not_found) = model.not_found.iter().find(|item| &item.id == id) {
+        return ("not_found", Vec::new(), Some(not_found.reason.clone()));
+    }
+    ("absent", Vec::new(), None)
+}
+
+fn value_json(value: &QualifierValue) -> serde_json::Value {
+    serde_json::to_value(value).expect("qualifier values serialise")
+}
+
+/// Compare `subject` with `baseline` (models of the same concept). Findings are sorted by
+/// kind, then element or qualifier, so the same models always give the same list.
+pub fn compare(subject: &TermModel, baseline: &TermModel) -> Vec<Divergence> {
+    let mut findings = Vec::new();
+    let concept = subject.concept.to_string();
+    let make = |kind,
+                element: Option<ElementId>,
+                qualifier: Option<String>,
+                direction,
+                severity,
+                confidence,
+                subject_side,
+                baseline_side,
+                summary: String| Divergence {
+        kind,
+        instrument: subject.instrument.clone(),
+        baseline_instrument: baseline.instrument.clone(),
+        concept: concept.clone(),
+        element,
+        qualifier,
+        direction,
+        severity,
+        confidence,
+        subject: subject_side,
+        baseline: baseline_side,
+        similarity: None,
+        diff: None,
+        summary,
+    };
+    if subject.definition.is_none() {
+        let reason = subject
+            .not_found
+            .first()
+            .map(|item| item.reason.clone())
+            .unwrap_or_else(|| "no definition in the text seen".to_owned());
+        let confidence = if reason.contains("does not define it") {
+            Confidence::Certain
+        } else {
+            Confidence::Uncertain { reason: reason.clone() }
+        };
+        findings.push(make(
+            DivergenceKind::TermNotDefined,
+            None,
+            None,
+            Direction::Different,
+            Severity::High,
+            confidence,
+            Side { value: serde_json::Value::String("not_defined".into()), evidence: Vec::new() },
+            Side { value: serde_json::Value::String("defined".into()), evidence: Vec::new() },
+            format!("{} has no definition of {concept} in the text seen ({reason})", subject.instrument),
+        ));
+        return findings;
+    }
+    let baseline_ids: Vec<&ElementId> = baseline.elements.iter().map(|presence| &presence.id).collect();
+    for presence in &baseline.elements {
+        let (state, evidence, reason) = element_state(subject, &presence.id);
+        match state {
+            "present" => {
+                let subject_words = &evidence[0].text;
+                let baseline_words = &presence.evidence[0].text;
+                if normalise(subject_words) != normalise(baseline_words) {
+                    let mut finding = make(
+                        DivergenceKind::WordingVariance,
+                        Some(presence.id.clone()),
+                        None,
+                        Direction::Different,
+                        Severity::Info,
+                        Confidence::Certain,
+                        Side {
+                            value: serde_json::Value::String(subject_words.clone()),
+                            evidence: vec![evidence[0].clone()],
+                        },
+                        Side {
+                            value: serde_json::Value::String(baseline_words.clone()),
+                            evidence: vec![presence.evidence[0].clone()],
+                        },
+                        format!(
+                            "{} says \"{subject_words}\" where {} says \"{baseline_words}\"",
+                            subject.instrument, baseline.instrument
+                        ),
+                    );
+                    finding.similarity = Some(
+                        (strsim::normalized_levenshtein(&subject_words.to_lowercase(), &baseline_words.to_lowercase())
+                            * 1000.0)
+                            .round()
+                            / 1000.0,
+                    );
+                    finding.diff = Some(word_diff(baseline_words, subject_words));
+                    findings.push(finding);
+                }
+            }
+            _ => {
+                let confidence = match &reason {
+                    Some(reason) => Confidence::Uncertain { reason: reason.clone() },
+                    None => Confidence::Certain,
+                };
+                let family = match presence.id.family() {
+                    ElementFamily::Act => "act",
+                    ElementFamily::Means => "means",
+                    ElementFamily::Purpose => "purpose",
+                };
+                let summary = match &reason {
+                    None => format!(
+                        "{} does not name the {family} {} that {} names",
+                        subject.instrument, presence.id, baseline.instrument
+                    ),
+                    Some(reason) => format!(
+                        "{} was not found in {} ({reason}), which may be silent or may name it in the text not seen",
+                        presence.id, subject.instrument
+                    ),
+                };
+                findings.push(make(
+                    DivergenceKind::MissingElement,
+                    Some(presence.id.clone()),
+                    None,
+                    Direction::Narrower,
+                    if reason.is_some() { Severity::Medium } else { Severity::High },
+                    confidence,
+                    Side { value: serde_json::Value::String(state.to_owned()), evidence: Vec::new() },
+                    Side {
+                        value: serde_json::Value::String("present".to_owned()),
+                        evidence: presence.evidence.clone(),
+                    },
+                    summary,
+                ));
+            }
+        }
+    }
+    for presence in subject.elements.iter().filter(|presence| !baseline_ids.contains(&&presence.id)) {
+        let (baseline_state, _, baseline_reason) = element_state(baseline, &presence.id);
+        let confidence = match baseline_reason {
+            Some(reason) => Confidence::Uncertain { reason: format!("in the baseline: {reason}") },
+            None => Confidence::Certain,
+        };
+        findings.push(make(
+            DivergenceKind::AdditionalElement,
+            Some(presence.id.clone()),
+            None,
+            Direction::Broader,
+            Severity::Low,
+            confidence,
+            Side { value: serde_json::Value::String("present".to_owned()), evidence: presence.evidence.clone() },
+            Side { value: serde_json::Value::String(baseline_state.to_owned()), evidence: Vec::new() },
+            format!(
+                "{} also names {} (\"{}\"), which {} does not",
+                subject.instrument, presence.id, presence.evidence[0].text, baseline.instrument
+            ),
+        ));
+    }
+    for (name, baseline_qualifier) in &baseline.qualifiers {
+        let Some(subject_qualifier) = subject.qualifiers.get(name) else { continue };
+        if subject_qualifier.value == baseline_qualifier.value || baseline_qualifier.value == QualifierValue::Unknown {
+            continue;
+        }
+        let subject_side =
+            Side { value: value_json(&subject_qualifier.value), evidence: subject_qualifier.evidence.clone() };
+        let baseline_side =
+            Side { value: value_json(&baseline_qualifier.value), evidence: baseline_qualifier.evidence.clone() };
+        if subject_qualifier.value == QualifierValue::Unknown {
+            let reason =
+                subject_qualifier.basis.clone().unwrap_or_else(|| "the text seen does not settle it".to_owned());
+            findings.push(make(
+                DivergenceKind::QualifierMismatch,
+                None,
+                Some(name.clone()),
+                Direction::Different,
+                Severity::Low,
+                Confidence::Uncertain { reason: reason.clone() },
+                subject_side,
+                baseline_side,
+                format!("{name} cannot be compared: {} does not settle it ({reason})", subject.instrument),
+            ));
+            continue;
+        }
+        let (kind, direction, severity) = qualifier_reading(name, &subject_qualifier.value, &baseline_qualifier.value);
+        let confidence = match (&subject_qualifier.basis, subject_qualifier.evidence.is_empty()) {
+            (Some(basis), true) if basis.contains("incomplete") => Confidence::Uncertain { reason: basis.clone() },
+            _ => Confidence::Certain,
+        };
+        let summary = format!(
+            "{name}: {} has {}, {} has {}",
+            subject.instrument,
+            show(&subject_qualifier.value),
+            baseline.instrument,
+            show(&baseline_qualifier.value)
+        );
+        findings.push(make(
+            kind,
+            None,
+            Some(name.clone()),
+            direction,
+            severity,
+            confidence,
+            subject_side,
+            baseline_side,
+            summary,
+        ));
+    }
+    findings.sort_by(|left, right| {
+        (left.kind, &left.element, &left.qualifier).cmp(&(right.kind, &right.element, &right.qualifier))
+    });
+    findings
+}
+
+fn show(value: &QualifierValue) -> String {
+    match value {
+        QualifierValue::Number(number) => number.to_string(),
+        QualifierValue::Bool(flag) => flag.to_string(),
+        QualifierValue::Name(name) => name.clone(),
+        QualifierValue::Unknown => "unknown".to_owned(),
+    }
+}
+
+/// What a qualifier difference means: its kind, direction and severity.
+fn qualifier_reading(
+    name: &str,
+    subject: &QualifierValue,
+    baseline: &QualifierValue,
+) -> (DivergenceKind, Direction, Severity) {
+    use QualifierValue::{Bool, Name, Number};
+    match (name, subject, baseline) {
+        ("child_age", Number(subject), Number(baseline)) => (
+            DivergenceKind::QualifierMismatch,
+            if subject < baseline { Direction::Narrower } else { Direction::Broader },
+            Severity::High,
+        ),
+        // Requiring means for children, allowing a consent defence, requiring a border
+        // crossing: each makes the definition cover less.
+        ("means_required_for_children", Bool(subject), _) | ("transnational_required", Bool(subject), _) => (
+            DivergenceKind::QualifierMismatch,
+            if *subject { Direction::Narrower } else { Direction::Broader },
+            Severity::High,
+        ),
+        ("consent_irrelevant", Bool(subject), _) => (
+            DivergenceKind::QualifierMismatch,
+            if *subject { Direction::Broader } else { Direction::Narrower },
+            Severity::Medium,
+        ),
+        ("exploitation_list", Name(subject), _) => (
+            DivergenceKind::QualifierMismatch,
+            if subject == "closed" { Direction::Narrower } else { Direction::Broader },
+            Severity::Medium,
+        ),
+        ("victim_scope", Name(subject), _) => {
+            let narrower = subject != "all_persons";
+            (
+                DivergenceKind::ScopeRestriction,
+                if narrower { Direction::Narrower } else { Direction::Broader },
+                Severity::High,
+            )
+        }
+        _ => (DivergenceKind::QualifierMismatch, Direction::Different, Severity::Medium),
+    }
+}
+
+fn normalise(text: &str) -> String {
+    text.unicode_words().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+}
+
+/// The word-level difference of two wordings (a longest common subsequence of their words).
+pub fn word_diff(baseline: &str, subject: &str) -> WordDiff {
+    let left: Vec<&str> = baseline.unicode_words().collect();
+    let right: Vec<&str> = subject.unicode_words().collect();
+    let mut table = vec![vec![0usize; right.len() + 1]; left.len() + 1];
+    for i in (0..left.len()).rev() {
+        for j in (0..right.len()).rev() {
+            table[i][j] = if left[i].eq_ignore_ascii_case(right[j]) {
+                table[i + 1][j + 1] + 1
+            } else {
+                table[i + 1][j].max(table[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut diff = WordDiff { removed: Vec::new(), added: Vec::new(), kept: Vec::new() };
+    while i < left.len() && j < right.len() {
+        if left[i].eq_ignore_ascii_case(right[j]) {
+            diff.kept.push(left[i].to_owned());
+            i += 1;
+            j += 1;
+        } else if table[i + 1][j] >= table[i][j + 1] {
+            diff.removed.push(left[i].to_owned());
+            i += 1;
+        } else {
+            diff.added.push(right[j].to_owned());
+            j += 1;
+        }
+    }
+    diff.removed.extend(left[i..].iter().map(|word| (*word).to_owned()));
+    diff.added.extend(right[j..].iter().map(|word| (*word).to_owned()));
+    diff
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_diffs_keep_what_is_shared() {
+        let diff =
+            word_diff("abuse of power or of a position of vulnerability", "abuse of the position of vulnerability");
+        assert_eq!(diff.kept, ["abuse", "of", "position", "of", "vulnerability"]);
+        assert_eq!(diff.removed, ["power", "or", "of", "a"]);
+        assert_eq!(diff.added, ["the"]);
+    }
+}

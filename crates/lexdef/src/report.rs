@@ -1,0 +1,489 @@
+//! Reports: every instrument of a corpus compared with a baseline, the instrument × element
+//! matrix, and the pairwise counts — as JSON (schema `data/report.schema.json`), Markdown,
+//! CSV (the matrix), a self-contained HTML page, and plain text. Output is deterministic: the
+//! same corpus gives the same bytes.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::compare::{compare, Confidence, Direction, Divergence, DivergenceKind, Severity};
+use crate::corpus::Corpus;
+use crate::definition::{extract_definitions, Definition};
+use crate::document::Document;
+use crate::error::{Error, Result};
+use crate::ids::{ConceptId, ElementId};
+use crate::instrument::Instrument;
+use crate::instrument_id::InstrumentId;
+use crate::lexicon::Lexicon;
+use crate::metadata::InstrumentKind;
+use crate::model::{ModelBuilder, QualifierValue, TermModel};
+use crate::warning::Warning;
+
+/// The report format's version; a change that breaks readers changes it.
+pub const REPORT_SCHEMA: &str = "lexdef-report/1";
+
+/// The JSON Schema of [`Report`] as JSON.
+pub const REPORT_JSON_SCHEMA: &str = include_str!("../data/report.schema.json");
+
+/// An instrument read all the way to its term model.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The instrument.
+    pub instrument: Instrument,
+    /// Its provisions.
+    pub document: Document,
+    /// Its definitions.
+    pub definitions: Vec<Definition>,
+    /// Warnings of the parser and the extractor.
+    pub warnings: Vec<Warning>,
+    /// The model of the concept asked for.
+    pub model: TermModel,
+}
+
+impl Analysis {
+    /// Parse, extract and model one instrument.
+    pub fn of(instrument: &Instrument, lexicon: &Lexicon, concept: &ConceptId) -> Analysis {
+        let document = crate::structure::parse(instrument);
+        let (definitions, mut warnings) = extract_definitions(instrument, &document, lexicon);
+        warnings.splice(0..0, document.warnings.iter().cloned());
+        let model = ModelBuilder::new(instrument, &document, &definitions, lexicon).model(concept);
+        Analysis { instrument: instrument.clone(), document, definitions, warnings, model }
+    }
+}
+
+/// The instrument a baseline name stands for: `palermo`, `actip`, or an instrument id.
+///
+/// A baseline must define the concept in the text the corpus holds: ACTIP's articles are not
+/// in the corpus yet, so `actip` is refused, plainly, rather than replaced by another text.
+pub fn resolve_baseline<'a>(
+    corpus: &'a Corpus,
+    name: &str,
+    lexicon: &Lexicon,
+    concept: &ConceptId,
+) -> Result<&'a Instrument> {
+    let id = match name.to_ascii_lowercase().as_str() {
+        "palermo" | "un" | "protocol" => "INTL-PALERMO-2000",
+        "actip" => "ASEAN-ACTIP-2015",
+        _ => name,
+    };
+    let instrument = corpus.require(id)?;
+    let analysis = Analysis::of(instrument, lexicon, concept);
+    if analysis.model.definition.is_none() {
+        let reason = analysis
+            .model
+            .not_found
+            .first()
+            .map_or_else(|| "it defines nothing".to_owned(), |item| item.reason.clone());
+        return Err(Error::InvalidValue {
+            what: "baseline",
+            value: name.to_owned(),
+            expected: format!(
+                "an instrument whose definition of {concept} is in the corpus; {id} has none ({reason}){}",
+                if id == "ASEAN-ACTIP-2015" {
+                    ": ACTIP's article 2 has not been found yet; compare with `palermo`, whose Article 3 ACTIP's article 2 mirrors"
+                } else {
+                    ""
+                }
+            ),
+        });
+    }
+    Ok(instrument)
+}
+
+/// Finding counts of one instrument.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Findings that make the definition cover less.
+    pub narrower: usize,
+    /// Findings that make it cover more.
+    pub broader: usize,
+    /// Other findings.
+    pub different: usize,
+    /// Findings that rest on text the corpus could not read.
+    pub uncertain: usize,
+}
+
+/// One instrument's part of a report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportEntry {
+    /// The instrument.
+    pub instrument: InstrumentId,
+    /// Its short title.
+    pub title: String,
+    /// Its jurisdiction code.
+    pub jurisdiction: String,
+    /// Its kind (`act`, `bill`, ...).
+    pub kind: String,
+    /// `complete`, `partial`, `missing`, or `unknown` for a text with no metadata.
+    pub completeness: String,
+    /// A bill, not an enacted law.
+    pub bill: bool,
+    /// The provision its model was built from.
+    pub definition: Option<String>,
+    /// Its departures from the baseline.
+    pub findings: Vec<Divergence>,
+    /// Their counts.
+    pub counts: Counts,
+}
+
+/// A row of the matrix.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MatrixRow {
+    /// The instrument.
+    pub instrument: InstrumentId,
+    /// Element id → `present` / `absent` / `not_found` / `not_defined`.
+    pub elements: BTreeMap<String, String>,
+    /// Qualifier → value.
+    pub qualifiers: BTreeMap<String, serde_json::Value>,
+}
+
+/// Every instrument × every element, plus qualifiers: the overview researchers plot.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Matrix {
+    /// The columns: element ids.
+    pub elements: Vec<String>,
+    /// The qualifier columns.
+    pub qualifiers: Vec<String>,
+    /// One row per instrument, by id.
+    pub rows: Vec<MatrixRow>,
+}
+
+/// How many divergences separate two instruments (counted both ways: `a` against `b`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PairCount {
+    /// The subject.
+    pub a: InstrumentId,
+    /// The baseline.
+    pub b: InstrumentId,
+    /// Divergences of `a` from `b`, leaving out wording variances.
+    pub divergences: usize,
+}
+
+/// A whole-corpus report against a baseline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// [`REPORT_SCHEMA`].
+    pub schema: String,
+    /// The concept compared.
+    pub concept: String,
+    /// The baseline instrument.
+    pub baseline: InstrumentId,
+    /// The baseline's title.
+    pub baseline_title: String,
+    /// One entry per instrument other than the baseline, by id.
+    pub instruments: Vec<ReportEntry>,
+    /// The matrix, baseline included.
+    pub matrix: Matrix,
+    /// Pairwise counts between instruments that define the concept.
+    pub pairwise: Vec<PairCount>,
+}
+
+fn entry(analysis: &Analysis, baseline: &Analysis) -> ReportEntry {
+    let findings = compare(&analysis.model, &baseline.model);
+    let mut counts = Counts::default();
+    for finding in &findings {
+        match finding.direction {
+            Direction::Narrower => counts.narrower += 1,
+            Direction::Broader => counts.broader += 1,
+            Direction::Different => counts.different += 1,
+        }
+        if matches!(finding.confidence, Confidence::Uncertain { .. }) {
+            counts.uncertain += 1;
+        }
+    }
+    let metadata = analysis.instrument.metadata.as_ref();
+    ReportEntry {
+        instrument: analysis.instrument.id.clone(),
+        title: metadata.map_or_else(|| analysis.instrument.id.to_string(), |metadata| metadata.short_title.clone()),
+        jurisdiction: metadata.map_or_else(|| "unknown".to_owned(), |metadata| metadata.jurisdiction.to_string()),
+        kind: metadata.map_or_else(|| "unknown".to_owned(), |metadata| kebab(&format!("{:?}", metadata.kind))),
+        completeness: metadata
+            .map_or_else(|| "unknown".to_owned(), |metadata| kebab(&format!("{:?}", metadata.completeness.status))),
+        bill: metadata.is_some_and(|metadata| metadata.kind == InstrumentKind::Bill),
+        definition: analysis.model.definition.as_ref().map(|source| source.eid.to_string()),
+        findings,
+        counts,
+    }
+}
+
+fn kebab(name: &str) -> String {
+    let mut out = String::new();
+    for (index, character) in name.chars().enumerate() {
+        if character.is_uppercase() && index > 0 {
+            out.push('-');
+        }
+        out.extend(character.to_lowercase());
+    }
+    out
+}
+
+fn matrix_row(analysis: &Analysis, element_ids: &[ElementId], qualifier_names: &[String]) -> MatrixRow {
+    let model = &analysis.model;
+    let elements = element_ids
+        .iter()
+        .map(|id| {
+            let state = if model.definition.is_none() {
+                "not_defined"
+            } else if model.elements.iter().any(|presence| &presence.id == id) {
+                "present"
+            } else if model.not_found.iter().any(|item| &item.id == id) {
+                "not_found"
+            } else {
+                "absent"
+            };
+            (id.to_string(), state.to_owned())
+        })
+        .collect();
+    let qualifiers = qualifier_names
+        .iter()
+        .map(|name| {
+            let value = model.qualifiers.get(name).map_or(QualifierValue::Unknown, |qualifier| qualifier.value.clone());
+            (name.clone(), serde_json::to_value(value).expect("qualifier values serialise"))
+        })
+        .collect();
+    MatrixRow { instrument: analysis.instrument.id.clone(), elements, qualifiers }
+}
+
+impl Report {
+    /// Compare every instrument of `corpus` with `baseline`.
+    pub fn build(corpus: &Corpus, baseline: &Instrument, lexicon: &Lexicon, concept: &ConceptId) -> Report {
+        let analyses: Vec<Analysis> =
+            corpus.instruments().map(|instrument| Analysis::of(instrument, lexicon, concept)).collect();
+        Report::from_analyses(&analyses, &Analysis::of(baseline, lexicon, concept), lexicon, concept)
+    }
+
+    /// A report over analyses already made (one per instrument; the baseline's among them or not).
+    pub fn from_analyses(analyses: &[Analysis], baseline: &Analysis, lexicon: &Lexicon, concept: &ConceptId) -> Report {
+        let element_ids: Vec<ElementId> = lexicon.element_ids().cloned().collect();
+        let qualifier_names: Vec<String> = baseline.model.qualifiers.keys().cloned().collect();
+        let instruments = analyses
+            .iter()
+            .filter(|analysis| analysis.instrument.id != baseline.instrument.id)
+            .map(|analysis| entry(analysis, baseline))
+            .collect();
+        let mut rows: Vec<MatrixRow> =
+            analyses.iter().map(|analysis| matrix_row(analysis, &element_ids, &qualifier_names)).collect();
+        if !analyses.iter().any(|analysis| analysis.instrument.id == baseline.instrument.id) {
+            rows.push(matrix_row(baseline, &element_ids, &qualifier_names));
+        }
+        rows.sort_by(|left, right| left.instrument.cmp(&right.instrument));
+        let defined: Vec<&Analysis> = analyses.iter().filter(|analysis| analysis.model.definition.is_some()).collect();
+        let mut pairwise = Vec::new();
+        for a in &defined {
+            for b in &defined {
+                if a.instrument.id != b.instrument.id {
+                    let divergences = compare(&a.model, &b.model)
+                        .iter()
+                        .filter(|finding| finding.kind != DivergenceKind::WordingVariance)
+                        .count();
+                    pairwise.push(PairCount { a: a.instrument.id.clone(), b: b.instrument.id.clone(), divergences });
+                }
+            }
+        }
+        pairwise.sort_by(|left, right| (&left.a, &left.b).cmp(&(&right.a, &right.b)));
+        Report {
+            schema: REPORT_SCHEMA.to_owned(),
+            concept: concept.to_string(),
+            baseline: baseline.instrument.id.clone(),
+            baseline_title: baseline
+                .instrument
+                .metadata
+                .as_ref()
+                .map_or_else(|| baseline.instrument.id.to_string(), |metadata| metadata.short_title.clone()),
+            instruments,
+            matrix: Matrix {
+                elements: element_ids.iter().map(ToString::to_string).collect(),
+                qualifiers: qualifier_names,
+                rows,
+            },
+            pairwise,
+        }
+    }
+
+    /// As JSON (pretty, with a final newline).
+    pub fn to_json(&self) -> String {
+        let mut json = serde_json::to_string_pretty(self).expect("a report serialises");
+        json.push('\n');
+        json
+    }
+
+    /// The matrix as CSV: one row per instrument, a column per element and qualifier.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::from("instrument");
+        for column in self.matrix.elements.iter().chain(&self.matrix.qualifiers) {
+            out.push(',');
+            out.push_str(column);
+        }
+        out.push('\n');
+        for row in &self.matrix.rows {
+            out.push_str(row.instrument.as_str());
+            for element in &self.matrix.elements {
+                out.push(',');
+                out.push_str(&row.elements[element]);
+            }
+            for qualifier in &self.matrix.qualifiers {
+                out.push(',');
+                out.push_str(&csv_value(&row.qualifiers[qualifier]));
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// A plain-text summary for the terminal.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        writeln!(out, "Definitions of {} compared with {} ({})", self.concept, self.baseline_title, self.baseline)
+            .expect("writing to a String");
+        for entry in &self.instruments {
+            let bill = if entry.bill { ", a bill, not an act" } else { "" };
+            writeln!(
+                out,
+                "\n{} — {} ({}, {}{bill})",
+                entry.instrument, entry.title, entry.jurisdiction, entry.completeness
+            )
+            .expect("writing to a String");
+            let shown: Vec<&Divergence> =
+                entry.findings.iter().filter(|finding| finding.kind != DivergenceKind::WordingVariance).collect();
+            if shown.is_empty() {
+                writeln!(out, "  no divergence from the baseline").expect("writing to a String");
+            }
+            for finding in shown {
+                writeln!(
+                    out,
+                    "  {:<9} {:<8} {}{}",
+                    direction_word(finding.direction),
+                    severity_word(finding.severity),
+                    finding.summary,
+                    uncertain_note(&finding.confidence)
+                )
+                .expect("writing to a String");
+            }
+        }
+        out
+    }
+
+    /// Markdown: a section per instrument, and the matrix of the Protocol's elements.
+    pub fn to_markdown(&self) -> String {
+        let mut out = String::new();
+        let w = |out: &mut String, text: String| out.push_str(&text);
+        w(&mut out, format!("# Definitions of {} compared with {}\n\n", self.concept, self.baseline_title));
+        w(&mut out, format!("Baseline: `{}`. Report schema `{}`. Every finding cites the words of the law; a finding marked *uncertain* rests on text the corpus could not read.\n", self.baseline, self.schema));
+        for entry in &self.instruments {
+            let bill = if entry.bill { " — **a bill, not an enacted act**" } else { "" };
+            w(
+                &mut out,
+                format!(
+                    "\n## {} — {}\n\n{}, text {}{bill}. ",
+                    entry.instrument,
+                    markdown_escape(&entry.title),
+                    entry.jurisdiction,
+                    entry.completeness
+                ),
+            );
+            match &entry.definition {
+                Some(eid) => w(&mut out, format!("Definition: `{eid}`.\n\n")),
+                None => w(&mut out, "No definition in the text seen.\n\n".to_owned()),
+            }
+            let shown: Vec<&Divergence> =
+                entry.findings.iter().filter(|finding| finding.kind != DivergenceKind::WordingVariance).collect();
+            if shown.is_empty() {
+                w(&mut out, "No divergence from the baseline.\n".to_owned());
+                continue;
+            }
+            w(
+                &mut out,
+                "| finding | direction | severity | subject's words | baseline's words |\n|---|---|---|---|---|\n"
+                    .to_owned(),
+            );
+            for finding in shown {
+                let words = |side: &crate::compare::Side| {
+                    side.evidence.first().map_or_else(String::new, |evidence| {
+                        format!("“{}” `{}` l. {}", markdown_escape(&evidence.text), evidence.eid, evidence.line)
+                    })
+                };
+                w(
+                    &mut out,
+                    format!(
+                        "| {}{} | {} | {} | {} | {} |\n",
+                        markdown_escape(&finding.summary),
+                        match &finding.confidence {
+                            Confidence::Certain => String::new(),
+                            Confidence::Uncertain { reason } => format!(" *(uncertain: {})*", markdown_escape(reason)),
+                        },
+                        direction_word(finding.direction),
+                        severity_word(finding.severity),
+                        words(&finding.subject),
+                        words(&finding.baseline)
+                    ),
+                );
+            }
+        }
+        w(&mut out, "\n## Matrix\n\n`+` present, `-` absent, `?` not found (text incomplete or not covered), blank: no definition.\n\n".to_owned());
+        let columns: Vec<&String> =
+            self.matrix.elements.iter().filter(|id| crate::ids::PROTOCOL_ELEMENTS.contains(&id.as_str())).collect();
+        w(
+            &mut out,
+            format!(
+                "| instrument | {} |\n|---|{}\n",
+                columns.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(" | "),
+                "---|".repeat(columns.len())
+            ),
+        );
+        for row in &self.matrix.rows {
+            let cells: Vec<&str> = columns
+                .iter()
+                .map(|id| match row.elements[*id].as_str() {
+                    "present" => "+",
+                    "absent" => "-",
+                    "not_found" => "?",
+                    _ => " ",
+                })
+                .collect();
+            w(&mut out, format!("| {} | {} |\n", row.instrument, cells.join(" | ")));
+        }
+        out
+    }
+
+    /// A self-contained HTML page: no network, no scripts.
+    pub fn to_html(&self, analyses: &[&Analysis]) -> String {
+        crate::report_html::render(self, analyses)
+    }
+}
+
+fn csv_value(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+pub(crate) fn direction_word(direction: Direction) -> &'static str {
+    match direction {
+        Direction::Narrower => "narrower",
+        Direction::Broader => "broader",
+        Direction::Different => "different",
+    }
+}
+
+pub(crate) fn severity_word(severity: Severity) -> &'static str {
+    match severity {
+        Severity::High => "high",
+        Severity::Medium => "medium",
+        Severity::Low => "low",
+        Severity::Info => "info",
+    }
+}
+
+fn uncertain_note(confidence: &Confidence) -> String {
+    match confidence {
+        Confidence::Certain => String::new(),
+        Confidence::Uncertain { reason } => format!(" [uncertain: {reason}]"),
+    }
+}
+
+fn markdown_escape(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}

@@ -1,0 +1,156 @@
+//! The HTML report: one self-contained page (inline CSS, no scripts, no network) with the
+//! instrument × element coverage chart and, per instrument, its definition beside the
+//! baseline's, the words of each element marked, and its findings.
+
+use std::fmt::Write as _;
+
+use crate::compare::{Confidence, DivergenceKind};
+use crate::document::Span;
+use crate::report::{direction_word, severity_word, Analysis, Report};
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for character in text.chars() {
+        match character {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The definition's text with the words of its elements marked.
+fn marked_definition(analysis: &Analysis) -> String {
+    let Some(source) = &analysis.model.definition else {
+        return "<p class=\"none\">No definition in the text seen.</p>".to_owned();
+    };
+    let Some(provision) = analysis.document.find(source.eid.as_str()) else {
+        return String::new();
+    };
+    let span = provision.span;
+    let mut marks: Vec<(Span, String)> = analysis
+        .model
+        .elements
+        .iter()
+        .flat_map(|element| element.evidence.iter().map(move |evidence| (evidence.span, element.id.to_string())))
+        .filter(|(evidence, _)| span.contains(*evidence))
+        .collect();
+    marks.sort_by_key(|(evidence, _)| (evidence.start, std::cmp::Reverse(evidence.end)));
+    let text = &analysis.instrument.text;
+    let mut out = String::new();
+    let mut cursor = span.start;
+    for (mark, id) in marks {
+        if mark.start < cursor {
+            continue;
+        }
+        out.push_str(&escape(&text[cursor..mark.start]));
+        let _ = write!(out, "<mark title=\"{}\">{}</mark>", escape(&id), escape(&text[mark.range()]));
+        cursor = mark.end;
+    }
+    out.push_str(&escape(&text[cursor..span.end]));
+    format!(
+        "<p class=\"cite\">{} · <code>{}</code></p><pre>{out}</pre>",
+        escape(analysis.instrument.id.as_str()),
+        escape(source.eid.as_str())
+    )
+}
+
+const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2rem;color:#1d1d1f;background:#fff}h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2.5rem;border-bottom:1px solid #ccc}table{border-collapse:collapse;font-size:.8rem}td,th{border:1px solid #ddd;padding:.2rem .35rem;vertical-align:top}th.rot{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap}td.present{background:#2e7d32}td.absent{background:#c62828}td.not_found{background:#f9a825}td.not_defined{background:#9e9e9e}.side{display:grid;grid-template-columns:1fr 1fr;gap:1rem}pre{white-space:pre-wrap;background:#f6f6f6;padding:.6rem;font-size:.8rem}mark{background:#fff59d}.narrower{color:#b71c1c}.broader{color:#1b5e20}.uncertain{font-style:italic;color:#795548}.legend span{display:inline-block;width:1rem;height:1rem;margin:0 .3rem 0 1rem;vertical-align:middle}.none{color:#777}";
+
+/// Render the report as HTML.
+pub(crate) fn render(report: &Report, analyses: &[&Analysis]) -> String {
+    let mut out = String::new();
+    let _ = write!(out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Definitions of {concept} compared with {base}</title><style>{STYLE}</style></head><body>\n", concept = escape(&report.concept), base = escape(&report.baseline_title));
+    let _ = write!(out, "<h1>Definitions of {} compared with {}</h1>\n<p>Baseline <code>{}</code>. Every finding cites the words of the law; findings in <span class=\"uncertain\">italics</span> rest on text the corpus could not read.</p>\n", escape(&report.concept), escape(&report.baseline_title), escape(report.baseline.as_str()));
+    // The coverage chart.
+    let columns: Vec<&String> = report
+        .matrix
+        .elements
+        .iter()
+        .filter(|id| report.matrix.rows.iter().any(|row| row.elements[*id] == "present"))
+        .collect();
+    out.push_str("<h2>Coverage</h2>\n<p class=\"legend\"><span style=\"background:#2e7d32\"></span>present<span style=\"background:#c62828\"></span>absent<span style=\"background:#f9a825\"></span>not found (text incomplete or language not covered)<span style=\"background:#9e9e9e\"></span>no definition</p>\n<table><tr><th>instrument</th>");
+    for column in &columns {
+        let _ = write!(out, "<th class=\"rot\">{}</th>", escape(column));
+    }
+    for qualifier in &report.matrix.qualifiers {
+        let _ = write!(out, "<th class=\"rot\">{}</th>", escape(qualifier));
+    }
+    out.push_str("</tr>\n");
+    for row in &report.matrix.rows {
+        let _ = write!(out, "<tr><th>{}</th>", escape(row.instrument.as_str()));
+        for column in &columns {
+            let state = &row.elements[*column];
+            let _ = write!(out, "<td class=\"{}\" title=\"{} {}\"></td>", escape(state), escape(column), escape(state));
+        }
+        for qualifier in &report.matrix.qualifiers {
+            let value = match &row.qualifiers[qualifier] {
+                serde_json::Value::String(text) => text.clone(),
+                other => other.to_string(),
+            };
+            let _ = write!(out, "<td>{}</td>", escape(&value));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</table>\n");
+    let baseline = analyses.iter().find(|analysis| analysis.instrument.id == report.baseline);
+    for entry in &report.instruments {
+        let bill = if entry.bill { " — <strong>a bill, not an enacted act</strong>" } else { "" };
+        let _ = write!(
+            out,
+            "<h2 id=\"{id}\">{id} — {}</h2>\n<p>{}, text {}{bill}.</p>\n",
+            escape(&entry.title),
+            escape(&entry.jurisdiction),
+            escape(&entry.completeness),
+            id = escape(entry.instrument.as_str())
+        );
+        let subject = analyses.iter().find(|analysis| analysis.instrument.id == entry.instrument);
+        out.push_str("<div class=\"side\"><div>");
+        out.push_str(&subject.map(|analysis| marked_definition(analysis)).unwrap_or_default());
+        out.push_str("</div><div>");
+        out.push_str(&baseline.map(|analysis| marked_definition(analysis)).unwrap_or_default());
+        out.push_str("</div></div>\n");
+        let shown: Vec<_> =
+            entry.findings.iter().filter(|finding| finding.kind != DivergenceKind::WordingVariance).collect();
+        if shown.is_empty() {
+            out.push_str("<p>No divergence from the baseline.</p>\n");
+            continue;
+        }
+        out.push_str("<table><tr><th>finding</th><th>direction</th><th>severity</th><th>where</th></tr>\n");
+        for finding in shown {
+            let class = match &finding.confidence {
+                Confidence::Certain => direction_word(finding.direction).to_owned(),
+                Confidence::Uncertain { .. } => format!("{} uncertain", direction_word(finding.direction)),
+            };
+            let reason = match &finding.confidence {
+                Confidence::Certain => String::new(),
+                Confidence::Uncertain { reason } => format!(" (uncertain: {})", escape(reason)),
+            };
+            let place = finding.subject.evidence.first().or(finding.baseline.evidence.first()).map_or_else(
+                String::new,
+                |evidence| {
+                    format!(
+                        "{} <code>{}</code> line {}",
+                        escape(evidence.instrument.as_str()),
+                        escape(evidence.eid.as_str()),
+                        evidence.line
+                    )
+                },
+            );
+            let _ = writeln!(
+                out,
+                "<tr class=\"{class}\"><td>{}{reason}</td><td>{}</td><td>{}</td><td>{place}</td></tr>",
+                escape(&finding.summary),
+                direction_word(finding.direction),
+                severity_word(finding.severity)
+            );
+        }
+        out.push_str("</table>\n");
+    }
+    out.push_str("</body></html>\n");
+    out
+}
