@@ -26,6 +26,70 @@ pub(crate) enum Command {
     /// The term model of a concept: its elements and qualifiers, each with the words of the
     /// law that back it, and what is absent or could not be read.
     Model(ModelCommand),
+    /// Compare one definition (an instrument or a drafter's text) with a baseline: what it
+    /// lacks, what it adds, how its qualifiers differ, each with the words on both sides.
+    Compare(CompareCommand),
+    /// Compare every instrument of a corpus with a baseline: the divergence report, the
+    /// instrument × element matrix and pairwise counts.
+    Report(ReportCommand),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CompareCommand {
+    /// A corpus file, a bare statute text (a draft bill), or the id of a bundled instrument.
+    pub subject: String,
+
+    /// What to compare with: `palermo` (the UN Protocol), `actip`, or an instrument id.
+    #[arg(long, default_value = "palermo")]
+    pub baseline: String,
+
+    /// The concept to compare.
+    #[arg(long, default_value = "trafficking_in_persons")]
+    pub concept: String,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+
+    /// Include wording variances (the same element in other words) in text and Markdown.
+    #[arg(long)]
+    pub wording: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ReportCommand {
+    /// A corpus directory; the bundled corpus when omitted.
+    pub corpus: Option<PathBuf>,
+
+    /// What to compare with: `palermo` (the UN Protocol), `actip`, or an instrument id.
+    #[arg(long, default_value = "palermo")]
+    pub baseline: String,
+
+    /// The concept to compare.
+    #[arg(long, default_value = "trafficking_in_persons")]
+    pub concept: String,
+
+    /// Output format: `csv` is the instrument × element matrix.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+
+    /// Write to this file instead of stdout.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ReportFormat {
+    /// A summary for the terminal.
+    Text,
+    /// JSON (schema `lexdef-report/1`, `crates/lexdef/data/report.schema.json`).
+    Json,
+    /// Markdown, to circulate.
+    Md,
+    /// The instrument × element matrix as CSV.
+    Csv,
+    /// A self-contained HTML page: definitions side by side, a coverage chart.
+    Html,
 }
 
 #[derive(Debug, Args)]

@@ -2,6 +2,7 @@
 //! subcommand in its own file; this file only dispatches and maps outcomes to exit codes.
 
 mod args;
+mod compare;
 mod definitions;
 mod diagnostics;
 mod output;
@@ -23,6 +24,8 @@ fn main() -> ExitCode {
         args::Command::Parse(command) => parse::run(&command),
         args::Command::Definitions(command) => definitions::run(&command),
         args::Command::Model(command) => definitions::run_model(&command),
+        args::Command::Compare(command) => compare::run_compare(&command),
+        args::Command::Report(command) => compare::run_report(&command),
     };
     match outcome {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

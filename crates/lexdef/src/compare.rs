@@ -188,7 +188,7 @@ pub fn compare(subject: &TermModel, baseline: &TermModel) -> Vec<Divergence> {
             confidence,
             Side { value: serde_json::Value::String("not_defined".into()), evidence: Vec::new() },
             Side { value: serde_json::Value::String("defined".into()), evidence: Vec::new() },
-            format!("{} has no definition of {concept} in the text seen ({reason})", subject.instrument),
+            format!("{} has no definition of {concept} in the text seen", subject.instrument),
         ));
         return findings;
     }
@@ -245,8 +245,8 @@ pub fn compare(subject: &TermModel, baseline: &TermModel) -> Vec<Divergence> {
                         "{} does not name the {family} {} that {} names",
                         subject.instrument, presence.id, baseline.instrument
                     ),
-                    Some(reason) => format!(
-                        "{} was not found in {} ({reason}), which may be silent or may name it in the text not seen",
+                    Some(_) => format!(
+                        "{} not found in the text of {} seen: it may be silent, or name it where the corpus could not read",
                         presence.id, subject.instrument
                     ),
                 };
@@ -309,7 +309,7 @@ pub fn compare(subject: &TermModel, baseline: &TermModel) -> Vec<Divergence> {
                 Confidence::Uncertain { reason: reason.clone() },
                 subject_side,
                 baseline_side,
-                format!("{name} cannot be compared: {} does not settle it ({reason})", subject.instrument),
+                format!("{name} cannot be compared: the text of {} seen does not settle it", subject.instrument),
             ));
             continue;
         }

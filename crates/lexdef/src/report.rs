@@ -4,7 +4,6 @@
 //! same corpus gives the same bytes.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 use serde::Serialize;
 
@@ -335,31 +334,53 @@ impl Report {
     /// A plain-text summary for the terminal.
     pub fn to_text(&self) -> String {
         let mut out = String::new();
-        writeln!(out, "Definitions of {} compared with {} ({})", self.concept, self.baseline_title, self.baseline)
-            .expect("writing to a String");
+        let line = |out: &mut String, text: String| {
+            out.push_str(&text);
+            out.push('\n');
+        };
+        line(
+            &mut out,
+            format!("Definitions of {} compared with {} ({})", self.concept, self.baseline_title, self.baseline),
+        );
         for entry in &self.instruments {
             let bill = if entry.bill { ", a bill, not an act" } else { "" };
-            writeln!(
-                out,
-                "\n{} — {} ({}, {}{bill})",
-                entry.instrument, entry.title, entry.jurisdiction, entry.completeness
-            )
-            .expect("writing to a String");
+            line(
+                &mut out,
+                format!(
+                    "\n{} — {} ({}, {}{bill})",
+                    entry.instrument, entry.title, entry.jurisdiction, entry.completeness
+                ),
+            );
             let shown: Vec<&Divergence> =
                 entry.findings.iter().filter(|finding| finding.kind != DivergenceKind::WordingVariance).collect();
             if shown.is_empty() {
-                writeln!(out, "  no divergence from the baseline").expect("writing to a String");
+                line(&mut out, "  no divergence from the baseline".to_owned());
             }
-            for finding in shown {
-                writeln!(
-                    out,
-                    "  {:<9} {:<8} {}{}",
-                    direction_word(finding.direction),
-                    severity_word(finding.severity),
-                    finding.summary,
-                    uncertain_note(&finding.confidence)
-                )
-                .expect("writing to a String");
+            // Elements not found for one reason (a gap) are one line: the reason is the news.
+            let mut not_found: Vec<(String, Vec<String>)> = Vec::new();
+            for finding in &shown {
+                if let (DivergenceKind::MissingElement, Confidence::Uncertain { reason }, Some(element)) =
+                    (finding.kind, &finding.confidence, &finding.element)
+                {
+                    match not_found.iter_mut().find(|(known, _)| known == reason) {
+                        Some((_, ids)) => ids.push(element.to_string()),
+                        None => not_found.push((reason.clone(), vec![element.to_string()])),
+                    }
+                    continue;
+                }
+                line(
+                    &mut out,
+                    format!(
+                        "  {:<9} {:<6} {}{}",
+                        direction_word(finding.direction),
+                        severity_word(finding.severity),
+                        finding.summary,
+                        uncertain_note(&finding.confidence)
+                    ),
+                );
+            }
+            for (reason, ids) in not_found {
+                line(&mut out, format!("  uncertain        not found in the text seen ({reason}): {}", ids.join(", ")));
             }
         }
         out

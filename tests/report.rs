@@ -1,0 +1,194 @@
+//! The divergence report on the bundled corpus: its findings agree with the team's
+//! annotations, it validates against its schema, it is deterministic, and findings that rest
+//! on incomplete text say so in every format.
+
+use std::collections::BTreeSet;
+
+use lexdef::{Analysis, Confidence, Corpus, DivergenceKind, Lexicon, Report, PROTOCOL_ELEMENTS};
+use lexdef_workspace_tests::workspace_root;
+
+fn report() -> (Report, Vec<Analysis>) {
+    let corpus = Corpus::bundled();
+    let lexicon = Lexicon::bundled();
+    let concept = "trafficking_in_persons".parse().expect("concept");
+    let baseline = lexdef::resolve_baseline(&corpus, "palermo", &lexicon, &concept).expect("palermo is a baseline");
+    let analyses: Vec<Analysis> =
+        corpus.instruments().map(|instrument| Analysis::of(instrument, &lexicon, &concept)).collect();
+    let baseline =
+        analyses.iter().find(|analysis| analysis.instrument.id == baseline.id).expect("in the corpus").clone();
+    (Report::from_analyses(&analyses, &baseline, &lexicon, &concept), analyses)
+}
+
+/// The annotated elements of an instrument's model definition, from its annotation file.
+fn annotated_elements(id: &str) -> Option<BTreeSet<String>> {
+    let text = std::fs::read_to_string(workspace_root().join("corpus/annotations").join(format!("{id}.toml"))).ok()?;
+    let value: toml::Value = toml::from_str(&text).ok()?;
+    let model = value
+        .get("definitions")?
+        .as_array()?
+        .iter()
+        .find(|definition| definition.get("model").and_then(toml::Value::as_bool) == Some(true))?;
+    Some(
+        model
+            .get("elements")
+            .and_then(toml::Value::as_array)
+            .map(|elements| {
+                elements
+                    .iter()
+                    .filter_map(|element| element.get("id").and_then(toml::Value::as_str).map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    )
+}
+
+#[test]
+fn each_member_states_findings_agree_with_the_teams_annotations() {
+    let (report, _) = report();
+    let protocol: BTreeSet<String> = PROTOCOL_ELEMENTS.iter().map(|id| (*id).to_owned()).collect();
+    let mut checked = 0;
+    for entry in &report.instruments {
+        let Some(annotated) = annotated_elements(entry.instrument.as_str()) else { continue };
+        let missing: BTreeSet<String> = entry
+            .findings
+            .iter()
+            .filter(|finding| finding.kind == DivergenceKind::MissingElement)
+            .filter_map(|finding| finding.element.as_ref().map(ToString::to_string))
+            .collect();
+        let additional: BTreeSet<String> = entry
+            .findings
+            .iter()
+            .filter(|finding| finding.kind == DivergenceKind::AdditionalElement)
+            .filter_map(|finding| finding.element.as_ref().map(ToString::to_string))
+            .collect();
+        let expected_missing: BTreeSet<String> = protocol.difference(&annotated).cloned().collect();
+        let expected_additional: BTreeSet<String> = annotated.difference(&protocol).cloned().collect();
+        assert_eq!(missing, expected_missing, "{}: elements the definition lacks", entry.instrument);
+        assert_eq!(additional, expected_additional, "{}: elements it adds", entry.instrument);
+        for finding in &entry.findings {
+            for side in [&finding.subject, &finding.baseline] {
+                for evidence in &side.evidence {
+                    assert!(
+                        !evidence.text.is_empty() && evidence.line > 0,
+                        "{}: evidence has words and a line",
+                        entry.instrument
+                    );
+                }
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked >= 14, "the coded instruments are checked ({checked})");
+    // Spot checks of qualifier findings against the annotations.
+    let finding = |id: &str, qualifier: &str| {
+        report.instruments.iter().find(|entry| entry.instrument.as_str() == id).and_then(|entry| {
+            entry.findings.iter().find(|finding| finding.qualifier.as_deref() == Some(qualifier)).cloned()
+        })
+    };
+    let mm_age = finding("MM-ATIPL-2005", "child_age").expect("Myanmar's child is under 16");
+    assert_eq!(
+        (mm_age.subject.value.clone(), mm_age.baseline.value.clone()),
+        (serde_json::json!(16), serde_json::json!(18))
+    );
+    assert_eq!(mm_age.direction, lexdef::Direction::Narrower);
+    let sg_list = finding("SG-PHTA-2014", "exploitation_list").expect("Singapore's list is closed");
+    assert_eq!(sg_list.subject.value, serde_json::json!("closed"));
+    assert_eq!(sg_list.subject.evidence[0].eid.as_str(), "sec_2__def_exploitation");
+    assert!(finding("PH-RA10364-2012", "child_age").is_none(), "RA 10364's child is under 18, as the Protocol's");
+}
+
+#[test]
+fn findings_on_incomplete_text_say_so_in_every_format() {
+    let (report, analyses) = report();
+    let entry =
+        report.instruments.iter().find(|entry| entry.instrument.as_str() == "MY-ATIPSOM-AMEND-BILL").expect("entry");
+    let uncertain = entry
+        .findings
+        .iter()
+        .find(|finding| matches!(finding.confidence, Confidence::Uncertain { .. }))
+        .expect("an uncertain finding");
+    let Confidence::Uncertain { reason } = &uncertain.confidence else { unreachable!() };
+    assert!(!reason.is_empty());
+    let json: serde_json::Value = serde_json::from_str(&report.to_json()).expect("JSON");
+    let json_entry = json["instruments"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|entry| entry["instrument"] == "MY-ATIPSOM-AMEND-BILL")
+        .expect("entry");
+    assert!(json_entry["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .any(|finding| finding["confidence"]["level"] == "uncertain"
+            && finding["confidence"]["reason"] == reason.as_str()));
+    assert!(report.to_markdown().contains(&format!("*(uncertain: {}", reason.replace('|', "\\|"))));
+    assert!(report.to_text().contains("uncertain"));
+    let references: Vec<&Analysis> = analyses.iter().collect();
+    let html = report.to_html(&references);
+    assert!(html.contains("class=\"narrower uncertain\"") || html.contains("class=\"different uncertain\""));
+    assert!(report.to_csv().lines().any(|line| line.starts_with("ID-LAW21-2007,") && line.contains("not_found")));
+    // Bills are labelled as bills.
+    assert!(report.to_text().contains("MY-ATIPSOM-2007-BILL — ") && report.to_text().contains("a bill, not an act"));
+    assert!(report.to_markdown().contains("a bill, not an enacted act"));
+}
+
+#[test]
+fn the_json_report_validates_against_its_schema() {
+    let (report, _) = report();
+    let schema: serde_json::Value = serde_json::from_str(lexdef::REPORT_JSON_SCHEMA).expect("the schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("the schema is a valid JSON Schema");
+    let instance: serde_json::Value = serde_json::from_str(&report.to_json()).expect("JSON");
+    let errors: Vec<String> = validator
+        .iter_errors(&instance)
+        .map(|error| format!("{} at {}", error, error.instance_path))
+        .take(10)
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // The schema is strict: an unknown field is refused.
+    let mut broken = instance.clone();
+    broken["instruments"][0]["surprise"] = serde_json::json!(1);
+    assert!(!validator.is_valid(&broken));
+}
+
+#[test]
+fn reports_are_byte_identical_across_runs_and_file_orders() {
+    let (first, analyses) = report();
+    let (second, _) = report();
+    assert_eq!(first.to_json(), second.to_json());
+    assert_eq!(first.to_markdown(), second.to_markdown());
+    assert_eq!(first.to_csv(), second.to_csv());
+    let references: Vec<&Analysis> = analyses.iter().collect();
+    assert_eq!(first.to_html(&references), second.to_html(&references));
+    // A corpus read from its files in reverse order gives the same report.
+    let directory = workspace_root().join("corpus/instruments");
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&directory)
+        .expect("corpus")
+        .map(|entry| entry.expect("entry").path())
+        .map(|path| {
+            (
+                format!("corpus/instruments/{}", path.file_name().expect("name").to_string_lossy()),
+                std::fs::read(&path).expect("read"),
+            )
+        })
+        .collect();
+    files.sort();
+    files.reverse();
+    let corpus = Corpus::from_files(files);
+    let lexicon = Lexicon::bundled();
+    let concept = "trafficking_in_persons".parse().expect("concept");
+    let baseline = corpus.require("INTL-PALERMO-2000").expect("palermo");
+    let reversed = Report::build(&corpus, baseline, &lexicon, &concept);
+    assert_eq!(reversed.to_json(), first.to_json());
+}
+
+#[test]
+fn actip_is_refused_as_a_baseline_while_its_articles_are_missing() {
+    let corpus = Corpus::bundled();
+    let lexicon = Lexicon::bundled();
+    let concept = "trafficking_in_persons".parse().expect("concept");
+    let error = lexdef::resolve_baseline(&corpus, "actip", &lexicon, &concept)
+        .expect_err("ACTIP has no article 2 in the corpus");
+    let message = error.to_string();
+    assert!(message.contains("ASEAN-ACTIP-2015") && message.contains("article 2 has not been found"), "{message}");
+}
