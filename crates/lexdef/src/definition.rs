@@ -447,6 +447,22 @@ impl Extractor<'_> {
                 from = at;
             }
         }
+        // `In this Act, "exploitation" includes ...; and "child" means ...`: a quoted term the
+        // lexicon knows, followed at once by its defining words, inside a sentence.
+        for (at, character) in own.char_indices() {
+            if !matches!(character, '"' | '\u{201C}') || own[..at].trim_end().is_empty() || own[..at].ends_with('\n') {
+                continue;
+            }
+            let Some((term, offset, after)) = quoted_term(&own[at..]) else { continue };
+            let Some((form, end)) = form_after(after) else { continue };
+            let direct = after[..form_phrase_start(after, end)].trim().is_empty();
+            let already = self.definitions.iter().any(|definition| {
+                definition.eid == provision.eid && fold_phrase(&definition.term) == fold_phrase(term)
+            });
+            if direct && !already && self.lexicon.concept_of(term).is_some() {
+                self.push(provision, term, start + at + offset, form, None);
+            }
+        }
     }
 
     fn reference(&self, provision: &Provision, words: &str) -> CrossReference {

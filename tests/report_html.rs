@@ -1,0 +1,78 @@
+//! The HTML report renders in a real browser: headless Chromium takes a screenshot of it,
+//! and the screenshot shows the coverage chart (not a blank page).
+
+use std::process::Command;
+
+use lexdef::{Analysis, Corpus, Lexicon, Report};
+
+fn chromium() -> String {
+    for candidate in ["chromium", "chromium-browser", "google-chrome"] {
+        if Command::new("sh")
+            .args(["-c", &format!("command -v {candidate}")])
+            .output()
+            .is_ok_and(|output| output.status.success())
+        {
+            return candidate.to_owned();
+        }
+    }
+    panic!("no headless Chromium on PATH: tests/run-all.sh installs it (apt-get install chromium)");
+}
+
+#[test]
+fn the_html_report_renders_in_headless_chromium() {
+    let corpus = Corpus::bundled();
+    let lexicon = Lexicon::bundled();
+    let concept = "trafficking_in_persons".parse().expect("concept");
+    let analyses: Vec<Analysis> =
+        corpus.instruments().map(|instrument| Analysis::of(instrument, &lexicon, &concept)).collect();
+    let baseline = analyses
+        .iter()
+        .find(|analysis| analysis.instrument.id.as_str() == "INTL-PALERMO-2000")
+        .expect("palermo")
+        .clone();
+    let report = Report::from_analyses(&analyses, &baseline, &lexicon, &concept);
+    let references: Vec<&Analysis> = analyses.iter().collect();
+    let html = report.to_html(&references);
+    assert!(
+        !html.contains("<script") && !html.contains("http://") && !html.contains("https://"),
+        "self-contained: no scripts, no network"
+    );
+
+    let directory = tempfile::tempdir().expect("a scratch directory");
+    let page = directory.path().join("report.html");
+    let screenshot = directory.path().join("report.png");
+    std::fs::write(&page, &html).expect("write the page");
+    let status = Command::new("timeout")
+        .arg("120")
+        .arg(chromium())
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1400,1000"])
+        .arg(format!("--user-data-dir={}", directory.path().join("profile").display()))
+        .arg(format!("--screenshot={}", screenshot.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("chromium runs");
+    assert!(screenshot.exists(), "chromium wrote no screenshot: {}", String::from_utf8_lossy(&status.stderr));
+
+    let decoder = png::Decoder::new(std::fs::File::open(&screenshot).expect("open the screenshot"));
+    let mut reader = decoder.read_info().expect("a PNG");
+    let mut pixels = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut pixels).expect("a frame");
+    let channels = info.color_type.samples();
+    let frame = &pixels[..info.buffer_size()];
+    let total = frame.len() / channels;
+    let mut not_white = 0;
+    let mut green = 0;
+    for pixel in frame.chunks(channels) {
+        let (red, green_channel, blue) = (pixel[0], pixel[1], pixel[2]);
+        if red < 240 || green_channel < 240 || blue < 240 {
+            not_white += 1;
+        }
+        // The chart's `present` cells: #2e7d32.
+        if red < 80 && green_channel > 100 && green_channel < 150 && blue < 80 {
+            green += 1;
+        }
+    }
+    assert_eq!((info.width, info.height), (1400, 1000));
+    assert!(not_white * 20 > total, "the page is not blank ({not_white} of {total} pixels drawn)");
+    assert!(green * 200 > total, "the coverage chart is drawn ({green} green pixels)");
+}
