@@ -243,3 +243,53 @@ fn a_users_lexicon_adds_a_synonym_without_recompiling() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("error: bad.toml:4:"), "{}", stderr(&bad));
 }
+
+#[test]
+fn compare_a_drafters_bill_with_the_protocol() {
+    let directory = scratch();
+    std::fs::write(
+        directory.path().join("bill.txt"),
+        "Section 2. Definitions.\n\"child\" means a person below the age of 16 years;\n\"trafficking in persons\" means the recruitment or receipt of persons by means of fraud for the purpose of exploitation;\n\"exploitation\" means forced labour;\n",
+    )
+    .expect("write");
+    let output = lexdef(directory.path(), &["compare", "bill.txt"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("child_age: BILL has 16, INTL-PALERMO-2000 has 18"), "{text}");
+    assert!(text.contains("does not name the means means.coercion"), "{text}");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&lexdef(directory.path(), &["compare", "bill.txt", "--format", "json"])))
+            .expect("JSON");
+    let findings = json["instruments"][0]["findings"].as_array().expect("findings");
+    let age = findings.iter().find(|finding| finding["qualifier"] == "child_age").expect("an age finding");
+    assert_eq!(
+        (age["subject"]["value"].clone(), age["baseline"]["value"].clone(), age["direction"].clone()),
+        (serde_json::json!(16), serde_json::json!(18), serde_json::json!("narrower"))
+    );
+    assert_eq!(age["subject"]["evidence"][0]["text"], "below the age of 16");
+    assert_eq!(age["baseline"]["evidence"][0]["eid"], "art_3__para_d");
+    let refused = lexdef(directory.path(), &["compare", "bill.txt", "--baseline", "actip"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(stderr(&refused).contains("ACTIP's article 2 has not been found yet"), "{}", stderr(&refused));
+}
+
+#[test]
+fn report_writes_every_format_to_a_file() {
+    let directory = scratch();
+    for (format, marker) in [
+        ("md", "# Definitions of trafficking_in_persons"),
+        ("csv", "instrument,act.adoption"),
+        ("html", "<!DOCTYPE html>"),
+        ("json", "\"schema\": \"lexdef-report/1\""),
+        ("text", "Definitions of trafficking_in_persons"),
+    ] {
+        let file = format!("report.{format}");
+        let output = lexdef(directory.path(), &["report", "--format", format, "-o", &file]);
+        assert_eq!(output.status.code(), Some(0), "{format}: {}", stderr(&output));
+        assert!(output.stdout.is_empty(), "{format}: written to the file, not stdout");
+        let written = std::fs::read_to_string(directory.path().join(&file)).expect("the report file");
+        assert!(written.contains(marker), "{format}: {}", &written[..written.len().min(200)]);
+    }
+    let csv = std::fs::read_to_string(directory.path().join("report.csv")).expect("csv");
+    assert_eq!(csv.lines().count(), 32, "a header and one row per instrument");
+}

@@ -548,11 +548,16 @@ impl Extractor<'_> {
                 .into_iter()
                 .filter(|hit| hit.element.family() == ElementFamily::Purpose)
                 .count();
+            let text_words = tokens(text);
             let uses_a_defined_act = self.definitions.iter().any(|definition| {
                 definition.concept.is_none()
                     && !definition.term.is_empty()
                     && definition.eid != provision.eid
-                    && uses_term(text, &definition.term)
+                    && crate::fold::find_phrase(
+                        &text_words,
+                        &tokens(&definition.term).into_iter().map(|token| token.folded).collect::<Vec<_>>(),
+                    )
+                    .is_some()
             });
             let enough_acts = if names_both { !acts.is_empty() } else { acts.len() >= 2 }
                 || (uses_a_defined_act && purposes >= MIN_PURPOSES_WITH_DEFINED_ACT);
@@ -724,7 +729,8 @@ fn quoted_term(text: &str) -> Option<(&str, usize, &str)> {
         }
     };
     let inner = &trimmed[open_len..];
-    let end = inner.find(close)?;
+    // A term closes within a short distance; a quote that does not is not a term.
+    let end = window_of(inner, MAX_TERM_BYTES).find(close)?;
     let term = &inner[..end];
     if term.trim().is_empty() || tokens(term).len() > MAX_UNQUOTED_TERM_WORDS + 4 {
         return None;
@@ -734,15 +740,42 @@ fn quoted_term(text: &str) -> Option<(&str, usize, &str)> {
 }
 
 /// The first defining words in `text` within the window, and where they start.
+/// Defining words are looked for this far (in bytes) after a term: a window, so that the
+/// search costs the same however long the text after it is.
+const FORM_SEARCH_BYTES: usize = 600;
+
+fn window(text: &str) -> &str {
+    window_of(text, FORM_SEARCH_BYTES)
+}
+
+/// A quoted term is at most this long (in bytes).
+const MAX_TERM_BYTES: usize = 300;
+
+fn window_of(text: &str, bytes: usize) -> &str {
+    &text[..crate::location::floor_char_boundary(text, text.len().min(bytes))]
+}
+
+/// Word spans only (no folding): the defining words are matched as written.
+struct WordSpan {
+    start: usize,
+    end: usize,
+}
+
+fn word_spans(text: &str) -> Vec<WordSpan> {
+    use unicode_segmentation::UnicodeSegmentation;
+    text.unicode_word_indices().map(|(start, word)| WordSpan { start, end: start + word.len() }).collect()
+}
+
 fn first_form_word(text: &str) -> Option<(usize, DefinitionForm)> {
+    let text = window(text);
     if let Some(found) = text.find(THAI_MEANS) {
         return Some((found, DefinitionForm::Means));
     }
-    let words = tokens(text);
+    let words = word_spans(text);
     for (index, word) in words.iter().enumerate().take(FORM_WINDOW_WORDS + MAX_UNQUOTED_TERM_WORDS) {
         for (phrase, form) in FORM_WORDS {
-            let phrase_words: Vec<&str> = phrase.split(' ').collect();
-            let matches = phrase_words.iter().enumerate().all(|(offset, phrase_word)| {
+            let phrase_words = phrase.split(' ');
+            let matches = phrase_words.enumerate().all(|(offset, phrase_word)| {
                 words
                     .get(index + offset)
                     .is_some_and(|word| text[word.start..word.end].eq_ignore_ascii_case(phrase_word))
@@ -757,7 +790,7 @@ fn first_form_word(text: &str) -> Option<(usize, DefinitionForm)> {
 
 /// Where the defining phrase that ends at `end` starts (its first word).
 fn form_phrase_start(after: &str, end: usize) -> usize {
-    let words = tokens(&after[..end]);
+    let words = word_spans(&after[..end]);
     for (phrase, _) in FORM_WORDS {
         let count = phrase.split(' ').count();
         if words.len() >= count {
@@ -772,20 +805,22 @@ fn form_phrase_start(after: &str, end: usize) -> usize {
 
 /// The form of a definition from the words after its term, and where they end.
 fn form_after(after: &str) -> Option<(DefinitionForm, usize)> {
+    let after = window(after);
     if let Some(found) = after.find(THAI_MEANS) {
         return Some((DefinitionForm::Means, found));
     }
-    let words = tokens(after);
+    let words = word_spans(after);
     for index in 0..words.len().min(FORM_WINDOW_WORDS) {
         for (phrase, form) in FORM_WORDS {
-            let phrase_words: Vec<&str> = phrase.split(' ').collect();
-            let matches = phrase_words.iter().enumerate().all(|(offset, phrase_word)| {
+            let phrase_words = phrase.split(' ');
+            let count = phrase_words.clone().count();
+            let matches = phrase_words.enumerate().all(|(offset, phrase_word)| {
                 words
                     .get(index + offset)
                     .is_some_and(|word| after[word.start..word.end].eq_ignore_ascii_case(phrase_word))
             });
             if matches {
-                let end = words[index + phrase_words.len() - 1].end;
+                let end = words[index + count - 1].end;
                 return Some((*form, end));
             }
         }

@@ -563,27 +563,54 @@ impl Lexicon {
     /// A near miss at `position`: a form of as many words, each word close enough
     /// (Damerau-Levenshtein on the lower-cased words, so a transposed pair costs one edit).
     fn fuzzy_at(&self, text: &str, words: &[Token], position: usize) -> Option<(usize, usize, MatchMethod)> {
+        // The text's words here, lower-cased once, with their lengths in characters.
+        let longest = self.forms.iter().map(|form| form.words.len()).max().unwrap_or(0);
+        let near: Vec<(String, usize)> = words[position..(position + longest).min(words.len())]
+            .iter()
+            .map(|word| {
+                let lower = text[word.start..word.end].to_lowercase();
+                let length = lower.chars().count();
+                (lower, length)
+            })
+            .collect();
+        // A near miss needs a long first word; a short one must equal the form's first word,
+        // so only the forms that start with it are candidates.
+        let all: Vec<usize>;
+        let candidates: &[usize] = if near.first().is_some_and(|(_, length)| *length >= self.fuzzy_min_length) {
+            all = (0..self.forms.len()).collect();
+            &all
+        } else {
+            self.by_first_word.get(&words[position].folded).map_or(&[], Vec::as_slice)
+        };
         let mut best: Option<(usize, usize, f64)> = None;
-        for (index, form) in self.forms.iter().enumerate() {
+        for &index in candidates {
+            let form = &self.forms[index];
             let end = position + form.words.len();
             if end > words.len() {
                 continue;
             }
             let mut lowest = 1.0_f64;
             let mut any_fuzzy = false;
-            for ((word, form_word), raw_form_word) in words[position..end].iter().zip(&form.words).zip(&form.raw_words)
-            {
-                if &word.folded == form_word {
+            for (offset, (form_word, raw_form_word)) in form.words.iter().zip(&form.raw_words).enumerate() {
+                if &words[position + offset].folded == form_word {
                     continue;
                 }
-                let raw_word = text[word.start..word.end].to_lowercase();
-                if raw_word.chars().count() < self.fuzzy_min_length
-                    || raw_form_word.chars().count() < self.fuzzy_min_length
-                {
+                let (raw_word, word_length) = &near[offset];
+                let form_length = raw_form_word.chars().count();
+                if *word_length < self.fuzzy_min_length || form_length < self.fuzzy_min_length {
                     lowest = 0.0;
                     break;
                 }
-                let score = strsim::normalized_damerau_levenshtein(&raw_word, raw_form_word);
+                // Words whose lengths differ by more than two letters, or that share neither
+                // their first nor their last letter, cannot reach the threshold: skip the
+                // edit distance for them.
+                let same_end = raw_word.chars().next() == raw_form_word.chars().next()
+                    || raw_word.chars().last() == raw_form_word.chars().last();
+                if word_length.abs_diff(form_length) > 2 || !same_end {
+                    lowest = 0.0;
+                    break;
+                }
+                let score = strsim::normalized_damerau_levenshtein(raw_word, raw_form_word);
                 lowest = lowest.min(score);
                 any_fuzzy = true;
             }

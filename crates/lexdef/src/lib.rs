@@ -139,8 +139,8 @@ pub use metadata::{
 };
 pub use model::{ElementPresence, Evidence, ModelBuilder, ModelSource, NotFound, Qualifier, QualifierValue, TermModel};
 pub use report::{
-    resolve_baseline, Analysis, Counts, Matrix, MatrixRow, PairCount, Report, ReportEntry, REPORT_JSON_SCHEMA,
-    REPORT_SCHEMA,
+    resolve_baseline, Analysis, Counts, Matrix, MatrixRow, PairCount, Report, ReportEntry, PAIRWISE_LIMIT,
+    REPORT_JSON_SCHEMA, REPORT_SCHEMA,
 };
 pub use structure::parse;
 pub use warning::{Warning, WarningKind};

@@ -138,12 +138,18 @@ fn is_english(text: &str) -> bool {
     function as f64 / words.len() as f64 >= MIN_FUNCTION_WORD_SHARE
 }
 
+/// Folded words of spans already tokenised, by `(start, end)`.
+type WordsBySpan = std::collections::HashMap<(usize, usize), std::rc::Rc<Vec<crate::fold::Token>>>;
+
 /// Builds models for one instrument.
 pub struct ModelBuilder<'a> {
     instrument: &'a Instrument,
     document: &'a Document,
     definitions: &'a [Definition],
     lexicon: &'a Lexicon,
+    /// The folded words of each span searched, so a span is tokenised once however many
+    /// patterns are looked for in it.
+    words: std::cell::RefCell<WordsBySpan>,
 }
 
 const EXPLICIT: [DefinitionForm; 5] = [
@@ -162,7 +168,7 @@ impl<'a> ModelBuilder<'a> {
         definitions: &'a [Definition],
         lexicon: &'a Lexicon,
     ) -> ModelBuilder<'a> {
-        ModelBuilder { instrument, document, definitions, lexicon }
+        ModelBuilder { instrument, document, definitions, lexicon, words: Default::default() }
     }
 
     fn language_covered(&self) -> Option<String> {
@@ -246,9 +252,19 @@ impl<'a> ModelBuilder<'a> {
         starts
     }
 
+    fn words_of(&self, span: Span) -> std::rc::Rc<Vec<crate::fold::Token>> {
+        let key = (span.start, span.end);
+        if let Some(words) = self.words.borrow().get(&key) {
+            return words.clone();
+        }
+        let words = std::rc::Rc::new(tokens(self.text(span)));
+        self.words.borrow_mut().insert(key, words.clone());
+        words
+    }
+
     fn find_pattern(&self, patterns: &[Pattern], span: Span) -> Option<(PatternMatch, Evidence)> {
         let text = self.text(span);
-        let words = tokens(text);
+        let words = self.words_of(span);
         patterns
             .iter()
             .filter_map(|pattern| pattern.find_all(&words, text).into_iter().next())

@@ -177,7 +177,12 @@ pub struct Report {
     pub matrix: Matrix,
     /// Pairwise counts between instruments that define the concept.
     pub pairwise: Vec<PairCount>,
+    /// The corpus has more than [`PAIRWISE_LIMIT`] definitions, so `pairwise` was left empty.
+    pub pairwise_omitted: bool,
 }
+
+/// Above this many instruments with a definition, a report leaves out the pairwise counts.
+pub const PAIRWISE_LIMIT: usize = 500;
 
 fn entry(analysis: &Analysis, baseline: &Analysis) -> ReportEntry {
     let findings = compare(&analysis.model, &baseline.model);
@@ -219,7 +224,17 @@ fn kebab(name: &str) -> String {
 }
 
 fn matrix_row(analysis: &Analysis, element_ids: &[ElementId], qualifier_names: &[String]) -> MatrixRow {
-    let model = &analysis.model;
+    MatrixRow::of(&analysis.model, element_ids, qualifier_names)
+}
+
+impl MatrixRow {
+    /// The row of one model: each element's state and each qualifier's value.
+    pub fn of(model: &TermModel, element_ids: &[ElementId], qualifier_names: &[String]) -> MatrixRow {
+        matrix_row_of(model, element_ids, qualifier_names)
+    }
+}
+
+fn matrix_row_of(model: &TermModel, element_ids: &[ElementId], qualifier_names: &[String]) -> MatrixRow {
     let elements = element_ids
         .iter()
         .map(|id| {
@@ -242,7 +257,7 @@ fn matrix_row(analysis: &Analysis, element_ids: &[ElementId], qualifier_names: &
             (name.clone(), serde_json::to_value(value).expect("qualifier values serialise"))
         })
         .collect();
-    MatrixRow { instrument: analysis.instrument.id.clone(), elements, qualifiers }
+    MatrixRow { instrument: model.instrument.clone(), elements, qualifiers }
 }
 
 impl Report {
@@ -270,7 +285,10 @@ impl Report {
         rows.sort_by(|left, right| left.instrument.cmp(&right.instrument));
         let defined: Vec<&Analysis> = analyses.iter().filter(|analysis| analysis.model.definition.is_some()).collect();
         let mut pairwise = Vec::new();
-        for a in &defined {
+        // Pairwise counts grow with the square of the corpus: past a limit they are left out
+        // (and the report says so) rather than making a large report slow.
+        let pairwise_omitted = defined.len() > PAIRWISE_LIMIT;
+        for a in defined.iter().filter(|_| !pairwise_omitted) {
             for b in &defined {
                 if a.instrument.id != b.instrument.id {
                     let divergences = compare(&a.model, &b.model)
@@ -298,6 +316,7 @@ impl Report {
                 rows,
             },
             pairwise,
+            pairwise_omitted,
         }
     }
 

@@ -1,0 +1,107 @@
+//! The whole pipeline on the bundled corpus (load, parse, extract, model, compare, report),
+//! and the matrix of 10,000 synthetic instruments against a baseline:
+//! `cargo bench --bench pipeline`. Figures go in BENCHMARKS.md.
+//!
+//! The synthetic instruments vary the real models deterministically (a fixed-seed generator
+//! drops and adds elements), and the bench asserts the work done: every finding of the
+//! generated models is counted against the number the generator implies.
+
+use std::time::{Duration, Instant};
+
+use lexdef::{compare, Analysis, Corpus, DivergenceKind, ElementPresence, Lexicon, MatrixRow, Report, TermModel};
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+/// A small fixed-seed generator (xorshift), so the synthetic corpus is the same every run.
+struct Seeded(u64);
+
+impl Seeded {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+fn main() {
+    let lexicon = Lexicon::bundled();
+    let concept = "trafficking_in_persons".parse().expect("a concept id");
+
+    // 1. The bundled-corpus report, end to end.
+    let mut times = Vec::new();
+    let mut bytes = 0;
+    for _ in 0..10 {
+        let start = Instant::now();
+        let corpus = Corpus::bundled();
+        let analyses: Vec<Analysis> =
+            corpus.instruments().map(|instrument| Analysis::of(instrument, &lexicon, &concept)).collect();
+        let baseline = analyses
+            .iter()
+            .find(|analysis| analysis.instrument.id.as_str() == "INTL-PALERMO-2000")
+            .expect("palermo")
+            .clone();
+        let report = Report::from_analyses(&analyses, &baseline, &lexicon, &concept);
+        let json = report.to_json();
+        times.push(start.elapsed());
+        assert_eq!(report.instruments.len(), 30, "every instrument but the baseline is reported");
+        bytes = json.len();
+    }
+    println!(
+        "bundled corpus report (31 instruments, JSON {bytes} bytes): median {:.1} ms",
+        median(times).as_secs_f64() * 1000.0
+    );
+
+    // 2. The matrix of 10,000 synthetic instruments against the Protocol.
+    let corpus = Corpus::bundled();
+    let real: Vec<TermModel> = corpus
+        .instruments()
+        .map(|instrument| Analysis::of(instrument, &lexicon, &concept).model)
+        .filter(|model| model.definition.is_some())
+        .collect();
+    let baseline = real.iter().find(|model| model.instrument.as_str() == "INTL-PALERMO-2000").expect("palermo").clone();
+    let mut random = Seeded(0x5eed_1e7d_ef00_0001);
+    let synthetic: Vec<TermModel> = (0..10_000)
+        .map(|index| {
+            let mut model = real[index % real.len()].clone();
+            model.instrument = format!("SYN-{index:05}").parse().expect("a valid id");
+            // Drop one element in three.
+            let elements: Vec<ElementPresence> = model.elements.drain(..).filter(|_| !random.next().is_multiple_of(3)).collect();
+            model.elements = elements;
+            model
+        })
+        .collect();
+    let element_ids: Vec<_> = lexicon.element_ids().cloned().collect();
+    let qualifier_names: Vec<String> = baseline.qualifiers.keys().cloned().collect();
+    let mut times = Vec::new();
+    let mut findings = 0;
+    for _ in 0..5 {
+        let start = Instant::now();
+        let mut rows = Vec::with_capacity(synthetic.len());
+        findings = 0;
+        for model in &synthetic {
+            findings += compare(model, &baseline)
+                .iter()
+                .filter(|finding| finding.kind != DivergenceKind::WordingVariance)
+                .count();
+            rows.push(MatrixRow::of(model, &element_ids, &qualifier_names));
+        }
+        times.push(start.elapsed());
+        assert_eq!(rows.len(), 10_000);
+    }
+    // Work check: a dropped Protocol element is a missing-element finding in its model.
+    let dropped_protocol: usize = synthetic
+        .iter()
+        .map(|model| {
+            baseline.elements.iter().filter(|presence| !model.elements.iter().any(|own| own.id == presence.id)).count()
+        })
+        .sum();
+    assert!(findings >= dropped_protocol, "{findings} findings, {dropped_protocol} dropped Protocol elements");
+    println!(
+        "10,000-instrument matrix against the Protocol ({findings} findings): median {:.1} ms",
+        median(times).as_secs_f64() * 1000.0
+    );
+}
