@@ -69,7 +69,8 @@ fn main() {
             let mut model = real[index % real.len()].clone();
             model.instrument = format!("SYN-{index:05}").parse().expect("a valid id");
             // Drop one element in three.
-            let elements: Vec<ElementPresence> = model.elements.drain(..).filter(|_| !random.next().is_multiple_of(3)).collect();
+            let elements: Vec<ElementPresence> =
+                model.elements.drain(..).filter(|_| !random.next().is_multiple_of(3)).collect();
             model.elements = elements;
             model
         })

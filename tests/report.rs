@@ -42,6 +42,32 @@ fn annotated_elements(id: &str) -> Option<BTreeSet<String>> {
     )
 }
 
+/// The annotated qualifier values of an instrument's model definition (`"unknown"` as a string).
+fn annotated_qualifiers(id: &str) -> Option<std::collections::BTreeMap<String, serde_json::Value>> {
+    let text = std::fs::read_to_string(workspace_root().join("corpus/annotations").join(format!("{id}.toml"))).ok()?;
+    let value: toml::Value = toml::from_str(&text).ok()?;
+    let model = value
+        .get("definitions")?
+        .as_array()?
+        .iter()
+        .find(|definition| definition.get("model").and_then(toml::Value::as_bool) == Some(true))?;
+    let qualifiers = model.get("qualifiers")?.as_table()?;
+    Some(
+        qualifiers
+            .iter()
+            .filter_map(|(name, qualifier)| {
+                let value = match qualifier.get("value")? {
+                    toml::Value::Integer(number) => serde_json::json!(number),
+                    toml::Value::Boolean(flag) => serde_json::json!(flag),
+                    toml::Value::String(text) => serde_json::json!(text),
+                    _ => return None,
+                };
+                Some((name.clone(), value))
+            })
+            .collect(),
+    )
+}
+
 #[test]
 fn each_member_states_findings_agree_with_the_teams_annotations() {
     let (report, _) = report();
@@ -79,6 +105,32 @@ fn each_member_states_findings_agree_with_the_teams_annotations() {
         checked += 1;
     }
     assert!(checked >= 14, "the coded instruments are checked ({checked})");
+    // Every qualifier finding: expected where the annotated value differs from the
+    // Protocol's, except the differences the team has listed with their reasons.
+    let known = std::fs::read_to_string(workspace_root().join("tests/annotation-differences.txt"))
+        .expect("the list of known differences");
+    let palermo = annotated_qualifiers("INTL-PALERMO-2000").expect("the Protocol is coded");
+    for entry in &report.instruments {
+        let Some(annotated) = annotated_qualifiers(entry.instrument.as_str()) else { continue };
+        for (name, value) in &annotated {
+            if known.lines().any(|line| line.starts_with(&format!("{}: {name} ", entry.instrument))) {
+                continue;
+            }
+            let differs = palermo.get(name).is_some_and(|baseline| baseline != value);
+            let finding = entry.findings.iter().find(|finding| finding.qualifier.as_deref() == Some(name.as_str()));
+            match (differs, finding) {
+                (true, Some(finding)) => assert_eq!(&finding.subject.value, value, "{} {name}", entry.instrument),
+                (true, None) => {
+                    panic!("{} {name}: annotated {value}, the Protocol's differs, but no finding", entry.instrument)
+                }
+                (false, Some(finding)) => panic!(
+                    "{} {name}: no difference annotated, but the report says {}",
+                    entry.instrument, finding.summary
+                ),
+                (false, None) => {}
+            }
+        }
+    }
     // Spot checks of qualifier findings against the annotations.
     let finding = |id: &str, qualifier: &str| {
         report.instruments.iter().find(|entry| entry.instrument.as_str() == id).and_then(|entry| {
