@@ -144,6 +144,31 @@ pub enum Error {
         message: String,
     },
 
+    /// A search query that cannot be run.
+    #[error("invalid query `{query}`: {message}")]
+    Query {
+        /// The query as given (shortened when long).
+        query: String,
+        /// What is wrong with it.
+        message: String,
+    },
+
+    /// An index directory written by another lexdef version or index layout.
+    #[error("{}: the index cannot be used: {reason} (hint: rebuild it with `lexdef index --rebuild`)", directory.display())]
+    StaleIndex {
+        /// The index directory.
+        directory: PathBuf,
+        /// Why it is refused.
+        reason: String,
+    },
+
+    /// The search engine failed (a disk or index error, not a query error).
+    #[error("index: {message}")]
+    Index {
+        /// What tantivy said.
+        message: String,
+    },
+
     /// An instrument id or value that is not well formed, outside a file (e.g. from the CLI).
     #[error("invalid {what} `{value}`: {expected}")]
     InvalidValue {
@@ -179,7 +204,12 @@ impl Error {
             | Error::DuplicateInstrument { location, .. }
             | Error::UnknownRelationTarget { location, .. }
             | Error::Lexicon { location, .. } => Some(location),
-            Error::Io { .. } | Error::InvalidValue { .. } | Error::UnknownInstrument { .. } => None,
+            Error::Io { .. }
+            | Error::InvalidValue { .. }
+            | Error::UnknownInstrument { .. }
+            | Error::Query { .. }
+            | Error::StaleIndex { .. }
+            | Error::Index { .. } => None,
         }
     }
 }

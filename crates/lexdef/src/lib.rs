@@ -106,6 +106,7 @@ mod eid;
 mod error;
 mod fold;
 mod ids;
+mod index;
 mod instrument;
 mod instrument_id;
 mod jurisdiction;
@@ -128,6 +129,9 @@ pub use eid::Eid;
 pub use error::{Error, MetadataProblem, Result};
 pub use fold::{fold_word, tokens, Token};
 pub use ids::{ConceptId, ElementFamily, ElementId, EXTENDED_ELEMENTS, PROTOCOL_ELEMENTS};
+pub use index::{
+    default_index_dir, Filters, FoldingTokenizer, Hit, Index, SearchResults, INDEX_SCHEMA_VERSION, TOKENIZER,
+};
 pub use instrument::{Gap, GapKind, Instrument, NumberMarker, SourceSwitch};
 pub use instrument_id::InstrumentId;
 pub use jurisdiction::Jurisdiction;

@@ -212,7 +212,7 @@ fn entry(analysis: &Analysis, baseline: &Analysis) -> ReportEntry {
     }
 }
 
-fn kebab(name: &str) -> String {
+pub(crate) fn kebab(name: &str) -> String {
     let mut out = String::new();
     for (index, character) in name.chars().enumerate() {
         if character.is_uppercase() && index > 0 {

@@ -1,0 +1,505 @@
+//! The search index: one tantivy document per provision and one per definition, text
+//! analysed by the same folding as the term model (so `harbor` finds "harbouring"), with
+//! jurisdiction, kind, year, concept and element filters, highlighted snippets, and a
+//! deterministic order.
+
+use std::ops::Bound;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::schema::{
+    Field, IndexRecordOption, NumericOptions, OwnedValue, Schema, TantivyDocument, TextFieldIndexing, TextOptions,
+    STORED, STRING,
+};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::{Token as TantivyToken, TokenStream, Tokenizer};
+use tantivy::{doc, Term};
+
+use crate::corpus::Corpus;
+use crate::document::Provision;
+use crate::error::{Error, Result};
+use crate::ids::{ConceptId, ElementId};
+use crate::lexicon::Lexicon;
+use crate::report::Analysis;
+
+/// The name the folding analyzer is registered under in every lexdef index.
+pub const TOKENIZER: &str = "lexdef";
+/// The version of the index layout; a directory written with another is refused.
+pub const INDEX_SCHEMA_VERSION: u32 = 1;
+const META_FILE: &str = "lexdef-index.json";
+
+/// The folding of [`crate::fold`] as a tantivy tokenizer.
+#[derive(Clone, Default)]
+pub struct FoldingTokenizer;
+
+/// The tokens of one text.
+pub struct FoldingTokenStream {
+    tokens: Vec<TantivyToken>,
+    next: usize,
+}
+
+impl Tokenizer for FoldingTokenizer {
+    type TokenStream<'a> = FoldingTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> FoldingTokenStream {
+        let tokens = crate::fold::tokens(text)
+            .into_iter()
+            .enumerate()
+            .map(|(position, token)| TantivyToken {
+                offset_from: token.start,
+                offset_to: token.end,
+                position,
+                text: token.folded,
+                position_length: 1,
+            })
+            .collect();
+        FoldingTokenStream { tokens, next: 0 }
+    }
+}
+
+impl TokenStream for FoldingTokenStream {
+    fn advance(&mut self) -> bool {
+        self.next += 1;
+        self.next <= self.tokens.len()
+    }
+
+    fn token(&self) -> &TantivyToken {
+        &self.tokens[self.next - 1]
+    }
+
+    fn token_mut(&mut self) -> &mut TantivyToken {
+        &mut self.tokens[self.next - 1]
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Fields {
+    doc_type: Field,
+    instrument: Field,
+    jurisdiction: Field,
+    kind: Field,
+    year: Field,
+    eid: Field,
+    num: Field,
+    heading: Field,
+    text: Field,
+    line: Field,
+    term: Field,
+    concept: Field,
+    form: Field,
+    element: Field,
+    order: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let folded = TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(TOKENIZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+        .set_stored();
+    let number = NumericOptions::default().set_indexed().set_stored().set_fast();
+    let fields = Fields {
+        doc_type: builder.add_text_field("doc_type", STRING | STORED),
+        instrument: builder.add_text_field("instrument", STRING | STORED),
+        jurisdiction: builder.add_text_field("jurisdiction", STRING | STORED),
+        kind: builder.add_text_field("kind", STRING | STORED),
+        year: builder.add_u64_field("year", number.clone()),
+        eid: builder.add_text_field("eid", STRING | STORED),
+        num: builder.add_text_field("num", STORED),
+        heading: builder.add_text_field("heading", folded.clone()),
+        text: builder.add_text_field("text", folded.clone()),
+        line: builder.add_u64_field("line", NumericOptions::default().set_stored()),
+        term: builder.add_text_field("term", folded),
+        concept: builder.add_text_field("concept", STRING | STORED),
+        form: builder.add_text_field("form", STRING | STORED),
+        element: builder.add_text_field("element", STRING | STORED),
+        order: builder.add_u64_field("order", number),
+    };
+    (builder.build(), fields)
+}
+
+/// What restricts a search.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Only these jurisdictions (any of them).
+    pub jurisdictions: Vec<String>,
+    /// Only instruments of this kind (`act`, `bill`, ...).
+    pub kind: Option<String>,
+    /// Only instruments adopted in these years (inclusive).
+    pub years: Option<(u64, u64)>,
+    /// Only definitions of this concept.
+    pub concept: Option<ConceptId>,
+    /// Only definitions whose model (or text) names this element.
+    pub element: Option<ElementId>,
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// `provision` or `definition`.
+    pub doc_type: String,
+    /// The instrument.
+    pub instrument: String,
+    /// Its jurisdiction.
+    pub jurisdiction: String,
+    /// The provision (or the definition's provision).
+    pub eid: String,
+    /// The file line of the provision.
+    pub line: u64,
+    /// The relevance score.
+    pub score: f32,
+    /// A fragment of the text around the match.
+    pub snippet: String,
+    /// Byte ranges of the matched words within `snippet`.
+    pub highlights: Vec<(usize, usize)>,
+    /// The whole indexed text.
+    pub text: String,
+    /// For a definition, its term.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub term: Option<String>,
+}
+
+/// The results of a search.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchResults {
+    /// The hits, best first; ties in document order.
+    pub hits: Vec<Hit>,
+    /// How many documents match in all (the hits are the first `limit` of them).
+    pub total: usize,
+}
+
+/// What a directory index records about how it was written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct IndexMeta {
+    lexdef_version: String,
+    schema_version: u32,
+    documents: u64,
+}
+
+/// A search index over a corpus.
+pub struct Index {
+    index: tantivy::Index,
+    fields: Fields,
+    reader: tantivy::IndexReader,
+}
+
+fn register(index: &tantivy::Index) {
+    index.tokenizers().register(TOKENIZER, FoldingTokenizer);
+}
+
+fn tantivy_error(error: tantivy::TantivyError) -> Error {
+    Error::Index { message: error.to_string() }
+}
+
+/// The own text of a provision: its span without its children's.
+fn own_text(text: &str, provision: &Provision) -> String {
+    let mut out = String::new();
+    let mut cursor = provision.span.start;
+    for child in &provision.children {
+        out.push_str(&text[cursor..child.span.start]);
+        cursor = child.span.end;
+    }
+    out.push_str(&text[cursor..provision.span.end]);
+    out.trim().to_owned()
+}
+
+impl Index {
+    /// Index `corpus` in memory.
+    pub fn build(corpus: &Corpus, lexicon: &Lexicon) -> Result<Index> {
+        let (schema, fields) = schema();
+        let index = tantivy::Index::create_in_ram(schema);
+        Index::fill(index, fields, corpus, lexicon)
+    }
+
+    fn fill(index: tantivy::Index, fields: Fields, corpus: &Corpus, lexicon: &Lexicon) -> Result<Index> {
+        register(&index);
+        // One writer thread: segment order, and so tie order, stays the same every build.
+        let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 50_000_000).map_err(tantivy_error)?;
+        let concept: ConceptId = "trafficking_in_persons".parse().expect("a valid concept id");
+        let mut order: u64 = 0;
+        for instrument in corpus.instruments() {
+            let analysis = Analysis::of(instrument, lexicon, &concept);
+            let metadata = instrument.metadata.as_ref();
+            let jurisdiction =
+                metadata.map_or_else(|| "unknown".to_owned(), |metadata| metadata.jurisdiction.to_string());
+            let kind = metadata
+                .map_or_else(|| "unknown".to_owned(), |metadata| crate::report::kebab(&format!("{:?}", metadata.kind)));
+            let year = metadata.and_then(|metadata| metadata.adopted.as_ref()).map_or(0, |date| date.year() as u64);
+            for provision in analysis.document.walk() {
+                let text = own_text(&instrument.text, provision);
+                let mut document = doc!(
+                    fields.doc_type => "provision",
+                    fields.instrument => instrument.id.as_str(),
+                    fields.jurisdiction => jurisdiction.as_str(),
+                    fields.kind => kind.as_str(),
+                    fields.year => year,
+                    fields.eid => provision.eid.as_str(),
+                    fields.num => provision.num.clone().unwrap_or_default(),
+                    fields.heading => provision.heading.clone().unwrap_or_default(),
+                    fields.text => text,
+                    fields.line => provision.line as u64,
+                    fields.order => order,
+                );
+                order += 1;
+                if let Some(term) = &provision.term {
+                    document.add_text(fields.term, term);
+                }
+                writer.add_document(document).map_err(tantivy_error)?;
+            }
+            for definition in &analysis.definitions {
+                let text = &instrument.text[definition.span.range()];
+                let is_model = analysis.model.definition.as_ref().is_some_and(|source| {
+                    source.eid == definition.eid && definition.concept.as_ref() == Some(&concept)
+                });
+                let elements: Vec<String> = if is_model {
+                    analysis.model.elements.iter().map(|element| element.id.to_string()).collect()
+                } else {
+                    let mut ids: Vec<String> =
+                        lexicon.find_elements(text, None).into_iter().map(|hit| hit.element.to_string()).collect();
+                    ids.sort();
+                    ids.dedup();
+                    ids
+                };
+                let form = serde_json::to_value(definition.form)
+                    .ok()
+                    .and_then(|value| value.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                let mut document = doc!(
+                    fields.doc_type => "definition",
+                    fields.instrument => instrument.id.as_str(),
+                    fields.jurisdiction => jurisdiction.as_str(),
+                    fields.kind => kind.as_str(),
+                    fields.year => year,
+                    fields.eid => definition.eid.as_str(),
+                    fields.text => text,
+                    fields.term => definition.term.as_str(),
+                    fields.concept => definition.concept.as_ref().map_or("none".to_owned(), ToString::to_string),
+                    fields.form => form,
+                    fields.line => definition.line as u64,
+                    fields.order => order,
+                );
+                order += 1;
+                for element in elements {
+                    document.add_text(fields.element, element);
+                }
+                writer.add_document(document).map_err(tantivy_error)?;
+            }
+        }
+        writer.commit().map_err(tantivy_error)?;
+        let reader = index.reader().map_err(tantivy_error)?;
+        reader.reload().map_err(tantivy_error)?;
+        Ok(Index { index, fields, reader })
+    }
+
+    /// Index `corpus` into `directory`, replacing what is there. The new index is written
+    /// beside it and moved into place only when complete, so an interrupted rebuild leaves
+    /// the previous index usable.
+    pub fn build_in_dir(corpus: &Corpus, lexicon: &Lexicon, directory: &Path) -> Result<Index> {
+        let io = |path: &Path| {
+            let path = path.to_owned();
+            move |source| Error::Io { path: path.clone(), source }
+        };
+        let parent = directory.parent().filter(|parent| !parent.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent).map_err(io(parent))?;
+        let name = directory.file_name().map_or_else(|| "index".into(), |name| name.to_string_lossy().into_owned());
+        let staging = parent.join(format!(".{name}.building-{}", std::process::id()));
+        if staging.exists() {
+            std::fs::remove_dir_all(&staging).map_err(io(&staging))?;
+        }
+        std::fs::create_dir_all(&staging).map_err(io(&staging))?;
+        let (schema, fields) = schema();
+        let index = tantivy::Index::create_in_dir(&staging, schema).map_err(tantivy_error)?;
+        let built = Index::fill(index, fields, corpus, lexicon)?;
+        let documents = built.reader.searcher().num_docs();
+        let meta = IndexMeta {
+            lexdef_version: env!("CARGO_PKG_VERSION").to_owned(),
+            schema_version: INDEX_SCHEMA_VERSION,
+            documents,
+        };
+        std::fs::write(staging.join(META_FILE), serde_json::to_string_pretty(&meta).expect("meta serialises"))
+            .map_err(io(&staging))?;
+        drop(built);
+        // Swap: the old index moves aside, the new one in, the old one goes.
+        let previous = parent.join(format!(".{name}.previous-{}", std::process::id()));
+        if directory.exists() {
+            std::fs::rename(directory, &previous).map_err(io(directory))?;
+        }
+        std::fs::rename(&staging, directory).map_err(io(directory))?;
+        if previous.exists() {
+            std::fs::remove_dir_all(&previous).map_err(io(&previous))?;
+        }
+        Index::open(directory)
+    }
+
+    /// Reopen an index written by [`Index::build_in_dir`]. A directory written by another
+    /// lexdef version or index layout is refused with [`Error::StaleIndex`] (rebuild it).
+    pub fn open(directory: &Path) -> Result<Index> {
+        let meta_path = directory.join(META_FILE);
+        let meta_text =
+            std::fs::read_to_string(&meta_path).map_err(|source| Error::Io { path: meta_path.clone(), source })?;
+        let meta: IndexMeta = serde_json::from_str(&meta_text).map_err(|error| Error::StaleIndex {
+            directory: directory.to_owned(),
+            reason: format!("its {META_FILE} cannot be read ({error})"),
+        })?;
+        let version = env!("CARGO_PKG_VERSION");
+        if meta.schema_version != INDEX_SCHEMA_VERSION || meta.lexdef_version != version {
+            return Err(Error::StaleIndex {
+                directory: directory.to_owned(),
+                reason: format!(
+                    "it was written by lexdef {} (index layout {}), this is lexdef {version} (layout {INDEX_SCHEMA_VERSION})",
+                    meta.lexdef_version, meta.schema_version
+                ),
+            });
+        }
+        let index = tantivy::Index::open_in_dir(directory).map_err(tantivy_error)?;
+        let (expected, fields) = schema();
+        if index.schema() != expected {
+            return Err(Error::StaleIndex {
+                directory: directory.to_owned(),
+                reason: "its schema differs from this lexdef's".to_owned(),
+            });
+        }
+        register(&index);
+        let reader = index.reader().map_err(tantivy_error)?;
+        Ok(Index { index, fields, reader })
+    }
+
+    /// How many documents the index holds.
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Whether the index is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Search. `query` uses tantivy's query language over the text, headings and terms
+    /// (`"abuse of a position of vulnerability"` for a phrase, `debt AND bondage`, ...).
+    pub fn search(&self, query: &str, filters: &Filters, limit: usize) -> Result<SearchResults> {
+        if query.len() > MAX_QUERY_BYTES {
+            return Err(Error::Query {
+                query: query.chars().take(40).collect::<String>() + "…",
+                message: format!("the query is {} bytes long; at most {MAX_QUERY_BYTES} are accepted", query.len()),
+            });
+        }
+        if query.matches('"').count() % 2 == 1 {
+            return Err(Error::Query {
+                query: query.to_owned(),
+                message: "a quote is not closed (hint: phrases are written \"like this\")".to_owned(),
+            });
+        }
+        let mut parser =
+            QueryParser::for_index(&self.index, vec![self.fields.text, self.fields.heading, self.fields.term]);
+        parser.set_conjunction_by_default();
+        let parsed = parser
+            .parse_query(query)
+            .map_err(|error| Error::Query { query: query.to_owned(), message: query_message(&error) })?;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, parsed)];
+        let term = |field: Field, value: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic))
+        };
+        if !filters.jurisdictions.is_empty() {
+            let any: Vec<(Occur, Box<dyn Query>)> = filters
+                .jurisdictions
+                .iter()
+                .map(|code| (Occur::Should, term(self.fields.jurisdiction, &code.to_ascii_uppercase())))
+                .collect();
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        }
+        if let Some(kind) = &filters.kind {
+            clauses.push((Occur::Must, term(self.fields.kind, kind)));
+        }
+        if let Some(concept) = &filters.concept {
+            clauses.push((Occur::Must, term(self.fields.concept, concept.as_str())));
+        }
+        if let Some(element) = &filters.element {
+            clauses.push((Occur::Must, term(self.fields.element, element.as_str())));
+        }
+        if let Some((from, to)) = filters.years {
+            clauses.push((
+                Occur::Must,
+                Box::new(RangeQuery::new(
+                    Bound::Included(Term::from_field_u64(self.fields.year, from)),
+                    Bound::Included(Term::from_field_u64(self.fields.year, to)),
+                )),
+            ));
+        }
+        let query = BooleanQuery::new(clauses);
+        let searcher = self.reader.searcher();
+        let total = searcher.search(&query, &Count).map_err(tantivy_error)?;
+        // Every match, then an explicit order: score, then document order — tantivy's own
+        // order among equal scores depends on segments (tantivy issue 2352).
+        let all = searcher.search(&query, &TopDocs::with_limit(total.max(1))).map_err(tantivy_error)?;
+        let mut scored: Vec<(f32, u64, TantivyDocument)> = Vec::with_capacity(all.len());
+        for (score, address) in all {
+            let document: TantivyDocument = searcher.doc(address).map_err(tantivy_error)?;
+            let order = first_u64(&document, self.fields.order);
+            scored.push((score, order, document));
+        }
+        scored.sort_by(|left, right| right.0.total_cmp(&left.0).then(left.1.cmp(&right.1)));
+        let mut generator = SnippetGenerator::create(&searcher, &query, self.fields.text).map_err(tantivy_error)?;
+        generator.set_max_num_chars(SNIPPET_CHARS);
+        let hits = scored
+            .into_iter()
+            .take(limit)
+            .map(|(score, _, document)| {
+                let snippet = generator.snippet_from_doc(&document);
+                let term = first_text(&document, self.fields.term).filter(|term| !term.is_empty());
+                Hit {
+                    doc_type: first_text(&document, self.fields.doc_type).unwrap_or_default(),
+                    instrument: first_text(&document, self.fields.instrument).unwrap_or_default(),
+                    jurisdiction: first_text(&document, self.fields.jurisdiction).unwrap_or_default(),
+                    eid: first_text(&document, self.fields.eid).unwrap_or_default(),
+                    line: first_u64(&document, self.fields.line),
+                    score,
+                    snippet: snippet.fragment().to_owned(),
+                    highlights: snippet.highlighted().iter().map(|range| (range.start, range.end)).collect(),
+                    text: first_text(&document, self.fields.text).unwrap_or_default(),
+                    term,
+                }
+            })
+            .collect();
+        Ok(SearchResults { hits, total })
+    }
+}
+
+const MAX_QUERY_BYTES: usize = 10_000;
+const SNIPPET_CHARS: usize = 240;
+
+fn first_text(document: &TantivyDocument, field: Field) -> Option<String> {
+    document.get_first(field).and_then(|value| match OwnedValue::from(value) {
+        OwnedValue::Str(text) => Some(text),
+        _ => None,
+    })
+}
+
+fn first_u64(document: &TantivyDocument, field: Field) -> u64 {
+    document
+        .get_first(field)
+        .and_then(|value| match OwnedValue::from(value) {
+            OwnedValue::U64(number) => Some(number),
+            _ => None,
+        })
+        .unwrap_or(0)
+}
+
+/// tantivy's query errors, said in lexdef's words.
+fn query_message(error: &tantivy::query::QueryParserError) -> String {
+    use tantivy::query::QueryParserError as E;
+    match error {
+        E::FieldDoesNotExist(field) => format!("there is no field `{field}` (the fields are text, heading, term)"),
+        E::SyntaxError(detail) => format!("the query is not well formed ({detail})"),
+        other => other.to_string(),
+    }
+}
+
+/// Where an index directory is by default for a corpus directory.
+pub fn default_index_dir(corpus: &Path) -> PathBuf {
+    corpus.join(".lexdef-index")
+}

@@ -1,0 +1,181 @@
+//! The search index on the bundled corpus: phrase queries, spelling variants, filters,
+//! counts, snippets, the directory round trip and the stale-index refusal.
+
+use std::collections::BTreeSet;
+
+use lexdef::{Corpus, Error, Filters, Index, Lexicon};
+
+fn index() -> Index {
+    Index::build(&Corpus::bundled(), &Lexicon::bundled()).expect("the bundled corpus indexes")
+}
+
+fn instruments(results: &lexdef::SearchResults) -> BTreeSet<String> {
+    results.hits.iter().map(|hit| hit.instrument.clone()).collect()
+}
+
+/// The instruments whose text holds the folded phrase, found without the index.
+fn brute_force(phrase: &str) -> BTreeSet<String> {
+    let wanted: Vec<String> = lexdef::tokens(phrase).into_iter().map(|token| token.folded).collect();
+    Corpus::bundled()
+        .instruments()
+        .filter(|instrument| {
+            let words: Vec<String> = lexdef::tokens(&instrument.text).into_iter().map(|token| token.folded).collect();
+            words.windows(wanted.len()).any(|window| window == wanted.as_slice())
+        })
+        .map(|instrument| instrument.id.to_string())
+        .collect()
+}
+
+#[test]
+fn a_phrase_query_returns_exactly_the_instruments_that_contain_it() {
+    let index = index();
+    for phrase in
+        ["abuse of a position of vulnerability", "abuse of the position of vulnerability", "forced labour or services"]
+    {
+        let results = index.search(&format!("\"{phrase}\""), &Filters::default(), 1_000).expect("a valid query");
+        let expected = brute_force(phrase);
+        assert!(!expected.is_empty(), "{phrase}: the corpus has it");
+        assert_eq!(instruments(&results), expected, "{phrase}");
+    }
+    // Against the team's annotations: every instrument coded with these words for the means
+    // is found.
+    let results =
+        index.search("\"abuse of the position of vulnerability\"", &Filters::default(), 1_000).expect("query");
+    let found = instruments(&results);
+    for id in ["SG-PHTA-2014", "SG-PHTA-2014-RE2020"] {
+        assert!(found.contains(id), "{id} is annotated with \"abuse of the position of vulnerability\"");
+    }
+}
+
+#[test]
+fn spelling_variants_find_each_other() {
+    let index = index();
+    let pairs = [
+        ("harbor", "harbouring"),
+        ("labor", "labour"),
+        ("recruit", "recruitment"),
+        ("\"forced labor\"", "\"forced labour\""),
+    ];
+    for (left, right) in pairs {
+        let a = index.search(left, &Filters::default(), 10_000).expect("query");
+        let b = index.search(right, &Filters::default(), 10_000).expect("query");
+        assert!(a.total > 0, "{left} finds something");
+        assert_eq!(a.total, b.total, "{left} and {right} find the same documents");
+        assert_eq!(instruments(&a), instruments(&b));
+    }
+    let harbor =
+        index.search("harbor", &Filters { jurisdictions: vec!["SG".into()], ..Filters::default() }, 10).expect("query");
+    assert!(harbor.hits.iter().any(|hit| hit.text.contains("harbours")), "harbor finds Singapore's \"harbours\"");
+}
+
+#[test]
+fn filters_and_counts_are_right() {
+    let index = index();
+    let all = index.search("exploitation", &Filters::default(), 100_000).expect("query");
+    let singapore = index
+        .search("exploitation", &Filters { jurisdictions: vec!["SG".into()], ..Filters::default() }, 100_000)
+        .expect("query");
+    assert!(singapore.total > 0 && singapore.total < all.total);
+    assert!(singapore.hits.iter().all(|hit| hit.jurisdiction == "SG"));
+    let two = index
+        .search(
+            "exploitation",
+            &Filters { jurisdictions: vec!["SG".into(), "ph".into()], ..Filters::default() },
+            100_000,
+        )
+        .expect("query");
+    let philippines = index
+        .search("exploitation", &Filters { jurisdictions: vec!["PH".into()], ..Filters::default() }, 100_000)
+        .expect("query");
+    assert_eq!(two.total, singapore.total + philippines.total);
+    assert_eq!(all.hits.len(), all.total, "a large limit returns every match");
+    let limited = index.search("exploitation", &Filters::default(), 3).expect("query");
+    assert_eq!((limited.hits.len(), limited.total), (3, all.total));
+    // Definitions whose model names abuse of vulnerability.
+    let element = "means.abuse_of_vulnerability".parse().expect("an element id");
+    let defined = index
+        .search("person OR individual", &Filters { element: Some(element), ..Filters::default() }, 1_000)
+        .expect("query");
+    assert!(defined.hits.iter().all(|hit| hit.doc_type == "definition"));
+    let ids = instruments(&defined);
+    for id in ["INTL-PALERMO-2000", "PH-RA10364-2012", "SG-PHTA-2014"] {
+        assert!(ids.contains(id), "{id}'s definition names abuse of vulnerability: {ids:?}");
+    }
+    assert!(!ids.contains("TH-ATIPA-2008"), "Thailand's s 6 does not");
+    let concept = "child".parse().expect("a concept id");
+    let children =
+        index.search("person", &Filters { concept: Some(concept), ..Filters::default() }, 1_000).expect("query");
+    assert!(children.total > 0 && children.hits.iter().all(|hit| hit.doc_type == "definition"));
+    let years = index
+        .search("exploitation", &Filters { years: Some((2000, 2000)), ..Filters::default() }, 1_000)
+        .expect("query");
+    assert!(years.total > 0 && years.hits.iter().all(|hit| hit.instrument == "INTL-PALERMO-2000"));
+}
+
+#[test]
+fn snippets_contain_the_matched_words_and_order_is_stable() {
+    let index = index();
+    let results = index.search("\"debt bondage\"", &Filters::default(), 50).expect("query");
+    assert!(results.total > 0);
+    for hit in &results.hits {
+        assert!(!hit.highlights.is_empty(), "{} {}: highlighted", hit.instrument, hit.eid);
+        for (start, end) in &hit.highlights {
+            let word = lexdef::fold_word(&hit.snippet[*start..*end]);
+            assert!(
+                word == "debt" || word == "bondag" || word == lexdef::fold_word("bondage"),
+                "{:?}",
+                &hit.snippet[*start..*end]
+            );
+        }
+    }
+    let again = index.search("\"debt bondage\"", &Filters::default(), 50).expect("query");
+    assert_eq!(results, again);
+}
+
+#[test]
+fn a_malformed_query_is_a_clear_error() {
+    let index = index();
+    match index.search("\"abuse of power", &Filters::default(), 10) {
+        Err(Error::Query { message, .. }) => assert!(message.contains("quote is not closed"), "{message}"),
+        other => panic!("expected a query error, got {other:?}"),
+    }
+    match index.search("colour:red", &Filters::default(), 10) {
+        Err(Error::Query { message, .. }) => assert!(message.contains("no field `colour`"), "{message}"),
+        other => panic!("expected a query error, got {other:?}"),
+    }
+    let long = "a ".repeat(60_000);
+    assert!(matches!(index.search(&long, &Filters::default(), 10), Err(Error::Query { .. })));
+}
+
+#[test]
+fn a_directory_index_round_trips_and_a_stale_one_is_refused() {
+    let scratch = tempfile::tempdir().expect("scratch");
+    let directory = scratch.path().join("index");
+    let corpus = Corpus::bundled();
+    let lexicon = Lexicon::bundled();
+    let built = Index::build_in_dir(&corpus, &lexicon, &directory).expect("built");
+    let in_memory = index();
+    let query = "\"forced labour\"";
+    let first = built.search(query, &Filters::default(), 100).expect("query");
+    drop(built);
+    let reopened = Index::open(&directory).expect("reopened");
+    assert_eq!(reopened.len(), in_memory.len());
+    let second = reopened.search(query, &Filters::default(), 100).expect("query");
+    assert_eq!(first, second);
+    assert_eq!(instruments(&second), instruments(&in_memory.search(query, &Filters::default(), 100).expect("query")));
+    drop(reopened);
+    // A rebuild replaces the index in place.
+    Index::build_in_dir(&corpus, &lexicon, &directory).expect("rebuilt");
+    assert!(Index::open(&directory).is_ok());
+    // Another version's index is refused, never misread.
+    let meta = directory.join("lexdef-index.json");
+    let text = std::fs::read_to_string(&meta).expect("meta");
+    std::fs::write(&meta, text.replace("\"schema_version\": 1", "\"schema_version\": 0")).expect("write");
+    match Index::open(&directory) {
+        Err(Error::StaleIndex { reason, .. }) => assert!(reason.contains("layout 0"), "{reason}"),
+        Err(other) => panic!("expected a stale index, got {other}"),
+        Ok(_) => panic!("a stale index was opened"),
+    }
+    std::fs::write(&meta, "not json").expect("write");
+    assert!(matches!(Index::open(&directory), Err(Error::StaleIndex { .. })));
+}
