@@ -32,6 +32,65 @@ pub(crate) enum Command {
     /// Compare every instrument of a corpus with a baseline: the divergence report, the
     /// instrument × element matrix and pairwise counts.
     Report(ReportCommand),
+    /// Build a search index of a corpus in a directory, to be reopened by `lexdef search`.
+    Index(IndexCommand),
+    /// Search provisions and definitions: words, "phrases", and filters by jurisdiction,
+    /// kind, year, concept or element. Spelling and inflection are folded (`harbor` finds
+    /// "harbouring").
+    Search(SearchCommand),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct IndexCommand {
+    /// A corpus directory; the bundled corpus when omitted.
+    pub corpus: Option<PathBuf>,
+
+    /// The directory to write the index to.
+    #[arg(long, value_name = "DIR")]
+    pub index: PathBuf,
+
+    /// Replace an index written by another lexdef version.
+    #[arg(long)]
+    pub rebuild: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct SearchCommand {
+    /// The query: words (all must match), "a phrase", `a OR b`, `-word`.
+    pub query: String,
+
+    /// Search this index directory (from `lexdef index`) instead of indexing the bundled
+    /// corpus in memory.
+    #[arg(long, value_name = "DIR")]
+    pub index: Option<PathBuf>,
+
+    /// Only these jurisdictions, comma-separated (`TH,PH`).
+    #[arg(long, value_delimiter = ',')]
+    pub jurisdiction: Vec<String>,
+
+    /// Only instruments of this kind (`act`, `bill`, `treaty`, ...).
+    #[arg(long)]
+    pub kind: Option<String>,
+
+    /// Only instruments adopted in these years: `2008` or `2000-2015`.
+    #[arg(long, value_name = "YEARS")]
+    pub years: Option<String>,
+
+    /// Only definitions of this concept (`child`, `trafficking_in_persons`, ...).
+    #[arg(long)]
+    pub concept: Option<String>,
+
+    /// Only definitions that name this element (`means.abuse_of_vulnerability`).
+    #[arg(long)]
+    pub element: Option<String>,
+
+    /// At most this many hits.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]

@@ -7,6 +7,7 @@ mod definitions;
 mod diagnostics;
 mod output;
 mod parse;
+mod search;
 
 use std::process::ExitCode;
 
@@ -26,6 +27,8 @@ fn main() -> ExitCode {
         args::Command::Model(command) => definitions::run_model(&command),
         args::Command::Compare(command) => compare::run_compare(&command),
         args::Command::Report(command) => compare::run_report(&command),
+        args::Command::Index(command) => search::run_index(&command),
+        args::Command::Search(command) => search::run_search(&command),
     };
     match outcome {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

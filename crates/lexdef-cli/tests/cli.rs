@@ -293,3 +293,61 @@ fn report_writes_every_format_to_a_file() {
     let csv = std::fs::read_to_string(directory.path().join("report.csv")).expect("csv");
     assert_eq!(csv.lines().count(), 32, "a header and one row per instrument");
 }
+
+#[test]
+fn search_the_bundled_corpus_and_an_index_directory() {
+    let directory = scratch();
+    let output = lexdef(
+        directory.path(),
+        &["search", "\"forced labor\"", "--jurisdiction", "SG,PH", "--format", "json", "--limit", "5"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let hits = json["hits"].as_array().expect("hits");
+    assert!(!hits.is_empty() && json["total"].as_u64() >= Some(hits.len() as u64));
+    for hit in hits {
+        assert!(hit["jurisdiction"] == "SG" || hit["jurisdiction"] == "PH");
+        for field in ["instrument", "eid", "line", "score", "snippet", "text"] {
+            assert!(!hit[field].is_null(), "{field}");
+        }
+    }
+    let text = stdout(&lexdef(directory.path(), &["search", "harbor", "--limit", "3"]));
+    assert!(text.contains("[[harbour") || text.contains("[[harbor"), "matched words are marked without colour: {text}");
+    assert!(!text.contains('\u{1b}'), "no colour codes when stdout is not a terminal");
+
+    let built = lexdef(directory.path(), &["index", "--index", "idx"]);
+    assert_eq!(built.status.code(), Some(0), "{}", stderr(&built));
+    let from_dir = lexdef(
+        directory.path(),
+        &[
+            "search",
+            "\"forced labor\"",
+            "--jurisdiction",
+            "SG,PH",
+            "--format",
+            "json",
+            "--limit",
+            "5",
+            "--index",
+            "idx",
+        ],
+    );
+    assert_eq!(stdout(&from_dir), stdout(&output), "the directory index gives the same results");
+    let meta = directory.path().join("idx/lexdef-index.json");
+    let text = std::fs::read_to_string(&meta).expect("meta");
+    std::fs::write(&meta, text.replace("\"schema_version\": 1", "\"schema_version\": 9")).expect("write");
+    let stale = lexdef(directory.path(), &["search", "labour", "--index", "idx"]);
+    assert_eq!(stale.status.code(), Some(2));
+    assert!(stderr(&stale).contains("rebuild it with `lexdef index --rebuild`"), "{}", stderr(&stale));
+    let refused = lexdef(directory.path(), &["index", "--index", "idx"]);
+    assert_eq!(refused.status.code(), Some(2), "a stale index is not replaced without --rebuild");
+    assert_eq!(lexdef(directory.path(), &["index", "--index", "idx", "--rebuild"]).status.code(), Some(0));
+
+    for (query, extra) in [("\"unclosed", None), ("colour:red", None), ("x", Some("--element=means.nope"))] {
+        let mut arguments = vec!["search", query];
+        arguments.extend(extra);
+        let bad = lexdef(directory.path(), &arguments);
+        assert_eq!(bad.status.code(), Some(2), "{query}");
+        assert!(stderr(&bad).starts_with("error: invalid "), "{}", stderr(&bad));
+    }
+}

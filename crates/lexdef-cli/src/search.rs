@@ -1,0 +1,180 @@
+//! `lexdef index` and `lexdef search`.
+
+use std::io::{self, IsTerminal};
+
+use lexdef::{Corpus, Error, Filters, Index, Lexicon};
+
+use crate::args::{Format, IndexCommand, SearchCommand};
+use crate::{diagnostics, output, Outcome};
+
+pub(crate) fn run_index(command: &IndexCommand) -> io::Result<Outcome> {
+    let corpus = match &command.corpus {
+        Some(directory) => match Corpus::load(directory) {
+            Ok(corpus) => corpus,
+            Err(error) => {
+                diagnostics::error(&error);
+                return Ok(Outcome::InputError);
+            }
+        },
+        None => Corpus::bundled(),
+    };
+    for problem in corpus.errors() {
+        diagnostics::message(&problem.message, problem.location.as_ref());
+    }
+    if command.index.exists() && !command.rebuild {
+        if let Err(error @ Error::StaleIndex { .. }) = Index::open(&command.index) {
+            diagnostics::error(&error);
+            return Ok(Outcome::InputError);
+        }
+    }
+    match Index::build_in_dir(&corpus, &Lexicon::bundled(), &command.index) {
+        Ok(index) => {
+            eprintln!(
+                "indexed {} instruments ({} documents) in {}",
+                corpus.len(),
+                index.len(),
+                command.index.display()
+            );
+            Ok(if corpus.errors().is_empty() { Outcome::Clean } else { Outcome::InputError })
+        }
+        Err(error) => {
+            diagnostics::error(&error);
+            Ok(Outcome::InputError)
+        }
+    }
+}
+
+fn filters(command: &SearchCommand) -> Result<Filters, Error> {
+    let years = match &command.years {
+        None => None,
+        Some(text) => {
+            let parse = |part: &str| {
+                part.trim().parse::<u64>().map_err(|_| Error::InvalidValue {
+                    what: "years",
+                    value: text.clone(),
+                    expected: "a year (`2008`) or a range (`2000-2015`)".to_owned(),
+                })
+            };
+            Some(match text.split_once('-') {
+                Some((from, to)) => (parse(from)?, parse(to)?),
+                None => {
+                    let year = parse(text)?;
+                    (year, year)
+                }
+            })
+        }
+    };
+    let lexicon = Lexicon::bundled();
+    let element = match &command.element {
+        None => None,
+        Some(id) => {
+            let element: lexdef::ElementId = id.parse()?;
+            if !lexicon.element_ids().any(|known| *known == element) {
+                return Err(Error::InvalidValue {
+                    what: "element",
+                    value: id.clone(),
+                    expected: "an element id of the lexicon, e.g. `means.abuse_of_vulnerability`".to_owned(),
+                });
+            }
+            Some(element)
+        }
+    };
+    let concept = match &command.concept {
+        None => None,
+        Some(id) => {
+            let concept: lexdef::ConceptId = id.parse()?;
+            if !lexicon.concept_ids().any(|known| *known == concept) {
+                return Err(Error::InvalidValue {
+                    what: "concept",
+                    value: id.clone(),
+                    expected: "a concept of the lexicon, e.g. `child`".to_owned(),
+                });
+            }
+            Some(concept)
+        }
+    };
+    let jurisdictions = command
+        .jurisdiction
+        .iter()
+        .map(|code| code.parse::<lexdef::Jurisdiction>().map(|code| code.to_string()))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Filters { jurisdictions, kind: command.kind.clone(), years, concept, element })
+}
+
+pub(crate) fn run_search(command: &SearchCommand) -> io::Result<Outcome> {
+    let filters = match filters(command) {
+        Ok(filters) => filters,
+        Err(error) => {
+            diagnostics::error(&error);
+            return Ok(Outcome::InputError);
+        }
+    };
+    let index = match &command.index {
+        Some(directory) => Index::open(directory),
+        None => Index::build(&Corpus::bundled(), &Lexicon::bundled()),
+    };
+    let index = match index {
+        Ok(index) => index,
+        Err(error) => {
+            diagnostics::error(&error);
+            return Ok(Outcome::InputError);
+        }
+    };
+    let results = match index.search(&command.query, &filters, command.limit) {
+        Ok(results) => results,
+        Err(error) => {
+            diagnostics::error(&error);
+            return Ok(Outcome::InputError);
+        }
+    };
+    let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
+    output::to_stdout(|out| match command.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &results)?;
+            writeln!(out)
+        }
+        Format::Text => {
+            writeln!(
+                out,
+                "{} match(es){}",
+                results.total,
+                if results.hits.len() < results.total {
+                    format!(", the first {} shown", results.hits.len())
+                } else {
+                    String::new()
+                }
+            )?;
+            for hit in &results.hits {
+                let term = hit.term.as_ref().map(|term| format!(" “{term}”")).unwrap_or_default();
+                writeln!(
+                    out,
+                    "\n{} {} line {} ({}{term}, score {:.2})",
+                    hit.instrument, hit.eid, hit.line, hit.doc_type, hit.score
+                )?;
+                writeln!(out, "  {}", highlighted(&hit.snippet, &hit.highlights, colour))?;
+            }
+            Ok(())
+        }
+    })?;
+    Ok(Outcome::Clean)
+}
+
+/// The snippet with its matched words marked: bold in a terminal, `[[...]]` otherwise, so
+/// nothing needs colour to be read.
+fn highlighted(snippet: &str, ranges: &[(usize, usize)], colour: bool) -> String {
+    let (open, close) = if colour { ("\u{1b}[1m", "\u{1b}[0m") } else { ("[[", "]]") };
+    let mut out = String::new();
+    let mut cursor = 0;
+    for &(start, end) in ranges {
+        if start < cursor || end > snippet.len() {
+            continue;
+        }
+        out.push_str(&snippet[cursor..start]);
+        out.push_str(open);
+        out.push_str(&snippet[start..end]);
+        out.push_str(close);
+        cursor = end;
+    }
+    out.push_str(&snippet[cursor..]);
+    out.replace('\n', " ")
+}
