@@ -8,7 +8,7 @@
 
 use std::time::{Duration, Instant};
 
-use lexdef::{compare, Analysis, Corpus, DivergenceKind, ElementPresence, Lexicon, MatrixRow, Report, TermModel};
+use lexdef::{compare, Analysis, Corpus, DivergenceKind, ElementPresence, Filters, Index, Lexicon, MatrixRow, Report, TermModel};
 
 fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();
@@ -105,4 +105,29 @@ fn main() {
         "10,000-instrument matrix against the Protocol ({findings} findings): median {:.1} ms",
         median(times).as_secs_f64() * 1000.0
     );
+
+    // 3. The search index of the bundled corpus: build in memory, then queries.
+    let mut times = Vec::new();
+    let mut documents = 0;
+    for _ in 0..5 {
+        let start = Instant::now();
+        let index = Index::build(&corpus, &lexicon).expect("the corpus indexes");
+        times.push(start.elapsed());
+        documents = index.len();
+    }
+    println!("index build, bundled corpus ({documents} documents): median {:.1} ms", median(times).as_secs_f64() * 1000.0);
+    let index = Index::build(&corpus, &lexicon).expect("the corpus indexes");
+    let queries = ["\"abuse of a position of vulnerability\"", "harbor", "\"forced labour\"", "debt bondage", "child consent irrelevant"];
+    let mut times = Vec::new();
+    let mut matched = 0;
+    for _ in 0..20 {
+        for query in queries {
+            let start = Instant::now();
+            let results = index.search(query, &Filters::default(), 20).expect("a valid query");
+            times.push(start.elapsed());
+            matched += results.total;
+        }
+    }
+    assert!(matched > 0, "the queries match");
+    println!("search, 5 queries × 20 ({matched} matches): p50 {:.2} ms", median(times).as_secs_f64() * 1000.0);
 }
