@@ -70,6 +70,9 @@
 //! - **Term model**: what one definition contains — elements (`act.recruitment`,
 //!   `means.coercion`, `purpose.slavery`) and qualifiers (child age, consent, ...), each with
 //!   [`Evidence`]; what it lacks is `absent` only where the text is complete, else `not_found`.
+//! - **Divergence**: where a subject's model departs from a baseline's (the UN Protocol, an
+//!   instrument), with a direction, a severity, a confidence and the words on both sides.
+//! - **Index**: the search index of provisions and definitions, analysed with the same folding.
 //!
 //! ## Pipeline
 //!
@@ -84,6 +87,10 @@
 //!                    │  ModelBuilder::model
 //!                    ▼
 //!                TermModel: elements and qualifiers, each with Evidence
+//!                    │                         │
+//!       Index::build (tantivy)            compare(subject, baseline)
+//!       search: words, phrases, filters        │
+//!                                        Report: JSON, Markdown, CSV, HTML, text
 //! ```
 //!
 //! Every stage is a pure function of its input: nothing reads the clock or the network, and
