@@ -8,7 +8,9 @@
 
 use std::time::{Duration, Instant};
 
-use lexdef::{compare, Analysis, Corpus, DivergenceKind, ElementPresence, Filters, Index, Lexicon, MatrixRow, Report, TermModel};
+use lexdef::{
+    compare, Analysis, Corpus, DivergenceKind, ElementPresence, Filters, Index, Lexicon, MatrixRow, Report, TermModel,
+};
 
 fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();
@@ -115,9 +117,18 @@ fn main() {
         times.push(start.elapsed());
         documents = index.len();
     }
-    println!("index build, bundled corpus ({documents} documents): median {:.1} ms", median(times).as_secs_f64() * 1000.0);
+    println!(
+        "index build, bundled corpus ({documents} documents): median {:.1} ms",
+        median(times).as_secs_f64() * 1000.0
+    );
     let index = Index::build(&corpus, &lexicon).expect("the corpus indexes");
-    let queries = ["\"abuse of a position of vulnerability\"", "harbor", "\"forced labour\"", "debt bondage", "child consent irrelevant"];
+    let queries = [
+        "\"abuse of a position of vulnerability\"",
+        "harbor",
+        "\"forced labour\"",
+        "debt bondage",
+        "child consent irrelevant",
+    ];
     let mut times = Vec::new();
     let mut matched = 0;
     for _ in 0..20 {

@@ -8,15 +8,7 @@ use lexdef::{Analysis, Confidence, Corpus, DivergenceKind, Lexicon, Report, PROT
 use lexdef_workspace_tests::workspace_root;
 
 fn report() -> (Report, Vec<Analysis>) {
-    let corpus = Corpus::bundled();
-    let lexicon = Lexicon::bundled();
-    let concept = "trafficking_in_persons".parse().expect("concept");
-    let baseline = lexdef::resolve_baseline(&corpus, "palermo", &lexicon, &concept).expect("palermo is a baseline");
-    let analyses: Vec<Analysis> =
-        corpus.instruments().map(|instrument| Analysis::of(instrument, &lexicon, &concept)).collect();
-    let baseline =
-        analyses.iter().find(|analysis| analysis.instrument.id == baseline.id).expect("in the corpus").clone();
-    (Report::from_analyses(&analyses, &baseline, &lexicon, &concept), analyses)
+    lexdef_workspace_tests::bundled_report()
 }
 
 /// The annotated elements of an instrument's model definition, from its annotation file.

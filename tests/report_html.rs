@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-use lexdef::{Analysis, Corpus, Lexicon, Report};
+use lexdef::Analysis;
 
 fn chromium() -> String {
     for candidate in ["chromium", "chromium-browser", "google-chrome"] {
@@ -20,17 +20,7 @@ fn chromium() -> String {
 
 #[test]
 fn the_html_report_renders_in_headless_chromium() {
-    let corpus = Corpus::bundled();
-    let lexicon = Lexicon::bundled();
-    let concept = "trafficking_in_persons".parse().expect("concept");
-    let analyses: Vec<Analysis> =
-        corpus.instruments().map(|instrument| Analysis::of(instrument, &lexicon, &concept)).collect();
-    let baseline = analyses
-        .iter()
-        .find(|analysis| analysis.instrument.id.as_str() == "INTL-PALERMO-2000")
-        .expect("palermo")
-        .clone();
-    let report = Report::from_analyses(&analyses, &baseline, &lexicon, &concept);
+    let (report, analyses) = lexdef_workspace_tests::bundled_report();
     let references: Vec<&Analysis> = analyses.iter().collect();
     let html = report.to_html(&references);
     assert!(

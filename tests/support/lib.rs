@@ -64,3 +64,19 @@ pub fn designator(printed: &str) -> String {
         })
         .collect()
 }
+
+/// The divergence report of the bundled corpus against the UN Protocol, and the analyses it
+/// was made from.
+pub fn bundled_report() -> (lexdef::Report, Vec<lexdef::Analysis>) {
+    let corpus = lexdef::Corpus::bundled();
+    let lexicon = lexdef::Lexicon::bundled();
+    let concept = "trafficking_in_persons".parse().expect("a valid concept id");
+    let analyses: Vec<lexdef::Analysis> =
+        corpus.instruments().map(|instrument| lexdef::Analysis::of(instrument, &lexicon, &concept)).collect();
+    let baseline = analyses
+        .iter()
+        .find(|analysis| analysis.instrument.id.as_str() == "INTL-PALERMO-2000")
+        .expect("the Protocol is bundled")
+        .clone();
+    (lexdef::Report::from_analyses(&analyses, &baseline, &lexicon, &concept), analyses)
+}

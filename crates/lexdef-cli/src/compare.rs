@@ -59,16 +59,7 @@ pub(crate) fn run_compare(command: &CompareCommand) -> io::Result<Outcome> {
 pub(crate) fn run_report(command: &ReportCommand) -> io::Result<Outcome> {
     let lexicon = Lexicon::bundled();
     let Some(concept) = concept(&command.concept, &lexicon) else { return Ok(Outcome::InputError) };
-    let corpus = match &command.corpus {
-        Some(directory) => match Corpus::load(directory) {
-            Ok(corpus) => corpus,
-            Err(error) => {
-                diagnostics::error(&error);
-                return Ok(Outcome::InputError);
-            }
-        },
-        None => Corpus::bundled(),
-    };
+    let Ok(corpus) = crate::definitions::corpus(command.corpus.as_deref()) else { return Ok(Outcome::InputError) };
     let mut outcome = Outcome::Clean;
     for problem in corpus.errors() {
         diagnostics::message(&problem.message, problem.location.as_ref());

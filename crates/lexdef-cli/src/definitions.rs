@@ -9,6 +9,14 @@ use lexdef::{extract_definitions, Corpus, Instrument, Lexicon, ModelBuilder, Qua
 use crate::args::{DefinitionsCommand, Format, ModelCommand};
 use crate::{diagnostics, output, Outcome};
 
+/// The corpus a command reads: a directory, or the bundled corpus.
+pub(crate) fn corpus(directory: Option<&Path>) -> Result<Corpus, ()> {
+    match directory {
+        Some(directory) => Corpus::load(directory).map_err(|error| diagnostics::error(&error)),
+        None => Ok(Corpus::bundled()),
+    }
+}
+
 /// The instrument a target names: a file, else a bundled id.
 pub(crate) fn resolve(target: &str) -> Result<Instrument, ()> {
     if Path::new(target).is_file() {

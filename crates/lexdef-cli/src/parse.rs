@@ -3,23 +3,14 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use lexdef::{Corpus, Document, Instrument, Provision};
+use lexdef::{Document, Instrument, Provision};
 use serde_json::json;
 
 use crate::args::{Format, ParseCommand};
 use crate::{diagnostics, output, Outcome};
 
 pub(crate) fn run(command: &ParseCommand) -> io::Result<Outcome> {
-    let corpus = match &command.corpus {
-        Some(directory) => match Corpus::load(directory) {
-            Ok(corpus) => corpus,
-            Err(error) => {
-                diagnostics::error(&error);
-                return Ok(Outcome::InputError);
-            }
-        },
-        None => Corpus::bundled(),
-    };
+    let Ok(corpus) = crate::definitions::corpus(command.corpus.as_deref()) else { return Ok(Outcome::InputError) };
     let mut outcome = Outcome::Clean;
     let instruments: Vec<Instrument> = match &command.target {
         Some(target) if Path::new(target).is_file() => match Instrument::read(Path::new(target)) {
@@ -101,7 +92,7 @@ fn write_outlines(out: &mut dyn Write, instruments: &[Instrument], documents: &[
                     metadata.id,
                     metadata.short_title,
                     metadata.jurisdiction,
-                    kebab(&format!("{:?}", metadata.kind))
+                    serialized(&metadata.kind)
                 )?;
             }
             None => writeln!(out, "{} — no metadata", instrument.id)?,
@@ -125,7 +116,7 @@ fn write_provision(out: &mut dyn Write, provision: &Provision, depth: usize) -> 
     let label = match (&provision.num, &provision.term) {
         (Some(num), _) => num.clone(),
         (None, Some(term)) => format!("“{term}”"),
-        (None, None) => format!("[{}]", kebab(&format!("{:?}", provision.kind))),
+        (None, None) => format!("[{}]", serialized(&provision.kind)),
     };
     let heading = provision.heading.as_ref().map(|heading| format!("  {heading}")).unwrap_or_default();
     let mut flags = Vec::new();
@@ -146,13 +137,7 @@ fn write_provision(out: &mut dyn Write, provision: &Provision, depth: usize) -> 
     Ok(())
 }
 
-fn kebab(name: &str) -> String {
-    let mut out = String::new();
-    for (index, character) in name.chars().enumerate() {
-        if character.is_uppercase() && index > 0 {
-            out.push('-');
-        }
-        out.extend(character.to_lowercase());
-    }
-    out
+/// A value's serialised name (`amending-act`, `subsection`): the names of the JSON output.
+fn serialized(value: &impl serde::Serialize) -> String {
+    serde_json::to_value(value).ok().and_then(|value| value.as_str().map(str::to_owned)).unwrap_or_default()
 }

@@ -8,16 +8,7 @@ use crate::args::{Format, IndexCommand, SearchCommand};
 use crate::{diagnostics, output, Outcome};
 
 pub(crate) fn run_index(command: &IndexCommand) -> io::Result<Outcome> {
-    let corpus = match &command.corpus {
-        Some(directory) => match Corpus::load(directory) {
-            Ok(corpus) => corpus,
-            Err(error) => {
-                diagnostics::error(&error);
-                return Ok(Outcome::InputError);
-            }
-        },
-        None => Corpus::bundled(),
-    };
+    let Ok(corpus) = crate::definitions::corpus(command.corpus.as_deref()) else { return Ok(Outcome::InputError) };
     for problem in corpus.errors() {
         diagnostics::message(&problem.message, problem.location.as_ref());
     }
