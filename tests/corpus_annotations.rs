@@ -68,15 +68,6 @@ fn show_annotated(value: &toml::Value) -> String {
     }
 }
 
-fn show(value: &QualifierValue) -> String {
-    match value {
-        QualifierValue::Number(number) => number.to_string(),
-        QualifierValue::Bool(flag) => flag.to_string(),
-        QualifierValue::Name(name) => name.clone(),
-        QualifierValue::Unknown => "unknown".to_owned(),
-    }
-}
-
 #[derive(Default)]
 struct Tally {
     found: usize,
@@ -267,7 +258,7 @@ fn extraction_agrees_with_the_teams_annotations() {
                         .unwrap_or_default();
                     differences.insert(format!(
                         "{id}: {name} is {} (annotated {}{words})",
-                        show(&found.value),
+                        found.value,
                         show_annotated(&qualifier.value)
                     ));
                 }

@@ -11,15 +11,21 @@ fn report() -> (Report, Vec<Analysis>) {
     lexdef_workspace_tests::bundled_report()
 }
 
-/// The annotated elements of an instrument's model definition, from its annotation file.
-fn annotated_elements(id: &str) -> Option<BTreeSet<String>> {
+/// The definition an instrument's annotation marks `model = true`.
+fn annotated_model(id: &str) -> Option<toml::Value> {
     let text = std::fs::read_to_string(workspace_root().join("corpus/annotations").join(format!("{id}.toml"))).ok()?;
     let value: toml::Value = toml::from_str(&text).ok()?;
-    let model = value
+    value
         .get("definitions")?
         .as_array()?
         .iter()
-        .find(|definition| definition.get("model").and_then(toml::Value::as_bool) == Some(true))?;
+        .find(|definition| definition.get("model").and_then(toml::Value::as_bool) == Some(true))
+        .cloned()
+}
+
+/// The annotated elements of an instrument's model definition, from its annotation file.
+fn annotated_elements(id: &str) -> Option<BTreeSet<String>> {
+    let model = annotated_model(id)?;
     Some(
         model
             .get("elements")
@@ -36,13 +42,7 @@ fn annotated_elements(id: &str) -> Option<BTreeSet<String>> {
 
 /// The annotated qualifier values of an instrument's model definition (`"unknown"` as a string).
 fn annotated_qualifiers(id: &str) -> Option<std::collections::BTreeMap<String, serde_json::Value>> {
-    let text = std::fs::read_to_string(workspace_root().join("corpus/annotations").join(format!("{id}.toml"))).ok()?;
-    let value: toml::Value = toml::from_str(&text).ok()?;
-    let model = value
-        .get("definitions")?
-        .as_array()?
-        .iter()
-        .find(|definition| definition.get("model").and_then(toml::Value::as_bool) == Some(true))?;
+    let model = annotated_model(id)?;
     let qualifiers = model.get("qualifiers")?.as_table()?;
     Some(
         qualifiers

@@ -9,14 +9,7 @@ use crate::definitions::resolve;
 use crate::{diagnostics, output, Outcome};
 
 fn concept(name: &str, lexicon: &Lexicon) -> Option<ConceptId> {
-    match name.parse::<ConceptId>() {
-        Ok(concept) if lexicon.concept_ids().any(|known| *known == concept) => Some(concept),
-        _ => {
-            let known: Vec<String> = lexicon.concept_ids().map(ToString::to_string).collect();
-            eprintln!("error: unknown concept `{name}`; the lexicon's concepts are: {}", known.join(", "));
-            None
-        }
-    }
+    lexicon.concept(name).map_err(|error| diagnostics::error(&error)).ok()
 }
 
 fn render(report: &Report, analyses: &[&Analysis], format: ReportFormat) -> String {

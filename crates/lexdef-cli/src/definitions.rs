@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use lexdef::{extract_definitions, Corpus, Instrument, Lexicon, ModelBuilder, QualifierValue, TermModel};
+use lexdef::{extract_definitions, Corpus, Instrument, Lexicon, ModelBuilder, TermModel};
 
 use crate::args::{DefinitionsCommand, Format, ModelCommand};
 use crate::{diagnostics, output, Outcome};
@@ -102,19 +102,14 @@ pub(crate) fn run(command: &DefinitionsCommand) -> io::Result<Outcome> {
 
 pub(crate) fn run_model(command: &ModelCommand) -> io::Result<Outcome> {
     let Ok(instrument) = resolve(&command.target) else { return Ok(Outcome::InputError) };
-    let concept = match command.concept.parse() {
+    let Ok(lexicon) = lexicon(command.lexicon.as_deref()) else { return Ok(Outcome::InputError) };
+    let concept = match lexicon.concept(&command.concept) {
         Ok(concept) => concept,
         Err(error) => {
             diagnostics::error(&error);
             return Ok(Outcome::InputError);
         }
     };
-    let Ok(lexicon) = lexicon(command.lexicon.as_deref()) else { return Ok(Outcome::InputError) };
-    if !lexicon.concept_ids().any(|known| *known == concept) {
-        let known: Vec<String> = lexicon.concept_ids().map(ToString::to_string).collect();
-        eprintln!("error: unknown concept `{concept}`; the lexicon's concepts are: {}", known.join(", "));
-        return Ok(Outcome::InputError);
-    }
     let document = lexdef::parse(&instrument);
     let (definitions, warnings) = extract_definitions(&instrument, &document, &lexicon);
     document.warnings.iter().chain(&warnings).for_each(diagnostics::warning);
@@ -127,15 +122,6 @@ pub(crate) fn run_model(command: &ModelCommand) -> io::Result<Outcome> {
         Format::Text => write_model(out, &model),
     })?;
     Ok(Outcome::Clean)
-}
-
-fn value_text(value: &QualifierValue) -> String {
-    match value {
-        QualifierValue::Number(number) => number.to_string(),
-        QualifierValue::Bool(flag) => flag.to_string(),
-        QualifierValue::Name(name) => name.clone(),
-        QualifierValue::Unknown => "unknown".to_owned(),
-    }
 }
 
 fn write_model(out: &mut dyn Write, model: &TermModel) -> io::Result<()> {
@@ -167,7 +153,7 @@ fn write_model(out: &mut dyn Write, model: &TermModel) -> io::Result<()> {
             (None, Some(basis)) => format!("({basis})"),
             (None, None) => String::new(),
         };
-        writeln!(out, "    {name:<28} {:<18} {why}", value_text(&qualifier.value))?;
+        writeln!(out, "    {name:<28} {:<18} {why}", qualifier.value.to_string())?;
     }
     if !model.absent.is_empty() {
         writeln!(out, "  absent: {}", model.absent.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))?;

@@ -56,34 +56,8 @@ fn filters(command: &SearchCommand) -> Result<Filters, Error> {
         }
     };
     let lexicon = Lexicon::bundled();
-    let element = match &command.element {
-        None => None,
-        Some(id) => {
-            let element: lexdef::ElementId = id.parse()?;
-            if !lexicon.element_ids().any(|known| *known == element) {
-                return Err(Error::InvalidValue {
-                    what: "element",
-                    value: id.clone(),
-                    expected: "an element id of the lexicon, e.g. `means.abuse_of_vulnerability`".to_owned(),
-                });
-            }
-            Some(element)
-        }
-    };
-    let concept = match &command.concept {
-        None => None,
-        Some(id) => {
-            let concept: lexdef::ConceptId = id.parse()?;
-            if !lexicon.concept_ids().any(|known| *known == concept) {
-                return Err(Error::InvalidValue {
-                    what: "concept",
-                    value: id.clone(),
-                    expected: "a concept of the lexicon, e.g. `child`".to_owned(),
-                });
-            }
-            Some(concept)
-        }
-    };
+    let element = command.element.as_deref().map(|id| lexicon.element(id)).transpose()?;
+    let concept = command.concept.as_deref().map(|name| lexicon.concept(name)).transpose()?;
     let jurisdictions = command
         .jurisdiction
         .iter()

@@ -269,6 +269,10 @@ pub fn compare(subject: &TermModel, baseline: &TermModel) -> Vec<Divergence> {
     }
     for presence in subject.elements.iter().filter(|presence| !baseline_ids.contains(&&presence.id)) {
         let (baseline_state, _, baseline_reason) = element_state(baseline, &presence.id);
+        let baseline_says = match &baseline_reason {
+            Some(_) => format!("which was not found in the text of {} seen", baseline.instrument),
+            None => format!("which {} does not", baseline.instrument),
+        };
         let confidence = match baseline_reason {
             Some(reason) => Confidence::Uncertain { reason: format!("in the baseline: {reason}") },
             None => Confidence::Certain,
@@ -283,8 +287,8 @@ pub fn compare(subject: &TermModel, baseline: &TermModel) -> Vec<Divergence> {
             Side { value: serde_json::Value::String("present".to_owned()), evidence: presence.evidence.clone() },
             Side { value: serde_json::Value::String(baseline_state.to_owned()), evidence: Vec::new() },
             format!(
-                "{} also names {} (\"{}\"), which {} does not",
-                subject.instrument, presence.id, presence.evidence[0].text, baseline.instrument
+                "{} also names {} (\"{}\"), {baseline_says}",
+                subject.instrument, presence.id, presence.evidence[0].text
             ),
         ));
     }
@@ -320,10 +324,7 @@ pub fn compare(subject: &TermModel, baseline: &TermModel) -> Vec<Divergence> {
         };
         let summary = format!(
             "{name}: {} has {}, {} has {}",
-            subject.instrument,
-            show(&subject_qualifier.value),
-            baseline.instrument,
-            show(&baseline_qualifier.value)
+            subject.instrument, subject_qualifier.value, baseline.instrument, baseline_qualifier.value
         );
         findings.push(make(
             kind,
@@ -341,15 +342,6 @@ pub fn compare(subject: &TermModel, baseline: &TermModel) -> Vec<Divergence> {
         (left.kind, &left.element, &left.qualifier).cmp(&(right.kind, &right.element, &right.qualifier))
     });
     findings
-}
-
-fn show(value: &QualifierValue) -> String {
-    match value {
-        QualifierValue::Number(number) => number.to_string(),
-        QualifierValue::Bool(flag) => flag.to_string(),
-        QualifierValue::Name(name) => name.clone(),
-        QualifierValue::Unknown => "unknown".to_owned(),
-    }
 }
 
 /// What a qualifier difference means: its kind, direction and severity.

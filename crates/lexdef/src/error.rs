@@ -144,6 +144,15 @@ pub enum Error {
         message: String,
     },
 
+    /// A concept the lexicon does not have.
+    #[error("unknown concept `{name}`; the lexicon's concepts are: {}", known.join(", "))]
+    UnknownConcept {
+        /// The name given.
+        name: String,
+        /// The lexicon's concepts.
+        known: Vec<String>,
+    },
+
     /// A search query that cannot be run.
     #[error("invalid query `{query}`: {message}")]
     Query {
@@ -208,6 +217,7 @@ impl Error {
             | Error::InvalidValue { .. }
             | Error::UnknownInstrument { .. }
             | Error::Query { .. }
+            | Error::UnknownConcept { .. }
             | Error::StaleIndex { .. }
             | Error::Index { .. } => None,
         }

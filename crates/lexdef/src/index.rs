@@ -436,8 +436,12 @@ impl Index {
         // Every match, then an explicit order: score, then document order — tantivy's own
         // order among equal scores depends on segments (tantivy issue 2352).
         let all = searcher.search(&query, &TopDocs::with_limit(total.max(1))).map_err(tantivy_error)?;
-        let mut scored: Vec<(f32, u64, TantivyDocument)> = Vec::with_capacity(all.len());
-        for (score, address) in all {
+        // Only the documents that can be among the first `limit` are loaded: those scoring at
+        // least as high as the `limit`-th (ties at the cut are kept, then ordered).
+        let cut = all.get(limit.saturating_sub(1)).map_or(f32::NEG_INFINITY, |(score, _)| *score);
+        let candidates: Vec<_> = all.into_iter().filter(|(score, _)| *score >= cut).collect();
+        let mut scored: Vec<(f32, u64, TantivyDocument)> = Vec::with_capacity(candidates.len());
+        for (score, address) in candidates {
             let document: TantivyDocument = searcher.doc(address).map_err(tantivy_error)?;
             let order = first_u64(&document, self.fields.order);
             scored.push((score, order, document));

@@ -488,6 +488,27 @@ impl Lexicon {
         self.concepts.keys()
     }
 
+    /// The concept named `name`, if the lexicon has it.
+    pub fn concept(&self, name: &str) -> Result<ConceptId> {
+        name.parse::<ConceptId>().ok().filter(|concept| self.concepts.contains_key(concept)).ok_or_else(|| {
+            Error::UnknownConcept {
+                name: name.to_owned(),
+                known: self.concepts.keys().map(ToString::to_string).collect(),
+            }
+        })
+    }
+
+    /// The element `id`, if the lexicon has it.
+    pub fn element(&self, id: &str) -> Result<ElementId> {
+        id.parse::<ElementId>().ok().filter(|element| self.elements.contains_key(element)).ok_or_else(|| {
+            Error::InvalidValue {
+                what: "element",
+                value: id.to_owned(),
+                expected: "an element id of the lexicon, e.g. `means.abuse_of_vulnerability`".to_owned(),
+            }
+        })
+    }
+
     /// The concept a defined term names (`Trafficking in Persons` → `trafficking_in_persons`),
     /// matched after folding.
     pub fn concept_of(&self, term: &str) -> Option<ConceptId> {

@@ -67,6 +67,17 @@ pub enum QualifierValue {
     Unknown,
 }
 
+impl std::fmt::Display for QualifierValue {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            QualifierValue::Number(number) => write!(formatter, "{number}"),
+            QualifierValue::Bool(flag) => write!(formatter, "{flag}"),
+            QualifierValue::Name(name) => formatter.write_str(name),
+            QualifierValue::Unknown => formatter.write_str("unknown"),
+        }
+    }
+}
+
 fn serialize_unknown<S: serde::Serializer>(serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_str("unknown")
 }
@@ -325,29 +336,15 @@ impl<'a> ModelBuilder<'a> {
         let candidates: Vec<ElementId> =
             self.lexicon.element_ids().filter(|id| families.contains(&id.family())).cloned().collect();
         if let Some(reason) = self.language_covered() {
-            model.not_found = candidates.into_iter().map(|id| NotFound { id, reason: reason.clone() }).collect();
-            for name in qualifier_names(concept) {
-                model.qualifiers.insert(
-                    (*name).to_owned(),
-                    Qualifier { value: QualifierValue::Unknown, evidence: Vec::new(), basis: Some(reason.clone()) },
-                );
-            }
-            return model;
+            return unmodelled(model, candidates, &reason);
         }
         let Some(definition) = self.source_definition(concept) else {
             let reason = if self.instrument_complete() {
                 "the instrument does not define it".to_owned()
             } else {
-                "no definition of it in the text seen, which is incomplete".to_owned()
+                format!("no definition of it in the text seen, {}", self.incomplete_phrase())
             };
-            model.not_found = candidates.into_iter().map(|id| NotFound { id, reason: reason.clone() }).collect();
-            for name in qualifier_names(concept) {
-                model.qualifiers.insert(
-                    (*name).to_owned(),
-                    Qualifier { value: QualifierValue::Unknown, evidence: Vec::new(), basis: Some(reason.clone()) },
-                );
-            }
-            return model;
+            return unmodelled(model, candidates, &reason);
         };
         let mut scopes: Vec<(Eid, Span)> = vec![(definition.eid.clone(), definition.span)];
         let mut linked = Vec::new();
@@ -771,6 +768,18 @@ impl<'a> ModelBuilder<'a> {
         }
         None
     }
+}
+
+/// A model that cannot be built (language not covered, no definition seen): every element
+/// `not_found` and every qualifier unknown, each for `reason`.
+fn unmodelled(mut model: TermModel, candidates: Vec<ElementId>, reason: &str) -> TermModel {
+    model.not_found = candidates.into_iter().map(|id| NotFound { id, reason: reason.to_owned() }).collect();
+    for name in qualifier_names(&model.concept) {
+        let unknown =
+            Qualifier { value: QualifierValue::Unknown, evidence: Vec::new(), basis: Some(reason.to_owned()) };
+        model.qualifiers.insert((*name).to_owned(), unknown);
+    }
+    model
 }
 
 /// `Provided, That for purposes of this section, a "child" shall also refer to ...`: a
