@@ -2,7 +2,7 @@
 //! Protocol, ACTIP, another country's law), in which direction, how much it matters, and on
 //! which words on both sides.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::ids::{ElementFamily, ElementId};
@@ -10,7 +10,7 @@ use crate::instrument_id::InstrumentId;
 use crate::model::{Evidence, QualifierValue, TermModel};
 
 /// What kind of departure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DivergenceKind {
     /// The baseline names an element the subject does not.
@@ -28,7 +28,7 @@ pub enum DivergenceKind {
 }
 
 /// Which way the subject departs: it covers less, more, or something else.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// The subject covers less conduct or fewer persons than the baseline.
@@ -40,7 +40,7 @@ pub enum Direction {
 }
 
 /// How much a divergence matters for the policy goal of aligned definitions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// A core element or qualifier of the baseline is missing or contradicted.
@@ -54,7 +54,7 @@ pub enum Severity {
 }
 
 /// Whether a finding rests on complete text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "level")]
 pub enum Confidence {
     /// Both sides' texts settle it.
@@ -67,7 +67,7 @@ pub enum Confidence {
 }
 
 /// One side of a divergence: the value and the words behind it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Side {
     /// `present` / `absent` / `not_found` for an element; the qualifier's value; the words
     /// for a wording variance.
@@ -77,7 +77,7 @@ pub struct Side {
 }
 
 /// A word-level difference between two wordings.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WordDiff {
     /// Words only the baseline has.
     pub removed: Vec<String>,
@@ -88,7 +88,7 @@ pub struct WordDiff {
 }
 
 /// A departure of the subject's definition from the baseline's.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Divergence {
     /// What kind.
     pub kind: DivergenceKind,

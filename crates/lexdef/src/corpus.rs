@@ -3,6 +3,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use serde::{Deserialize, Serialize};
+
 use crate::error::{Error, Result};
 use crate::instrument::Instrument;
 use crate::location::Location;
@@ -26,7 +28,7 @@ pub struct Corpus {
 }
 
 /// An error met while loading one file of a corpus.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LoadError {
     /// The file.
     pub file: String,
@@ -231,5 +233,54 @@ impl Corpus {
     /// Problems that did not stop loading.
     pub fn warnings(&self) -> &[Warning] {
         &self.warnings
+    }
+}
+
+/// The serialised form of a corpus: the file each instrument was read from, and the problems
+/// met. Reading it back parses the files again, so an instrument is always the parse of its
+/// file and never a stored copy of derived values that could drift from the parser.
+#[derive(Serialize, Deserialize)]
+struct SerialisedCorpus {
+    files: Vec<SerialisedFile>,
+    errors: Vec<LoadError>,
+    warnings: Vec<Warning>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SerialisedFile {
+    file: String,
+    text: String,
+}
+
+impl Serialize for Corpus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        SerialisedCorpus {
+            files: self
+                .instruments
+                .values()
+                .map(|instrument| SerialisedFile {
+                    file: instrument.file().to_owned(),
+                    text: instrument.file_text().to_owned(),
+                })
+                .collect(),
+            errors: self.errors.clone(),
+            warnings: self.warnings.clone(),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Corpus {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Corpus, D::Error> {
+        let serialised = SerialisedCorpus::deserialize(deserializer)?;
+        let mut corpus =
+            Corpus { instruments: BTreeMap::new(), errors: serialised.errors, warnings: serialised.warnings };
+        for file in serialised.files {
+            // The warnings of this parse were kept when the corpus was first loaded.
+            let (instrument, _) =
+                Instrument::from_bytes(&file.file, file.text.as_bytes()).map_err(serde::de::Error::custom)?;
+            corpus.instruments.insert(instrument.id.as_str().to_owned(), instrument);
+        }
+        Ok(corpus)
     }
 }

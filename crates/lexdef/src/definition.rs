@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::document::{Document, Provision, ProvisionKind, Span};
 use crate::eid::Eid;
@@ -16,7 +16,7 @@ use crate::lexicon::{fold_phrase, Lexicon};
 use crate::warning::{Warning, WarningKind};
 
 /// How a definition is worded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum DefinitionForm {
@@ -41,7 +41,7 @@ pub enum DefinitionForm {
 }
 
 /// Where a `has the meaning` definition points.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CrossReference {
     /// The words of the reference (`section 29 of the Penal Code (Cap. 224)`).
     pub words: String,
@@ -53,7 +53,7 @@ pub struct CrossReference {
 }
 
 /// One definition found in an instrument.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Definition {
     /// The term exactly as written (without its quotes); empty for a constitutive definition.
     pub term: String,

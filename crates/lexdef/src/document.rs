@@ -1,13 +1,13 @@
 //! The tree of provisions the structure parser makes of an instrument's text.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::eid::Eid;
 use crate::instrument_id::InstrumentId;
 use crate::warning::Warning;
 
 /// A byte range in [`crate::Instrument::text`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Span {
     /// First byte.
     pub start: usize,
@@ -28,7 +28,7 @@ impl Span {
 }
 
 /// What kind of provision, in the law's own hierarchy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ProvisionKind {
@@ -76,7 +76,7 @@ impl ProvisionKind {
 }
 
 /// One provision and the provisions under it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Provision {
     /// Its id, unique in the document.
     pub eid: Eid,
@@ -126,7 +126,7 @@ impl Provision {
 }
 
 /// A gap in the text, placed in the tree.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocumentGap {
     /// Missing text, or missing whole provisions.
     pub kind: crate::instrument::GapKind,
@@ -142,7 +142,7 @@ pub struct DocumentGap {
 }
 
 /// The structure of one instrument's text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
     /// Which instrument.
     pub instrument: InstrumentId,

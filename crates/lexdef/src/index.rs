@@ -139,7 +139,7 @@ pub struct Filters {
 }
 
 /// One search result.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Hit {
     /// `provision` or `definition`.
     pub doc_type: String,
@@ -165,7 +165,7 @@ pub struct Hit {
 }
 
 /// The results of a search.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchResults {
     /// The hits, best first; ties in document order.
     pub hits: Vec<Hit>,

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::decode::decode;
 use crate::error::{Error, MetadataProblem, Result};
@@ -14,7 +14,7 @@ use crate::metadata::{BlockPosition, CompletenessStatus, Metadata};
 use crate::warning::{Warning, WarningKind};
 
 /// Where text is missing: the source stopped, skipped or could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Gap {
     /// `{{gap: ...}}` (text missing here, possibly the rest of the provision before) or
     /// `{{omitted: ...}}` (whole provisions missing; the one before is whole).
@@ -31,7 +31,7 @@ pub struct Gap {
 }
 
 /// What a gap marker says is missing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum GapKind {
     /// `{{gap: ...}}`: text is missing here — inside the provision being read, or after it.
@@ -42,7 +42,7 @@ pub enum GapKind {
 }
 
 /// A change of source: the text from `offset` on was read from the source `key`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceSwitch {
     /// Byte offset in [`Instrument::text`].
     pub offset: usize,
@@ -53,7 +53,7 @@ pub struct SourceSwitch {
 }
 
 /// A provision whose number the source does not print.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NumberMarker {
     /// Byte offset in [`Instrument::text`] where the provision starts.
     pub offset: usize,
@@ -191,6 +191,12 @@ impl Instrument {
     /// The file this instrument was read from, as named when it was read.
     pub fn file(&self) -> &str {
         &self.file
+    }
+
+    /// The whole file as decoded: metadata block, markers and text. Reading it again with
+    /// [`Instrument::from_bytes`] gives this instrument back.
+    pub fn file_text(&self) -> &str {
+        &self.file_text
     }
 
     /// The file location of byte `offset` of [`Instrument::text`].

@@ -14,7 +14,7 @@ use crate::location::{LineIndex, Location};
 const BUNDLED: &str = include_str!("../data/lexicon.toml");
 
 /// How a form matched the words of a law.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "method", rename_all = "snake_case")]
 pub enum MatchMethod {
     /// The words are the form, letter for letter (case aside).

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::definition::{Definition, DefinitionForm};
 use crate::document::{Document, Span};
@@ -17,7 +17,7 @@ use crate::lexicon::{Lexicon, MatchMethod, Pattern, PatternMatch};
 use crate::metadata::CompletenessStatus;
 
 /// The words of the law behind a fact of the model.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
     /// The instrument.
     pub instrument: InstrumentId,
@@ -35,7 +35,7 @@ pub struct Evidence {
 }
 
 /// An element the definition names, and where.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ElementPresence {
     /// The element.
     pub id: ElementId,
@@ -44,7 +44,7 @@ pub struct ElementPresence {
 }
 
 /// An element the model cannot say is absent, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NotFound {
     /// The element.
     pub id: ElementId,
@@ -82,9 +82,28 @@ fn serialize_unknown<S: serde::Serializer>(serializer: S) -> Result<S::Ok, S::Er
     serializer.serialize_str("unknown")
 }
 
+// Written by hand because an untagged derive would read `"unknown"` back as a name.
+impl<'de> Deserialize<'de> for QualifierValue {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<QualifierValue, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Written {
+            Number(u32),
+            Bool(bool),
+            Name(String),
+        }
+        Ok(match Written::deserialize(deserializer)? {
+            Written::Number(number) => QualifierValue::Number(number),
+            Written::Bool(flag) => QualifierValue::Bool(flag),
+            Written::Name(name) if name == "unknown" => QualifierValue::Unknown,
+            Written::Name(name) => QualifierValue::Name(name),
+        })
+    }
+}
+
 /// A qualifier's value and what settles it: words of the law, or a reading of the text's
 /// structure (`basis`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Qualifier {
     /// The value.
     pub value: QualifierValue,
@@ -96,7 +115,7 @@ pub struct Qualifier {
 }
 
 /// The definition a model was built from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ModelSource {
     /// Its provision.
     pub eid: Eid,
@@ -109,7 +128,7 @@ pub struct ModelSource {
 }
 
 /// What one instrument's definition of one concept contains.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TermModel {
     /// The instrument.
     pub instrument: InstrumentId,

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::compare::{compare, Confidence, Direction, Divergence, DivergenceKind, Severity};
 use crate::corpus::Corpus;
@@ -92,7 +92,7 @@ pub fn resolve_baseline<'a>(
 }
 
 /// Finding counts of one instrument.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {
     /// Findings that make the definition cover less.
     pub narrower: usize,
@@ -105,7 +105,7 @@ pub struct Counts {
 }
 
 /// One instrument's part of a report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportEntry {
     /// The instrument.
     pub instrument: InstrumentId,
@@ -128,7 +128,7 @@ pub struct ReportEntry {
 }
 
 /// A row of the matrix.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MatrixRow {
     /// The instrument.
     pub instrument: InstrumentId,
@@ -139,7 +139,7 @@ pub struct MatrixRow {
 }
 
 /// Every instrument × every element, plus qualifiers: the overview researchers plot.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Matrix {
     /// The columns: element ids.
     pub elements: Vec<String>,
@@ -150,7 +150,7 @@ pub struct Matrix {
 }
 
 /// How many divergences separate two instruments (counted both ways: `a` against `b`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PairCount {
     /// The subject.
     pub a: InstrumentId,
@@ -161,7 +161,7 @@ pub struct PairCount {
 }
 
 /// A whole-corpus report against a baseline.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// [`REPORT_SCHEMA`].
     pub schema: String,
