@@ -66,3 +66,27 @@ fn the_html_report_renders_in_headless_chromium() {
     assert!(not_white * 20 > total, "the page is not blank ({not_white} of {total} pixels drawn)");
     assert!(green * 200 > total, "the coverage chart is drawn ({green} green pixels)");
 }
+
+#[test]
+fn the_html_fragment_for_notebooks_styles_only_itself() {
+    let (report, analyses) = lexdef_workspace_tests::bundled_report();
+    let analyses: Vec<&lexdef::Analysis> = analyses.iter().collect();
+    let page = report.to_html(&analyses);
+    let fragment = report.to_html_fragment(&analyses);
+    assert!(fragment.starts_with("<div class=\"lexdef-report\"><style>"));
+    assert!(!fragment.contains("<body") && !fragment.contains("<html") && !fragment.contains("<title"));
+    // Every rule of the fragment's style is scoped to the fragment, so a notebook's own
+    // headings, tables and body keep their style.
+    let style = &fragment[fragment.find("<style>").expect("a style") + 7..fragment.find("</style>").expect("closed")];
+    let rules: Vec<&str> = style.split_inclusive('}').collect();
+    assert!(rules.len() > 10);
+    for rule in &rules {
+        let selectors = rule.split('{').next().unwrap_or_default();
+        for selector in selectors.split(',') {
+            assert!(selector.starts_with(".lexdef-report"), "unscoped selector `{selector}`");
+        }
+    }
+    // The same content as the page: every instrument's heading and every finding's summary.
+    let body = &page[page.find("<body>").expect("a body") + 6..page.find("</body>").expect("closed")];
+    assert!(fragment.contains(body.trim_start_matches('\n')), "the fragment holds the page's body");
+}

@@ -491,6 +491,12 @@ impl Report {
     pub fn to_html(&self, analyses: &[&Analysis]) -> String {
         crate::report_html::render(self, analyses)
     }
+
+    /// An HTML fragment (a `<div>` with its own style, scoped to it) for embedding in another
+    /// page, such as a notebook's output: the same content as [`Report::to_html`].
+    pub fn to_html_fragment(&self, analyses: &[&Analysis]) -> String {
+        crate::report_html::render_fragment(self, analyses)
+    }
 }
 
 fn csv_value(value: &serde_json::Value) -> String {

@@ -61,10 +61,46 @@ fn marked_definition(analysis: &Analysis) -> String {
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2rem;color:#1d1d1f;background:#fff}h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2.5rem;border-bottom:1px solid #ccc}table{border-collapse:collapse;font-size:.8rem}td,th{border:1px solid #ddd;padding:.2rem .35rem;vertical-align:top}th.rot{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap}td.present{background:#2e7d32}td.absent{background:#c62828}td.not_found{background:#f9a825}td.not_defined{background:#9e9e9e}.side{display:grid;grid-template-columns:1fr 1fr;gap:1rem}pre{white-space:pre-wrap;background:#f6f6f6;padding:.6rem;font-size:.8rem}mark{background:#fff59d}.narrower{color:#b71c1c}.broader{color:#1b5e20}.uncertain{font-style:italic;color:#795548}.legend span{display:inline-block;width:1rem;height:1rem;margin:0 .3rem 0 1rem;vertical-align:middle}.none{color:#777}";
 
-/// Render the report as HTML.
+/// The class of the element a fragment is wrapped in; the fragment's style applies inside it only.
+const FRAGMENT_CLASS: &str = "lexdef-report";
+
+/// [`STYLE`] with every selector scoped to the fragment's element, so a report shown inside
+/// another page (a notebook) does not restyle that page. `body` becomes the element itself.
+fn scoped_style() -> String {
+    let mut out = String::new();
+    for rule in STYLE.split_inclusive('}') {
+        let Some((selectors, body)) = rule.split_once('{') else { continue };
+        let scoped: Vec<String> = selectors
+            .split(',')
+            .map(|selector| match selector.trim() {
+                "body" => format!(".{FRAGMENT_CLASS}"),
+                selector => format!(".{FRAGMENT_CLASS} {selector}"),
+            })
+            .collect();
+        let _ = write!(out, "{}{{{body}", scoped.join(","));
+    }
+    out
+}
+
+/// Render the report as a whole HTML page.
 pub(crate) fn render(report: &Report, analyses: &[&Analysis]) -> String {
     let mut out = String::new();
     let _ = write!(out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Definitions of {concept} compared with {base}</title><style>{STYLE}</style></head><body>\n", concept = escape(&report.concept), base = escape(&report.baseline_title));
+    render_body(report, analyses, &mut out);
+    out.push_str("</body></html>\n");
+    out
+}
+
+/// Render the report as an HTML fragment with its own scoped style, for embedding in
+/// another page (a notebook cell's output).
+pub(crate) fn render_fragment(report: &Report, analyses: &[&Analysis]) -> String {
+    let mut out = format!("<div class=\"{FRAGMENT_CLASS}\"><style>{}</style>\n", scoped_style());
+    render_body(report, analyses, &mut out);
+    out.push_str("</div>\n");
+    out
+}
+
+fn render_body(report: &Report, analyses: &[&Analysis], out: &mut String) {
     let _ = write!(out, "<h1>Definitions of {} compared with {}</h1>\n<p>Baseline <code>{}</code>. Every finding cites the words of the law; findings in <span class=\"uncertain\">italics</span> rest on text the corpus could not read.</p>\n", escape(&report.concept), escape(&report.baseline_title), escape(report.baseline.as_str()));
     // The coverage chart.
     let columns: Vec<&String> = report
@@ -151,6 +187,4 @@ pub(crate) fn render(report: &Report, analyses: &[&Analysis]) -> String {
         }
         out.push_str("</table>\n");
     }
-    out.push_str("</body></html>\n");
-    out
 }
