@@ -234,6 +234,32 @@ impl MatrixRow {
     }
 }
 
+impl Matrix {
+    /// The matrix of `models`, one row each by instrument id. The columns are every element
+    /// of the lexicon or, with a `baseline`, the elements its definition names (so a row
+    /// reads as "what of the baseline's definition does this one have"); the qualifier
+    /// columns are the baseline's, or every qualifier any model has.
+    pub fn of(models: &[&TermModel], baseline: Option<&TermModel>, lexicon: &Lexicon) -> Matrix {
+        let element_ids: Vec<ElementId> = match baseline {
+            Some(baseline) => baseline.elements.iter().map(|presence| presence.id.clone()).collect(),
+            None => lexicon.element_ids().cloned().collect(),
+        };
+        let qualifier_names: Vec<String> = match baseline {
+            Some(baseline) => baseline.qualifiers.keys().cloned().collect(),
+            None => models
+                .iter()
+                .flat_map(|model| model.qualifiers.keys().cloned())
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect(),
+        };
+        let mut rows: Vec<MatrixRow> =
+            models.iter().map(|model| matrix_row_of(model, &element_ids, &qualifier_names)).collect();
+        rows.sort_by(|left, right| left.instrument.cmp(&right.instrument));
+        Matrix { elements: element_ids.iter().map(ToString::to_string).collect(), qualifiers: qualifier_names, rows }
+    }
+}
+
 fn matrix_row_of(model: &TermModel, element_ids: &[ElementId], qualifier_names: &[String]) -> MatrixRow {
     let elements = element_ids
         .iter()

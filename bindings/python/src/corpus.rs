@@ -1,0 +1,584 @@
+//! `lexdef.Corpus` and `lexdef.Instrument`: the core's corpus and instruments, with the
+//! pipeline's questions as methods. Work on a whole corpus runs without the GIL.
+
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
+use pyo3::exceptions::PyKeyError;
+use pyo3::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::convert::reduce;
+use crate::errors::{IntoPyResult, LexdefWarning};
+use crate::lexicon::{LexiconHandle, PyLexicon};
+use crate::results::{
+    PyComparison, PyDefinition, PyDefinitions, PyDiagnostic, PyDiagnostics, PyHit, PyHits, PyMatrix, PyProvision,
+    PyProvisions, PyReport, PyTermModel,
+};
+
+const DEFAULT_CONCEPT: &str = "trafficking_in_persons";
+
+/// A set of instruments with unique ids: the bundled corpus (the UN Protocol, the ASEAN
+/// instruments and the ten ASEAN member states' laws) or a directory of corpus files.
+///
+/// Loading is lenient: a file that cannot be read is left out, named in `errors`, and a
+/// `LexdefWarning` says so; `strict=True` raises instead.
+#[pyclass(module = "lexdef", name = "Corpus", frozen)]
+#[derive(Clone, Serialize, Deserialize)]
+pub(crate) struct PyCorpus {
+    corpus: Arc<lexdef::Corpus>,
+    lexicon: LexiconHandle,
+    /// The search index, built on the first search and not pickled.
+    #[serde(skip)]
+    index: Arc<OnceLock<Arc<lexdef::Index>>>,
+}
+
+/// A subject or baseline given by id or as an instrument (a drafter's parsed text).
+#[derive(FromPyObject)]
+enum InstrumentArgument<'py> {
+    Id(String),
+    Instrument(PyRef<'py, PyInstrument>),
+}
+
+/// One or several jurisdiction codes.
+#[derive(FromPyObject)]
+enum Jurisdictions {
+    One(String),
+    Several(Vec<String>),
+}
+
+impl Jurisdictions {
+    fn codes(self) -> lexdef::Result<Vec<String>> {
+        let codes = match self {
+            Jurisdictions::One(code) => vec![code],
+            Jurisdictions::Several(codes) => codes,
+        };
+        codes.iter().map(|code| code.parse::<lexdef::Jurisdiction>().map(|code| code.to_string())).collect()
+    }
+}
+
+impl PyCorpus {
+    fn new(corpus: lexdef::Corpus, lexicon: LexiconHandle) -> PyCorpus {
+        PyCorpus { corpus: Arc::new(corpus), lexicon, index: Arc::new(OnceLock::new()) }
+    }
+
+    fn instrument(&self, instrument: &lexdef::Instrument) -> PyInstrument {
+        PyInstrument {
+            inner: Arc::new(instrument.clone()),
+            title: None,
+            jurisdiction: None,
+            warnings: Vec::new(),
+            lexicon: self.lexicon.clone(),
+        }
+    }
+
+    fn lexicon_of(lexicon: Option<PyRef<'_, PyLexicon>>) -> LexiconHandle {
+        lexicon.map_or_else(LexiconHandle::bundled, |lexicon| lexicon.handle.clone())
+    }
+
+    /// The instrument a subject or baseline names.
+    fn resolve(
+        &self,
+        argument: InstrumentArgument<'_>,
+        baseline: bool,
+        concept: &lexdef::ConceptId,
+    ) -> PyResult<Arc<lexdef::Instrument>> {
+        match argument {
+            InstrumentArgument::Instrument(instrument) => Ok(instrument.inner.clone()),
+            InstrumentArgument::Id(name) if baseline => {
+                lexdef::resolve_baseline(&self.corpus, &name, &self.lexicon.inner, concept)
+                    .map(|instrument| Arc::new(instrument.clone()))
+                    .py_result()
+            }
+            InstrumentArgument::Id(id) => {
+                self.corpus.require(&id).map(|instrument| Arc::new(instrument.clone())).py_result()
+            }
+        }
+    }
+}
+
+#[pymethods]
+impl PyCorpus {
+    /// The curated corpus bundled with lexdef.
+    #[staticmethod]
+    #[pyo3(signature = (lexicon = None))]
+    fn bundled(py: Python<'_>, lexicon: Option<PyRef<'_, PyLexicon>>) -> PyCorpus {
+        let lexicon = PyCorpus::lexicon_of(lexicon);
+        PyCorpus::new(py.detach(lexdef::Corpus::bundled), lexicon)
+    }
+
+    /// Load every `*.txt` corpus file of a directory (or of its `instruments/`).
+    #[staticmethod]
+    #[pyo3(signature = (path, lexicon = None, strict = false))]
+    fn load(py: Python<'_>, path: PathBuf, lexicon: Option<PyRef<'_, PyLexicon>>, strict: bool) -> PyResult<PyCorpus> {
+        let lexicon = PyCorpus::lexicon_of(lexicon);
+        let corpus = py
+            .detach(|| if strict { lexdef::Corpus::load_strict(&path) } else { lexdef::Corpus::load(&path) })
+            .py_result()?;
+        if let Some(first) = corpus.errors().first() {
+            let message = format!(
+                "{} of the files in {} could not be loaded and were left out (see Corpus.errors); the first: {}",
+                corpus.errors().len(),
+                path.display(),
+                first.message
+            );
+            PyErr::warn(py, &py.get_type::<LexdefWarning>(), &std::ffi::CString::new(message.replace('\0', " "))?, 1)?;
+        }
+        Ok(PyCorpus::new(corpus, lexicon))
+    }
+
+    /// This corpus read with another lexicon.
+    fn with_lexicon(&self, lexicon: PyRef<'_, PyLexicon>) -> PyCorpus {
+        PyCorpus { corpus: self.corpus.clone(), lexicon: lexicon.handle.clone(), index: Arc::new(OnceLock::new()) }
+    }
+
+    /// The lexicon the corpus is read with.
+    #[getter]
+    fn lexicon(&self) -> PyLexicon {
+        PyLexicon { handle: self.lexicon.clone() }
+    }
+
+    /// The instruments, by id.
+    #[getter]
+    fn instruments(&self) -> Vec<PyInstrument> {
+        self.corpus.instruments().map(|instrument| self.instrument(instrument)).collect()
+    }
+
+    /// The instrument ids, sorted.
+    #[getter]
+    fn ids(&self) -> Vec<String> {
+        self.corpus.instruments().map(|instrument| instrument.id.to_string()).collect()
+    }
+
+    /// The files that could not be loaded, and why.
+    #[getter]
+    fn errors(&self) -> PyDiagnostics {
+        PyDiagnostics { items: self.corpus.errors().iter().map(PyDiagnostic::of_load_error).collect() }
+    }
+
+    /// What loading noticed without leaving anything out.
+    #[getter]
+    fn warnings(&self) -> PyDiagnostics {
+        PyDiagnostics { items: self.corpus.warnings().iter().map(PyDiagnostic::of_warning).collect() }
+    }
+
+    fn __len__(&self) -> usize {
+        self.corpus.len()
+    }
+
+    fn __contains__(&self, id: &str) -> bool {
+        self.corpus.get(id).is_some()
+    }
+
+    fn __getitem__(&self, id: &str) -> PyResult<PyInstrument> {
+        match self.corpus.require(id) {
+            Ok(instrument) => Ok(self.instrument(instrument)),
+            Err(error) => Err(PyKeyError::new_err(error.to_string())),
+        }
+    }
+
+    /// The instrument `id`, or `None`.
+    fn get(&self, id: &str) -> Option<PyInstrument> {
+        self.corpus.get(id).map(|instrument| self.instrument(instrument))
+    }
+
+    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyIterator>> {
+        pyo3::types::PyList::new(py, self.instruments())?.as_any().try_iter()
+    }
+
+    /// Every definition in the corpus, optionally of one concept and in some jurisdictions.
+    #[pyo3(signature = (concept = None, jurisdiction = None))]
+    fn definitions(
+        &self,
+        py: Python<'_>,
+        concept: Option<&str>,
+        jurisdiction: Option<Jurisdictions>,
+    ) -> PyResult<PyDefinitions> {
+        let concept = concept.map(|name| self.lexicon.inner.concept(name)).transpose().py_result()?;
+        let jurisdictions = jurisdiction.map(Jurisdictions::codes).transpose().py_result()?;
+        let items = py.detach(|| {
+            let mut items = Vec::new();
+            for instrument in self.corpus.instruments() {
+                let code = instrument.metadata.as_ref().map(|metadata| metadata.jurisdiction.to_string());
+                if let Some(wanted) = &jurisdictions {
+                    if !code.as_ref().is_some_and(|code| wanted.contains(code)) {
+                        continue;
+                    }
+                }
+                items.extend(
+                    definitions_of(instrument, &self.lexicon.inner)
+                        .into_iter()
+                        .filter(|definition| concept.is_none() || definition.inner.concept == concept),
+                );
+            }
+            items
+        });
+        Ok(PyDefinitions { items })
+    }
+
+    /// The term model of one instrument's definition of a concept.
+    #[pyo3(signature = (instrument, concept = DEFAULT_CONCEPT))]
+    fn model(&self, py: Python<'_>, instrument: InstrumentArgument<'_>, concept: &str) -> PyResult<PyTermModel> {
+        let concept = self.lexicon.inner.concept(concept).py_result()?;
+        let instrument = self.resolve(instrument, false, &concept)?;
+        let analysis = py.detach(|| lexdef::Analysis::of(&instrument, &self.lexicon.inner, &concept));
+        Ok(PyTermModel { inner: analysis.model })
+    }
+
+    /// Compare one definition (an instrument id, or a text from `parse_text`) with a baseline:
+    /// `palermo` (the UN Protocol), an instrument id, or an instrument.
+    #[pyo3(signature = (subject, baseline = InstrumentArgument::Id("palermo".to_owned()), concept = DEFAULT_CONCEPT))]
+    fn compare(
+        &self,
+        py: Python<'_>,
+        subject: InstrumentArgument<'_>,
+        baseline: InstrumentArgument<'_>,
+        concept: &str,
+    ) -> PyResult<PyComparison> {
+        let concept = self.lexicon.inner.concept(concept).py_result()?;
+        let subject = self.resolve(subject, false, &concept)?;
+        let baseline = self.resolve(baseline, true, &concept)?;
+        let lexicon = &self.lexicon.inner;
+        Ok(py.detach(|| {
+            let subject = lexdef::Analysis::of(&subject, lexicon, &concept);
+            let baseline = lexdef::Analysis::of(&baseline, lexicon, &concept);
+            let divergences = lexdef::compare(&subject.model, &baseline.model);
+            let report = lexdef::Report::from_analyses(std::slice::from_ref(&subject), &baseline, lexicon, &concept);
+            let html = report.to_html_fragment(&[&subject, &baseline]);
+            PyComparison { subject: subject.model, baseline: baseline.model, divergences, html }
+        }))
+    }
+
+    /// Instruments × elements. With a baseline (`palermo`, an id), the columns are the
+    /// elements the baseline's definition names; without one, every element of the lexicon.
+    #[pyo3(signature = (baseline = None, concept = DEFAULT_CONCEPT))]
+    fn matrix(&self, py: Python<'_>, baseline: Option<InstrumentArgument<'_>>, concept: &str) -> PyResult<PyMatrix> {
+        let concept = self.lexicon.inner.concept(concept).py_result()?;
+        let baseline = baseline.map(|baseline| self.resolve(baseline, true, &concept)).transpose()?;
+        let lexicon = &self.lexicon.inner;
+        let matrix = py.detach(|| {
+            let models: Vec<lexdef::TermModel> = self
+                .corpus
+                .instruments()
+                .map(|instrument| lexdef::Analysis::of(instrument, lexicon, &concept).model)
+                .collect();
+            let baseline_model = baseline.map(|baseline| {
+                models
+                    .iter()
+                    .find(|model| model.instrument == baseline.id)
+                    .cloned()
+                    .unwrap_or_else(|| lexdef::Analysis::of(&baseline, lexicon, &concept).model)
+            });
+            let references: Vec<&lexdef::TermModel> = models.iter().collect();
+            lexdef::Matrix::of(&references, baseline_model.as_ref(), lexicon)
+        });
+        Ok(PyMatrix { inner: matrix })
+    }
+
+    /// The divergence report of every instrument against a baseline.
+    #[pyo3(signature = (baseline = InstrumentArgument::Id("palermo".to_owned()), concept = DEFAULT_CONCEPT))]
+    fn report(&self, py: Python<'_>, baseline: InstrumentArgument<'_>, concept: &str) -> PyResult<PyReport> {
+        let concept = self.lexicon.inner.concept(concept).py_result()?;
+        let baseline = self.resolve(baseline, true, &concept)?;
+        let lexicon = &self.lexicon.inner;
+        Ok(py.detach(|| {
+            let analyses: Vec<lexdef::Analysis> = self
+                .corpus
+                .instruments()
+                .map(|instrument| lexdef::Analysis::of(instrument, lexicon, &concept))
+                .collect();
+            let baseline = analyses
+                .iter()
+                .find(|analysis| analysis.instrument.id == baseline.id)
+                .cloned()
+                .unwrap_or_else(|| lexdef::Analysis::of(&baseline, lexicon, &concept));
+            let report = lexdef::Report::from_analyses(&analyses, &baseline, lexicon, &concept);
+            let mut shown: Vec<&lexdef::Analysis> = analyses.iter().collect();
+            shown.push(&baseline);
+            let html = report.to_html_fragment(&shown);
+            PyReport { inner: report, html }
+        }))
+    }
+
+    /// Search provisions and definitions: words (all must match), "a phrase", `a OR b`,
+    /// `-word`; spelling and inflection are folded. The index is built on the first search.
+    #[pyo3(signature = (query, jurisdiction = None, element = None, concept = None, limit = 20))]
+    fn search(
+        &self,
+        py: Python<'_>,
+        query: &str,
+        jurisdiction: Option<Jurisdictions>,
+        element: Option<&str>,
+        concept: Option<&str>,
+        limit: usize,
+    ) -> PyResult<PyHits> {
+        let filters = lexdef::Filters {
+            jurisdictions: jurisdiction.map(Jurisdictions::codes).transpose().py_result()?.unwrap_or_default(),
+            element: element.map(|element| self.lexicon.inner.element(element)).transpose().py_result()?,
+            concept: concept.map(|concept| self.lexicon.inner.concept(concept)).transpose().py_result()?,
+            ..lexdef::Filters::default()
+        };
+        let results = py
+            .detach(|| {
+                let index = match self.index.get() {
+                    Some(index) => index.clone(),
+                    None => {
+                        let built = Arc::new(lexdef::Index::build(&self.corpus, &self.lexicon.inner)?);
+                        self.index.get_or_init(|| built).clone()
+                    }
+                };
+                index.search(query, &filters, limit)
+            })
+            .py_result()?;
+        Ok(PyHits { items: results.hits.into_iter().map(|inner| PyHit { inner }).collect() })
+    }
+
+    fn __repr__(&self) -> String {
+        let errors = match self.corpus.errors().len() {
+            0 => String::new(),
+            count => format!(", {count} files not loaded"),
+        };
+        format!("<Corpus of {} instruments{errors}>", self.corpus.len())
+    }
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String, String))> {
+        reduce(py, "Corpus", self)
+    }
+}
+
+/// Every definition of an instrument, with the words of its provision.
+fn definitions_of(instrument: &lexdef::Instrument, lexicon: &lexdef::Lexicon) -> Vec<PyDefinition> {
+    let document = lexdef::parse(instrument);
+    let (definitions, _) = lexdef::extract_definitions(instrument, &document, lexicon);
+    let jurisdiction = instrument.metadata.as_ref().map(|metadata| metadata.jurisdiction.to_string());
+    definitions
+        .into_iter()
+        .map(|inner| PyDefinition {
+            instrument: instrument.id.to_string(),
+            jurisdiction: jurisdiction.clone(),
+            text: instrument.text[inner.span.range()].to_owned(),
+            inner,
+        })
+        .collect()
+}
+
+/// One legal text: a corpus instrument, or a drafter's text from `parse_text`.
+#[pyclass(module = "lexdef", name = "Instrument", frozen)]
+#[derive(Clone)]
+pub(crate) struct PyInstrument {
+    pub(crate) inner: Arc<lexdef::Instrument>,
+    /// For a text without metadata, the title and jurisdiction the caller gave.
+    pub(crate) title: Option<String>,
+    pub(crate) jurisdiction: Option<String>,
+    pub(crate) warnings: Vec<PyDiagnostic>,
+    pub(crate) lexicon: LexiconHandle,
+}
+
+/// What an instrument pickles as: its file, read again on unpickling.
+#[derive(Serialize, Deserialize)]
+struct InstrumentState {
+    file: String,
+    file_text: String,
+    title: Option<String>,
+    jurisdiction: Option<String>,
+    warnings: Vec<PyDiagnostic>,
+    lexicon: LexiconHandle,
+}
+
+impl Serialize for PyInstrument {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        InstrumentState {
+            file: self.inner.file().to_owned(),
+            file_text: self.inner.file_text().to_owned(),
+            title: self.title.clone(),
+            jurisdiction: self.jurisdiction.clone(),
+            warnings: self.warnings.clone(),
+            lexicon: self.lexicon.clone(),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for PyInstrument {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<PyInstrument, D::Error> {
+        let state = InstrumentState::deserialize(deserializer)?;
+        let (instrument, _) =
+            lexdef::Instrument::from_text(&state.file, &state.file_text).map_err(serde::de::Error::custom)?;
+        Ok(PyInstrument {
+            inner: Arc::new(instrument),
+            title: state.title,
+            jurisdiction: state.jurisdiction,
+            warnings: state.warnings,
+            lexicon: state.lexicon,
+        })
+    }
+}
+
+impl PyInstrument {
+    pub(crate) fn from_text(
+        text: &str,
+        file: &str,
+        title: Option<String>,
+        jurisdiction: Option<&str>,
+    ) -> lexdef::Result<PyInstrument> {
+        let jurisdiction = jurisdiction.map(|code| code.parse::<lexdef::Jurisdiction>()).transpose()?;
+        let (instrument, warnings) = lexdef::Instrument::from_text(file, text)?;
+        Ok(PyInstrument {
+            inner: Arc::new(instrument),
+            title,
+            jurisdiction: jurisdiction.map(|code| code.to_string()),
+            warnings: warnings.iter().map(PyDiagnostic::of_warning).collect(),
+            lexicon: LexiconHandle::bundled(),
+        })
+    }
+
+    fn metadata(&self) -> Option<&lexdef::Metadata> {
+        self.inner.metadata.as_ref()
+    }
+}
+
+#[pymethods]
+impl PyInstrument {
+    /// The id (for a text without metadata, made from its file name).
+    #[getter]
+    fn id(&self) -> &str {
+        self.inner.id.as_str()
+    }
+    /// The full title.
+    #[getter]
+    fn title(&self) -> Option<String> {
+        self.metadata().map(|metadata| metadata.title.clone()).or_else(|| self.title.clone())
+    }
+    /// The name users know it by.
+    #[getter]
+    fn short_title(&self) -> Option<String> {
+        self.metadata().map(|metadata| metadata.short_title.clone()).or_else(|| self.title.clone())
+    }
+    /// The jurisdiction code (`PH`, `ASEAN`, `INTL`, ...).
+    #[getter]
+    fn jurisdiction(&self) -> Option<String> {
+        self.metadata().map(|metadata| metadata.jurisdiction.to_string()).or_else(|| self.jurisdiction.clone())
+    }
+    /// `act`, `treaty`, `bill`, ...; `None` for a text without metadata.
+    #[getter]
+    fn kind(&self) -> Option<String> {
+        self.metadata().map(|metadata| crate::convert::serial_name(&metadata.kind))
+    }
+    /// The language code of the text.
+    #[getter]
+    fn language(&self) -> Option<String> {
+        self.metadata().map(|metadata| metadata.language.code.clone())
+    }
+    /// `complete`, `partial` or `missing`; `None` for a text without metadata.
+    #[getter]
+    fn completeness(&self) -> Option<String> {
+        self.metadata().map(|metadata| crate::convert::serial_name(&metadata.completeness.status))
+    }
+    /// Whether the corpus says the text is incomplete.
+    #[getter]
+    fn partial(&self) -> bool {
+        self.inner.is_partial()
+    }
+    /// When adopted, as the source gives it (`2003`, `2003-05-26`).
+    #[getter]
+    fn adopted(&self) -> Option<String> {
+        self.metadata().and_then(|metadata| metadata.adopted.as_ref().map(ToString::to_string))
+    }
+    /// When in force, as the source gives it.
+    #[getter]
+    fn in_force(&self) -> Option<String> {
+        self.metadata().and_then(|metadata| metadata.in_force.as_ref().map(ToString::to_string))
+    }
+    /// The law's text exactly as read.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.inner.text
+    }
+    /// The file it was read from.
+    #[getter]
+    fn file(&self) -> &str {
+        self.inner.file()
+    }
+    /// What reading it noticed (for a text without metadata, that it has none).
+    #[getter]
+    fn warnings(&self) -> PyDiagnostics {
+        PyDiagnostics { items: self.warnings.clone() }
+    }
+    /// Every provision, in text order.
+    fn provisions(&self, py: Python<'_>) -> PyProvisions {
+        let instrument = &self.inner;
+        let items = py.detach(|| {
+            let document = lexdef::parse(instrument);
+            let mut items = Vec::new();
+            let mut stack: Vec<(&lexdef::Provision, usize)> =
+                document.provisions.iter().rev().map(|provision| (provision, 0)).collect();
+            while let Some((provision, depth)) = stack.pop() {
+                items.push(PyProvision {
+                    instrument: instrument.id.to_string(),
+                    depth,
+                    inner: without_children(provision),
+                    text: instrument.text[provision.span.range()].to_owned(),
+                });
+                stack.extend(provision.children.iter().rev().map(|child| (child, depth + 1)));
+            }
+            items
+        });
+        PyProvisions { items }
+    }
+    /// Every definition, in text order.
+    fn definitions(&self, py: Python<'_>) -> PyDefinitions {
+        PyDefinitions { items: py.detach(|| definitions_of(&self.inner, &self.lexicon.inner)) }
+    }
+    /// The term model of its definition of a concept.
+    #[pyo3(signature = (concept = DEFAULT_CONCEPT))]
+    fn model(&self, py: Python<'_>, concept: &str) -> PyResult<PyTermModel> {
+        let concept = self.lexicon.inner.concept(concept).py_result()?;
+        Ok(PyTermModel { inner: py.detach(|| lexdef::Analysis::of(&self.inner, &self.lexicon.inner, &concept).model) })
+    }
+    fn __repr__(&self) -> String {
+        match self.metadata() {
+            Some(metadata) => format!(
+                "<Instrument {} {:?} ({}, {}, {})>",
+                self.inner.id,
+                metadata.short_title,
+                metadata.jurisdiction,
+                crate::convert::serial_name(&metadata.kind),
+                crate::convert::serial_name(&metadata.completeness.status)
+            ),
+            None => {
+                format!("<Instrument {} (a text without metadata, {} bytes)>", self.inner.id, self.inner.text.len())
+            }
+        }
+    }
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<PyInstrument>().is_ok_and(|other| {
+            let other = other.get();
+            other.inner.file() == self.inner.file()
+                && other.inner.file_text() == self.inner.file_text()
+                && other.title == self.title
+                && other.jurisdiction == self.jurisdiction
+        })
+    }
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String, String))> {
+        reduce(py, "Instrument", self)
+    }
+}
+
+/// A provision without the provisions under it: each is listed on its own, and cloning every
+/// subtree would cost the square of the depth.
+fn without_children(provision: &lexdef::Provision) -> lexdef::Provision {
+    lexdef::Provision {
+        eid: provision.eid.clone(),
+        kind: provision.kind,
+        num: provision.num.clone(),
+        number: provision.number.clone(),
+        term: provision.term.clone(),
+        heading: provision.heading.clone(),
+        heading_span: provision.heading_span,
+        span: provision.span,
+        line: provision.line,
+        quoted: provision.quoted,
+        number_inferred: provision.number_inferred,
+        incomplete: provision.incomplete,
+        children: Vec::new(),
+    }
+}

@@ -1,0 +1,1094 @@
+//! The result classes: thin wrappers around the core's values, with attributes, a `repr`,
+//! records for pandas and pickling. Nothing here decides anything about the law.
+
+use std::collections::BTreeMap;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+use serde::{Deserialize, Serialize};
+
+use crate::convert::{self, json_to_py, qualifier_value, reduce, result_list, serial_name, Record};
+
+/// Words of the law behind a fact, and where they are.
+#[pyclass(module = "lexdef", name = "Evidence", frozen)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct PyEvidence {
+    pub(crate) inner: lexdef::Evidence,
+}
+
+#[pymethods]
+impl PyEvidence {
+    /// The instrument id.
+    #[getter]
+    fn instrument(&self) -> &str {
+        self.inner.instrument.as_str()
+    }
+    /// The provision holding the words.
+    #[getter]
+    fn eid(&self) -> &str {
+        self.inner.eid.as_str()
+    }
+    /// The line of the instrument's file.
+    #[getter]
+    fn line(&self) -> usize {
+        self.inner.line
+    }
+    /// Byte offset of the words in the instrument's text.
+    #[getter]
+    fn start(&self) -> usize {
+        self.inner.span.start
+    }
+    /// One past their last byte.
+    #[getter]
+    fn end(&self) -> usize {
+        self.inner.span.end
+    }
+    /// The words, exactly as in the text.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.inner.text
+    }
+    /// How they matched the lexicon: `exact`, `folded`, `fuzzy`, or `None` for a qualifier.
+    #[getter]
+    fn method(&self) -> Option<&'static str> {
+        self.inner.method.map(|method| match method {
+            lexdef::MatchMethod::Exact => "exact",
+            lexdef::MatchMethod::Folded => "folded",
+            lexdef::MatchMethod::Fuzzy { .. } => "fuzzy",
+        })
+    }
+    /// For a fuzzy match, the lowest word similarity (0 to 1).
+    #[getter]
+    fn score(&self) -> Option<f64> {
+        match self.inner.method {
+            Some(lexdef::MatchMethod::Fuzzy { score }) => Some(score),
+            _ => None,
+        }
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "<Evidence {} {} line {}: {:?}>",
+            self.inner.instrument, self.inner.eid, self.inner.line, self.inner.text
+        )
+    }
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<PyEvidence>().is_ok_and(|other| other.get() == self)
+    }
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String, String))> {
+        reduce(py, "Evidence", self)
+    }
+}
+
+fn evidence_list(evidence: &[lexdef::Evidence]) -> Vec<PyEvidence> {
+    evidence.iter().map(|inner| PyEvidence { inner: inner.clone() }).collect()
+}
+
+/// An element a definition names (`act.recruitment`, `means.coercion`, ...), with its words.
+#[pyclass(module = "lexdef", name = "Element", frozen)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct PyElement {
+    pub(crate) inner: lexdef::ElementPresence,
+}
+
+#[pymethods]
+impl PyElement {
+    /// The element id.
+    #[getter]
+    fn id(&self) -> &str {
+        self.inner.id.as_str()
+    }
+    /// `act`, `means` or `purpose`.
+    #[getter]
+    fn family(&self) -> String {
+        serial_name(&self.inner.id.family())
+    }
+    /// Every place the definition names it.
+    #[getter]
+    fn evidence(&self) -> Vec<PyEvidence> {
+        evidence_list(&self.inner.evidence)
+    }
+    fn __repr__(&self) -> String {
+        let words = self.inner.evidence.first().map_or(String::new(), |evidence| format!(" {:?}", evidence.text));
+        format!("<Element {}{words}>", self.inner.id)
+    }
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<PyElement>().is_ok_and(|other| other.get() == self)
+    }
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String, String))> {
+        reduce(py, "Element", self)
+    }
+}
+
+/// A qualifier of a definition (child age, consent, ...): its value and what settles it.
+#[pyclass(module = "lexdef", name = "Qualifier", frozen)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct PyQualifier {
+    pub(crate) name: String,
+    pub(crate) inner: lexdef::Qualifier,
+}
+
+#[pymethods]
+impl PyQualifier {
+    /// `child_age`, `consent_irrelevant`, ...
+    #[getter]
+    fn name(&self) -> &str {
+        &self.name
+    }
+    /// An int, a bool or a name; `None` where the text does not settle it.
+    #[getter]
+    fn value<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+        qualifier_value(py, &self.inner.value)
+    }
+    /// Whether the text settles it.
+    #[getter]
+    fn known(&self) -> bool {
+        self.inner.value != lexdef::QualifierValue::Unknown
+    }
+    /// Where no words settle it, why the value follows (or why it is unknown).
+    #[getter]
+    fn basis(&self) -> Option<&str> {
+        self.inner.basis.as_deref()
+    }
+    /// The words that settle it.
+    #[getter]
+    fn evidence(&self) -> Vec<PyEvidence> {
+        evidence_list(&self.inner.evidence)
+    }
+    fn __repr__(&self) -> String {
+        format!("<Qualifier {} = {}>", self.name, self.inner.value)
+    }
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<PyQualifier>().is_ok_and(|other| other.get() == self)
+    }
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String, String))> {
+        reduce(py, "Qualifier", self)
+    }
+}
+
+/// What one instrument's definition of one concept contains: elements and qualifiers, each
+/// with the words behind it; what the complete text lacks (`absent`), and what could not be
+/// read (`not_found`, with the reason).
+#[pyclass(module = "lexdef", name = "TermModel", frozen)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct PyTermModel {
+    pub(crate) inner: lexdef::TermModel,
+}
+
+impl PyTermModel {
+    fn state(&self, id: &str) -> &'static str {
+        if self.inner.definition.is_none() {
+            "not_defined"
+        } else if self.inner.elements.iter().any(|presence| presence.id.as_str() == id) {
+            "present"
+        } else if self.inner.not_found.iter().any(|item| item.id.as_str() == id) {
+            "not_found"
+        } else {
+            "absent"
+        }
+    }
+}
+
+#[pymethods]
+impl PyTermModel {
+    /// The instrument id.
+    #[getter]
+    fn instrument(&self) -> &str {
+        self.inner.instrument.as_str()
+    }
+    /// The concept.
+    #[getter]
+    fn concept(&self) -> &str {
+        self.inner.concept.as_str()
+    }
+    /// Whether the text seen defines the concept.
+    #[getter]
+    fn defined(&self) -> bool {
+        self.inner.definition.is_some()
+    }
+    /// The provision the model was built from.
+    #[getter]
+    fn eid(&self) -> Option<&str> {
+        self.inner.definition.as_ref().map(|source| source.eid.as_str())
+    }
+    /// The defined term as written (empty for a constitutive definition).
+    #[getter]
+    fn term(&self) -> Option<&str> {
+        self.inner.definition.as_ref().map(|source| source.term.as_str())
+    }
+    /// How the definition is worded (`means`, `refers-to`, `constitutive`, ...).
+    #[getter]
+    fn form(&self) -> Option<String> {
+        self.inner.definition.as_ref().map(|source| serial_name(&source.form))
+    }
+    /// Other definitions the model drew on (of exploitation, of child, ...).
+    #[getter]
+    fn linked(&self) -> Vec<String> {
+        self.inner
+            .definition
+            .as_ref()
+            .map_or_else(Vec::new, |source| source.linked.iter().map(ToString::to_string).collect())
+    }
+    /// The elements the text names, in id order.
+    #[getter]
+    fn elements(&self) -> Vec<PyElement> {
+        self.inner.elements.iter().map(|inner| PyElement { inner: inner.clone() }).collect()
+    }
+    /// The qualifiers, by name.
+    #[getter]
+    fn qualifiers(&self) -> BTreeMap<String, PyQualifier> {
+        self.inner
+            .qualifiers
+            .iter()
+            .map(|(name, inner)| (name.clone(), PyQualifier { name: name.clone(), inner: inner.clone() }))
+            .collect()
+    }
+    /// Elements the complete text does not name: a fact about the law.
+    #[getter]
+    fn absent(&self) -> Vec<String> {
+        self.inner.absent.iter().map(ToString::to_string).collect()
+    }
+    /// Elements that cannot be called absent, with the reason: `{id: reason}`.
+    #[getter]
+    fn not_found(&self) -> BTreeMap<String, String> {
+        self.inner.not_found.iter().map(|item| (item.id.to_string(), item.reason.clone())).collect()
+    }
+    /// `present`, `absent`, `not_found` or `not_defined` for one element id.
+    #[pyo3(name = "state")]
+    fn state_of(&self, element: &str) -> &'static str {
+        self.state(element)
+    }
+    /// One record per element the model speaks of: present (with its first words), absent or
+    /// not found (with the reason).
+    fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        let mut ids: Vec<&lexdef::ElementId> = self.inner.elements.iter().map(|presence| &presence.id).collect();
+        ids.extend(self.inner.absent.iter());
+        ids.extend(self.inner.not_found.iter().map(|item| &item.id));
+        ids.sort();
+        ids.dedup();
+        for id in ids {
+            let row = PyDict::new(py);
+            row.set_item("instrument", self.inner.instrument.as_str())?;
+            row.set_item("element", id.as_str())?;
+            row.set_item("family", serial_name(&id.family()))?;
+            row.set_item("state", self.state(id.as_str()))?;
+            let evidence = self
+                .inner
+                .elements
+                .iter()
+                .find(|presence| &presence.id == id)
+                .and_then(|presence| presence.evidence.first());
+            row.set_item("words", evidence.map(|evidence| evidence.text.as_str()))?;
+            row.set_item("eid", evidence.map(|evidence| evidence.eid.as_str()))?;
+            row.set_item("line", evidence.map(|evidence| evidence.line))?;
+            row.set_item(
+                "reason",
+                self.inner.not_found.iter().find(|item| &item.id == id).map(|item| item.reason.as_str()),
+            )?;
+            list.append(row)?;
+        }
+        Ok(list)
+    }
+    /// The records as a pandas DataFrame.
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let columns = ["instrument", "element", "family", "state", "words", "eid", "line", "reason"];
+        convert::data_frame(py, self.to_records(py)?, columns.iter().map(|column| column.to_string()).collect())
+    }
+    fn __repr__(&self) -> String {
+        match &self.inner.definition {
+            None => {
+                format!("<TermModel {} {}: not defined in the text seen>", self.inner.instrument, self.inner.concept)
+            }
+            Some(source) => format!(
+                "<TermModel {} {} [{}]: {} elements, {} absent, {} not found>",
+                self.inner.instrument,
+                self.inner.concept,
+                source.eid,
+                self.inner.elements.len(),
+                self.inner.absent.len(),
+                self.inner.not_found.len()
+            ),
+        }
+    }
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<PyTermModel>().is_ok_and(|other| other.get() == self)
+    }
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String, String))> {
+        reduce(py, "TermModel", self)
+    }
+}
+
+/// A definition found in an instrument.
+#[pyclass(module = "lexdef", name = "Definition", frozen)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct PyDefinition {
+    pub(crate) instrument: String,
+    pub(crate) jurisdiction: Option<String>,
+    pub(crate) inner: lexdef::Definition,
+    pub(crate) text: String,
+}
+
+#[pymethods]
+impl PyDefinition {
+    /// The instrument id.
+    #[getter]
+    fn instrument(&self) -> &str {
+        &self.instrument
+    }
+    /// The instrument's jurisdiction, where its metadata gives one.
+    #[getter]
+    fn jurisdiction(&self) -> Option<&str> {
+        self.jurisdiction.as_deref()
+    }
+    /// The term as written (empty for a constitutive definition).
+    #[getter]
+    fn term(&self) -> &str {
+        &self.inner.term
+    }
+    /// The concept the term names, per the lexicon.
+    #[getter]
+    fn concept(&self) -> Option<&str> {
+        self.inner.concept.as_ref().map(|concept| concept.as_str())
+    }
+    /// How it is worded: `means`, `includes`, `refers-to`, `constitutive`, ...
+    #[getter]
+    fn form(&self) -> String {
+        serial_name(&self.inner.form)
+    }
+    /// The provision that holds it.
+    #[getter]
+    fn eid(&self) -> &str {
+        self.inner.eid.as_str()
+    }
+    /// The line of the instrument's file.
+    #[getter]
+    fn line(&self) -> usize {
+        self.inner.line
+    }
+    /// It is in the quoted text of an amendment.
+    #[getter]
+    fn quoted(&self) -> bool {
+        self.inner.quoted
+    }
+    /// Text is missing within or right after it.
+    #[getter]
+    fn incomplete(&self) -> bool {
+        self.inner.incomplete
+    }
+    /// The provision's words.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.text
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "<Definition {} [{}] {:?} ({}, {})>",
+            self.instrument,
+            self.inner.eid,
+            self.inner.term,
+            self.concept().unwrap_or("no concept"),
+            self.form()
+        )
+    }
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<PyDefinition>().is_ok_and(|other| other.get() == self)
+    }
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String, String))> {
+        reduce(py, "Definition", self)
+    }
+}
+
+impl Record for PyDefinition {
+    const COLUMNS: &'static [&'static str] =
+        &["instrument", "jurisdiction", "term", "concept", "form", "eid", "line", "quoted", "incomplete", "text"];
+    fn record<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let row = PyDict::new(py);
+        row.set_item("instrument", &self.instrument)?;
+        row.set_item("jurisdiction", &self.jurisdiction)?;
+        row.set_item("term", &self.inner.term)?;
+        row.set_item("concept", self.concept())?;
+        row.set_item("form", self.form())?;
+        row.set_item("eid", self.inner.eid.as_str())?;
+        row.set_item("line", self.inner.line)?;
+        row.set_item("quoted", self.inner.quoted)?;
+        row.set_item("incomplete", self.inner.incomplete)?;
+        row.set_item("text", &self.text)?;
+        Ok(row)
+    }
+}
+
+result_list!(PyDefinitions, "Definitions", PyDefinition, "Definitions, in corpus and text order.");
+
+/// A numbered unit of a text (article, section, paragraph, ...).
+#[pyclass(module = "lexdef", name = "Provision", frozen)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct PyProvision {
+    pub(crate) instrument: String,
+    pub(crate) depth: usize,
+    pub(crate) inner: lexdef::Provision,
+    pub(crate) text: String,
+}
+
+#[pymethods]
+impl PyProvision {
+    /// Its Akoma Ntoso-style id (`sec_2__subsec_1__para_b`).
+    #[getter]
+    fn eid(&self) -> &str {
+        self.inner.eid.as_str()
+    }
+    /// `article`, `section`, `paragraph`, ...
+    #[getter]
+    fn kind(&self) -> String {
+        serial_name(&self.inner.kind)
+    }
+    /// The number exactly as printed, where there is one.
+    #[getter]
+    fn number(&self) -> Option<&str> {
+        self.inner.num.as_deref()
+    }
+    /// Its heading, where it has one.
+    #[getter]
+    fn heading(&self) -> Option<&str> {
+        self.inner.heading.as_deref()
+    }
+    /// The line of the file where it starts.
+    #[getter]
+    fn line(&self) -> usize {
+        self.inner.line
+    }
+    /// How deep in the tree (0 for a top-level provision).
+    #[getter]
+    fn depth(&self) -> usize {
+        self.depth
+    }
+    /// Part of the quoted text of an amendment.
+    #[getter]
+    fn quoted(&self) -> bool {
+        self.inner.quoted
+    }
+    /// The provision as printed.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.text
+    }
+    fn __repr__(&self) -> String {
+        format!("<Provision {} {}>", self.instrument, self.inner.eid)
+    }
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<PyProvision>().is_ok_and(|other| other.get() == self)
+    }
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String, String))> {
+        reduce(py, "Provision", self)
+    }
+}
+
+impl Record for PyProvision {
+    const COLUMNS: &'static [&'static str] =
+        &["instrument", "eid", "kind", "number", "heading", "line", "depth", "quoted", "text"];
+    fn record<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let row = PyDict::new(py);
+        row.set_item("instrument", &self.instrument)?;
+        row.set_item("eid", self.inner.eid.as_str())?;
+        row.set_item("kind", self.kind())?;
+        row.set_item("number", self.number())?;
+        row.set_item("heading", self.heading())?;
+        row.set_item("line", self.inner.line)?;
+        row.set_item("depth", self.depth)?;
+        row.set_item("quoted", self.inner.quoted)?;
+        row.set_item("text", &self.text)?;
+        Ok(row)
+    }
+}
+
+result_list!(PyProvisions, "Provisions", PyProvision, "Provisions, in text order.");
+
+/// A departure of a subject's definition from a baseline's, with the words on both sides.
+#[pyclass(module = "lexdef", name = "Divergence", frozen)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct PyDivergence {
+    pub(crate) inner: lexdef::Divergence,
+}
+
+#[pymethods]
+impl PyDivergence {
+    /// `missing_element`, `additional_element`, `qualifier_mismatch`, ...
+    #[getter]
+    fn kind(&self) -> String {
+        serial_name(&self.inner.kind)
+    }
+    /// The subject instrument.
+    #[getter]
+    fn instrument(&self) -> &str {
+        self.inner.instrument.as_str()
+    }
+    /// The baseline instrument.
+    #[getter]
+    fn baseline(&self) -> &str {
+        self.inner.baseline_instrument.as_str()
+    }
+    /// The concept compared.
+    #[getter]
+    fn concept(&self) -> &str {
+        &self.inner.concept
+    }
+    /// The element, for element findings.
+    #[getter]
+    fn element(&self) -> Option<&str> {
+        self.inner.element.as_ref().map(|element| element.as_str())
+    }
+    /// The qualifier, for qualifier findings.
+    #[getter]
+    fn qualifier(&self) -> Option<&str> {
+        self.inner.qualifier.as_deref()
+    }
+    /// `narrower`, `broader` or `different`.
+    #[getter]
+    fn direction(&self) -> String {
+        serial_name(&self.inner.direction)
+    }
+    /// `high`, `medium`, `low` or `info`.
+    #[getter]
+    fn severity(&self) -> String {
+        serial_name(&self.inner.severity)
+    }
+    /// Whether both texts settle it.
+    #[getter]
+    fn certain(&self) -> bool {
+        matches!(self.inner.confidence, lexdef::Confidence::Certain)
+    }
+    /// Why it is uncertain: the gap or the missing definition it rests on.
+    #[getter]
+    fn uncertain_reason(&self) -> Option<&str> {
+        match &self.inner.confidence {
+            lexdef::Confidence::Certain => None,
+            lexdef::Confidence::Uncertain { reason } => Some(reason),
+        }
+    }
+    /// The subject's side: `present`/`absent`/`not_found`, a qualifier value, or words.
+    #[getter]
+    fn subject_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(py, &self.inner.subject.value)
+    }
+    /// The baseline's side.
+    #[getter]
+    fn baseline_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(py, &self.inner.baseline.value)
+    }
+    /// The subject's words.
+    #[getter]
+    fn subject_evidence(&self) -> Vec<PyEvidence> {
+        evidence_list(&self.inner.subject.evidence)
+    }
+    /// The baseline's words.
+    #[getter]
+    fn baseline_evidence(&self) -> Vec<PyEvidence> {
+        evidence_list(&self.inner.baseline.evidence)
+    }
+    /// For a wording variance, the similarity of the two wordings (0 to 1).
+    #[getter]
+    fn similarity(&self) -> Option<f64> {
+        self.inner.similarity
+    }
+    /// A sentence saying what the finding means.
+    #[getter]
+    fn summary(&self) -> &str {
+        &self.inner.summary
+    }
+    fn __repr__(&self) -> String {
+        let uncertain = if self.certain() { "" } else { " (uncertain)" };
+        format!("<Divergence {} {}: {}{uncertain}>", self.inner.instrument, self.kind(), self.inner.summary)
+    }
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<PyDivergence>().is_ok_and(|other| other.get() == self)
+    }
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String, String))> {
+        reduce(py, "Divergence", self)
+    }
+}
+
+fn first_words(evidence: &[lexdef::Evidence]) -> Option<&str> {
+    evidence.first().map(|evidence| evidence.text.as_str())
+}
+
+impl Record for PyDivergence {
+    const COLUMNS: &'static [&'static str] = &[
+        "instrument",
+        "baseline",
+        "kind",
+        "element",
+        "qualifier",
+        "direction",
+        "severity",
+        "certain",
+        "uncertain_reason",
+        "subject_value",
+        "baseline_value",
+        "subject_words",
+        "subject_eid",
+        "subject_line",
+        "baseline_words",
+        "summary",
+    ];
+    fn record<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let row = PyDict::new(py);
+        let subject = self.inner.subject.evidence.first();
+        row.set_item("instrument", self.inner.instrument.as_str())?;
+        row.set_item("baseline", self.inner.baseline_instrument.as_str())?;
+        row.set_item("kind", self.kind())?;
+        row.set_item("element", self.element())?;
+        row.set_item("qualifier", self.qualifier())?;
+        row.set_item("direction", self.direction())?;
+        row.set_item("severity", self.severity())?;
+        row.set_item("certain", self.certain())?;
+        row.set_item("uncertain_reason", self.uncertain_reason())?;
+        row.set_item("subject_value", json_to_py(py, &self.inner.subject.value)?)?;
+        row.set_item("baseline_value", json_to_py(py, &self.inner.baseline.value)?)?;
+        row.set_item("subject_words", first_words(&self.inner.subject.evidence))?;
+        row.set_item("subject_eid", subject.map(|evidence| evidence.eid.as_str()))?;
+        row.set_item("subject_line", subject.map(|evidence| evidence.line))?;
+        row.set_item("baseline_words", first_words(&self.inner.baseline.evidence))?;
+        row.set_item("summary", &self.inner.summary)?;
+        Ok(row)
+    }
+}
+
+result_list!(PyDivergences, "Divergences", PyDivergence, "Divergences, sorted by instrument, kind and element.");
+
+/// One definition compared with a baseline's: both models, the divergences, and in a
+/// notebook the two definitions side by side with their words marked.
+#[pyclass(module = "lexdef", name = "Comparison", frozen)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct PyComparison {
+    pub(crate) subject: lexdef::TermModel,
+    pub(crate) baseline: lexdef::TermModel,
+    pub(crate) divergences: Vec<lexdef::Divergence>,
+    pub(crate) html: String,
+}
+
+#[pymethods]
+impl PyComparison {
+    /// The subject's model.
+    #[getter]
+    fn subject(&self) -> PyTermModel {
+        PyTermModel { inner: self.subject.clone() }
+    }
+    /// The baseline's model.
+    #[getter]
+    fn baseline(&self) -> PyTermModel {
+        PyTermModel { inner: self.baseline.clone() }
+    }
+    /// The divergences.
+    #[getter]
+    fn divergences(&self) -> PyDivergences {
+        PyDivergences { items: self.divergences.iter().map(|inner| PyDivergence { inner: inner.clone() }).collect() }
+    }
+    fn __len__(&self) -> usize {
+        self.divergences.len()
+    }
+    /// The divergences as records.
+    fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        convert::records(py, &self.divergences().items)
+    }
+    /// The divergences as a pandas DataFrame.
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let columns = PyDivergence::COLUMNS.iter().map(|column| column.to_string()).collect();
+        convert::data_frame(py, self.to_records(py)?, columns)
+    }
+    fn _repr_html_(&self) -> &str {
+        &self.html
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "<Comparison {} with {} ({}): {} divergences>",
+            self.subject.instrument,
+            self.baseline.instrument,
+            self.subject.concept,
+            self.divergences.len()
+        )
+    }
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<PyComparison>().is_ok_and(|other| other.get() == self)
+    }
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String, String))> {
+        reduce(py, "Comparison", self)
+    }
+}
+
+/// Instruments × elements (and qualifiers): the overview researchers plot. A cell is
+/// `present`, `absent` (the complete text lacks it), `not_found` (the text seen is
+/// incomplete or not in a language the lexicon covers) or `not_defined`.
+#[pyclass(module = "lexdef", name = "Matrix", frozen)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct PyMatrix {
+    pub(crate) inner: lexdef::Matrix,
+}
+
+#[pymethods]
+impl PyMatrix {
+    /// The element columns.
+    #[getter]
+    fn elements(&self) -> Vec<String> {
+        self.inner.elements.clone()
+    }
+    /// The qualifier columns.
+    #[getter]
+    fn qualifiers(&self) -> Vec<String> {
+        self.inner.qualifiers.clone()
+    }
+    /// The rows' instrument ids.
+    #[getter]
+    fn instruments(&self) -> Vec<String> {
+        self.inner.rows.iter().map(|row| row.instrument.to_string()).collect()
+    }
+    fn __len__(&self) -> usize {
+        self.inner.rows.len()
+    }
+    /// One cell: an element's state or a qualifier's value.
+    fn value<'py>(&self, py: Python<'py>, instrument: &str, column: &str) -> PyResult<Bound<'py, PyAny>> {
+        let row =
+            self.inner.rows.iter().find(|row| row.instrument.as_str() == instrument).ok_or_else(|| {
+                pyo3::exceptions::PyKeyError::new_err(format!("the matrix has no row `{instrument}`"))
+            })?;
+        if let Some(state) = row.elements.get(column) {
+            return Ok(pyo3::types::PyString::new(py, state).into_any());
+        }
+        match row.qualifiers.get(column) {
+            Some(value) => json_to_py(py, value),
+            None => Err(pyo3::exceptions::PyKeyError::new_err(format!("the matrix has no column `{column}`"))),
+        }
+    }
+    /// One dict per instrument: `instrument`, then a key per element and qualifier.
+    fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for row in &self.inner.rows {
+            let record = PyDict::new(py);
+            record.set_item("instrument", row.instrument.as_str())?;
+            for element in &self.inner.elements {
+                record.set_item(element, row.elements.get(element))?;
+            }
+            for qualifier in &self.inner.qualifiers {
+                let value = row.qualifiers.get(qualifier).map(|value| json_to_py(py, value)).transpose()?;
+                record.set_item(qualifier, value)?;
+            }
+            list.append(record)?;
+        }
+        Ok(list)
+    }
+    /// A DataFrame indexed by instrument, a column per element and qualifier.
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let mut columns = vec!["instrument".to_owned()];
+        columns.extend(self.inner.elements.iter().cloned());
+        columns.extend(self.inner.qualifiers.iter().cloned());
+        convert::data_frame(py, self.to_records(py)?, columns)?.call_method1("set_index", ("instrument",))
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "<Matrix {} instruments × {} elements, {} qualifiers>",
+            self.inner.rows.len(),
+            self.inner.elements.len(),
+            self.inner.qualifiers.len()
+        )
+    }
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<PyMatrix>().is_ok_and(|other| other.get() == self)
+    }
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String, String))> {
+        reduce(py, "Matrix", self)
+    }
+}
+
+/// The divergence report of a corpus against a baseline: every instrument's findings, the
+/// matrix and pairwise counts; in a notebook, the HTML report.
+#[pyclass(module = "lexdef", name = "Report", frozen)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct PyReport {
+    pub(crate) inner: lexdef::Report,
+    pub(crate) html: String,
+}
+
+#[pymethods]
+impl PyReport {
+    /// The baseline instrument id.
+    #[getter]
+    fn baseline(&self) -> &str {
+        self.inner.baseline.as_str()
+    }
+    /// The concept compared.
+    #[getter]
+    fn concept(&self) -> &str {
+        &self.inner.concept
+    }
+    /// The instruments compared (the baseline aside).
+    #[getter]
+    fn instruments(&self) -> Vec<String> {
+        self.inner.instruments.iter().map(|entry| entry.instrument.to_string()).collect()
+    }
+    /// Every instrument's findings.
+    #[getter]
+    fn divergences(&self) -> PyDivergences {
+        PyDivergences {
+            items: self
+                .inner
+                .instruments
+                .iter()
+                .flat_map(|entry| entry.findings.iter().map(|inner| PyDivergence { inner: inner.clone() }))
+                .collect(),
+        }
+    }
+    /// The matrix, baseline included.
+    #[getter]
+    fn matrix(&self) -> PyMatrix {
+        PyMatrix { inner: self.inner.matrix.clone() }
+    }
+    /// Whether the pairwise counts were left out (too many definitions).
+    #[getter]
+    fn pairwise_omitted(&self) -> bool {
+        self.inner.pairwise_omitted
+    }
+    /// `{(a, b): divergences of a from b}`, wording variances aside.
+    #[getter]
+    fn pairwise(&self) -> BTreeMap<(String, String), usize> {
+        self.inner.pairwise.iter().map(|pair| ((pair.a.to_string(), pair.b.to_string()), pair.divergences)).collect()
+    }
+    /// The findings as records.
+    fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        convert::records(py, &self.divergences().items)
+    }
+    /// The findings as a pandas DataFrame.
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let columns = PyDivergence::COLUMNS.iter().map(|column| column.to_string()).collect();
+        convert::data_frame(py, self.to_records(py)?, columns)
+    }
+    /// The report as JSON (schema `lexdef-report/1`).
+    fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+    /// As Markdown.
+    fn to_markdown(&self) -> String {
+        self.inner.to_markdown()
+    }
+    /// The matrix as CSV.
+    fn to_csv(&self) -> String {
+        self.inner.to_csv()
+    }
+    /// As plain text.
+    fn to_text(&self) -> String {
+        self.inner.to_text()
+    }
+    /// The HTML report (a fragment with its own scoped style).
+    fn to_html(&self) -> &str {
+        &self.html
+    }
+    fn _repr_html_(&self) -> &str {
+        &self.html
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "<Report {} against {}: {} instruments, {} findings>",
+            self.inner.concept,
+            self.inner.baseline,
+            self.inner.instruments.len(),
+            self.inner.instruments.iter().map(|entry| entry.findings.len()).sum::<usize>()
+        )
+    }
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<PyReport>().is_ok_and(|other| other.get() == self)
+    }
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String, String))> {
+        reduce(py, "Report", self)
+    }
+}
+
+/// A search hit: a provision or a definition, with a snippet.
+#[pyclass(module = "lexdef", name = "Hit", frozen)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct PyHit {
+    pub(crate) inner: lexdef::Hit,
+}
+
+#[pymethods]
+impl PyHit {
+    /// `provision` or `definition`.
+    #[getter]
+    fn kind(&self) -> &str {
+        &self.inner.doc_type
+    }
+    /// The instrument id.
+    #[getter]
+    fn instrument(&self) -> &str {
+        &self.inner.instrument
+    }
+    /// Its jurisdiction.
+    #[getter]
+    fn jurisdiction(&self) -> &str {
+        &self.inner.jurisdiction
+    }
+    /// The provision.
+    #[getter]
+    fn eid(&self) -> &str {
+        &self.inner.eid
+    }
+    /// The line of the file.
+    #[getter]
+    fn line(&self) -> u64 {
+        self.inner.line
+    }
+    /// The relevance score.
+    #[getter]
+    fn score(&self) -> f32 {
+        self.inner.score
+    }
+    /// Words around the match.
+    #[getter]
+    fn snippet(&self) -> &str {
+        &self.inner.snippet
+    }
+    /// `(start, end)` character offsets of the matched words in `snippet`.
+    #[getter]
+    fn highlights(&self) -> Vec<(usize, usize)> {
+        // The core gives byte offsets; Python slices strings by character.
+        let snippet = &self.inner.snippet;
+        let characters = |byte: usize| snippet.get(..byte).map_or(0, |prefix| prefix.chars().count());
+        self.inner.highlights.iter().map(|&(start, end)| (characters(start), characters(end))).collect()
+    }
+    /// The whole provision or definition text.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.inner.text
+    }
+    /// For a definition, its term.
+    #[getter]
+    fn term(&self) -> Option<&str> {
+        self.inner.term.as_deref()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "<Hit {} {} {} line {}: {:?}>",
+            self.inner.doc_type, self.inner.instrument, self.inner.eid, self.inner.line, self.inner.snippet
+        )
+    }
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<PyHit>().is_ok_and(|other| other.get() == self)
+    }
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String, String))> {
+        reduce(py, "Hit", self)
+    }
+}
+
+impl Record for PyHit {
+    const COLUMNS: &'static [&'static str] =
+        &["kind", "instrument", "jurisdiction", "eid", "line", "score", "term", "snippet"];
+    fn record<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let row = PyDict::new(py);
+        row.set_item("kind", &self.inner.doc_type)?;
+        row.set_item("instrument", &self.inner.instrument)?;
+        row.set_item("jurisdiction", &self.inner.jurisdiction)?;
+        row.set_item("eid", &self.inner.eid)?;
+        row.set_item("line", self.inner.line)?;
+        row.set_item("score", self.inner.score)?;
+        row.set_item("term", &self.inner.term)?;
+        row.set_item("snippet", &self.inner.snippet)?;
+        Ok(row)
+    }
+}
+
+result_list!(PyHits, "Hits", PyHit, "Search hits, best first; ties in document order.");
+
+/// A problem met while loading or parsing, and where: an error (the file was left out) or a
+/// warning (the work went on).
+#[pyclass(module = "lexdef", name = "Diagnostic", frozen)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct PyDiagnostic {
+    pub(crate) severity: String,
+    pub(crate) file: String,
+    pub(crate) line: Option<usize>,
+    pub(crate) column: Option<usize>,
+    pub(crate) kind: Option<String>,
+    pub(crate) message: String,
+}
+
+impl PyDiagnostic {
+    pub(crate) fn of_warning(warning: &lexdef::Warning) -> PyDiagnostic {
+        PyDiagnostic {
+            severity: "warning".to_owned(),
+            file: warning.location.file.clone(),
+            line: Some(warning.location.line),
+            column: Some(warning.location.column),
+            kind: Some(serial_name(&warning.kind)),
+            message: warning.message.clone(),
+        }
+    }
+
+    pub(crate) fn of_load_error(error: &lexdef::LoadError) -> PyDiagnostic {
+        PyDiagnostic {
+            severity: "error".to_owned(),
+            file: error.file.clone(),
+            line: error.location.as_ref().map(|location| location.line),
+            column: error.location.as_ref().map(|location| location.column),
+            kind: None,
+            message: error.message.clone(),
+        }
+    }
+}
+
+#[pymethods]
+impl PyDiagnostic {
+    /// `error` or `warning`.
+    #[getter]
+    fn severity(&self) -> &str {
+        &self.severity
+    }
+    /// The file.
+    #[getter]
+    fn file(&self) -> &str {
+        &self.file
+    }
+    /// The line, where known.
+    #[getter]
+    fn line(&self) -> Option<usize> {
+        self.line
+    }
+    /// The column (in characters), where known.
+    #[getter]
+    fn column(&self) -> Option<usize> {
+        self.column
+    }
+    /// For a warning, its kind (`missing_metadata`, ...).
+    #[getter]
+    fn kind(&self) -> Option<&str> {
+        self.kind.as_deref()
+    }
+    /// What happened.
+    #[getter]
+    fn message(&self) -> &str {
+        &self.message
+    }
+    fn __repr__(&self) -> String {
+        format!("<Diagnostic {}: {}>", self.severity, self.message)
+    }
+    fn __str__(&self) -> String {
+        self.message.clone()
+    }
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<PyDiagnostic>().is_ok_and(|other| other.get() == self)
+    }
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String, String))> {
+        reduce(py, "Diagnostic", self)
+    }
+}
+
+impl Record for PyDiagnostic {
+    const COLUMNS: &'static [&'static str] = &["severity", "file", "line", "column", "kind", "message"];
+    fn record<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let row = PyDict::new(py);
+        row.set_item("severity", &self.severity)?;
+        row.set_item("file", &self.file)?;
+        row.set_item("line", self.line)?;
+        row.set_item("column", self.column)?;
+        row.set_item("kind", &self.kind)?;
+        row.set_item("message", &self.message)?;
+        Ok(row)
+    }
+}
+
+result_list!(PyDiagnostics, "Diagnostics", PyDiagnostic, "Errors and warnings, each with its file, line and column.");
