@@ -31,14 +31,14 @@ pub(crate) fn json_to_py<'py>(py: Python<'py>, value: &serde_json::Value) -> PyR
     })
 }
 
-/// A qualifier value as Python: an int, a bool, a name, or `None` where the text does not
-/// settle it.
+/// A qualifier value as Python: an int, a bool, a name, or `"unknown"` where the text does
+/// not settle it (as in the JSON report and the matrix).
 pub(crate) fn qualifier_value<'py>(py: Python<'py>, value: &lexdef::QualifierValue) -> Bound<'py, PyAny> {
     match value {
         lexdef::QualifierValue::Number(number) => PyInt::new(py, *number).into_any(),
         lexdef::QualifierValue::Bool(flag) => PyBool::new(py, *flag).to_owned().into_any(),
         lexdef::QualifierValue::Name(name) => PyString::new(py, name).into_any(),
-        lexdef::QualifierValue::Unknown => py.None().into_bound(py),
+        lexdef::QualifierValue::Unknown => PyString::new(py, "unknown").into_any(),
     }
 }
 

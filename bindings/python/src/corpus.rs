@@ -217,7 +217,7 @@ impl PyCorpus {
     }
 
     /// The term model of one instrument's definition of a concept.
-    #[pyo3(signature = (instrument, concept = DEFAULT_CONCEPT))]
+    #[pyo3(signature = (instrument, concept = DEFAULT_CONCEPT), text_signature = "(self, /, instrument, concept='trafficking_in_persons')")]
     fn model(&self, py: Python<'_>, instrument: InstrumentArgument<'_>, concept: &str) -> PyResult<PyTermModel> {
         let concept = self.lexicon.inner.concept(concept).py_result()?;
         let instrument = self.resolve(instrument, false, &concept)?;
@@ -227,7 +227,10 @@ impl PyCorpus {
 
     /// Compare one definition (an instrument id, or a text from `parse_text`) with a baseline:
     /// `palermo` (the UN Protocol), an instrument id, or an instrument.
-    #[pyo3(signature = (subject, baseline = InstrumentArgument::Id("palermo".to_owned()), concept = DEFAULT_CONCEPT))]
+    #[pyo3(
+        signature = (subject, baseline = InstrumentArgument::Id("palermo".to_owned()), concept = DEFAULT_CONCEPT),
+        text_signature = "(self, /, subject, baseline='palermo', concept='trafficking_in_persons')"
+    )]
     fn compare(
         &self,
         py: Python<'_>,
@@ -251,7 +254,7 @@ impl PyCorpus {
 
     /// Instruments × elements. With a baseline (`palermo`, an id), the columns are the
     /// elements the baseline's definition names; without one, every element of the lexicon.
-    #[pyo3(signature = (baseline = None, concept = DEFAULT_CONCEPT))]
+    #[pyo3(signature = (baseline = None, concept = DEFAULT_CONCEPT), text_signature = "(self, /, baseline=None, concept='trafficking_in_persons')")]
     fn matrix(&self, py: Python<'_>, baseline: Option<InstrumentArgument<'_>>, concept: &str) -> PyResult<PyMatrix> {
         let concept = self.lexicon.inner.concept(concept).py_result()?;
         let baseline = baseline.map(|baseline| self.resolve(baseline, true, &concept)).transpose()?;
@@ -276,7 +279,10 @@ impl PyCorpus {
     }
 
     /// The divergence report of every instrument against a baseline.
-    #[pyo3(signature = (baseline = InstrumentArgument::Id("palermo".to_owned()), concept = DEFAULT_CONCEPT))]
+    #[pyo3(
+        signature = (baseline = InstrumentArgument::Id("palermo".to_owned()), concept = DEFAULT_CONCEPT),
+        text_signature = "(self, /, baseline='palermo', concept='trafficking_in_persons')"
+    )]
     fn report(&self, py: Python<'_>, baseline: InstrumentArgument<'_>, concept: &str) -> PyResult<PyReport> {
         let concept = self.lexicon.inner.concept(concept).py_result()?;
         let baseline = self.resolve(baseline, true, &concept)?;
@@ -529,7 +535,7 @@ impl PyInstrument {
         PyDefinitions { items: py.detach(|| definitions_of(&self.inner, &self.lexicon.inner)) }
     }
     /// The term model of its definition of a concept.
-    #[pyo3(signature = (concept = DEFAULT_CONCEPT))]
+    #[pyo3(signature = (concept = DEFAULT_CONCEPT), text_signature = "(self, /, concept='trafficking_in_persons')")]
     fn model(&self, py: Python<'_>, concept: &str) -> PyResult<PyTermModel> {
         let concept = self.lexicon.inner.concept(concept).py_result()?;
         Ok(PyTermModel { inner: py.detach(|| lexdef::Analysis::of(&self.inner, &self.lexicon.inner, &concept).model) })

@@ -50,14 +50,16 @@ pub(crate) fn to_py(error: lexdef::Error) -> PyErr {
         | Error::Marker { .. } => ParseError::new_err(message),
         Error::Lexicon { .. } => LexiconError::new_err(message),
         Error::Query { .. } | Error::UnknownConcept { .. } | Error::InvalidValue { .. } => QueryError::new_err(message),
-        // Io, DuplicateInstrument, UnknownRelationTarget, UnknownInstrument, StaleIndex, Index,
-        // and variants added to the core later.
+        // Io, IncompleteCorpus, DuplicateInstrument, UnknownRelationTarget, UnknownInstrument,
+        // StaleIndex, Index, and variants added to the core later.
         _ => CorpusError::new_err(message),
     };
     let (file, line, column) = match (&error, error.location()) {
         (_, Some(location)) => (Some(location.file.clone()), Some(location.line), Some(location.column)),
         (Error::Io { path, .. }, None) => (Some(path.display().to_string()), None, None),
-        (Error::StaleIndex { directory, .. }, None) => (Some(directory.display().to_string()), None, None),
+        (Error::StaleIndex { directory, .. } | Error::IncompleteCorpus { directory, .. }, None) => {
+            (Some(directory.display().to_string()), None, None)
+        }
         _ => (None, None, None),
     };
     Python::attach(|py| {

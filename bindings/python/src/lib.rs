@@ -34,7 +34,8 @@ fn parse_text(text: &str, title: Option<String>, jurisdiction: Option<&str>, fil
 
 /// Rebuild a pickled object from its class name and serialised state.
 #[pyfunction]
-fn _restore<'py>(py: Python<'py>, class: &str, state: &str) -> PyResult<Bound<'py, PyAny>> {
+fn _restore<'py>(py: Python<'py>, class_name: &str, state: &str) -> PyResult<Bound<'py, PyAny>> {
+    let class = class_name;
     macro_rules! restore {
         ($($name:literal => $type:ty),* $(,)?) => {
             match class {

@@ -134,7 +134,7 @@ impl PyQualifier {
     fn name(&self) -> &str {
         &self.name
     }
-    /// An int, a bool or a name; `None` where the text does not settle it.
+    /// An int, a bool or a name; `"unknown"` where the text does not settle it.
     #[getter]
     fn value<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
         qualifier_value(py, &self.inner.value)

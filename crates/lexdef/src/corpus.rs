@@ -88,15 +88,16 @@ impl Corpus {
         Ok(corpus)
     }
 
-    /// Like [`Corpus::load`], but the first problem with any file is an error.
+    /// Like [`Corpus::load`], but any file that cannot be loaded is an error, which names
+    /// the first one and where it is wrong.
     pub fn load_strict(directory: &Path) -> Result<Corpus> {
-        let directory_owned = directory.to_owned();
         let corpus = Corpus::load(directory)?;
         if let Some(first) = corpus.errors.first() {
-            return Err(Error::InvalidValue {
-                what: "corpus",
-                value: directory_owned.display().to_string(),
-                expected: format!("every file to load, but {}", first.message),
+            return Err(Error::IncompleteCorpus {
+                directory: directory.to_owned(),
+                count: corpus.errors.len(),
+                message: first.message.clone(),
+                location: first.location.clone(),
             });
         }
         Ok(corpus)
@@ -204,7 +205,8 @@ impl Corpus {
         self.instruments.get(id)
     }
 
-    /// The instrument with this id, or an error that suggests close ids.
+    /// The instrument with this id, or an error that suggests close ids (prefixes, parts, and
+    /// ids at most two edits away).
     pub fn require(&self, id: &str) -> Result<&Instrument> {
         self.get(id).ok_or_else(|| {
             let wanted = id.to_ascii_uppercase();
@@ -216,6 +218,8 @@ impl Corpus {
                     known_upper.starts_with(&wanted)
                         || wanted.starts_with(&known_upper)
                         || known_upper.contains(&wanted)
+                        // A typo: a digit or two wrong (`PH-RA9208-2004`).
+                        || strsim::damerau_levenshtein(&known_upper, &wanted) <= 2
                 })
                 .take(5)
                 .cloned()

@@ -189,6 +189,19 @@ pub enum Error {
         expected: String,
     },
 
+    /// A strict load met a file that could not be loaded (see [`crate::Corpus::load_strict`]).
+    #[error("{}: {count} of its files could not be loaded; the first: {message}", directory.display())]
+    IncompleteCorpus {
+        /// The corpus directory.
+        directory: PathBuf,
+        /// How many files could not be loaded.
+        count: usize,
+        /// The first problem, rendered.
+        message: String,
+        /// Where the first problem is, when known.
+        location: Option<Location>,
+    },
+
     /// An instrument asked for by id that the corpus does not have.
     #[error("no instrument `{id}` in the corpus{}", if suggestions.is_empty() { String::new() } else { format!(" (did you mean {}?)", suggestions.join(", ")) })]
     UnknownInstrument {
@@ -213,6 +226,7 @@ impl Error {
             | Error::DuplicateInstrument { location, .. }
             | Error::UnknownRelationTarget { location, .. }
             | Error::Lexicon { location, .. } => Some(location),
+            Error::IncompleteCorpus { location, .. } => location.as_ref(),
             Error::Io { .. }
             | Error::InvalidValue { .. }
             | Error::UnknownInstrument { .. }
