@@ -1,0 +1,83 @@
+"""Every list-like result has records with the same keys and a DataFrame; pandas is imported
+only when asked for, with a clear error where it is missing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+import lexdef
+
+
+def results(corpus: lexdef.Corpus) -> dict[str, Any]:
+    return {
+        "definitions": corpus.definitions(),
+        "provisions": corpus["PH-RA9208-2003"].provisions(),
+        "divergences": corpus.compare("MM-ATIPL-2005").divergences,
+        "hits": corpus.search("vulnerability", limit=5),
+        "diagnostics": lexdef.parse_text("no numbering at all").warnings,
+        "comparison": corpus.compare("MM-ATIPL-2005"),
+        "report": corpus.report(),
+        "model": corpus.model("MM-ATIPL-2005"),
+        "matrix": corpus.matrix(baseline="palermo"),
+    }
+
+
+def test_records_share_their_keys_and_become_data_frames(corpus: lexdef.Corpus) -> None:
+    for name, result in results(corpus).items():
+        records = result.to_records()
+        assert records, name
+        keys = list(records[0])
+        assert all(list(record) == keys for record in records), name
+        frame = result.to_pandas()
+        if name == "matrix":
+            assert list(frame.index) == [record["instrument"] for record in records]
+            assert list(frame.columns) == keys[1:]
+        else:
+            assert list(frame.columns) == keys, name
+            assert len(frame) == len(records), name
+
+
+def test_empty_results_keep_their_columns(corpus: lexdef.Corpus) -> None:
+    hits = corpus.search("zzzzqqqq")
+    assert len(hits) == 0 and hits.to_records() == []
+    assert list(hits.to_pandas().columns) == ["kind", "instrument", "jurisdiction", "eid", "line", "score", "term", "snippet"]
+
+
+def test_lists_index_slice_and_repr(corpus: lexdef.Corpus) -> None:
+    definitions = corpus.definitions()
+    assert definitions[-1] == list(definitions)[-1]
+    assert isinstance(definitions[1:3], lexdef.Definitions) and len(definitions[1:3]) == 2
+    assert definitions[1:3][0] == definitions[1]
+    assert repr(definitions) == f"<Definitions of {len(definitions)}>"
+    assert "MM-ATIPL-2005" in repr(corpus.model("MM-ATIPL-2005"))
+
+
+def test_import_does_not_import_pandas_and_a_missing_pandas_is_a_clear_error() -> None:
+    program = """
+import sys
+import lexdef
+assert "pandas" not in sys.modules, "import lexdef imported pandas"
+sys.modules["pandas"] = None  # as if pandas were not installed
+corpus = lexdef.Corpus.bundled()
+try:
+    corpus.definitions().to_pandas()
+except ImportError as error:
+    print(error)
+else:
+    raise SystemExit("no ImportError")
+"""
+    run = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    assert "to_pandas() needs pandas, which is not installed" in run.stdout
+    assert "pip install pandas" in run.stdout
+
+
+@pytest.mark.parametrize("name", ["definitions", "hits"])
+def test_records_hold_plain_python_values(corpus: lexdef.Corpus, name: str) -> None:
+    for record in results(corpus)[name].to_records():
+        for value in record.values():
+            assert value is None or isinstance(value, (str, int, float, bool))

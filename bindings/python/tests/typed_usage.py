@@ -1,0 +1,58 @@
+"""Typed use of the package, checked with `mypy --strict` against the stubs (test_stubs.py).
+It also runs: test_stubs.py executes it, so the types describe real behaviour."""
+
+from __future__ import annotations
+
+import pandas
+
+import lexdef
+
+
+def child_ages(corpus: lexdef.Corpus) -> dict[str, int]:
+    ages: dict[str, int] = {}
+    for instrument in corpus.instruments:
+        value = corpus.model(instrument.id).qualifiers["child_age"].value
+        if isinstance(value, int) and not isinstance(value, bool):
+            ages[instrument.id] = value
+    return ages
+
+
+def narrower_findings(comparison: lexdef.Comparison) -> list[str]:
+    return [finding.summary for finding in comparison.divergences if finding.direction == "narrower"]
+
+
+def first_words(model: lexdef.TermModel) -> dict[str, str]:
+    return {element.id: element.evidence[0].text for element in model.elements}
+
+
+def main() -> None:
+    corpus = lexdef.Corpus.bundled()
+    ages = child_ages(corpus)
+    assert ages["INTL-PALERMO-2000"] == 18 and ages["MM-ATIPL-2005"] == 16
+    bill: lexdef.Instrument = lexdef.parse_text('"child" means a person under 16;', jurisdiction="PH")
+    comparison = corpus.compare(bill, baseline="palermo")
+    assert isinstance(narrower_findings(comparison), list)
+    assert first_words(corpus.model("INTL-PALERMO-2000"))["act.recruitment"] == "recruitment"
+    matrix: pandas.DataFrame = corpus.matrix(baseline="palermo").to_pandas()
+    assert matrix.shape[0] == len(corpus)
+    hits: lexdef.Hits = corpus.search("harbour", jurisdiction=["PH", "SG"], limit=5)
+    for hit in hits[:2]:
+        start, end = hit.highlights[0]
+        assert hit.snippet[start:end]
+    lexicon = lexdef.Lexicon.bundled().extend('version = 1\n[[elements]]\nid = "act.harbouring"\nforms = ["concealment"]\n')
+    extended: lexdef.Corpus = corpus.with_lexicon(lexicon)
+    report: lexdef.Report = extended.report()
+    pairs: dict[tuple[str, str], int] = report.pairwise
+    assert pairs
+    try:
+        corpus.search('"unterminated')
+    except lexdef.QueryError as error:
+        where: str | None = error.file
+        assert where is None
+    for diagnostic in lexdef.parse_text("plain text").warnings:
+        line: int | None = diagnostic.line
+        assert line == 1
+
+
+if __name__ == "__main__":
+    main()
