@@ -3,14 +3,19 @@
 #
 #   tests/run-all.sh
 #
-# Needs only what a fresh machine of this project's kind has (Rust via rustup), and the
-# curated sources in ../shared/sources beside the repository (the corpus tests check every
-# corpus line against them). The Python tests join here when the bindings land.
+# Needs only what a fresh machine of this project's kind has (Rust via rustup, Python 3.9 or
+# later), and the curated sources in ../shared/sources beside the repository (the corpus tests
+# check every corpus line against them). The Python tests run in .venv, which this script
+# makes and fills itself (bindings/python/requirements-test.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if ! command -v cargo >/dev/null 2>&1; then
     echo "error: cargo not found: install Rust (https://rustup.rs) and run this again" >&2
+    exit 2
+fi
+if ! command -v python3 >/dev/null 2>&1; then
+    echo "error: python3 not found: the Python bindings' tests need Python 3.9 or later" >&2
     exit 2
 fi
 if [ ! -d ../shared/sources ]; then
@@ -31,6 +36,15 @@ fi
 
 echo "== Rust: every crate's unit, integration and doc tests"
 cargo test --workspace --locked
+
+echo "== Python: the extension built into .venv with maturin, then pytest"
+if [ ! -x .venv/bin/python ]; then
+    python3 -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -r bindings/python/requirements-test.txt
+(cd bindings/python && VIRTUAL_ENV="$PWD/../../.venv" ../../.venv/bin/maturin develop --quiet --locked)
+# pytest exits 5 when it collects no test: that is a failure here too.
+.venv/bin/python -m pytest bindings/python/tests --quiet -p no:cacheprovider
 
 echo "== README quick start: the main job, exactly as the README writes it"
 main_job=$(sed -n '/<!-- quick-start -->/,/<!-- \/quick-start -->/p' README.md | grep -m1 '^cargo run')

@@ -1,0 +1,24 @@
+"""The example notebook runs headlessly, every cell without error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+NOTEBOOK = Path(__file__).resolve().parents[1] / "examples" / "asean_gap_analysis.ipynb"
+
+
+def test_the_example_notebook_runs_clean() -> None:
+    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    # Raises CellExecutionError, naming the cell, on any error.
+    NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()
+    outputs = [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs]
+    assert not [output for output in outputs if output.output_type == "error"]
+    # The heatmap was drawn, the comparisons rendered as HTML, and ACTIP was refused.
+    assert any("image/png" in output.get("data", {}) for output in outputs)
+    html = [output["data"]["text/html"] for output in outputs if "text/html" in output.get("data", {})]
+    assert any('<div class="lexdef-report">' in page and "TH-ATIPA-2008" in page for page in html)
+    printed = "".join(output.get("text", "") for output in outputs if output.output_type == "stream")
+    assert "ACTIP's article 2 has not been found yet" in printed
