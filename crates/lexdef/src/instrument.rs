@@ -207,6 +207,11 @@ impl Instrument {
         &self.file_text[self.file_lines.line_span(&self.file_text, line)]
     }
 
+    /// The file's text as read (metadata block and markers included).
+    pub(crate) fn file_text(&self) -> &str {
+        &self.file_text
+    }
+
     /// Whether the corpus says the text is incomplete (partial or missing).
     pub fn is_partial(&self) -> bool {
         self.metadata.as_ref().is_some_and(|metadata| metadata.completeness.status != CompletenessStatus::Complete)

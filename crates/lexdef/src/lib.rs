@@ -104,6 +104,8 @@
 
 #![deny(missing_docs)]
 
+mod annotation;
+mod check;
 mod compare;
 mod corpus;
 mod decode;
@@ -127,8 +129,17 @@ mod report_html;
 mod structure;
 mod warning;
 
+pub use annotation::{
+    compare_annotation, AnnotatedDefinition, AnnotatedElement, AnnotatedQualifier, Annotation, AnnotationComparison,
+    AnnotationDifference, Tally,
+};
+pub use check::{
+    check, read_accepted_differences, AcceptedDifference, CheckOptions, CheckReport, CheckedCase, Excerpt, Finding,
+    FindingCounts, RuleInfo, RuleSeverity, ACCEPTED_DIFFERENCES_FILE, CHECK_JSON_SCHEMA, CHECK_SCHEMA, EXPECTED_FILE,
+    EXPECTED_SCHEMA, RULES_FILE,
+};
 pub use compare::{compare, word_diff, Confidence, Direction, Divergence, DivergenceKind, Severity, Side, WordDiff};
-pub use corpus::{Corpus, LoadError};
+pub use corpus::{Corpus, LoadError, LoadErrorKind};
 pub use decode::decode;
 pub use definition::{extract_definitions, CrossReference, Definition, DefinitionForm};
 pub use document::{Document, DocumentGap, Provision, ProvisionKind, Span};
