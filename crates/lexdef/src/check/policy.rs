@@ -377,11 +377,9 @@ fn apply(rule: &Rule, analysis: &Analysis, context: &Context<'_>, findings: &mut
         return;
     }
     let Some(source) = &model.definition else {
-        let what = format!("{id} has no definition of {} in the text seen", rule.concept);
         match unreadable(instrument, context) {
-            Some(reason) => {
-                findings.push(at_id(cannot(format!("the {} rule", rule.concept), &format!("{what}; {reason}"))))
-            }
+            Some(reason) => findings
+                .push(at_id(cannot(format!("{id} has no definition of {} in the text seen", rule.concept), &reason))),
             None => findings.push(at_id(violation(format!("{id} does not define {}", rule.concept)))),
         }
         return;
