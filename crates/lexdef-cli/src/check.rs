@@ -47,7 +47,7 @@ fn write_human(report: &CheckReport, fail_on: RuleSeverity) -> io::Result<()> {
     let verdict = if report.fails_at(fail_on) { "failed" } else { "passed" };
     writeln!(
         out,
-        "lexdef check {verdict}: {}, {} ({} applied to {}), {}, {}",
+        "lexdef check {verdict}: {}: {}, {}, {}; {}, {}",
         report.corpus,
         plural(instruments.len(), "instrument"),
         plural(report.rules.len(), "rule"),

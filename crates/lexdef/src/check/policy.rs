@@ -343,11 +343,7 @@ fn apply(rule: &Rule, analysis: &Analysis, context: &Context<'_>, findings: &mut
         .as_ref()
         .and_then(|source| analysis.document.find(source.eid.as_str()))
     {
-        Some(provision) => {
-            let text = &instrument.text[provision.span.range()];
-            let end = text.find(['\n', '\r']).map_or(provision.span.end, |at| provision.span.start + at);
-            finding.at_words(instrument, crate::document::Span { start: provision.span.start, end })
-        }
+        Some(provision) => finding.at_words(instrument, opening_words(&instrument.text, provision.span)),
         None => at_id(finding),
     };
     let violation =
@@ -429,4 +425,19 @@ fn apply(rule: &Rule, analysis: &Analysis, context: &Context<'_>, findings: &mut
         };
         findings.push(finding);
     }
+}
+
+/// The opening words of a provision (its number and first words, at most a few dozen
+/// characters of its first line): what a finding about the whole definition marks.
+pub(crate) fn opening_words(text: &str, span: crate::document::Span) -> crate::document::Span {
+    const MAX_CHARACTERS: usize = 40;
+    let provision = &text[span.range()];
+    let line_end = provision.find(['\n', '\r']).unwrap_or(provision.len());
+    let line = &provision[..line_end];
+    let mut end = line.len();
+    if line.chars().count() > MAX_CHARACTERS {
+        let limit = line.char_indices().nth(MAX_CHARACTERS).map_or(line.len(), |(at, _)| at);
+        end = line[..limit].rfind(' ').filter(|&at| at > 0).unwrap_or(limit);
+    }
+    crate::document::Span { start: span.start, end: span.start + end }
 }

@@ -335,6 +335,20 @@ pub(super) fn check(context: &Context<'_>, update: bool, findings: &mut Findings
     let written = if update { write_snapshot(&expected) } else { previous.unwrap_or_default() };
     let (lines, instrument_lines) = line_numbers(&written);
     let at_line = |line: usize| Location { file: file.clone(), line, column: 1 };
+    // Mark the quoted key (`"act.harbouring"`) on a line of the snapshot.
+    let mark_key = |finding: Finding, key: &str| -> Finding {
+        let mut finding = finding.quoting(&written);
+        if let Some(excerpt) = &mut finding.excerpt {
+            let quoted = format!("\"{key}\"");
+            if let Some(at) = excerpt.line.find(&quoted) {
+                let start = excerpt.line[..at].chars().count() + 1;
+                excerpt.start_column = start;
+                excerpt.end_column = start + quoted.chars().count();
+                finding.location.column = start;
+            }
+        }
+        finding
+    };
     let note = format!(
         "an edit changed what a definition means, or lexdef reads it differently: if the change is right, run `lexdef check --update` and commit {EXPECTED_FILE}"
     );
@@ -389,16 +403,14 @@ pub(super) fn check(context: &Context<'_>, update: bool, findings: &mut Findings
                     instrument,
                     at_snapshot(),
                     format!("{id} {key}: changed: {}", changes(old, new).join("; ")),
-                )
-                .quoting(&written),
+                ),
                 (Some(old), None) => Finding::new(
                     "snapshot",
                     RuleSeverity::Error,
                     instrument,
                     at_snapshot(),
                     format!("{id} {key}: expected {}, which the report no longer finds", describe(old)),
-                )
-                .quoting(&written),
+                ),
                 (None, Some(new)) => {
                     let divergence = divergences.get(&(id.clone(), key.clone()));
                     let summary = divergence.map(|divergence| divergence.summary.clone()).unwrap_or_default();
@@ -422,6 +434,7 @@ pub(super) fn check(context: &Context<'_>, update: bool, findings: &mut Findings
                 }
                 (None, None) => continue,
             };
+            let finding = if finding.location.file == file { mark_key(finding, key) } else { finding };
             findings.push(finding.note(note.clone()));
         }
     }
