@@ -176,7 +176,7 @@ fn url_problem(url: &str) -> Option<&'static str> {
 /// and that value where one is given); at the `id` field when there is none.
 fn at_field(finding: Finding, instrument: &Instrument, key: &str, value: Option<&str>) -> Finding {
     let text = instrument.file_text();
-    let block_end = text.match_indices("\n+++").nth(0).map_or(text.len(), |(at, _)| at);
+    let block_end = text.match_indices("\n+++").next().map_or(text.len(), |(at, _)| at);
     let mut offset = 0;
     for line in text[..block_end].split_inclusive('\n') {
         let trimmed = line.trim_start();
@@ -196,4 +196,39 @@ fn at_field(finding: Finding, instrument: &Instrument, key: &str, value: Option<
         offset += line.len();
     }
     finding.quoting(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn source_urls_must_be_followable() {
+        let table = [
+            ("https://en.wikisource.org/wiki/Page", None),
+            ("http://statutes.agc.gov.sg/aol/search;ident=54e1f47d", None),
+            ("https://en.wikisource.org./wiki/Translation", None),
+            ("", Some("which is blank: say where the text was read")),
+            ("  ", Some("which is blank: say where the text was read")),
+            ("en.wikisource.org/wiki", Some("which is not an http(s) URL")),
+            ("ftp://example.org/file", Some("which is not an http(s) URL")),
+            ("https:///path", Some("which has no host name")),
+            ("https://localhost/x", Some("which has no host name")),
+            ("https://example.org/a b", Some("which holds a space (write it as `%20`)")),
+        ];
+        for (url, expected) in table {
+            assert_eq!(url_problem(url), expected, "{url:?}");
+        }
+    }
+
+    #[test]
+    fn the_language_list_is_iso_639_1() {
+        let codes: Vec<&str> = ISO_639_1.split(' ').collect();
+        assert_eq!(codes.len(), 183);
+        assert!(codes.windows(2).all(|pair| pair[0] < pair[1]), "sorted, no duplicates");
+        for code in ["en", "th", "vi", "id", "lo", "ms", "km", "my"] {
+            assert!(codes.contains(&code), "{code}");
+        }
+        assert!(!codes.contains(&"english") && !codes.contains(&"xx"));
+    }
 }

@@ -441,3 +441,21 @@ pub(crate) fn opening_words(text: &str, span: crate::document::Span) -> crate::d
     }
     crate::document::Span { start: span.start, end: span.start + end }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_definition_is_marked_by_its_opening_words() {
+        let text = "Article 10: Unlawful Removal with Purpose\nThe act of ...";
+        let table = [
+            (crate::document::Span { start: 0, end: text.len() }, "Article 10: Unlawful Removal with"),
+            (crate::document::Span { start: 0, end: 10 }, "Article 10"),
+            (crate::document::Span { start: 42, end: text.len() }, "The act of ..."),
+        ];
+        for (span, expected) in table {
+            assert_eq!(&text[opening_words(text, span).range()], expected);
+        }
+    }
+}

@@ -26,7 +26,7 @@ fn result(finding: &Finding, rule_index: Option<usize>) -> Value {
     }
     let mut text = finding.message.clone();
     for note in &finding.notes {
-        text.push_str("\n");
+        text.push('\n');
         text.push_str(note);
     }
     let mut result = json!({
