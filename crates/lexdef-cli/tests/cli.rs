@@ -135,7 +135,7 @@ fn a_corpus_directory_with_a_bad_file_still_prints_the_good_ones() {
     assert!(stdout(&output).contains("INTL-PALERMO-2000 — Trafficking in Persons Protocol"));
     assert!(
         stderr(&output).contains(
-            "error: corpus/BROKEN.txt:1:1: metadata: the metadata block opened by `+++` on line 1 is never closed"
+            "error: metadata: the metadata block opened by `+++` on line 1 is never closed (hint: end it with a line `+++`)\n --> corpus/BROKEN.txt:1:1\n"
         ),
         "{}",
         stderr(&output)
@@ -241,7 +241,7 @@ fn a_users_lexicon_adds_a_synonym_without_recompiling() {
     .expect("write");
     let bad = lexdef(directory.path(), &["model", "bill.txt", "--lexicon", "bad.toml"]);
     assert_eq!(bad.status.code(), Some(2));
-    assert!(stderr(&bad).contains("error: bad.toml:4:"), "{}", stderr(&bad));
+    assert!(stderr(&bad).contains(" --> bad.toml:4:11\n"), "{}", stderr(&bad));
 }
 
 #[test]
