@@ -2,7 +2,7 @@
 //!
 //! lexdef compares how legal instruments define trafficking in persons. It reads national
 //! anti-trafficking statutes and the international and ASEAN instruments, parses each into
-//! a tree of provisions, and (in later stages) turns each definition into a normalised term
+//! a tree of provisions, turns each definition into a normalised term
 //! model and reports where definitions diverge — every finding traced to the exact words of
 //! the law.
 //!
