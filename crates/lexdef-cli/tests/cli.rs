@@ -351,3 +351,111 @@ fn search_the_bundled_corpus_and_an_index_directory() {
         assert!(stderr(&bad).starts_with("error: invalid "), "{}", stderr(&bad));
     }
 }
+
+#[path = "../../lexdef/tests/matrix/rows.rs"]
+mod rows;
+
+/// How many instruments an outline on stdout has (one header line each).
+fn outlines(output: &Output) -> usize {
+    stdout(output).lines().filter(|line| !line.starts_with(' ') && !line.is_empty()).count()
+}
+
+/// A row whose input is a file or an entry of a corpus directory: `lexdef parse --corpus`
+/// and `lexdef parse FILE`.
+fn cli_corpus_row(row: &rows::Row) {
+    use rows::{Expected, Input};
+    let name = row.name;
+    let scratch = rows::corpus_copy();
+    let path = rows::place(&scratch.path().join("instruments"), &row.input).expect("a file row");
+    let relative = path.strip_prefix(scratch.path()).expect("inside").display().to_string();
+    let before = rows::digest(scratch.path());
+    let whole = lexdef(scratch.path(), &["parse", "--corpus", "instruments"]);
+    let diagnostics = stderr(&whole);
+    // Rendered ` --> file:line:column` under the message, or `file:line:column: ` before it
+    // where there is no line to quote (an empty file).
+    let located = |at: (usize, usize)| format!("{relative}:{}:{}", at.0, at.1);
+    match row.expected {
+        Expected::LeftOut { at, kind } => {
+            assert_eq!(whole.status.code(), Some(2), "{name}: {diagnostics}");
+            assert_eq!(outlines(&whole), 31, "{name}: the rest of the corpus is printed");
+            match at {
+                Some(at) => assert!(diagnostics.contains(&located(at)), "{name}: {diagnostics}"),
+                None => {
+                    assert!(diagnostics.contains(&format!("error: {relative}: cannot read: ")), "{name}: {diagnostics}")
+                }
+            }
+            let fifo = matches!(row.input, Input::Entry { make, .. } if make as usize == rows::fifo as usize);
+            if kind != "duplicate_id" && !fifo {
+                let alone = lexdef(scratch.path(), &["parse", &relative]);
+                assert_eq!(alone.status.code(), Some(2), "{name}: {}", stderr(&alone));
+                assert!(alone.stdout.is_empty(), "{name}: nothing on stdout");
+                if let Some(at) = at {
+                    assert!(stderr(&alone).contains(&located(at)), "{name}: {}", stderr(&alone));
+                }
+            }
+        }
+        Expected::Broken { at, .. } => {
+            assert_eq!(whole.status.code(), Some(2), "{name}: {diagnostics}");
+            assert_eq!(outlines(&whole), 32, "{name}: the file is printed too");
+            assert!(diagnostics.contains(&located(at)), "{name}: {diagnostics}");
+        }
+        Expected::Parses { warning, .. } => {
+            assert_eq!(whole.status.code(), Some(0), "{name}: {diagnostics}");
+            assert_eq!(outlines(&whole), 32, "{name}");
+            let alone = lexdef(scratch.path(), &["parse", &relative]);
+            assert_eq!(alone.status.code(), Some(0), "{name}: {}", stderr(&alone));
+            assert!(stdout(&alone).starts_with("XX-TEST-2020 — "), "{name}");
+            if let Some((_, at)) = warning {
+                assert!(
+                    stderr(&alone).contains(&format!("warning: {relative}:{}:{}: ", at.0, at.1)),
+                    "{name}: {}",
+                    stderr(&alone)
+                );
+            }
+        }
+        Expected::Refused { .. } => panic!("{name}: a file row is not refused as a call"),
+    }
+    assert_eq!(rows::digest(scratch.path()), before, "{name}: nothing was written or changed");
+}
+
+#[test]
+fn the_bad_input_matrix_through_the_cli() {
+    use rows::{Expected, Input};
+    let rows = rows::rows();
+    let names: Vec<String> = rows.iter().map(|row| row.name.to_owned()).collect();
+    assert_eq!(names, rows::readme_rows(), "the rows are the README's table");
+    for row in &rows {
+        let name = row.name;
+        let scratch = scratch();
+        let (arguments, says, at): (Vec<String>, &str, Option<(usize, usize)>) = match (&row.input, row.expected) {
+            (Input::File { .. } | Input::Entry { .. }, _) => {
+                cli_corpus_row(row);
+                continue;
+            }
+            (Input::Query(query), Expected::Refused { says, at }) => (vec!["search".into(), query.clone()], says, at),
+            (Input::ElementFilter(id), Expected::Refused { says, at }) => {
+                (vec!["search".into(), "labour".into(), "--element".into(), (*id).to_owned()], says, at)
+            }
+            (Input::Lexicon(text), Expected::Refused { says, at }) => {
+                std::fs::write(scratch.path().join("mine.toml"), text).expect("write the lexicon");
+                (["model", "INTL-PALERMO-2000", "--lexicon", "mine.toml"].map(String::from).to_vec(), says, at)
+            }
+            _ => panic!("{name}: no driver for this row"),
+        };
+        let before = rows::digest(scratch.path());
+        let arguments: Vec<&str> = arguments.iter().map(String::as_str).collect();
+        let output = lexdef(scratch.path(), &arguments);
+        assert_eq!(output.status.code(), Some(2), "{name}: {}", stderr(&output));
+        assert!(output.stdout.is_empty(), "{name}: nothing on stdout");
+        assert!(stderr(&output).starts_with("error: "), "{name}: {}", stderr(&output));
+        assert!(stderr(&output).contains(says), "{name}: {}", stderr(&output));
+        if let Some((line, column)) = at {
+            assert!(
+                stderr(&output).contains(&format!(" --> mine.toml:{line}:{column}\n")),
+                "{name}: {}",
+                stderr(&output)
+            );
+        }
+        assert_eq!(rows::digest(scratch.path()), before, "{name}: nothing was written or changed");
+    }
+}
