@@ -421,6 +421,16 @@ impl Index {
                 message: "a quote is not closed (hint: phrases are written \"like this\")".to_owned(),
             });
         }
+        if let Some(at) = detached_occur(query) {
+            let symbol = &query[at..at + 1];
+            return Err(Error::Query {
+                query: query.to_owned(),
+                message: format!(
+                    "the `{symbol}` at character {} stands alone; write it against the word it applies to (`{symbol}slavery`)",
+                    query[..at].chars().count() + 1
+                ),
+            });
+        }
         let mut parser =
             QueryParser::for_index(&self.index, vec![self.fields.text, self.fields.heading, self.fields.term]);
         parser.set_conjunction_by_default();
@@ -498,6 +508,32 @@ impl Index {
             .collect();
         Ok(SearchResults { hits, total })
     }
+}
+
+/// The byte offset of a `+` or `-` that starts a word but is not attached to one (followed
+/// by a space or the end), outside phrases.
+///
+/// tantivy's grammar (0.25) reads what follows such a sign as a leaf that starts with a space:
+/// `- *` becomes an "exists" query with no field and panics inside the parser (found by the
+/// `query` fuzz target). A sign that applies to nothing is a malformed query, so it is refused
+/// here, in lexdef's words, before the grammar sees it.
+fn detached_occur(query: &str) -> Option<usize> {
+    let mut in_phrase = false;
+    let mut previous: Option<char> = None;
+    let mut characters = query.char_indices().peekable();
+    while let Some((at, character)) = characters.next() {
+        if character == '"' && previous != Some('\\') {
+            in_phrase = !in_phrase;
+        } else if !in_phrase && (character == '-' || character == '+') {
+            let starts_word = previous.is_none_or(|previous| previous.is_whitespace() || previous == '(');
+            let attached = characters.peek().is_some_and(|&(_, next)| !next.is_whitespace());
+            if starts_word && !attached {
+                return Some(at);
+            }
+        }
+        previous = Some(character);
+    }
+    None
 }
 
 const MAX_QUERY_BYTES: usize = 10_000;
