@@ -459,3 +459,71 @@ fn the_bad_input_matrix_through_the_cli() {
         assert_eq!(rows::digest(scratch.path()), before, "{name}: nothing was written or changed");
     }
 }
+
+/// A rebuild of an index directory killed (SIGKILL) at delays spread over a whole rebuild:
+/// afterwards the directory opens, and holds the previous index or the new one (told apart
+/// by their sizes: the previous one indexes three instruments, the new one the bundled
+/// corpus), never a broken one. Then the moment between the rebuild's two renames, which a
+/// timed kill is unlikely to hit, is set up by hand: the previous index is opened where it
+/// was set aside, and the next rebuild puts it back and clears what the killed builds left.
+#[test]
+fn an_index_survives_a_killed_rebuild() {
+    let directory = scratch();
+    let small = directory.path().join("small/instruments");
+    std::fs::create_dir_all(&small).expect("mkdir");
+    let instruments = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/instruments");
+    for id in ["INTL-PALERMO-2000", "KH-LSHTSE-2008", "ASEAN-DECL-2004"] {
+        std::fs::copy(instruments.join(format!("{id}.txt")), small.join(format!("{id}.txt"))).expect("copy");
+    }
+    let index = directory.path().join("idx");
+    assert_eq!(lexdef(directory.path(), &["index", "small", "--index", "idx"]).status.code(), Some(0));
+    let previous = lexdef::Index::open(&index).expect("the first index").len();
+    let started = std::time::Instant::now();
+    assert_eq!(lexdef(directory.path(), &["index", "--index", "idx", "--rebuild"]).status.code(), Some(0));
+    let duration = started.elapsed();
+    let new = lexdef::Index::open(&index).expect("the rebuilt index").len();
+    assert!(new > previous);
+    // A fixed pseudo-random sequence of delays (a linear congruential generator, seed 9).
+    let mut state: u64 = 9;
+    let mut interrupted = 0;
+    for _ in 0..10 {
+        assert_eq!(lexdef(directory.path(), &["index", "small", "--index", "idx", "--rebuild"]).status.code(), Some(0));
+        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        let delay = duration.mul_f64((state >> 11) as f64 / (1u64 << 53) as f64 * 1.1);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_lexdef"))
+            .args(["index", "--index", "idx", "--rebuild"])
+            .current_dir(directory.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(delay);
+        if child.try_wait().expect("the child's state").is_none() {
+            interrupted += 1;
+        }
+        let _ = child.kill();
+        child.wait().expect("wait");
+        let reopened = lexdef::Index::open(&index).unwrap_or_else(|error| panic!("killed at {delay:?}: {error}"));
+        assert!([previous, new].contains(&reopened.len()), "killed at {delay:?}: {} documents", reopened.len());
+        let search = lexdef(directory.path(), &["search", "exploitation", "--index", "idx", "--limit", "1"]);
+        assert_eq!(search.status.code(), Some(0), "killed at {delay:?}: {}", stderr(&search));
+    }
+
+    assert!(interrupted >= 5, "most kills interrupt a rebuild under way ({interrupted} of 10)");
+
+    // Killed between the renames: the previous index is aside, a finished one in staging.
+    let dead = (4_000_000..4_100_000).find(|pid| !Path::new(&format!("/proc/{pid}")).exists()).expect("a free pid");
+    std::fs::rename(&index, directory.path().join(format!(".idx.previous-{dead}"))).expect("set aside");
+    std::fs::create_dir(directory.path().join(format!(".idx.building-{dead}"))).expect("a staging leftover");
+    assert!(!lexdef::Index::open(&index).expect("opened where it was set aside").is_empty());
+    let search = lexdef(directory.path(), &["search", "exploitation", "--index", "idx", "--limit", "1"]);
+    assert_eq!(search.status.code(), Some(0), "{}", stderr(&search));
+    assert_eq!(lexdef(directory.path(), &["index", "--index", "idx", "--rebuild"]).status.code(), Some(0));
+    assert_eq!(lexdef::Index::open(&index).expect("rebuilt").len(), new);
+    let names: Vec<String> = std::fs::read_dir(directory.path())
+        .expect("read")
+        .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with(".idx"))
+        .collect();
+    assert!(names.is_empty(), "what the killed builds left is cleared: {names:?}");
+}
