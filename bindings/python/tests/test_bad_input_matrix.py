@@ -22,28 +22,8 @@ import pytest
 import lexdef
 from conftest import CORPUS_FILES, REPOSITORY
 
-HEADER = """+++
-id = "XX-TEST-2020"
-title = "Test Act 2020"
-short_title = "Test Act"
-jurisdiction = "PH"
-kind = "act"
-adopted = "2020-01-31"
-
-[language]
-code = "en"
-status = "official"
-
-[completeness]
-status = "complete"
-included = ["s 1"]
-
-[[sources]]
-key = "gazette"
-url = "https://example.org/gazette"
-description = "the Gazette"
-+++
-"""
+# The valid metadata block the Rust matrix uses too (21 lines; the body starts on line 22).
+HEADER = (REPOSITORY / "crates" / "lexdef" / "tests" / "matrix" / "valid-header.txt").read_text(encoding="utf-8")
 BODY = "{{source: gazette}}\nSection 1. Short title. – This Act is the Test Act 2020.\n"
 VALID = (HEADER + BODY).encode()
 FILE = "XX-TEST-2020.txt"

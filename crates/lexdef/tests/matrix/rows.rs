@@ -8,30 +8,9 @@
 
 use std::path::Path;
 
-/// A valid corpus file's metadata block: 21 lines, the body starts on line 22.
-pub const HEADER: &str = r#"+++
-id = "XX-TEST-2020"
-title = "Test Act 2020"
-short_title = "Test Act"
-jurisdiction = "PH"
-kind = "act"
-adopted = "2020-01-31"
-
-[language]
-code = "en"
-status = "official"
-
-[completeness]
-status = "complete"
-included = ["s 1"]
-
-[[sources]]
-key = "gazette"
-url = "https://example.org/gazette"
-description = "the Gazette"
-+++
-"#;
-
+/// A valid corpus file's metadata block (`valid-header.txt`, which the Python matrix reads
+/// too): 21 lines, the body starts on line 22.
+pub const HEADER: &str = include_str!("valid-header.txt");
 /// A body for [`HEADER`]: the source marker on line 22, the section on line 23.
 pub const BODY: &str = "{{source: gazette}}\nSection 1. Short title. – This Act is the Test Act 2020.\n";
 
