@@ -122,6 +122,9 @@ mod document;
 mod eid;
 mod error;
 mod fold;
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing;
 mod ids;
 mod index;
 mod instrument;
