@@ -24,7 +24,8 @@
 //! - *dropping*: the words of up to two elements are removed with their list separator (or
 //!   their whole list line), so those elements are expected absent;
 //! - *adding*: up to two elements the definition lacks (`buying`, `intimidation`,
-//!   `begging`, ...) are written into a list of their family, so they are expected present.
+//!   `begging`, ...), in words the instrument does not use anywhere, are written into a
+//!   list of their family, so they are expected present.
 //!
 //! Only words the team coded are edited, and only where the edit cannot be misread: an
 //! element is dropped, swapped or moved only when its words overlap no other element's and
@@ -170,6 +171,8 @@ struct Template {
     body_start: usize,
     expected: BTreeSet<String>,
     slots: Vec<Slot>,
+    /// The folded words of the whole text.
+    words: Vec<String>,
 }
 
 /// What was done to a template to make one synthetic instrument.
@@ -398,7 +401,10 @@ impl Generator {
         // Adding: up to two elements the definition lacks, after the words of an element of
         // the same family.
         for _ in 0..random.below(3) {
-            let lacking: Vec<&(&str, &str)> = ADDABLE.iter().filter(|(id, _)| !expected.contains(*id)).collect();
+            // Words new to the instrument: words it uses elsewhere may be a term it defines
+            // (`sex tourism` in RA 9208), whose definition the model would then draw on.
+            let lacking: Vec<&(&str, &str)> =
+                ADDABLE.iter().filter(|(id, words)| !expected.contains(*id) && !template.uses(words)).collect();
             if lacking.is_empty() {
                 break;
             }
@@ -572,7 +578,16 @@ impl Template {
             body_start,
             expected: definition.elements.iter().map(|element| element.id.clone()).collect(),
             slots,
+            words: lexdef::tokens(&instrument.text).into_iter().map(|token| token.folded).collect(),
         }
+    }
+}
+
+impl Template {
+    /// Whether the text uses `words` anywhere (folded).
+    fn uses(&self, words: &str) -> bool {
+        let wanted: Vec<String> = lexdef::tokens(words).into_iter().map(|token| token.folded).collect();
+        contains_phrase(&self.words, &wanted)
     }
 }
 
