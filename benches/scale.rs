@@ -22,8 +22,8 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use divan::counter::BytesCount;
 use divan::Bencher;
 use lexdef::{
-    compare, extract_definitions, Analysis, ConceptId, Corpus, DivergenceKind, Index, Lexicon, Matrix, ModelBuilder,
-    TermModel,
+    compare, count_divergences, extract_definitions, Analysis, ConceptId, Corpus, DivergenceKind, Index, Lexicon,
+    Matrix, ModelBuilder, TermModel,
 };
 use lexdef_workspace_tests::synthetic::{check, known_differences, Generator, SEED};
 use lexdef_workspace_tests::workspace_root;
@@ -196,20 +196,25 @@ fn matrix_against_the_protocol(bencher: Bencher, size: usize) {
 }
 
 /// The divergence count of every ordered pair of instruments that define the concept, as
-/// `Report` counts them (wording variances aside). Grows with the square of the corpus.
-#[divan::bench(args = SIZES, sample_count = 1, sample_size = 1)]
+/// `Report` counts them (`count_divergences`: the findings of `compare`, wording variances
+/// aside). Grows with the square of the corpus.
+#[divan::bench(args = SIZES, sample_count = 3, sample_size = 1)]
 fn all_pairs_divergence_counts(bencher: Bencher, size: usize) {
     let prepared = prepared(size);
     let defined: Vec<&TermModel> =
         prepared.analyses.iter().map(|analysis| &analysis.model).filter(|model| model.definition.is_some()).collect();
+    // The count is the one `compare` gives, on a sample of pairs.
+    for (a, b) in defined.iter().zip(defined.iter().rev()).take(200) {
+        let findings = compare(a, b).iter().filter(|finding| finding.kind != DivergenceKind::WordingVariance).count();
+        assert_eq!(count_divergences(a, b), findings);
+    }
     bencher.bench_local(|| {
         let mut pairs = 0usize;
         let mut divergences = 0usize;
         for a in &defined {
             for b in &defined {
                 if a.instrument != b.instrument {
-                    divergences +=
-                        compare(a, b).iter().filter(|finding| finding.kind != DivergenceKind::WordingVariance).count();
+                    divergences += count_divergences(a, b);
                     pairs += 1;
                 }
             }
@@ -217,6 +222,28 @@ fn all_pairs_divergence_counts(bencher: Bencher, size: usize) {
         assert_eq!(pairs, defined.len() * (defined.len() - 1));
         assert!(divergences > 0);
         divergences
+    });
+}
+
+/// The same pairs compared in full (`compare`: every finding with its evidence and summary),
+/// at 1,000 instruments only: what the counts cost before `count_divergences`.
+#[divan::bench(args = [1_000], sample_count = 1, sample_size = 1)]
+fn all_pairs_full_compare(bencher: Bencher, size: usize) {
+    let prepared = prepared(size);
+    let defined: Vec<&TermModel> =
+        prepared.analyses.iter().map(|analysis| &analysis.model).filter(|model| model.definition.is_some()).collect();
+    bencher.bench_local(|| {
+        let mut pairs = 0usize;
+        for a in &defined {
+            for b in &defined {
+                if a.instrument != b.instrument {
+                    divan::black_box(compare(a, b));
+                    pairs += 1;
+                }
+            }
+        }
+        assert_eq!(pairs, defined.len() * (defined.len() - 1));
+        pairs
     });
 }
 

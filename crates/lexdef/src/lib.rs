@@ -127,7 +127,9 @@ mod report_html;
 mod structure;
 mod warning;
 
-pub use compare::{compare, word_diff, Confidence, Direction, Divergence, DivergenceKind, Severity, Side, WordDiff};
+pub use compare::{
+    compare, count_divergences, word_diff, Confidence, Direction, Divergence, DivergenceKind, Severity, Side, WordDiff,
+};
 pub use corpus::{Corpus, LoadError};
 pub use decode::decode;
 pub use definition::{extract_definitions, CrossReference, Definition, DefinitionForm};
