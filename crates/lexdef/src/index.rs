@@ -3,6 +3,7 @@
 //! jurisdiction, kind, year, concept and element filters, highlighted snippets, and a
 //! deterministic order.
 
+use std::cmp::Reverse;
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
 
@@ -15,7 +16,7 @@ use tantivy::schema::{
 };
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{Token as TantivyToken, TokenStream, Tokenizer};
-use tantivy::{doc, Term};
+use tantivy::{doc, DocId, Score, SegmentReader, Term};
 
 use crate::corpus::Corpus;
 use crate::document::Provision;
@@ -29,6 +30,8 @@ pub const TOKENIZER: &str = "lexdef";
 /// The version of the index layout; a directory written with another is refused.
 pub const INDEX_SCHEMA_VERSION: u32 = 1;
 const META_FILE: &str = "lexdef-index.json";
+/// The field holding each document's position in corpus order, the tie-breaker of equal scores.
+const ORDER_FIELD: &str = "order";
 
 /// The folding of [`crate::fold`] as a tantivy tokenizer.
 #[derive(Clone, Default)]
@@ -118,7 +121,7 @@ fn schema() -> (Schema, Fields) {
         concept: builder.add_text_field("concept", STRING | STORED),
         form: builder.add_text_field("form", STRING | STORED),
         element: builder.add_text_field("element", STRING | STORED),
-        order: builder.add_u64_field("order", number),
+        order: builder.add_u64_field(ORDER_FIELD, number),
     };
     (builder.build(), fields)
 }
@@ -469,27 +472,30 @@ impl Index {
         }
         let query = BooleanQuery::new(clauses);
         let searcher = self.reader.searcher();
-        let total = searcher.search(&query, &Count).map_err(tantivy_error)?;
-        // Every match, then an explicit order: score, then document order — tantivy's own
-        // order among equal scores depends on segments (tantivy issue 2352).
-        let all = searcher.search(&query, &TopDocs::with_limit(total.max(1))).map_err(tantivy_error)?;
-        // Only the documents that can be among the first `limit` are loaded: those scoring at
-        // least as high as the `limit`-th (ties at the cut are kept, then ordered).
-        let cut = all.get(limit.saturating_sub(1)).map_or(f32::NEG_INFINITY, |(score, _)| *score);
-        let candidates: Vec<_> = all.into_iter().filter(|(score, _)| *score >= cut).collect();
-        let mut scored: Vec<(f32, u64, TantivyDocument)> = Vec::with_capacity(candidates.len());
-        for (score, address) in candidates {
+        // The first `limit` matches by score, then document order — tantivy's own order among
+        // equal scores depends on segments (tantivy issue 2352), so the `order` fast field
+        // breaks ties inside the top-k collector: only `limit` documents are kept and loaded,
+        // however many match (a corpus of near-identical instruments ties by the thousand).
+        let top = TopDocs::with_limit(limit.max(1)).tweak_score(move |segment: &SegmentReader| {
+            let order = segment
+                .fast_fields()
+                .u64(ORDER_FIELD)
+                .expect("every lexdef index has the `order` fast field (its schema is checked on open)")
+                .first_or_default_col(0);
+            move |document: DocId, score: Score| (score, Reverse(order.get_val(document)))
+        });
+        let (total, top) = searcher.search(&query, &(Count, top)).map_err(tantivy_error)?;
+        let mut scored: Vec<(f32, TantivyDocument)> = Vec::with_capacity(top.len());
+        for ((score, _), address) in top.into_iter().take(limit) {
             let document: TantivyDocument = searcher.doc(address).map_err(tantivy_error)?;
-            let order = first_u64(&document, self.fields.order);
-            scored.push((score, order, document));
+            scored.push((score, document));
         }
-        scored.sort_by(|left, right| right.0.total_cmp(&left.0).then(left.1.cmp(&right.1)));
         let mut generator = SnippetGenerator::create(&searcher, &query, self.fields.text).map_err(tantivy_error)?;
         generator.set_max_num_chars(SNIPPET_CHARS);
         let hits = scored
             .into_iter()
             .take(limit)
-            .map(|(score, _, document)| {
+            .map(|(score, document)| {
                 let snippet = generator.snippet_from_doc(&document);
                 let term = first_text(&document, self.fields.term).filter(|term| !term.is_empty());
                 Hit {
