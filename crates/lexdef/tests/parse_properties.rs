@@ -254,6 +254,8 @@ proptest! {
     fn the_curated_texts_are_unchanged_by_the_variants(index in 0usize..31, nbsp_every in 1usize..4) {
         let corpus = Corpus::bundled();
         let instrument = corpus.instruments().nth(index).expect("31 instruments");
+        // An instrument whose text was not found has metadata and no text: nothing to vary.
+        prop_assume!(!instrument.text.trim().is_empty());
         same_under_variants(&instrument.text, nbsp_every)?;
     }
 
