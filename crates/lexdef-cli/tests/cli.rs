@@ -243,7 +243,7 @@ fn a_users_lexicon_adds_a_synonym_without_recompiling() {
     .expect("write");
     let bad = lexdef(directory.path(), &["model", "bill.txt", "--lexicon", "bad.toml"]);
     assert_eq!(bad.status.code(), Some(2));
-    assert!(stderr(&bad).contains(" --> bad.toml:4:11\n"), "{}", stderr(&bad));
+    assert!(stderr(&bad).contains(" --> bad.toml:4:10\n"), "{}", stderr(&bad));
 }
 
 #[test]
