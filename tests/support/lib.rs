@@ -1,8 +1,4 @@
-//! Helpers shared by the workspace's corpus-driven tests and its benchmarks.
-
-/// The synthetic corpus generator of the scale benchmarks (`benches/synthetic.rs`).
-#[path = "../../benches/synthetic.rs"]
-pub mod synthetic;
+//! Helpers shared by the workspace's corpus-driven tests.
 
 use std::path::PathBuf;
 

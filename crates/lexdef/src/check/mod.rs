@@ -18,7 +18,7 @@ mod finding;
 mod github;
 mod junit;
 mod metadata;
-pub(crate) mod policy;
+mod policy;
 mod sarif;
 mod snapshot;
 
