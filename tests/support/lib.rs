@@ -1,4 +1,8 @@
-//! Helpers shared by the workspace's corpus-driven tests.
+//! Helpers shared by the workspace's corpus-driven tests and its benchmarks.
+
+/// The synthetic corpus generator of the scale benchmarks (`benches/synthetic.rs`).
+#[path = "../../benches/synthetic.rs"]
+pub mod synthetic;
 
 use std::path::PathBuf;
 

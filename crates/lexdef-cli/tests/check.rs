@@ -7,6 +7,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod support;
+
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
@@ -528,4 +530,59 @@ fn github_annotations_name_file_line_and_column() {
     assert_eq!(annotations.lines().count(), rows.len());
     // A multi-line message keeps its lines as %0A.
     assert!(annotations.lines().any(|line| line.contains("%0Aa parser regression")), "{annotations}");
+}
+
+/// `lexdef check --update` killed while it writes the new snapshot: the file size limit
+/// (`ulimit -f`, 1 KiB) makes the kernel stop the process with SIGXFSZ in the middle of
+/// writing the temporary file, which is exactly the moment an update can be lost. Then
+/// SIGKILL at several delays. After each, the snapshot is the old one, byte for byte, or
+/// (once the rename happened) the whole new one; a later update completes.
+#[test]
+fn an_interrupted_update_leaves_the_old_snapshot_intact() {
+    use std::os::unix::process::ExitStatusExt;
+    let directory = corpus_copy();
+    edit_line(directory.path(), "corpus/instruments/SG-PHTA-2014.txt", 72, b"age of 18 years", b"age of 16 years");
+    let expected = directory.path().join("corpus/expected/divergences.json");
+    let old = std::fs::read(&expected).expect("read");
+    assert!(old.len() > 4 * 1024, "the snapshot is bigger than the limit, so the write is cut");
+    let binary = env!("CARGO_BIN_EXE_lexdef");
+    let limited = Command::new("bash")
+        .args(["-c", "ulimit -f 1 && exec \"$0\" check corpus --update", binary])
+        .current_dir(directory.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("bash runs");
+    assert_eq!(limited.status.signal(), Some(25), "killed by SIGXFSZ while writing: {:?}", limited.status);
+    assert_eq!(std::fs::read(&expected).expect("read"), old, "the old snapshot is intact");
+    let temporary: Vec<String> = std::fs::read_dir(expected.parent().expect("a directory"))
+        .expect("read")
+        .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "divergences.json")
+        .collect();
+    assert_eq!(temporary.len(), 1, "the cut write was to a temporary file: {temporary:?}");
+    assert!(temporary[0].starts_with(".divergences.json.") && temporary[0].ends_with(".tmp"), "{temporary:?}");
+
+    // What the finished update writes, from another copy.
+    let reference = corpus_copy();
+    edit_line(reference.path(), "corpus/instruments/SG-PHTA-2014.txt", 72, b"age of 18 years", b"age of 16 years");
+    assert_eq!(lexdef(reference.path(), &["check", "corpus", "--update"]).status.code(), Some(1));
+    let new = std::fs::read(reference.path().join("corpus/expected/divergences.json")).expect("read");
+    assert_ne!(new, old);
+
+    let started = std::time::Instant::now();
+    assert_eq!(lexdef(directory.path(), &["check", "corpus"]).status.code(), Some(1));
+    let duration = started.elapsed();
+    let mut interrupted = 0;
+    for step in 0..6u32 {
+        std::fs::write(&expected, &old).expect("restore the old snapshot");
+        let delay = duration * (step + 1) / 7;
+        if support::kill_after(directory.path(), &["check", "corpus", "--update"], delay) {
+            interrupted += 1;
+        }
+        let now = std::fs::read(&expected).expect("the snapshot is there");
+        assert!(now == old || now == new, "after a kill at {delay:?} the snapshot is the old or the new one, whole");
+    }
+    assert!(interrupted >= 3, "kills interrupt updates under way ({interrupted} of 6)");
+    assert_eq!(lexdef(directory.path(), &["check", "corpus", "--update"]).status.code(), Some(1));
+    assert_eq!(std::fs::read(&expected).expect("read"), new, "a later update completes");
 }

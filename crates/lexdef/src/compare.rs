@@ -344,6 +344,30 @@ pub fn compare(subject: &TermModel, baseline: &TermModel) -> Vec<Divergence> {
     findings
 }
 
+/// How many findings [`compare`] gives for `subject` against `baseline`, wording variances
+/// aside — what a report's pairwise counts hold — without building them: the same reading of
+/// the models, none of the evidence, summaries and sorting, so counting every pair of a large
+/// corpus costs a fraction of comparing it.
+pub fn count_divergences(subject: &TermModel, baseline: &TermModel) -> usize {
+    if subject.definition.is_none() {
+        return 1;
+    }
+    let names = |model: &TermModel, id: &ElementId| model.elements.iter().any(|presence| &presence.id == id);
+    let missing = baseline.elements.iter().filter(|presence| !names(subject, &presence.id)).count();
+    let additional = subject.elements.iter().filter(|presence| !names(baseline, &presence.id)).count();
+    let qualifiers = baseline
+        .qualifiers
+        .iter()
+        .filter(|(name, baseline_qualifier)| {
+            subject.qualifiers.get(*name).is_some_and(|subject_qualifier| {
+                subject_qualifier.value != baseline_qualifier.value
+                    && baseline_qualifier.value != QualifierValue::Unknown
+            })
+        })
+        .count();
+    missing + additional + qualifiers
+}
+
 /// What a qualifier difference means: its kind, direction and severity.
 fn qualifier_reading(
     name: &str,
@@ -427,6 +451,33 @@ pub fn word_diff(baseline: &str, subject: &str) -> WordDiff {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn divergence_counts_are_the_non_wording_findings_of_compare() {
+        let corpus = crate::Corpus::bundled();
+        let lexicon = crate::Lexicon::bundled();
+        let concept = "trafficking_in_persons".parse().expect("a concept id");
+        let models: Vec<TermModel> =
+            corpus.instruments().map(|instrument| crate::Analysis::of(instrument, &lexicon, &concept).model).collect();
+        let mut pairs = 0;
+        for subject in &models {
+            for baseline in &models {
+                let findings = compare(subject, baseline)
+                    .iter()
+                    .filter(|finding| finding.kind != DivergenceKind::WordingVariance)
+                    .count();
+                assert_eq!(
+                    count_divergences(subject, baseline),
+                    findings,
+                    "{} against {}",
+                    subject.instrument,
+                    baseline.instrument
+                );
+                pairs += 1;
+            }
+        }
+        assert_eq!(pairs, models.len() * models.len());
+    }
 
     #[test]
     fn word_diffs_keep_what_is_shared() {

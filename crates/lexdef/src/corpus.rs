@@ -115,6 +115,23 @@ impl Corpus {
         paths.sort();
         let mut files = Vec::new();
         for path in paths {
+            // Only regular files (or links to them) are read: reading a FIFO, a socket or a
+            // device named `*.txt` would block or never end. `metadata` follows links, so a
+            // dangling link or a loop fails here with the system's own error.
+            let regular = std::fs::metadata(&path).and_then(|metadata| {
+                if metadata.is_file() {
+                    Ok(())
+                } else {
+                    Err(std::io::Error::new(
+                        std::io::ErrorKind::InvalidInput,
+                        "not a regular file (a directory, FIFO, socket or device); a corpus holds text files",
+                    ))
+                }
+            });
+            if let Err(source) = regular {
+                problems.push(LoadError::new(&path.display().to_string(), &Error::Io { path: path.clone(), source }));
+                continue;
+            }
             match std::fs::read(&path) {
                 Ok(bytes) => files.push((path.display().to_string(), bytes)),
                 Err(source) => problems

@@ -3,6 +3,7 @@
 //! jurisdiction, kind, year, concept and element filters, highlighted snippets, and a
 //! deterministic order.
 
+use std::cmp::Reverse;
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
 
@@ -15,7 +16,7 @@ use tantivy::schema::{
 };
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{Token as TantivyToken, TokenStream, Tokenizer};
-use tantivy::{doc, Term};
+use tantivy::{doc, DocId, Score, SegmentReader, Term};
 
 use crate::corpus::Corpus;
 use crate::document::Provision;
@@ -29,6 +30,8 @@ pub const TOKENIZER: &str = "lexdef";
 /// The version of the index layout; a directory written with another is refused.
 pub const INDEX_SCHEMA_VERSION: u32 = 1;
 const META_FILE: &str = "lexdef-index.json";
+/// The field holding each document's position in corpus order, the tie-breaker of equal scores.
+const ORDER_FIELD: &str = "order";
 
 /// The folding of [`crate::fold`] as a tantivy tokenizer.
 #[derive(Clone, Default)]
@@ -118,7 +121,7 @@ fn schema() -> (Schema, Fields) {
         concept: builder.add_text_field("concept", STRING | STORED),
         form: builder.add_text_field("form", STRING | STORED),
         element: builder.add_text_field("element", STRING | STORED),
-        order: builder.add_u64_field("order", number),
+        order: builder.add_u64_field(ORDER_FIELD, number),
     };
     (builder.build(), fields)
 }
@@ -307,6 +310,17 @@ impl Index {
         let parent = directory.parent().filter(|parent| !parent.as_os_str().is_empty()).unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent).map_err(io(parent))?;
         let name = directory.file_name().map_or_else(|| "index".into(), |name| name.to_string_lossy().into_owned());
+        // A rebuild killed between its two renames left the previous index aside: put it
+        // back first, so that whatever happens to this build the directory holds an index.
+        if !directory.exists() {
+            if let Some(previous) = set_aside(parent, &name, false).into_iter().next() {
+                std::fs::rename(&previous, directory).map_err(io(&previous))?;
+            }
+        }
+        // What killed builds left behind: half-written indexes, and old ones set aside.
+        for leftover in leftovers(parent, &name) {
+            std::fs::remove_dir_all(&leftover).map_err(io(&leftover))?;
+        }
         let staging = parent.join(format!(".{name}.building-{}", std::process::id()));
         if staging.exists() {
             std::fs::remove_dir_all(&staging).map_err(io(&staging))?;
@@ -338,8 +352,24 @@ impl Index {
 
     /// Reopen an index written by [`Index::build_in_dir`]. A directory written by another
     /// lexdef version or index layout is refused with [`Error::StaleIndex`] (rebuild it).
+    ///
+    /// Where a rebuild was killed between moving the previous index aside and moving the new
+    /// one in, the directory is missing and the previous index is opened where it was set
+    /// aside (the next build puts it back).
     pub fn open(directory: &Path) -> Result<Index> {
-        let meta_path = directory.join(META_FILE);
+        if !directory.exists() {
+            let parent = directory.parent().filter(|parent| !parent.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let name = directory.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+            if let Some(previous) = set_aside(parent, &name, true).into_iter().next() {
+                return Index::open_at(&previous, directory);
+            }
+        }
+        Index::open_at(directory, directory)
+    }
+
+    /// Open the index in `location`; errors name `directory`, the index as the user knows it.
+    fn open_at(location: &Path, directory: &Path) -> Result<Index> {
+        let meta_path = location.join(META_FILE);
         let meta_text =
             std::fs::read_to_string(&meta_path).map_err(|source| Error::Io { path: meta_path.clone(), source })?;
         let meta: IndexMeta = serde_json::from_str(&meta_text).map_err(|error| Error::StaleIndex {
@@ -356,7 +386,7 @@ impl Index {
                 ),
             });
         }
-        let index = tantivy::Index::open_in_dir(directory).map_err(tantivy_error)?;
+        let index = tantivy::Index::open_in_dir(location).map_err(tantivy_error)?;
         let (expected, fields) = schema();
         if index.schema() != expected {
             return Err(Error::StaleIndex {
@@ -392,6 +422,16 @@ impl Index {
             return Err(Error::Query {
                 query: query.to_owned(),
                 message: "a quote is not closed (hint: phrases are written \"like this\")".to_owned(),
+            });
+        }
+        if let Some(at) = detached_occur(query) {
+            let symbol = &query[at..at + 1];
+            return Err(Error::Query {
+                query: query.to_owned(),
+                message: format!(
+                    "the `{symbol}` at character {} stands alone; write it against the word it applies to (`{symbol}slavery`)",
+                    query[..at].chars().count() + 1
+                ),
             });
         }
         let mut parser =
@@ -432,27 +472,30 @@ impl Index {
         }
         let query = BooleanQuery::new(clauses);
         let searcher = self.reader.searcher();
-        let total = searcher.search(&query, &Count).map_err(tantivy_error)?;
-        // Every match, then an explicit order: score, then document order — tantivy's own
-        // order among equal scores depends on segments (tantivy issue 2352).
-        let all = searcher.search(&query, &TopDocs::with_limit(total.max(1))).map_err(tantivy_error)?;
-        // Only the documents that can be among the first `limit` are loaded: those scoring at
-        // least as high as the `limit`-th (ties at the cut are kept, then ordered).
-        let cut = all.get(limit.saturating_sub(1)).map_or(f32::NEG_INFINITY, |(score, _)| *score);
-        let candidates: Vec<_> = all.into_iter().filter(|(score, _)| *score >= cut).collect();
-        let mut scored: Vec<(f32, u64, TantivyDocument)> = Vec::with_capacity(candidates.len());
-        for (score, address) in candidates {
+        // The first `limit` matches by score, then document order — tantivy's own order among
+        // equal scores depends on segments (tantivy issue 2352), so the `order` fast field
+        // breaks ties inside the top-k collector: only `limit` documents are kept and loaded,
+        // however many match (a corpus of near-identical instruments ties by the thousand).
+        let top = TopDocs::with_limit(limit.max(1)).tweak_score(move |segment: &SegmentReader| {
+            let order = segment
+                .fast_fields()
+                .u64(ORDER_FIELD)
+                .expect("every lexdef index has the `order` fast field (its schema is checked on open)")
+                .first_or_default_col(0);
+            move |document: DocId, score: Score| (score, Reverse(order.get_val(document)))
+        });
+        let (total, top) = searcher.search(&query, &(Count, top)).map_err(tantivy_error)?;
+        let mut scored: Vec<(f32, TantivyDocument)> = Vec::with_capacity(top.len());
+        for ((score, _), address) in top.into_iter().take(limit) {
             let document: TantivyDocument = searcher.doc(address).map_err(tantivy_error)?;
-            let order = first_u64(&document, self.fields.order);
-            scored.push((score, order, document));
+            scored.push((score, document));
         }
-        scored.sort_by(|left, right| right.0.total_cmp(&left.0).then(left.1.cmp(&right.1)));
         let mut generator = SnippetGenerator::create(&searcher, &query, self.fields.text).map_err(tantivy_error)?;
         generator.set_max_num_chars(SNIPPET_CHARS);
         let hits = scored
             .into_iter()
             .take(limit)
-            .map(|(score, _, document)| {
+            .map(|(score, document)| {
                 let snippet = generator.snippet_from_doc(&document);
                 let term = first_text(&document, self.fields.term).filter(|term| !term.is_empty());
                 Hit {
@@ -471,6 +514,32 @@ impl Index {
             .collect();
         Ok(SearchResults { hits, total })
     }
+}
+
+/// The byte offset of a `+` or `-` that starts a word but is not attached to one (followed
+/// by a space or the end), outside phrases.
+///
+/// tantivy's grammar (0.25) reads what follows such a sign as a leaf that starts with a space:
+/// `- *` becomes an "exists" query with no field and panics inside the parser (found by the
+/// `query` fuzz target). A sign that applies to nothing is a malformed query, so it is refused
+/// here, in lexdef's words, before the grammar sees it.
+fn detached_occur(query: &str) -> Option<usize> {
+    let mut in_phrase = false;
+    let mut previous: Option<char> = None;
+    let mut characters = query.char_indices().peekable();
+    while let Some((at, character)) = characters.next() {
+        if character == '"' && previous != Some('\\') {
+            in_phrase = !in_phrase;
+        } else if !in_phrase && (character == '-' || character == '+') {
+            let starts_word = previous.is_none_or(|previous| previous.is_whitespace() || previous == '(');
+            let attached = characters.peek().is_some_and(|&(_, next)| !next.is_whitespace());
+            if starts_word && !attached {
+                return Some(at);
+            }
+        }
+        previous = Some(character);
+    }
+    None
 }
 
 const MAX_QUERY_BYTES: usize = 10_000;
@@ -500,6 +569,55 @@ fn query_message(error: &tantivy::query::QueryParserError) -> String {
         E::FieldDoesNotExist(field) => format!("there is no field `{field}` (the fields are text, heading, term)"),
         E::SyntaxError(detail) => format!("the query is not well formed ({detail})"),
         other => other.to_string(),
+    }
+}
+
+/// Previous indexes of `name` set aside by a rebuild (`.{name}.previous-{pid}`), the newest
+/// first; with `running`, also those of builds still under way. Only a complete index is
+/// ever set aside.
+fn set_aside(parent: &Path, name: &str, running: bool) -> Vec<PathBuf> {
+    let mut found: Vec<(std::time::SystemTime, PathBuf)> = siblings(parent, &format!(".{name}.previous-"))
+        .into_iter()
+        .filter(|(pid, _)| running || !process_alive(*pid))
+        .filter_map(|(_, path)| Some((std::fs::metadata(&path).and_then(|meta| meta.modified()).ok()?, path)))
+        .collect();
+    found.sort_by(|left, right| right.0.cmp(&left.0));
+    found.into_iter().map(|(_, path)| path).collect()
+}
+
+/// What builds of `name` that are no longer running left beside it: staging directories,
+/// and previous indexes set aside (once `name` itself holds an index).
+fn leftovers(parent: &Path, name: &str) -> Vec<PathBuf> {
+    let mut found = siblings(parent, &format!(".{name}.building-"));
+    if parent.join(name).exists() {
+        found.extend(siblings(parent, &format!(".{name}.previous-")));
+    }
+    found.into_iter().filter(|(pid, _)| !process_alive(*pid)).map(|(_, path)| path).collect()
+}
+
+/// The entries of `parent` named `{prefix}{pid}`, with the pid.
+fn siblings(parent: &Path, prefix: &str) -> Vec<(u32, PathBuf)> {
+    let Ok(entries) = std::fs::read_dir(parent) else { return Vec::new() };
+    entries
+        .filter_map(|entry| {
+            let entry = entry.ok()?;
+            let pid = entry.file_name().to_str()?.strip_prefix(prefix)?.parse().ok()?;
+            Some((pid, entry.path()))
+        })
+        .collect()
+}
+
+/// Whether process `pid` may still be building (then its directories are left alone). This
+/// process is not alive for this purpose: its own leftovers are from an earlier build.
+fn process_alive(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return false;
+    }
+    if cfg!(target_os = "linux") {
+        Path::new("/proc").join(pid.to_string()).exists()
+    } else {
+        // Without a cheap way to tell, a leftover is kept rather than pulled from under a build.
+        true
     }
 }
 

@@ -122,6 +122,9 @@ mod document;
 mod eid;
 mod error;
 mod fold;
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing;
 mod ids;
 mod index;
 mod instrument;
@@ -146,7 +149,9 @@ pub use check::{
     FindingCounts, RuleInfo, RuleSeverity, ACCEPTED_DIFFERENCES_FILE, CHECK_JSON_SCHEMA, CHECK_SCHEMA, EXPECTED_FILE,
     EXPECTED_SCHEMA, RULES_FILE,
 };
-pub use compare::{compare, word_diff, Confidence, Direction, Divergence, DivergenceKind, Severity, Side, WordDiff};
+pub use compare::{
+    compare, count_divergences, word_diff, Confidence, Direction, Divergence, DivergenceKind, Severity, Side, WordDiff,
+};
 pub use corpus::{Corpus, LoadError, LoadErrorKind};
 pub use decode::decode;
 pub use definition::{extract_definitions, CrossReference, Definition, DefinitionForm};

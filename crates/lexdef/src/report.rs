@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::compare::{compare, Confidence, Direction, Divergence, DivergenceKind, Severity};
+use crate::compare::{compare, count_divergences, Confidence, Direction, Divergence, DivergenceKind, Severity};
 use crate::corpus::Corpus;
 use crate::definition::{extract_definitions, Definition};
 use crate::document::Document;
@@ -317,10 +317,7 @@ impl Report {
         for a in defined.iter().filter(|_| !pairwise_omitted) {
             for b in &defined {
                 if a.instrument.id != b.instrument.id {
-                    let divergences = compare(&a.model, &b.model)
-                        .iter()
-                        .filter(|finding| finding.kind != DivergenceKind::WordingVariance)
-                        .count();
+                    let divergences = count_divergences(&a.model, &b.model);
                     pairwise.push(PairCount { a: a.instrument.id.clone(), b: b.instrument.id.clone(), divergences });
                 }
             }

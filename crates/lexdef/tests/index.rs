@@ -179,3 +179,24 @@ fn a_directory_index_round_trips_and_a_stale_one_is_refused() {
     std::fs::write(&meta, "not json").expect("write");
     assert!(matches!(Index::open(&directory), Err(Error::StaleIndex { .. })));
 }
+
+/// Regression (fuzz target `query`, artifact crash-22e60146): a `-` or `+` standing alone
+/// before `*` made tantivy's grammar panic ("Exist query without a field isn't allowed").
+/// The fuzzer's input and its minimised form are errors now, as is any sign that applies to
+/// nothing; a sign against a word, a hyphen inside one and a sign inside a phrase still work.
+#[test]
+fn a_sign_standing_alone_is_an_error_not_a_panic() {
+    let index = index();
+    let fuzzed = "al-serv\n\n\n\n\n\n\n-\n\n\n\n\n\n\n\n\n\n\n\n\n\n*\n\n\n\n7itude";
+    for query in [fuzzed, "- *", "a - * b", "-\n*", "+ *", "( - *)", "labour -", "labour - slavery"] {
+        match index.search(query, &Filters::default(), 5) {
+            Err(Error::Query { message, .. }) => {
+                assert!(message.contains("stands alone; write it against the word"), "{query:?}: {message}")
+            }
+            other => panic!("{query:?}: expected a query error, got {other:?}"),
+        }
+    }
+    for query in ["labour -slavery", "+forced labour", "anti-trafficking", "\"forced - labour\"", "*", "a* b"] {
+        assert!(index.search(query, &Filters::default(), 5).is_ok(), "{query:?} is a valid query");
+    }
+}

@@ -106,8 +106,19 @@ impl Finding {
     }
 
     /// Point the finding at a byte range of a file whose text is `text`.
-    pub(crate) fn at_range(mut self, file: &str, text: &str, range: std::ops::Range<usize>) -> Finding {
-        let lines = LineIndex::new(text);
+    pub(crate) fn at_range(self, file: &str, text: &str, range: std::ops::Range<usize>) -> Finding {
+        self.at_range_in(file, text, &LineIndex::new(text), range)
+    }
+
+    /// [`Finding::at_range`] with the lines of `text` already indexed, for a caller that
+    /// places many findings in one file (so the cost stays linear in its size).
+    pub(crate) fn at_range_in(
+        mut self,
+        file: &str,
+        text: &str,
+        lines: &LineIndex,
+        range: std::ops::Range<usize>,
+    ) -> Finding {
         let (line, column) = lines.line_column(text, range.start);
         let (end_line, end_column) = lines.line_column(text, range.end.max(range.start));
         let quoted = text[lines.line_span(text, line)].to_owned();

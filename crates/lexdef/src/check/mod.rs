@@ -18,7 +18,7 @@ mod finding;
 mod github;
 mod junit;
 mod metadata;
-mod policy;
+pub(crate) mod policy;
 mod sarif;
 mod snapshot;
 

@@ -86,9 +86,16 @@ pub(super) fn check(context: &Context<'_>, explicit: Option<&Path>, findings: &m
         Err(error) if error.kind() == std::io::ErrorKind::NotFound && explicit.is_none() => return Ok(Vec::new()),
         Err(source) => return Err(Error::Io { path, source }),
     };
-    let file = path.display().to_string();
+    Ok(check_bytes(context, &path.display().to_string(), &bytes, findings))
+}
+
+/// Read the rules file's `bytes` (`file` names it) and apply its rules; every problem with
+/// the file is a `rules.config` finding. Separate from the reading of the file so the reader
+/// can be driven with any bytes (the fuzz target `check_rules`).
+pub(crate) fn check_bytes(context: &Context<'_>, file: &str, bytes: &[u8], findings: &mut Findings) -> Vec<RuleInfo> {
+    let file = file.to_owned();
     findings.checked("rules.config", &file);
-    let text = match String::from_utf8(bytes) {
+    let text = match String::from_utf8(bytes.to_vec()) {
         Ok(text) => text,
         Err(error) => {
             let valid = error.utf8_error().valid_up_to();
@@ -101,19 +108,20 @@ pub(super) fn check(context: &Context<'_>, explicit: Option<&Path>, findings: &m
                 Location { file, line, column },
                 format!("invalid UTF-8 at byte {valid}; the rules file must be UTF-8"),
             ));
-            return Ok(Vec::new());
+            return Vec::new();
         }
     };
+    let lines = crate::location::LineIndex::new(&text);
     let problem = |range: Range<usize>, message: String| {
         Finding::new("rules.config", RuleSeverity::Error, None, Location::file_start(&file), message)
-            .at_range(&file, &text, range)
+            .at_range_in(&file, &text, &lines, range)
     };
     let raw: RawRules = match toml::from_str(&text) {
         Ok(raw) => raw,
         Err(error) => {
             let range = error.span().unwrap_or(0..0);
             findings.push(problem(range, error.message().trim().to_owned()));
-            return Ok(Vec::new());
+            return Vec::new();
         }
     };
     if *raw.version.get_ref() != 1 {
@@ -121,7 +129,7 @@ pub(super) fn check(context: &Context<'_>, explicit: Option<&Path>, findings: &m
             raw.version.span(),
             format!("rules file version {} is not supported (expected 1)", raw.version.get_ref()),
         ));
-        return Ok(Vec::new());
+        return Vec::new();
     }
     let mut rules = Vec::new();
     let mut ids: BTreeMap<String, Range<usize>> = BTreeMap::new();
@@ -139,7 +147,7 @@ pub(super) fn check(context: &Context<'_>, explicit: Option<&Path>, findings: &m
             ));
         }
         if let Some(first) = ids.insert(id.clone(), raw_rule.id.span()) {
-            let (line, _) = crate::location::LineIndex::new(&text).line_column(&text, first.start);
+            let (line, _) = lines.line_column(&text, first.start);
             problems.push(problem(raw_rule.id.span(), format!("rule id `{id}` is already used on line {line}")));
         }
         let concept = match &raw_rule.concept {
@@ -260,7 +268,7 @@ pub(super) fn check(context: &Context<'_>, explicit: Option<&Path>, findings: &m
             apply(rule, &context.analyses[id], context, findings);
         }
     }
-    Ok(infos)
+    infos
 }
 
 /// The instruments a rule's scope selects, loaded ones only, by id.
