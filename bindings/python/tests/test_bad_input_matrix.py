@@ -186,7 +186,10 @@ def test_a_corpus_directory_with_the_rows_file(tmp_path: Path, row: Row) -> None
                 with pytest.raises(row.exception) as alone:
                     lexdef.parse_text(text, file="bad.txt")
                 assert (alone.value.file, alone.value.line, alone.value.column) == ("bad.txt", *row.at)
-    every_corpus_function(loaded)
+    if len(row.file[1] if row.file else b"") < 1_000_000:
+        # (The 50 MB and 5 MB texts are read, parsed and modelled above; indexing and
+        # reporting a corpus that holds them is the Rust tests' and benchmarks' work.)
+        every_corpus_function(loaded)
     assert digest(tmp_path) == before, "nothing was written or changed"
 
 

@@ -386,7 +386,7 @@ fn cli_corpus_row(row: &rows::Row) {
                     assert!(diagnostics.contains(&format!("error: {relative}: cannot read: ")), "{name}: {diagnostics}")
                 }
             }
-            let fifo = matches!(row.input, Input::Entry { make, .. } if make as usize == rows::fifo as usize);
+            let fifo = row.input.is_fifo();
             if kind != "duplicate_id" && !fifo {
                 let alone = lexdef(scratch.path(), &["parse", &relative]);
                 assert_eq!(alone.status.code(), Some(2), "{name}: {}", stderr(&alone));

@@ -575,7 +575,7 @@ fn set_aside(parent: &Path, name: &str, running: bool) -> Vec<PathBuf> {
         .filter(|(pid, _)| running || !process_alive(*pid))
         .filter_map(|(_, path)| Some((std::fs::metadata(&path).and_then(|meta| meta.modified()).ok()?, path)))
         .collect();
-    found.sort_by(|left, right| right.0.cmp(&left.0));
+    found.sort_by_key(|(modified, _)| std::cmp::Reverse(*modified));
     found.into_iter().map(|(_, path)| path).collect()
 }
 

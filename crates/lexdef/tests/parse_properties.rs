@@ -153,13 +153,15 @@ fn check_tree(
     Ok(())
 }
 
+/// `(eid, kind, number, heading, text at the span)` of one provision.
+type Node = (String, String, Option<String>, Option<String>, String);
+
+/// A variant of a text: what it is, the text, and the function that undoes it.
+type Variant = (&'static str, String, fn(&str) -> String);
+
 /// `(eid, kind, number, heading, text at the span)` of every provision, in tree order, with
 /// the variation undone by `undo`; the depth is in the eId (`__` separates levels).
-fn tree(
-    instrument: &Instrument,
-    document: &Document,
-    undo: &dyn Fn(&str) -> String,
-) -> Vec<(String, String, Option<String>, Option<String>, String)> {
+fn tree(instrument: &Instrument, document: &Document, undo: &dyn Fn(&str) -> String) -> Vec<Node> {
     document
         .walk()
         .map(|provision| {
@@ -175,7 +177,7 @@ fn tree(
 }
 
 /// The variants of a text, each with the function that undoes it.
-fn variants(text: &str, nbsp_every: usize) -> Vec<(&'static str, String, fn(&str) -> String)> {
+fn variants(text: &str, nbsp_every: usize) -> Vec<Variant> {
     let mut count = 0;
     let nbsp: String = text
         .chars()
