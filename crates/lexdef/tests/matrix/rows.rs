@@ -213,14 +213,14 @@ pub fn rows() -> Vec<Row> {
             input: Input::Lexicon(
                 "version = 1\n\n[[elements]]\nid = \"act.transfer\"\nforms = [\"moving\", \"recruiting\"]\n".to_owned(),
             ),
-            expected: Expected::Refused { says: "the form `recruiting` is already a form of `act.recruitment`", at: Some((5, 20)) },
+            expected: Expected::Refused { says: "the form `recruiting` is already a form of `act.recruitment`", at: Some((5, 21)) },
         },
         Row {
             name: "a lexicon with a cycle",
             input: Input::Lexicon(
                 "version = 1\n\n[[concepts]]\nid = \"bonded_labour\"\naliases = [\"peonage\"]\n\n[[concepts]]\nid = \"peonage\"\naliases = [\"bonded labour\"]\n".to_owned(),
             ),
-            expected: Expected::Refused { says: "concepts name each other in a cycle (bonded_labour → peonage → bonded_labour)", at: Some((5, 12)) },
+            expected: Expected::Refused { says: "concepts name each other in a cycle (bonded_labour → peonage → bonded_labour)", at: Some((5, 13)) },
         },
     ]
 }
