@@ -948,7 +948,7 @@ impl PyDiagnostic {
             file: error.file.clone(),
             line: error.location.as_ref().map(|location| location.line),
             column: error.location.as_ref().map(|location| location.column),
-            kind: None,
+            kind: Some(serial_name(&error.kind)),
             message: error.message.clone(),
         }
     }
@@ -975,7 +975,9 @@ value_class!(PyDiagnostic, "Diagnostic", {
     fn column(&self) -> Option<usize> {
         self.column
     }
-    /// For a warning, its kind (`missing_metadata`, ...).
+    /// What kind of problem: for a warning `missing_metadata`, ...; for a file that could
+    /// not be loaded `io`, `encoding`, `metadata`, `marker`, `duplicate_id` or
+    /// `relation_target` (the core's `LoadErrorKind`).
     #[getter]
     fn kind(&self) -> Option<&str> {
         self.kind.as_deref()

@@ -424,15 +424,8 @@ impl Index {
                 message: "a quote is not closed (hint: phrases are written \"like this\")".to_owned(),
             });
         }
-        if let Some(at) = detached_occur(query) {
-            let symbol = &query[at..at + 1];
-            return Err(Error::Query {
-                query: query.to_owned(),
-                message: format!(
-                    "the `{symbol}` at character {} stands alone; write it against the word it applies to (`{symbol}slavery`)",
-                    query[..at].chars().count() + 1
-                ),
-            });
+        if let Some(message) = query_shape_problem(query) {
+            return Err(Error::Query { query: query.to_owned(), message });
         }
         let mut parser =
             QueryParser::for_index(&self.index, vec![self.fields.text, self.fields.heading, self.fields.term]);
@@ -516,30 +509,53 @@ impl Index {
     }
 }
 
-/// The byte offset of a `+` or `-` that starts a word but is not attached to one (followed
-/// by a space or the end), outside phrases.
-///
-/// tantivy's grammar (0.25) reads what follows such a sign as a leaf that starts with a space:
-/// `- *` becomes an "exists" query with no field and panics inside the parser (found by the
-/// `query` fuzz target). A sign that applies to nothing is a malformed query, so it is refused
-/// here, in lexdef's words, before the grammar sees it.
-fn detached_occur(query: &str) -> Option<usize> {
+/// How deep a query may nest parentheses. tantivy's grammar (0.25) backtracks at every
+/// level, so its time doubles with each one: 18 levels take a second, 48 never end (found by
+/// the `query` fuzz target). No search needs more than a few.
+const MAX_QUERY_DEPTH: usize = 8;
+
+/// What is wrong with the shape of a query, before tantivy's grammar sees it (outside
+/// phrases): parentheses nested deeper than [`MAX_QUERY_DEPTH`] or not balanced, or a `+`
+/// or `-` that starts a word but applies to none (followed by a space or the end) — the
+/// grammar reads what follows such a sign as a leaf starting with a space, and `- *` became
+/// an "exists" query with no field that panicked inside the parser (the `query` fuzz target).
+fn query_shape_problem(query: &str) -> Option<String> {
     let mut in_phrase = false;
     let mut previous: Option<char> = None;
+    let mut depth = 0usize;
     let mut characters = query.char_indices().peekable();
-    while let Some((at, character)) = characters.next() {
+    let mut position = 0;
+    while let Some((_, character)) = characters.next() {
+        position += 1;
         if character == '"' && previous != Some('\\') {
             in_phrase = !in_phrase;
-        } else if !in_phrase && (character == '-' || character == '+') {
-            let starts_word = previous.is_none_or(|previous| previous.is_whitespace() || previous == '(');
-            let attached = characters.peek().is_some_and(|&(_, next)| !next.is_whitespace());
-            if starts_word && !attached {
-                return Some(at);
+        } else if !in_phrase {
+            match character {
+                '(' => {
+                    depth += 1;
+                    if depth > MAX_QUERY_DEPTH {
+                        return Some(format!(
+                            "parentheses nest deeper than {MAX_QUERY_DEPTH} levels (at character {position})"
+                        ));
+                    }
+                }
+                ')' if depth == 0 => return Some(format!("the `)` at character {position} closes no parenthesis")),
+                ')' => depth -= 1,
+                '-' | '+' => {
+                    let starts_word = previous.is_none_or(|previous| previous.is_whitespace() || previous == '(');
+                    let attached = characters.peek().is_some_and(|&(_, next)| !next.is_whitespace());
+                    if starts_word && !attached {
+                        return Some(format!(
+                            "the `{character}` at character {position} stands alone; write it against the word it applies to (`{character}slavery`)"
+                        ));
+                    }
+                }
+                _ => {}
             }
         }
         previous = Some(character);
     }
-    None
+    (depth > 0).then(|| format!("{depth} parenthesis{} not closed", if depth == 1 { " is" } else { "es are" }))
 }
 
 const MAX_QUERY_BYTES: usize = 10_000;
@@ -581,7 +597,7 @@ fn set_aside(parent: &Path, name: &str, running: bool) -> Vec<PathBuf> {
         .filter(|(pid, _)| running || !process_alive(*pid))
         .filter_map(|(_, path)| Some((std::fs::metadata(&path).and_then(|meta| meta.modified()).ok()?, path)))
         .collect();
-    found.sort_by(|left, right| right.0.cmp(&left.0));
+    found.sort_by_key(|(modified, _)| std::cmp::Reverse(*modified));
     found.into_iter().map(|(_, path)| path).collect()
 }
 

@@ -371,7 +371,13 @@ impl Lexicon {
         // at the first place its words occur), and the lines are indexed once.
         let lines = LineIndex::new(text);
         let location_of = |value: &Spanned<String>| {
-            let (line, column) = lines.line_column(text, value.span().start);
+            // At the first character of the value, inside its quotes.
+            let written = text.get(value.span()).unwrap_or_default();
+            let quotes = ["\"\"\"", "'''", "\"", "'"]
+                .iter()
+                .find(|quote| written.starts_with(**quote))
+                .map_or(0, |quote| quote.len());
+            let (line, column) = lines.line_column(text, value.span().start + quotes);
             Location { file: file.to_owned(), line, column }
         };
         let parse_element = |id: &Spanned<String>| -> Result<ElementId> {

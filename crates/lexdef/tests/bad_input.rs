@@ -207,9 +207,7 @@ fn corpus_row(row: &Row) {
             }
             // The file alone: a duplicate id is a problem of the corpus, not of the file; a
             // FIFO named on its own is read as asked (that is how `/dev/stdin` works).
-            if kind != "duplicate_id"
-                && !matches!(row.input, Input::Entry { make, .. } if make as usize == rows::fifo as usize)
-            {
+            if kind != "duplicate_id" && !row.input.is_fifo() {
                 match Instrument::read(&path) {
                     Err(error) => {
                         assert_eq!(at(error.location()), place, "{name}: {error}");

@@ -200,3 +200,30 @@ fn a_sign_standing_alone_is_an_error_not_a_panic() {
         assert!(index.search(query, &Filters::default(), 5).is_ok(), "{query:?} is a valid query");
     }
 }
+
+/// Regression (fuzz target `query`, artifact timeout-88ae3c28): 47 unclosed parentheses
+/// before a word never finished — tantivy's grammar doubles its time with each level of
+/// nesting. Deep or unbalanced parentheses are an error now, answered at once; a few levels
+/// still work.
+#[test]
+fn deeply_nested_parentheses_are_refused_at_once() {
+    let index = index();
+    let fuzzed = format!("{}a", "(".repeat(47));
+    let cases = [
+        (fuzzed.as_str(), "parentheses nest deeper than 8 levels (at character 9)"),
+        ("((((((((((a))))))))))", "parentheses nest deeper than 8 levels"),
+        ("(forced labour", "1 parenthesis is not closed"),
+        ("forced) labour", "the `)` at character 7 closes no parenthesis"),
+    ];
+    for (query, says) in cases {
+        let started = std::time::Instant::now();
+        match index.search(query, &Filters::default(), 5) {
+            Err(Error::Query { message, .. }) => assert!(message.contains(says), "{query:?}: {message}"),
+            other => panic!("{query:?}: expected a query error, got {other:?}"),
+        }
+        assert!(started.elapsed() < std::time::Duration::from_millis(100), "{query:?} answered at once");
+    }
+    for query in ["((((((((forced))))))))", "(forced OR bonded) labour", "\"(unbalanced in a phrase\""] {
+        assert!(index.search(query, &Filters::default(), 5).is_ok(), "{query:?} is a valid query");
+    }
+}

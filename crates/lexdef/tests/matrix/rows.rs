@@ -31,6 +31,16 @@ pub enum Input {
     Lexicon(String),
 }
 
+/// The name of the FIFO row's entry.
+pub const FIFO: &str = "XX-FIFO.txt";
+
+impl Input {
+    /// Whether this is the FIFO, which blocks when it is read on its own.
+    pub fn is_fifo(&self) -> bool {
+        matches!(self, Input::Entry { name, .. } if *name == FIFO)
+    }
+}
+
 /// What must happen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Expected {
@@ -185,7 +195,7 @@ pub fn rows() -> Vec<Row> {
         },
         Row {
             name: "an unreadable file in a corpus directory",
-            input: Input::Entry { name: "XX-FIFO.txt", make: fifo },
+            input: Input::Entry { name: FIFO, make: fifo },
             expected: Expected::LeftOut { kind: "io", at: None },
         },
         Row {
@@ -203,14 +213,14 @@ pub fn rows() -> Vec<Row> {
             input: Input::Lexicon(
                 "version = 1\n\n[[elements]]\nid = \"act.transfer\"\nforms = [\"moving\", \"recruiting\"]\n".to_owned(),
             ),
-            expected: Expected::Refused { says: "the form `recruiting` is already a form of `act.recruitment`", at: Some((5, 20)) },
+            expected: Expected::Refused { says: "the form `recruiting` is already a form of `act.recruitment`", at: Some((5, 21)) },
         },
         Row {
             name: "a lexicon with a cycle",
             input: Input::Lexicon(
                 "version = 1\n\n[[concepts]]\nid = \"bonded_labour\"\naliases = [\"peonage\"]\n\n[[concepts]]\nid = \"peonage\"\naliases = [\"bonded labour\"]\n".to_owned(),
             ),
-            expected: Expected::Refused { says: "concepts name each other in a cycle (bonded_labour → peonage → bonded_labour)", at: Some((5, 12)) },
+            expected: Expected::Refused { says: "concepts name each other in a cycle (bonded_labour → peonage → bonded_labour)", at: Some((5, 13)) },
         },
     ]
 }
