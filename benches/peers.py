@@ -108,6 +108,7 @@ def sections(target_bytes: int) -> tuple[str, str, dict[str, int]]:
     number = 0
     sentence = 0
     while size < target_bytes:
+        first_line = len(plain)
         number += 1
         heading = HEADINGS[number % len(HEADINGS)]
         keyword.append(f"SEC {number} - {heading}")
@@ -127,7 +128,7 @@ def sections(target_bytes: int) -> tuple[str, str, dict[str, int]]:
                 counts["paragraphs"] += 1
         keyword.append("")
         plain.append("")
-        size = sum(len(line) + 1 for line in plain)
+        size += sum(len(line) + 1 for line in plain[first_line:])
     return "\n".join(keyword), "\n".join(plain), counts
 
 
