@@ -365,7 +365,7 @@ fn outlines(output: &Output) -> usize {
 /// A row whose input is a file or an entry of a corpus directory: `lexdef parse --corpus`
 /// and `lexdef parse FILE`.
 fn cli_corpus_row(row: &rows::Row) {
-    use rows::{Expected, Input};
+    use rows::Expected;
     let name = row.name;
     let scratch = rows::corpus_copy();
     let path = rows::place(&scratch.path().join("instruments"), &row.input).expect("a file row");
