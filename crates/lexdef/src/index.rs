@@ -469,11 +469,16 @@ impl Index {
         // equal scores depends on segments (tantivy issue 2352), so the `order` fast field
         // breaks ties inside the top-k collector: only `limit` documents are kept and loaded,
         // however many match (a corpus of near-identical instruments ties by the thousand).
+        // The schema is checked on open, but a damaged segment can still lack the column: that
+        // is refused here, before the collector (which cannot return an error) opens it.
+        for segment in searcher.segment_readers() {
+            segment.fast_fields().u64(ORDER_FIELD).map_err(tantivy_error)?;
+        }
         let top = TopDocs::with_limit(limit.max(1)).tweak_score(move |segment: &SegmentReader| {
             let order = segment
                 .fast_fields()
                 .u64(ORDER_FIELD)
-                .expect("every lexdef index has the `order` fast field (its schema is checked on open)")
+                .expect("every segment's `order` column was opened just before the search")
                 .first_or_default_col(0);
             move |document: DocId, score: Score| (score, Reverse(order.get_val(document)))
         });
