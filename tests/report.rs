@@ -99,7 +99,7 @@ fn each_member_states_findings_agree_with_the_teams_annotations() {
     assert!(checked >= 14, "the coded instruments are checked ({checked})");
     // Every qualifier finding: expected where the annotated value differs from the
     // Protocol's, except the differences the team has listed with their reasons.
-    let known = std::fs::read_to_string(workspace_root().join("tests/annotation-differences.txt"))
+    let known = std::fs::read_to_string(workspace_root().join("corpus/annotation-differences.txt"))
         .expect("the list of known differences");
     let palermo = annotated_qualifiers("INTL-PALERMO-2000").expect("the Protocol is coded");
     for entry in &report.instruments {

@@ -34,6 +34,18 @@ if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
+# The JUnit output of `lexdef check` is validated against its XSD with xmllint
+# (crates/lexdef-cli/tests/check.rs), which fails without it.
+if ! command -v xmllint >/dev/null 2>&1; then
+    echo "== installing xmllint (Debian package libxml2-utils) for the JUnit schema test"
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "error: xmllint is missing and installing it needs root: run \`apt-get install libxml2-utils\` as root" >&2
+        exit 2
+    fi
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils >/dev/null
+fi
+
 echo "== Rust: every crate's unit, integration and doc tests"
 cargo test --workspace --locked
 
@@ -62,5 +74,12 @@ for state in BN ID KH LA MM MY PH SG TH VN; do
     fi
 done
 echo "the main job compared $instruments instruments with the UN Protocol"
+
+echo "== lexdef check: the curated corpus is clean (the release binary the main job built)"
+echo "\$ cargo run --release -p lexdef-cli -- check corpus/"
+if ! cargo run --release --locked -q -p lexdef-cli -- check corpus/; then
+    echo "error: \`lexdef check corpus/\` found errors in the curated corpus (see above)" >&2
+    exit 1
+fi
 
 echo "== all tests passed"

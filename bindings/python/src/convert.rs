@@ -110,6 +110,30 @@ pub(crate) fn reduce<'py, T: serde::Serialize>(
     Ok((restore, pickle_state(class, value)?))
 }
 
+/// `#[pymethods]` for a class that is a value: the methods given, then `__eq__` (equal
+/// values) and `__reduce__` (pickled as its serialised form, restored by `_restore($name)`).
+macro_rules! value_class {
+    ($type:ty, $name:literal, { $($methods:tt)* }) => {
+        #[pyo3::pymethods]
+        impl $type {
+            $($methods)*
+
+            fn __eq__(&self, other: &pyo3::Bound<'_, pyo3::PyAny>) -> bool {
+                other.cast::<$type>().is_ok_and(|other| other.get() == self)
+            }
+
+            fn __reduce__<'py>(
+                &self,
+                py: pyo3::Python<'py>,
+            ) -> pyo3::PyResult<(pyo3::Bound<'py, pyo3::PyAny>, (String, String))> {
+                $crate::convert::reduce(py, $name, self)
+            }
+        }
+    };
+}
+
+pub(crate) use value_class;
+
 /// A list-like result class: `len`, indexing (ints and slices), iteration, equality,
 /// `to_records()`, `to_pandas()`, a short `repr` and pickling.
 macro_rules! result_list {

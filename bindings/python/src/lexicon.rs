@@ -6,7 +6,7 @@ use std::sync::Arc;
 use pyo3::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::convert::reduce;
+use crate::convert::value_class;
 use crate::errors::IntoPyResult;
 
 /// How a lexicon was built, so it can be built again after pickling: a base (the bundled
@@ -85,8 +85,7 @@ pub(crate) struct PyLexicon {
     pub(crate) handle: LexiconHandle,
 }
 
-#[pymethods]
-impl PyLexicon {
+value_class!(PyLexicon, "Lexicon", {
     /// The lexicon bundled with lexdef.
     #[staticmethod]
     fn bundled() -> PyLexicon {
@@ -164,10 +163,4 @@ impl PyLexicon {
             self.handle.inner.element_ids().count()
         )
     }
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<PyLexicon>().is_ok_and(|other| other.get() == self)
-    }
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String, String))> {
-        reduce(py, "Lexicon", self)
-    }
-}
+});

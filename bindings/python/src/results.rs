@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use serde::{Deserialize, Serialize};
 
-use crate::convert::{self, json_to_py, qualifier_value, reduce, result_list, serial_name, Record};
+use crate::convert::{self, json_to_py, qualifier_value, result_list, serial_name, value_class, Record};
 
 /// Words of the law behind a fact, and where they are.
 #[pyclass(module = "lexdef", name = "Evidence", frozen)]
@@ -16,8 +16,7 @@ pub(crate) struct PyEvidence {
     pub(crate) inner: lexdef::Evidence,
 }
 
-#[pymethods]
-impl PyEvidence {
+value_class!(PyEvidence, "Evidence", {
     /// The instrument id.
     #[getter]
     fn instrument(&self) -> &str {
@@ -71,13 +70,7 @@ impl PyEvidence {
             self.inner.instrument, self.inner.eid, self.inner.line, self.inner.text
         )
     }
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<PyEvidence>().is_ok_and(|other| other.get() == self)
-    }
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String, String))> {
-        reduce(py, "Evidence", self)
-    }
-}
+});
 
 fn evidence_list(evidence: &[lexdef::Evidence]) -> Vec<PyEvidence> {
     evidence.iter().map(|inner| PyEvidence { inner: inner.clone() }).collect()
@@ -90,8 +83,7 @@ pub(crate) struct PyElement {
     pub(crate) inner: lexdef::ElementPresence,
 }
 
-#[pymethods]
-impl PyElement {
+value_class!(PyElement, "Element", {
     /// The element id.
     #[getter]
     fn id(&self) -> &str {
@@ -111,13 +103,7 @@ impl PyElement {
         let words = self.inner.evidence.first().map_or(String::new(), |evidence| format!(" {:?}", evidence.text));
         format!("<Element {}{words}>", self.inner.id)
     }
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<PyElement>().is_ok_and(|other| other.get() == self)
-    }
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String, String))> {
-        reduce(py, "Element", self)
-    }
-}
+});
 
 /// A qualifier of a definition (child age, consent, ...): its value and what settles it.
 #[pyclass(module = "lexdef", name = "Qualifier", frozen)]
@@ -127,8 +113,7 @@ pub(crate) struct PyQualifier {
     pub(crate) inner: lexdef::Qualifier,
 }
 
-#[pymethods]
-impl PyQualifier {
+value_class!(PyQualifier, "Qualifier", {
     /// `child_age`, `consent_irrelevant`, ...
     #[getter]
     fn name(&self) -> &str {
@@ -157,13 +142,7 @@ impl PyQualifier {
     fn __repr__(&self) -> String {
         format!("<Qualifier {} = {}>", self.name, self.inner.value)
     }
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<PyQualifier>().is_ok_and(|other| other.get() == self)
-    }
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String, String))> {
-        reduce(py, "Qualifier", self)
-    }
-}
+});
 
 /// What one instrument's definition of one concept contains: elements and qualifiers, each
 /// with the words behind it; what the complete text lacks (`absent`), and what could not be
@@ -188,8 +167,7 @@ impl PyTermModel {
     }
 }
 
-#[pymethods]
-impl PyTermModel {
+value_class!(PyTermModel, "TermModel", {
     /// The instrument id.
     #[getter]
     fn instrument(&self) -> &str {
@@ -310,13 +288,7 @@ impl PyTermModel {
             ),
         }
     }
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<PyTermModel>().is_ok_and(|other| other.get() == self)
-    }
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String, String))> {
-        reduce(py, "TermModel", self)
-    }
-}
+});
 
 /// A definition found in an instrument.
 #[pyclass(module = "lexdef", name = "Definition", frozen)]
@@ -328,8 +300,7 @@ pub(crate) struct PyDefinition {
     pub(crate) text: String,
 }
 
-#[pymethods]
-impl PyDefinition {
+value_class!(PyDefinition, "Definition", {
     /// The instrument id.
     #[getter]
     fn instrument(&self) -> &str {
@@ -390,13 +361,7 @@ impl PyDefinition {
             self.form()
         )
     }
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<PyDefinition>().is_ok_and(|other| other.get() == self)
-    }
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String, String))> {
-        reduce(py, "Definition", self)
-    }
-}
+});
 
 impl Record for PyDefinition {
     const COLUMNS: &'static [&'static str] =
@@ -429,8 +394,7 @@ pub(crate) struct PyProvision {
     pub(crate) text: String,
 }
 
-#[pymethods]
-impl PyProvision {
+value_class!(PyProvision, "Provision", {
     /// Its Akoma Ntoso-style id (`sec_2__subsec_1__para_b`).
     #[getter]
     fn eid(&self) -> &str {
@@ -474,13 +438,7 @@ impl PyProvision {
     fn __repr__(&self) -> String {
         format!("<Provision {} {}>", self.instrument, self.inner.eid)
     }
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<PyProvision>().is_ok_and(|other| other.get() == self)
-    }
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String, String))> {
-        reduce(py, "Provision", self)
-    }
-}
+});
 
 impl Record for PyProvision {
     const COLUMNS: &'static [&'static str] =
@@ -509,8 +467,7 @@ pub(crate) struct PyDivergence {
     pub(crate) inner: lexdef::Divergence,
 }
 
-#[pymethods]
-impl PyDivergence {
+value_class!(PyDivergence, "Divergence", {
     /// `missing_element`, `additional_element`, `qualifier_mismatch`, ...
     #[getter]
     fn kind(&self) -> String {
@@ -598,13 +555,7 @@ impl PyDivergence {
         let uncertain = if self.certain() { "" } else { " (uncertain)" };
         format!("<Divergence {} {}: {}{uncertain}>", self.inner.instrument, self.kind(), self.inner.summary)
     }
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<PyDivergence>().is_ok_and(|other| other.get() == self)
-    }
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String, String))> {
-        reduce(py, "Divergence", self)
-    }
-}
+});
 
 fn first_words(evidence: &[lexdef::Evidence]) -> Option<&str> {
     evidence.first().map(|evidence| evidence.text.as_str())
@@ -665,8 +616,7 @@ pub(crate) struct PyComparison {
     pub(crate) html: String,
 }
 
-#[pymethods]
-impl PyComparison {
+value_class!(PyComparison, "Comparison", {
     /// The subject's model.
     #[getter]
     fn subject(&self) -> PyTermModel {
@@ -706,13 +656,7 @@ impl PyComparison {
             self.divergences.len()
         )
     }
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<PyComparison>().is_ok_and(|other| other.get() == self)
-    }
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String, String))> {
-        reduce(py, "Comparison", self)
-    }
-}
+});
 
 /// Instruments × elements (and qualifiers): the overview researchers plot. A cell is
 /// `present`, `absent` (the complete text lacks it), `not_found` (the text seen is
@@ -723,8 +667,7 @@ pub(crate) struct PyMatrix {
     pub(crate) inner: lexdef::Matrix,
 }
 
-#[pymethods]
-impl PyMatrix {
+value_class!(PyMatrix, "Matrix", {
     /// The element columns.
     #[getter]
     fn elements(&self) -> Vec<String> {
@@ -789,13 +732,7 @@ impl PyMatrix {
             self.inner.qualifiers.len()
         )
     }
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<PyMatrix>().is_ok_and(|other| other.get() == self)
-    }
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String, String))> {
-        reduce(py, "Matrix", self)
-    }
-}
+});
 
 /// The divergence report of a corpus against a baseline: every instrument's findings, the
 /// matrix and pairwise counts; in a notebook, the HTML report.
@@ -806,8 +743,7 @@ pub(crate) struct PyReport {
     pub(crate) html: String,
 }
 
-#[pymethods]
-impl PyReport {
+value_class!(PyReport, "Report", {
     /// The baseline instrument id.
     #[getter]
     fn baseline(&self) -> &str {
@@ -891,13 +827,7 @@ impl PyReport {
             self.inner.instruments.iter().map(|entry| entry.findings.len()).sum::<usize>()
         )
     }
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<PyReport>().is_ok_and(|other| other.get() == self)
-    }
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String, String))> {
-        reduce(py, "Report", self)
-    }
-}
+});
 
 /// A search hit: a provision or a definition, with a snippet.
 #[pyclass(module = "lexdef", name = "Hit", frozen)]
@@ -906,8 +836,7 @@ pub(crate) struct PyHit {
     pub(crate) inner: lexdef::Hit,
 }
 
-#[pymethods]
-impl PyHit {
+value_class!(PyHit, "Hit", {
     /// `provision` or `definition`.
     #[getter]
     fn kind(&self) -> &str {
@@ -967,13 +896,7 @@ impl PyHit {
             self.inner.doc_type, self.inner.instrument, self.inner.eid, self.inner.line, self.inner.snippet
         )
     }
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<PyHit>().is_ok_and(|other| other.get() == self)
-    }
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String, String))> {
-        reduce(py, "Hit", self)
-    }
-}
+});
 
 impl Record for PyHit {
     const COLUMNS: &'static [&'static str] =
@@ -1025,14 +948,13 @@ impl PyDiagnostic {
             file: error.file.clone(),
             line: error.location.as_ref().map(|location| location.line),
             column: error.location.as_ref().map(|location| location.column),
-            kind: None,
+            kind: Some(serial_name(&error.kind)),
             message: error.message.clone(),
         }
     }
 }
 
-#[pymethods]
-impl PyDiagnostic {
+value_class!(PyDiagnostic, "Diagnostic", {
     /// `error` or `warning`.
     #[getter]
     fn severity(&self) -> &str {
@@ -1053,7 +975,9 @@ impl PyDiagnostic {
     fn column(&self) -> Option<usize> {
         self.column
     }
-    /// For a warning, its kind (`missing_metadata`, ...).
+    /// What kind of problem: for a warning `missing_metadata`, ...; for a file that could
+    /// not be loaded `io`, `encoding`, `metadata`, `marker`, `duplicate_id` or
+    /// `relation_target` (the core's `LoadErrorKind`).
     #[getter]
     fn kind(&self) -> Option<&str> {
         self.kind.as_deref()
@@ -1069,13 +993,7 @@ impl PyDiagnostic {
     fn __str__(&self) -> String {
         self.message.clone()
     }
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<PyDiagnostic>().is_ok_and(|other| other.get() == self)
-    }
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String, String))> {
-        reduce(py, "Diagnostic", self)
-    }
-}
+});
 
 impl Record for PyDiagnostic {
     const COLUMNS: &'static [&'static str] = &["severity", "file", "line", "column", "kind", "message"];

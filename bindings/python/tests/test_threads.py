@@ -53,3 +53,33 @@ def test_long_calls_release_the_gil(corpus: lexdef.Corpus) -> None:
     finally:
         stop.set()
         sampler.join()
+
+
+def test_errors_in_many_threads_leave_the_objects_usable() -> None:
+    """Threads that hit the matrix's refused calls at once (a 100,000-character query, an
+    unknown element, a bad lexicon, a bad text) get their exceptions, and the shared corpus
+    and lexicon keep answering correctly in every thread."""
+    shared = lexdef.Corpus.bundled()
+    lexicon = lexdef.Lexicon.bundled()
+    expected = [hit.eid for hit in shared.search("exploitation", limit=5)]
+
+    def work(step: int) -> list[str]:
+        refused = [
+            lambda: shared.search("x" * 100_000),
+            lambda: shared.search("labour", element="means.nope"),
+            lambda: shared.search("- *"),
+            lambda: lexicon.extend('version = 1\n[[elements]]\nid = "act.transfer"\nforms = ["recruiting"]\n'),
+            lambda: lexdef.parse_text("Section 1.\x00"),
+        ][step % 5]
+        try:
+            refused()
+        except lexdef.LexdefError:
+            pass
+        else:
+            raise AssertionError(f"step {step}: the call was not refused")
+        return [hit.eid for hit in shared.search("exploitation", limit=5)]
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(work, range(40)))
+    assert results == [expected] * 40
+    assert lexicon == lexdef.Lexicon.bundled()

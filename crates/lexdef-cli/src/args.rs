@@ -38,6 +38,11 @@ pub(crate) enum Command {
     /// kind, year, concept or element. Spelling and inflection are folded (`harbor` finds
     /// "harbouring").
     Search(SearchCommand),
+    /// Check a curated corpus, for CI: every file loads, metadata is complete, annotations
+    /// agree with extraction, the divergence report equals the expected one, and the
+    /// corpus's policy rules hold. Exit 0 clean, 1 findings at or above `--fail-on`, 2 usage
+    /// or I/O error.
+    Check(CheckCommand),
 }
 
 #[derive(Debug, Args)]
@@ -210,4 +215,52 @@ pub(crate) enum Format {
     Text,
     /// JSON, for programs.
     Json,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CheckCommand {
+    /// The corpus directory: `instruments/`, `annotations/`, `annotation-differences.txt`,
+    /// `expected/divergences.json` and the rules file `lexdef-check.toml`.
+    #[arg(default_value = "corpus")]
+    pub corpus: PathBuf,
+
+    /// Output format: compiler-style diagnostics on stderr (`human`), or a machine format on
+    /// stdout.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+
+    /// The least severity that fails the check (exit code 1).
+    #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "SEVERITY")]
+    pub fail_on: FailOn,
+
+    /// Rewrite the expected divergences (`expected/divergences.json`) from the current
+    /// report, then check; review the change and commit it.
+    #[arg(long)]
+    pub update: bool,
+
+    /// Read the policy rules from this file instead of `<CORPUS>/lexdef-check.toml`.
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum CheckFormat {
+    /// Compiler-style diagnostics and a summary, on stderr.
+    Human,
+    /// JSON (schema `lexdef-check/1`, `crates/lexdef/data/check.schema.json`).
+    Json,
+    /// JUnit XML: a test suite per rule, a test case per instrument.
+    Junit,
+    /// GitHub workflow annotations (`::error file=...,line=...::message`).
+    Github,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum FailOn {
+    /// Fail on errors only.
+    Error,
+    /// Fail on warnings too.
+    Warning,
 }

@@ -2,6 +2,7 @@
 //! subcommand in its own file; this file only dispatches and maps outcomes to exit codes.
 
 mod args;
+mod check;
 mod compare;
 mod definitions;
 mod diagnostics;
@@ -16,6 +17,7 @@ use clap::Parser as _;
 /// How a command ended, as an exit code: 0 ok, 1 findings, 2 usage or input error.
 pub(crate) enum Outcome {
     Clean,
+    Findings,
     InputError,
 }
 
@@ -29,9 +31,11 @@ fn main() -> ExitCode {
         args::Command::Report(command) => compare::run_report(&command),
         args::Command::Index(command) => search::run_index(&command),
         args::Command::Search(command) => search::run_search(&command),
+        args::Command::Check(command) => check::run(&command),
     };
     match outcome {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::Findings) => ExitCode::from(1),
         Ok(Outcome::InputError) => ExitCode::from(2),
         Err(error) if output::is_closed_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {

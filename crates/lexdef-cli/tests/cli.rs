@@ -4,6 +4,8 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+mod support;
+
 fn lexdef(directory: &Path, arguments: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lexdef"))
         .args(arguments)
@@ -135,7 +137,7 @@ fn a_corpus_directory_with_a_bad_file_still_prints_the_good_ones() {
     assert!(stdout(&output).contains("INTL-PALERMO-2000 — Trafficking in Persons Protocol"));
     assert!(
         stderr(&output).contains(
-            "error: corpus/BROKEN.txt:1:1: metadata: the metadata block opened by `+++` on line 1 is never closed"
+            "error: metadata: the metadata block opened by `+++` on line 1 is never closed (hint: end it with a line `+++`)\n --> corpus/BROKEN.txt:1:1\n"
         ),
         "{}",
         stderr(&output)
@@ -241,7 +243,7 @@ fn a_users_lexicon_adds_a_synonym_without_recompiling() {
     .expect("write");
     let bad = lexdef(directory.path(), &["model", "bill.txt", "--lexicon", "bad.toml"]);
     assert_eq!(bad.status.code(), Some(2));
-    assert!(stderr(&bad).contains("error: bad.toml:4:"), "{}", stderr(&bad));
+    assert!(stderr(&bad).contains(" --> bad.toml:4:11\n"), "{}", stderr(&bad));
 }
 
 #[test]
@@ -350,4 +352,170 @@ fn search_the_bundled_corpus_and_an_index_directory() {
         assert_eq!(bad.status.code(), Some(2), "{query}");
         assert!(stderr(&bad).starts_with("error: invalid "), "{}", stderr(&bad));
     }
+}
+
+#[path = "../../lexdef/tests/matrix/rows.rs"]
+mod rows;
+
+/// How many instruments an outline on stdout has (one header line each).
+fn outlines(output: &Output) -> usize {
+    stdout(output).lines().filter(|line| !line.starts_with(' ') && !line.is_empty()).count()
+}
+
+/// A row whose input is a file or an entry of a corpus directory: `lexdef parse --corpus`
+/// and `lexdef parse FILE`.
+fn cli_corpus_row(row: &rows::Row) {
+    use rows::Expected;
+    let name = row.name;
+    let scratch = rows::corpus_copy();
+    let path = rows::place(&scratch.path().join("instruments"), &row.input).expect("a file row");
+    let relative = path.strip_prefix(scratch.path()).expect("inside").display().to_string();
+    let before = rows::digest(scratch.path());
+    let whole = lexdef(scratch.path(), &["parse", "--corpus", "instruments"]);
+    let diagnostics = stderr(&whole);
+    // Rendered ` --> file:line:column` under the message, or `file:line:column: ` before it
+    // where there is no line to quote (an empty file).
+    let located = |at: (usize, usize)| format!("{relative}:{}:{}", at.0, at.1);
+    match row.expected {
+        Expected::LeftOut { at, kind } => {
+            assert_eq!(whole.status.code(), Some(2), "{name}: {diagnostics}");
+            assert_eq!(outlines(&whole), 31, "{name}: the rest of the corpus is printed");
+            match at {
+                Some(at) => assert!(diagnostics.contains(&located(at)), "{name}: {diagnostics}"),
+                None => {
+                    assert!(diagnostics.contains(&format!("error: {relative}: cannot read: ")), "{name}: {diagnostics}")
+                }
+            }
+            let fifo = row.input.is_fifo();
+            if kind != "duplicate_id" && !fifo {
+                let alone = lexdef(scratch.path(), &["parse", &relative]);
+                assert_eq!(alone.status.code(), Some(2), "{name}: {}", stderr(&alone));
+                assert!(alone.stdout.is_empty(), "{name}: nothing on stdout");
+                if let Some(at) = at {
+                    assert!(stderr(&alone).contains(&located(at)), "{name}: {}", stderr(&alone));
+                }
+            }
+        }
+        Expected::Broken { at, .. } => {
+            assert_eq!(whole.status.code(), Some(2), "{name}: {diagnostics}");
+            assert_eq!(outlines(&whole), 32, "{name}: the file is printed too");
+            assert!(diagnostics.contains(&located(at)), "{name}: {diagnostics}");
+        }
+        Expected::Parses { warning, .. } => {
+            assert_eq!(whole.status.code(), Some(0), "{name}: {diagnostics}");
+            assert_eq!(outlines(&whole), 32, "{name}");
+            let alone = lexdef(scratch.path(), &["parse", &relative]);
+            assert_eq!(alone.status.code(), Some(0), "{name}: {}", stderr(&alone));
+            assert!(stdout(&alone).starts_with("XX-TEST-2020 — "), "{name}");
+            if let Some((_, at)) = warning {
+                assert!(
+                    stderr(&alone).contains(&format!("warning: {relative}:{}:{}: ", at.0, at.1)),
+                    "{name}: {}",
+                    stderr(&alone)
+                );
+            }
+        }
+        Expected::Refused { .. } => panic!("{name}: a file row is not refused as a call"),
+    }
+    assert_eq!(rows::digest(scratch.path()), before, "{name}: nothing was written or changed");
+}
+
+#[test]
+fn the_bad_input_matrix_through_the_cli() {
+    use rows::{Expected, Input};
+    let rows = rows::rows();
+    let names: Vec<String> = rows.iter().map(|row| row.name.to_owned()).collect();
+    assert_eq!(names, rows::readme_rows(), "the rows are the README's table");
+    for row in &rows {
+        let name = row.name;
+        let scratch = scratch();
+        let (arguments, says, at): (Vec<String>, &str, Option<(usize, usize)>) = match (&row.input, row.expected) {
+            (Input::File { .. } | Input::Entry { .. }, _) => {
+                cli_corpus_row(row);
+                continue;
+            }
+            (Input::Query(query), Expected::Refused { says, at }) => (vec!["search".into(), query.clone()], says, at),
+            (Input::ElementFilter(id), Expected::Refused { says, at }) => {
+                (vec!["search".into(), "labour".into(), "--element".into(), (*id).to_owned()], says, at)
+            }
+            (Input::Lexicon(text), Expected::Refused { says, at }) => {
+                std::fs::write(scratch.path().join("mine.toml"), text).expect("write the lexicon");
+                (["model", "INTL-PALERMO-2000", "--lexicon", "mine.toml"].map(String::from).to_vec(), says, at)
+            }
+            _ => panic!("{name}: no driver for this row"),
+        };
+        let before = rows::digest(scratch.path());
+        let arguments: Vec<&str> = arguments.iter().map(String::as_str).collect();
+        let output = lexdef(scratch.path(), &arguments);
+        assert_eq!(output.status.code(), Some(2), "{name}: {}", stderr(&output));
+        assert!(output.stdout.is_empty(), "{name}: nothing on stdout");
+        assert!(stderr(&output).starts_with("error: "), "{name}: {}", stderr(&output));
+        assert!(stderr(&output).contains(says), "{name}: {}", stderr(&output));
+        if let Some((line, column)) = at {
+            assert!(
+                stderr(&output).contains(&format!(" --> mine.toml:{line}:{column}\n")),
+                "{name}: {}",
+                stderr(&output)
+            );
+        }
+        assert_eq!(rows::digest(scratch.path()), before, "{name}: nothing was written or changed");
+    }
+}
+
+/// A rebuild of an index directory killed (SIGKILL) at delays spread over a whole rebuild:
+/// afterwards the directory opens, and holds the previous index or the new one (told apart
+/// by their sizes: the previous one indexes three instruments, the new one the bundled
+/// corpus), never a broken one. Then the moment between the rebuild's two renames, which a
+/// timed kill is unlikely to hit, is set up by hand: the previous index is opened where it
+/// was set aside, and the next rebuild puts it back and clears what the killed builds left.
+#[test]
+fn an_index_survives_a_killed_rebuild() {
+    let directory = scratch();
+    let small = directory.path().join("small/instruments");
+    std::fs::create_dir_all(&small).expect("mkdir");
+    let instruments = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/instruments");
+    for id in ["INTL-PALERMO-2000", "KH-LSHTSE-2008", "ASEAN-DECL-2004"] {
+        std::fs::copy(instruments.join(format!("{id}.txt")), small.join(format!("{id}.txt"))).expect("copy");
+    }
+    let index = directory.path().join("idx");
+    assert_eq!(lexdef(directory.path(), &["index", "small", "--index", "idx"]).status.code(), Some(0));
+    let previous = lexdef::Index::open(&index).expect("the first index").len();
+    let started = std::time::Instant::now();
+    assert_eq!(lexdef(directory.path(), &["index", "--index", "idx", "--rebuild"]).status.code(), Some(0));
+    let duration = started.elapsed();
+    let new = lexdef::Index::open(&index).expect("the rebuilt index").len();
+    assert!(new > previous);
+    // A fixed pseudo-random sequence of delays (a linear congruential generator, seed 9).
+    let mut state: u64 = 9;
+    let mut interrupted = 0;
+    for _ in 0..10 {
+        assert_eq!(lexdef(directory.path(), &["index", "small", "--index", "idx", "--rebuild"]).status.code(), Some(0));
+        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        let delay = duration.mul_f64((state >> 11) as f64 / (1u64 << 53) as f64 * 1.1);
+        if support::kill_after(directory.path(), &["index", "--index", "idx", "--rebuild"], delay) {
+            interrupted += 1;
+        }
+        let reopened = lexdef::Index::open(&index).unwrap_or_else(|error| panic!("killed at {delay:?}: {error}"));
+        assert!([previous, new].contains(&reopened.len()), "killed at {delay:?}: {} documents", reopened.len());
+        let search = lexdef(directory.path(), &["search", "exploitation", "--index", "idx", "--limit", "1"]);
+        assert_eq!(search.status.code(), Some(0), "killed at {delay:?}: {}", stderr(&search));
+    }
+
+    assert!(interrupted >= 3, "kills interrupt rebuilds under way ({interrupted} of 10)");
+
+    // Killed between the renames: the previous index is aside, a finished one in staging.
+    let dead = (4_000_000..4_100_000).find(|pid| !Path::new(&format!("/proc/{pid}")).exists()).expect("a free pid");
+    std::fs::rename(&index, directory.path().join(format!(".idx.previous-{dead}"))).expect("set aside");
+    std::fs::create_dir(directory.path().join(format!(".idx.building-{dead}"))).expect("a staging leftover");
+    assert!(!lexdef::Index::open(&index).expect("opened where it was set aside").is_empty());
+    let search = lexdef(directory.path(), &["search", "exploitation", "--index", "idx", "--limit", "1"]);
+    assert_eq!(search.status.code(), Some(0), "{}", stderr(&search));
+    assert_eq!(lexdef(directory.path(), &["index", "--index", "idx", "--rebuild"]).status.code(), Some(0));
+    assert_eq!(lexdef::Index::open(&index).expect("rebuilt").len(), new);
+    let names: Vec<String> = std::fs::read_dir(directory.path())
+        .expect("read")
+        .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with(".idx"))
+        .collect();
+    assert!(names.is_empty(), "what the killed builds left is cleared: {names:?}");
 }

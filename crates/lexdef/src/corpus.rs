@@ -36,11 +36,49 @@ pub struct LoadError {
     pub message: String,
     /// Where, when known.
     pub location: Option<Location>,
+    /// What kind of problem, so a caller (`lexdef check`) can name the rule it breaks.
+    pub kind: LoadErrorKind,
+}
+
+/// What kind of problem kept a file out of a corpus, or broke a reference between files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum LoadErrorKind {
+    /// The file or directory could not be read.
+    Io,
+    /// The bytes are not UTF-8 text (invalid UTF-8, UTF-16, a NUL byte) or there are none.
+    Encoding,
+    /// The metadata block is missing, unterminated or wrong.
+    Metadata,
+    /// A `{{...}}` marker is malformed or names no source.
+    Marker,
+    /// Another file already has this instrument id.
+    DuplicateId,
+    /// A relation points at an instrument the corpus does not have (the file itself loaded).
+    RelationTarget,
+}
+
+impl LoadErrorKind {
+    /// Whether the file was left out of the corpus (every kind but a broken relation).
+    pub fn file_left_out(self) -> bool {
+        self != LoadErrorKind::RelationTarget
+    }
 }
 
 impl LoadError {
     fn new(file: &str, error: &Error) -> LoadError {
-        LoadError { file: file.to_owned(), message: error.to_string(), location: error.location().cloned() }
+        let kind = match error {
+            Error::Io { .. } => LoadErrorKind::Io,
+            Error::InvalidUtf8 { .. } | Error::Utf16 { .. } | Error::NulByte { .. } | Error::EmptyFile { .. } => {
+                LoadErrorKind::Encoding
+            }
+            Error::Marker { .. } => LoadErrorKind::Marker,
+            Error::DuplicateInstrument { .. } => LoadErrorKind::DuplicateId,
+            Error::UnknownRelationTarget { .. } => LoadErrorKind::RelationTarget,
+            _ => LoadErrorKind::Metadata,
+        };
+        LoadError { file: file.to_owned(), message: error.to_string(), location: error.location().cloned(), kind }
     }
 }
 
@@ -77,6 +115,23 @@ impl Corpus {
         paths.sort();
         let mut files = Vec::new();
         for path in paths {
+            // Only regular files (or links to them) are read: reading a FIFO, a socket or a
+            // device named `*.txt` would block or never end. `metadata` follows links, so a
+            // dangling link or a loop fails here with the system's own error.
+            let regular = std::fs::metadata(&path).and_then(|metadata| {
+                if metadata.is_file() {
+                    Ok(())
+                } else {
+                    Err(std::io::Error::new(
+                        std::io::ErrorKind::InvalidInput,
+                        "not a regular file (a directory, FIFO, socket or device); a corpus holds text files",
+                    ))
+                }
+            });
+            if let Err(source) = regular {
+                problems.push(LoadError::new(&path.display().to_string(), &Error::Io { path: path.clone(), source }));
+                continue;
+            }
             match std::fs::read(&path) {
                 Ok(bytes) => files.push((path.display().to_string(), bytes)),
                 Err(source) => problems
@@ -115,6 +170,7 @@ impl Corpus {
                             file: file.clone(),
                             message: format!("{file}:1:1: a corpus file needs a metadata block; see corpus/README.md"),
                             location: Some(Location::file_start(&file)),
+                            kind: LoadErrorKind::Metadata,
                         });
                         continue;
                     }
@@ -144,12 +200,21 @@ impl Corpus {
     }
 
     fn check_relations(&mut self) {
+        // A relation to an instrument whose file is there but could not be loaded is not a
+        // second error: the file's own error says what is wrong with it.
+        let left_out: std::collections::BTreeSet<&str> = self
+            .errors
+            .iter()
+            .filter(|error| error.kind.file_left_out())
+            .filter_map(|error| Path::new(&error.file).file_stem().and_then(|stem| stem.to_str()))
+            .collect();
         let mut problems = Vec::new();
         for instrument in self.instruments.values() {
             let Some(metadata) = &instrument.metadata else { continue };
             for relation in &metadata.relations {
                 let location = relation.location.clone().unwrap_or_else(|| Location::file_start(instrument.file()));
                 match self.instruments.get(relation.target.as_str()) {
+                    None if left_out.contains(relation.target.as_str()) => {}
                     None => {
                         let error = Error::UnknownRelationTarget {
                             location,

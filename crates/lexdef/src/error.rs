@@ -144,6 +144,25 @@ pub enum Error {
         message: String,
     },
 
+    /// An annotation file (`corpus/annotations/<ID>.toml`) that cannot be read as the format says.
+    #[error("{location}: annotation: {message}")]
+    Annotation {
+        /// Where in the annotation file.
+        location: Location,
+        /// What is wrong.
+        message: String,
+    },
+
+    /// A file of `lexdef check`'s own (the rules file, the accepted differences, the expected
+    /// divergences) that cannot be used as written.
+    #[error("{location}: {message}")]
+    CheckInput {
+        /// Where in the file.
+        location: Location,
+        /// What is wrong.
+        message: String,
+    },
+
     /// A concept the lexicon does not have.
     #[error("unknown concept `{name}`; the lexicon's concepts are: {}", known.join(", "))]
     UnknownConcept {
@@ -225,7 +244,9 @@ impl Error {
             | Error::Marker { location, .. }
             | Error::DuplicateInstrument { location, .. }
             | Error::UnknownRelationTarget { location, .. }
-            | Error::Lexicon { location, .. } => Some(location),
+            | Error::Lexicon { location, .. }
+            | Error::Annotation { location, .. }
+            | Error::CheckInput { location, .. } => Some(location),
             Error::IncompleteCorpus { location, .. } => location.as_ref(),
             Error::Io { .. }
             | Error::InvalidValue { .. }

@@ -310,6 +310,17 @@ impl Index {
         let parent = directory.parent().filter(|parent| !parent.as_os_str().is_empty()).unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent).map_err(io(parent))?;
         let name = directory.file_name().map_or_else(|| "index".into(), |name| name.to_string_lossy().into_owned());
+        // A rebuild killed between its two renames left the previous index aside: put it
+        // back first, so that whatever happens to this build the directory holds an index.
+        if !directory.exists() {
+            if let Some(previous) = set_aside(parent, &name, false).into_iter().next() {
+                std::fs::rename(&previous, directory).map_err(io(&previous))?;
+            }
+        }
+        // What killed builds left behind: half-written indexes, and old ones set aside.
+        for leftover in leftovers(parent, &name) {
+            std::fs::remove_dir_all(&leftover).map_err(io(&leftover))?;
+        }
         let staging = parent.join(format!(".{name}.building-{}", std::process::id()));
         if staging.exists() {
             std::fs::remove_dir_all(&staging).map_err(io(&staging))?;
@@ -341,8 +352,24 @@ impl Index {
 
     /// Reopen an index written by [`Index::build_in_dir`]. A directory written by another
     /// lexdef version or index layout is refused with [`Error::StaleIndex`] (rebuild it).
+    ///
+    /// Where a rebuild was killed between moving the previous index aside and moving the new
+    /// one in, the directory is missing and the previous index is opened where it was set
+    /// aside (the next build puts it back).
     pub fn open(directory: &Path) -> Result<Index> {
-        let meta_path = directory.join(META_FILE);
+        if !directory.exists() {
+            let parent = directory.parent().filter(|parent| !parent.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let name = directory.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+            if let Some(previous) = set_aside(parent, &name, true).into_iter().next() {
+                return Index::open_at(&previous, directory);
+            }
+        }
+        Index::open_at(directory, directory)
+    }
+
+    /// Open the index in `location`; errors name `directory`, the index as the user knows it.
+    fn open_at(location: &Path, directory: &Path) -> Result<Index> {
+        let meta_path = location.join(META_FILE);
         let meta_text =
             std::fs::read_to_string(&meta_path).map_err(|source| Error::Io { path: meta_path.clone(), source })?;
         let meta: IndexMeta = serde_json::from_str(&meta_text).map_err(|error| Error::StaleIndex {
@@ -359,7 +386,7 @@ impl Index {
                 ),
             });
         }
-        let index = tantivy::Index::open_in_dir(directory).map_err(tantivy_error)?;
+        let index = tantivy::Index::open_in_dir(location).map_err(tantivy_error)?;
         let (expected, fields) = schema();
         if index.schema() != expected {
             return Err(Error::StaleIndex {
@@ -396,6 +423,9 @@ impl Index {
                 query: query.to_owned(),
                 message: "a quote is not closed (hint: phrases are written \"like this\")".to_owned(),
             });
+        }
+        if let Some(message) = query_shape_problem(query) {
+            return Err(Error::Query { query: query.to_owned(), message });
         }
         let mut parser =
             QueryParser::for_index(&self.index, vec![self.fields.text, self.fields.heading, self.fields.term]);
@@ -479,6 +509,55 @@ impl Index {
     }
 }
 
+/// How deep a query may nest parentheses. tantivy's grammar (0.25) backtracks at every
+/// level, so its time doubles with each one: 18 levels take a second, 48 never end (found by
+/// the `query` fuzz target). No search needs more than a few.
+const MAX_QUERY_DEPTH: usize = 8;
+
+/// What is wrong with the shape of a query, before tantivy's grammar sees it (outside
+/// phrases): parentheses nested deeper than [`MAX_QUERY_DEPTH`] or not balanced, or a `+`
+/// or `-` that starts a word but applies to none (followed by a space or the end) — the
+/// grammar reads what follows such a sign as a leaf starting with a space, and `- *` became
+/// an "exists" query with no field that panicked inside the parser (the `query` fuzz target).
+fn query_shape_problem(query: &str) -> Option<String> {
+    let mut in_phrase = false;
+    let mut previous: Option<char> = None;
+    let mut depth = 0usize;
+    let mut characters = query.char_indices().peekable();
+    let mut position = 0;
+    while let Some((_, character)) = characters.next() {
+        position += 1;
+        if character == '"' && previous != Some('\\') {
+            in_phrase = !in_phrase;
+        } else if !in_phrase {
+            match character {
+                '(' => {
+                    depth += 1;
+                    if depth > MAX_QUERY_DEPTH {
+                        return Some(format!(
+                            "parentheses nest deeper than {MAX_QUERY_DEPTH} levels (at character {position})"
+                        ));
+                    }
+                }
+                ')' if depth == 0 => return Some(format!("the `)` at character {position} closes no parenthesis")),
+                ')' => depth -= 1,
+                '-' | '+' => {
+                    let starts_word = previous.is_none_or(|previous| previous.is_whitespace() || previous == '(');
+                    let attached = characters.peek().is_some_and(|&(_, next)| !next.is_whitespace());
+                    if starts_word && !attached {
+                        return Some(format!(
+                            "the `{character}` at character {position} stands alone; write it against the word it applies to (`{character}slavery`)"
+                        ));
+                    }
+                }
+                _ => {}
+            }
+        }
+        previous = Some(character);
+    }
+    (depth > 0).then(|| format!("{depth} parenthesis{} not closed", if depth == 1 { " is" } else { "es are" }))
+}
+
 const MAX_QUERY_BYTES: usize = 10_000;
 const SNIPPET_CHARS: usize = 240;
 
@@ -506,6 +585,55 @@ fn query_message(error: &tantivy::query::QueryParserError) -> String {
         E::FieldDoesNotExist(field) => format!("there is no field `{field}` (the fields are text, heading, term)"),
         E::SyntaxError(detail) => format!("the query is not well formed ({detail})"),
         other => other.to_string(),
+    }
+}
+
+/// Previous indexes of `name` set aside by a rebuild (`.{name}.previous-{pid}`), the newest
+/// first; with `running`, also those of builds still under way. Only a complete index is
+/// ever set aside.
+fn set_aside(parent: &Path, name: &str, running: bool) -> Vec<PathBuf> {
+    let mut found: Vec<(std::time::SystemTime, PathBuf)> = siblings(parent, &format!(".{name}.previous-"))
+        .into_iter()
+        .filter(|(pid, _)| running || !process_alive(*pid))
+        .filter_map(|(_, path)| Some((std::fs::metadata(&path).and_then(|meta| meta.modified()).ok()?, path)))
+        .collect();
+    found.sort_by_key(|(modified, _)| std::cmp::Reverse(*modified));
+    found.into_iter().map(|(_, path)| path).collect()
+}
+
+/// What builds of `name` that are no longer running left beside it: staging directories,
+/// and previous indexes set aside (once `name` itself holds an index).
+fn leftovers(parent: &Path, name: &str) -> Vec<PathBuf> {
+    let mut found = siblings(parent, &format!(".{name}.building-"));
+    if parent.join(name).exists() {
+        found.extend(siblings(parent, &format!(".{name}.previous-")));
+    }
+    found.into_iter().filter(|(pid, _)| !process_alive(*pid)).map(|(_, path)| path).collect()
+}
+
+/// The entries of `parent` named `{prefix}{pid}`, with the pid.
+fn siblings(parent: &Path, prefix: &str) -> Vec<(u32, PathBuf)> {
+    let Ok(entries) = std::fs::read_dir(parent) else { return Vec::new() };
+    entries
+        .filter_map(|entry| {
+            let entry = entry.ok()?;
+            let pid = entry.file_name().to_str()?.strip_prefix(prefix)?.parse().ok()?;
+            Some((pid, entry.path()))
+        })
+        .collect()
+}
+
+/// Whether process `pid` may still be building (then its directories are left alone). This
+/// process is not alive for this purpose: its own leftovers are from an earlier build.
+fn process_alive(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return false;
+    }
+    if cfg!(target_os = "linux") {
+        Path::new("/proc").join(pid.to_string()).exists()
+    } else {
+        // Without a cheap way to tell, a leftover is kept rather than pulled from under a build.
+        true
     }
 }
 

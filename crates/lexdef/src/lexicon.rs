@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
+use toml::Spanned;
 
 use crate::error::{Error, Result};
 use crate::fold::{tokens, Token};
@@ -31,28 +32,28 @@ pub enum MatchMethod {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConcept {
-    id: String,
-    aliases: Vec<String>,
+    id: Spanned<String>,
+    aliases: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawElement {
-    id: String,
+    id: Spanned<String>,
     #[serde(default)]
-    forms: Vec<String>,
+    forms: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawCompound {
-    form: String,
+    form: Spanned<String>,
     #[serde(default)]
-    elements: Vec<String>,
+    elements: Vec<Spanned<String>>,
     #[serde(default)]
-    before_purpose: Vec<String>,
+    before_purpose: Vec<Spanned<String>>,
     #[serde(default)]
-    after_purpose: Vec<String>,
+    after_purpose: Vec<Spanned<String>>,
 }
 
 /// Patterns that read qualifiers, by name (see `data/lexicon.toml`).
@@ -352,55 +353,81 @@ impl Lexicon {
                 message: error.message().trim().to_owned(),
             }
         })?;
+        // Added to a copy, which replaces this lexicon only when all of it is added: a file
+        // refused half-way leaves the lexicon as it was.
+        let mut extended = self.clone();
         for language in &raw.languages {
-            if !self.languages.contains(language) {
-                self.languages.push(language.clone());
+            if !extended.languages.contains(language) {
+                extended.languages.push(language.clone());
             }
         }
-        self.add(raw, file, text)
+        extended.add(raw, file, text)?;
+        *self = extended;
+        Ok(())
     }
 
     fn add(&mut self, raw: RawLexicon, file: &str, text: &str) -> Result<()> {
-        let location_of = |needle: &str| {
-            let lines = LineIndex::new(text);
-            let offset = text.find(needle).unwrap_or(0);
-            let (line, column) = lines.line_column(text, offset);
+        // Every value keeps its span in the file, so an error points at the very value (not
+        // at the first place its words occur), and the lines are indexed once.
+        let lines = LineIndex::new(text);
+        let location_of = |value: &Spanned<String>| {
+            // At the first character of the value, inside its quotes.
+            let written = text.get(value.span()).unwrap_or_default();
+            let quotes = ["\"\"\"", "'''", "\"", "'"]
+                .iter()
+                .find(|quote| written.starts_with(**quote))
+                .map_or(0, |quote| quote.len());
+            let (line, column) = lines.line_column(text, value.span().start + quotes);
             Location { file: file.to_owned(), line, column }
         };
-        let parse_element = |id: &str| -> Result<ElementId> {
-            id.parse().map_err(|_| Error::Lexicon {
+        let parse_element = |id: &Spanned<String>| -> Result<ElementId> {
+            id.get_ref().parse().map_err(|_| Error::Lexicon {
                 location: location_of(id),
-                message: format!("`{id}` is not an element id (expected `act.x`, `means.x` or `purpose.x`)"),
+                message: format!(
+                    "`{}` is not an element id (expected `act.x`, `means.x` or `purpose.x`)",
+                    id.get_ref()
+                ),
             })
         };
+        let mut added_aliases = Vec::new();
         for concept in raw.concepts {
-            let id: ConceptId = concept.id.parse().map_err(|_| Error::Lexicon {
+            let id: ConceptId = concept.id.get_ref().parse().map_err(|_| Error::Lexicon {
                 location: location_of(&concept.id),
-                message: format!("`{}` is not a concept id", concept.id),
+                message: format!("`{}` is not a concept id", concept.id.get_ref()),
             })?;
             for alias in &concept.aliases {
-                let folded = fold_phrase(alias);
+                let folded = fold_phrase(alias.get_ref());
                 if let Some(other) = self.aliases.get(&folded) {
                     if *other != id {
                         return Err(Error::Lexicon {
                             location: location_of(alias),
-                            message: format!("the alias `{alias}` already names the concept `{other}`"),
+                            message: format!("the alias `{}` already names the concept `{other}`", alias.get_ref()),
                         });
                     }
                 }
                 self.aliases.insert(folded, id.clone());
+                added_aliases.push((id.clone(), alias.clone()));
             }
-            self.concepts.entry(id).or_default().extend(concept.aliases);
+            self.concepts.entry(id).or_default().extend(concept.aliases.into_iter().map(Spanned::into_inner));
+        }
+        if let Some((concept, alias, cycle)) = self.concept_cycle(&added_aliases) {
+            return Err(Error::Lexicon {
+                location: location_of(alias),
+                message: format!(
+                    "concepts name each other in a cycle ({cycle}): the alias `{}` of `{concept}` is the name of another concept of the cycle, so each name of the cycle means another concept than the one it names (hint: give each concept its own name as an alias)",
+                    alias.get_ref()
+                ),
+            });
         }
         for element in raw.elements {
             let id = parse_element(&element.id)?;
             for form in &element.forms {
-                self.add_form(form, Names::Always(vec![id.clone()]), &location_of(form))?;
+                self.add_form(form.get_ref(), Names::Always(vec![id.clone()]), &location_of(form))?;
             }
-            self.elements.entry(id).or_default().extend(element.forms);
+            self.elements.entry(id).or_default().extend(element.forms.into_iter().map(Spanned::into_inner));
         }
         for compound in raw.compounds {
-            let list = |ids: &[String]| ids.iter().map(|id| parse_element(id)).collect::<Result<Vec<_>>>();
+            let list = |ids: &[Spanned<String>]| ids.iter().map(&parse_element).collect::<Result<Vec<_>>>();
             let names = if compound.elements.is_empty() {
                 Names::ByPlace {
                     before_purpose: list(&compound.before_purpose)?,
@@ -421,12 +448,12 @@ impl Lexicon {
                         location: location_of(&compound.form),
                         message: format!(
                             "the compound `{}` names `{id}`, which is no element of the lexicon",
-                            compound.form
+                            compound.form.get_ref()
                         ),
                     });
                 }
             }
-            self.add_form(&compound.form, names, &location_of(&compound.form))?;
+            self.add_form(compound.form.get_ref(), names, &location_of(&compound.form))?;
         }
         let compile =
             |patterns: Vec<String>| patterns.iter().map(|pattern| Pattern::compile(pattern)).collect::<Vec<_>>();
@@ -443,6 +470,61 @@ impl Lexicon {
         self.qualifiers.women_and_children.extend(compile(qualifiers.women_and_children));
         self.qualifiers.children_only.extend(compile(qualifiers.children_only));
         Ok(())
+    }
+
+    /// A cycle among concepts through their names: concept A has as an alias the name of
+    /// concept B (its id in words: `young_person` is "young person"), B the name of C, ...,
+    /// and one the name of A. Each term of the cycle then means another concept than the one
+    /// it names. Returns the alias of `added` that comes first in the file among those that
+    /// make the cycle, with its concept and the cycle written out.
+    ///
+    /// A concept's name leads to at most one concept, so the names form a functional graph
+    /// and one walk from each concept, never revisiting one, finds every cycle (linear time).
+    fn concept_cycle<'a>(
+        &self,
+        added: &'a [(ConceptId, Spanned<String>)],
+    ) -> Option<(ConceptId, &'a Spanned<String>, String)> {
+        let name_of = |concept: &ConceptId| fold_phrase(&concept.as_str().replace('_', " "));
+        let next = |concept: &ConceptId| -> Option<&ConceptId> {
+            self.aliases.get(&name_of(concept)).filter(|target| *target != concept)
+        };
+        // 1: on the walk under way; 2: done.
+        let mut state: HashMap<&ConceptId, u8> = HashMap::new();
+        for start in self.concepts.keys() {
+            let mut walk: Vec<&ConceptId> = Vec::new();
+            let mut current = Some(start);
+            while let Some(concept) = current {
+                match state.get(concept) {
+                    Some(2) => break,
+                    Some(_) => {
+                        let from = walk.iter().position(|step| *step == concept).expect("on the walk");
+                        let cycle = &walk[from..];
+                        // The edge `a → b` is the alias of `b` that is the name of `a`.
+                        let edges: Vec<(&ConceptId, String)> = (0..cycle.len())
+                            .map(|step| (cycle[(step + 1) % cycle.len()], name_of(cycle[step])))
+                            .collect();
+                        let closing = added.iter().find(|(owner, alias)| {
+                            edges.iter().any(|(target, name)| *target == owner && fold_phrase(alias.get_ref()) == *name)
+                        });
+                        if let Some((owner, alias)) = closing {
+                            let mut written: Vec<String> = cycle.iter().map(ToString::to_string).collect();
+                            written.push(cycle[0].to_string());
+                            return Some((owner.clone(), alias, written.join(" → ")));
+                        }
+                        break;
+                    }
+                    None => {
+                        state.insert(concept, 1);
+                        walk.push(concept);
+                        current = next(concept);
+                    }
+                }
+            }
+            for concept in walk {
+                state.insert(concept, 2);
+            }
+        }
+        None
     }
 
     fn add_form(&mut self, form: &str, names: Names, location: &Location) -> Result<()> {

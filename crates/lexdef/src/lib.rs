@@ -2,7 +2,7 @@
 //!
 //! lexdef compares how legal instruments define trafficking in persons. It reads national
 //! anti-trafficking statutes and the international and ASEAN instruments, parses each into
-//! a tree of provisions, and (in later stages) turns each definition into a normalised term
+//! a tree of provisions, turns each definition into a normalised term
 //! model and reports where definitions diverge — every finding traced to the exact words of
 //! the law.
 //!
@@ -73,6 +73,11 @@
 //! - **Divergence**: where a subject's model departs from a baseline's (the UN Protocol, an
 //!   instrument), with a direction, a severity, a confidence and the words on both sides.
 //! - **Index**: the search index of provisions and definitions, analysed with the same folding.
+//! - **Annotation**: the team's coding of an instrument (`corpus/annotations/<ID>.toml`),
+//!   written by reading the law; [`compare_annotation`] says where extraction disagrees.
+//! - **Check**: [`check`] applies the corpus's rules (loading, metadata, annotations, the
+//!   expected divergences, policy rules) and returns [`Finding`]s, each with a rule, a
+//!   [`RuleSeverity`], a location and the words concerned — the CI gate of a curated corpus.
 //!
 //! ## Pipeline
 //!
@@ -91,6 +96,9 @@
 //!       Index::build (tantivy)            compare(subject, baseline)
 //!       search: words, phrases, filters        │
 //!                                        Report: JSON, Markdown, CSV, HTML, text
+//!                                              │
+//!                             check: annotations, expected divergences, policy rules
+//!                                    → CheckReport: JSON, JUnit, GitHub, SARIF
 //! ```
 //!
 //! Every stage is a pure function of its input: nothing reads the clock or the network, and
@@ -104,6 +112,8 @@
 
 #![deny(missing_docs)]
 
+mod annotation;
+mod check;
 mod compare;
 mod corpus;
 mod decode;
@@ -112,6 +122,9 @@ mod document;
 mod eid;
 mod error;
 mod fold;
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing;
 mod ids;
 mod index;
 mod instrument;
@@ -127,10 +140,19 @@ mod report_html;
 mod structure;
 mod warning;
 
+pub use annotation::{
+    compare_annotation, AnnotatedDefinition, AnnotatedElement, AnnotatedQualifier, Annotation, AnnotationComparison,
+    AnnotationDifference, Tally,
+};
+pub use check::{
+    check, read_accepted_differences, AcceptedDifference, CheckOptions, CheckReport, CheckedCase, Excerpt, Finding,
+    FindingCounts, RuleInfo, RuleSeverity, ACCEPTED_DIFFERENCES_FILE, CHECK_JSON_SCHEMA, CHECK_SCHEMA, EXPECTED_FILE,
+    EXPECTED_SCHEMA, RULES_FILE,
+};
 pub use compare::{
     compare, count_divergences, word_diff, Confidence, Direction, Divergence, DivergenceKind, Severity, Side, WordDiff,
 };
-pub use corpus::{Corpus, LoadError};
+pub use corpus::{Corpus, LoadError, LoadErrorKind};
 pub use decode::decode;
 pub use definition::{extract_definitions, CrossReference, Definition, DefinitionForm};
 pub use document::{Document, DocumentGap, Provision, ProvisionKind, Span};

@@ -831,7 +831,7 @@ fn families_for(concept: &ConceptId) -> Vec<ElementFamily> {
 }
 
 /// The qualifiers a concept's model reads.
-fn qualifier_names(concept: &ConceptId) -> &'static [&'static str] {
+pub(crate) fn qualifier_names(concept: &ConceptId) -> &'static [&'static str] {
     match concept.as_str() {
         "trafficking_in_persons" => &[
             "child_age",

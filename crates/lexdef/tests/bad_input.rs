@@ -1,34 +1,20 @@
 //! Every kind of bad input gets a specific error (or a warning where work can go on) that
-//! names the file, line and column — never a panic, never a silent drop.
+//! names the file, line and column — never a panic, never a silent drop. The bad-input
+//! matrix (`matrix/rows.rs`, README "Bad input") is driven through the core API here.
 
 #![allow(clippy::type_complexity)]
 
-use lexdef::{parse, Corpus, Error, Instrument, MetadataProblem, WarningKind};
+mod matrix {
+    pub mod rows;
+}
 
-const VALID_HEADER: &str = r#"+++
-id = "XX-TEST-2020"
-title = "Test Act 2020"
-short_title = "Test Act"
-jurisdiction = "PH"
-kind = "act"
-adopted = "2020-01-31"
+use std::path::Path;
+use std::sync::OnceLock;
 
-[language]
-code = "en"
-status = "official"
+use lexdef::{parse, Corpus, Error, Filters, Index, Instrument, Lexicon, MetadataProblem, WarningKind};
+use matrix::rows::{self, Expected, Input, Row};
 
-[completeness]
-status = "complete"
-included = ["s 1"]
-
-[[sources]]
-key = "gazette"
-url = "https://example.org/gazette"
-description = "the Gazette"
-+++
-"#;
-
-const BODY: &str = "{{source: gazette}}\nSection 1. Short title. – This Act is the Test Act 2020.\n";
+use rows::{BODY, HEADER as VALID_HEADER};
 
 fn file_with(header: &str) -> String {
     format!("{header}{BODY}")
@@ -81,65 +67,6 @@ fn metadata_problems_name_line_and_field() {
             (problem, field, line, column),
             "{what}: {message}"
         );
-    }
-}
-
-#[test]
-fn an_unterminated_block_is_reported_at_its_opening_line() {
-    let file = VALID_HEADER.trim_end().trim_end_matches("+++").to_owned() + "Section 1. Text.\n";
-    match error_of(&file) {
-        Error::Metadata { location, problem: MetadataProblem::Unterminated, .. } => {
-            assert_eq!((location.line, location.column), (1, 1))
-        }
-        other => panic!("expected an unterminated block, got {other:?}"),
-    }
-}
-
-#[test]
-fn an_unknown_jurisdiction_names_the_code_and_where_it_is() {
-    let file = file_with(&VALID_HEADER.replace(r#"jurisdiction = "PH""#, r#"jurisdiction = "XZ""#));
-    match error_of(&file) {
-        Error::UnknownJurisdiction { location, code } => {
-            assert_eq!((code.as_str(), location.line, location.column), ("XZ", 5, 16));
-            assert_eq!(location.file, "XX-TEST-2020.txt");
-        }
-        other => panic!("expected an unknown jurisdiction, got {other:?}"),
-    }
-}
-
-#[test]
-fn encoding_problems_name_the_byte() {
-    let valid = file_with(VALID_HEADER).into_bytes();
-    let middle = valid.iter().position(|&byte| byte == b'T').expect("a T in the file") + 200;
-    // (where, bytes, expected offset)
-    let cases: Vec<(&str, Vec<u8>, usize)> = vec![
-        ("start", [b"\xff".as_slice(), &valid].concat(), 0),
-        ("middle", [&valid[..middle], b"\xc3\x28".as_slice(), &valid[middle..]].concat(), middle),
-        ("end", [valid.as_slice(), b"\xe2\x82"].concat(), valid.len()),
-    ];
-    for (place, bytes, offset) in cases {
-        match Instrument::from_bytes("bad.txt", &bytes) {
-            Err(Error::InvalidUtf8 { offset: found, location, .. }) => {
-                assert_eq!(found, offset, "invalid UTF-8 at the {place}");
-                assert_eq!(location.file, "bad.txt");
-                let prefix = &bytes[..offset];
-                let line = prefix.iter().filter(|&&byte| byte == b'\n').count() + 1;
-                assert_eq!(location.line, line, "line of invalid UTF-8 at the {place}");
-            }
-            other => panic!("invalid UTF-8 at the {place}: expected InvalidUtf8, got {other:?}"),
-        }
-    }
-    assert!(matches!(Instrument::from_bytes("u16.txt", b"\xff\xfe+\x00+\x00"), Err(Error::Utf16 { .. })));
-    assert!(matches!(Instrument::from_bytes("nul.txt", b"Section 1.\x00"), Err(Error::NulByte { offset: 10, .. })));
-}
-
-#[test]
-fn an_empty_file_is_an_error_and_a_blank_one_too() {
-    for bytes in [b"".as_slice(), b"  \n\n\t\n"] {
-        match Instrument::from_bytes("empty.txt", bytes) {
-            Err(Error::EmptyFile { location }) => assert_eq!((location.file.as_str(), location.line), ("empty.txt", 1)),
-            other => panic!("expected EmptyFile, got {other:?}"),
-        }
     }
 }
 
@@ -232,18 +159,147 @@ fn a_corpus_directory_that_cannot_be_read_is_an_error() {
 }
 
 #[test]
-fn a_fifty_megabyte_statute_parses_whole() {
-    let section = "Section 1. Heading. – Whoever recruits, transports, transfers, harbours or receives a person for the purpose of exploitation commits an offence.\n(a) the first case;\n(b) the second case.\n";
-    let copies = 50 * 1024 * 1024 / section.len() + 1;
-    let mut text = String::with_capacity(copies * (section.len() + 8));
-    for number in 0..copies {
-        text.push_str(&section.replace("Section 1.", &format!("Section {number}.")));
+fn an_empty_file_is_an_error_and_a_blank_one_too() {
+    // The 0-byte file is a row of the matrix; a file of blanks is refused the same way.
+    match Instrument::from_bytes("empty.txt", b"  \n\n\t\n") {
+        Err(Error::EmptyFile { location }) => assert_eq!((location.file.as_str(), location.line), ("empty.txt", 1)),
+        other => panic!("expected EmptyFile, got {other:?}"),
     }
-    assert!(text.len() >= 50 * 1024 * 1024);
-    let (instrument, _) = Instrument::from_text("big.txt", &text).expect("a big text is still a text");
-    let document = parse(&instrument);
-    assert_eq!(document.provisions.len(), copies);
-    let last = document.provisions.last().expect("sections");
-    assert_eq!(last.eid.as_str(), format!("sec_{}", copies - 1));
-    assert_eq!(last.children.len(), 2);
+}
+
+fn serialised<T: serde::Serialize>(value: T) -> String {
+    serde_json::to_value(value).expect("serialises").as_str().expect("a name").to_owned()
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| Index::build(&Corpus::bundled(), &Lexicon::bundled()).expect("the bundled corpus indexes"))
+}
+
+/// A row whose input is a file or an entry of a corpus directory, through `Corpus::load`,
+/// `Corpus::load_strict` and `Instrument::read`.
+fn corpus_row(row: &Row) {
+    let name = row.name;
+    let scratch = rows::corpus_copy();
+    let instruments = scratch.path().join("instruments");
+    let path = rows::place(&instruments, &row.input).expect("a file row");
+    let before = rows::digest(scratch.path());
+    let corpus = Corpus::load(scratch.path()).unwrap_or_else(|error| panic!("{name}: the directory loads: {error}"));
+    let curated = corpus.instruments().filter(|instrument| !instrument.id.as_str().starts_with("XX-")).count();
+    assert_eq!(curated, 31, "{name}: the rest of the corpus loads");
+    let file = path.display().to_string();
+    let at = |location: Option<&lexdef::Location>| location.map(|location| (location.line, location.column));
+    match row.expected {
+        Expected::LeftOut { kind, at: place } => {
+            assert_eq!(corpus.len(), 31, "{name}: the file is left out");
+            let [error] = corpus.errors() else { panic!("{name}: one error, got {:#?}", corpus.errors()) };
+            assert_eq!((serialised(error.kind), error.file.as_str()), (kind.to_owned(), file.as_str()), "{name}");
+            assert_eq!(at(error.location.as_ref()), place, "{name}: {}", error.message);
+            if let Some(location) = &error.location {
+                assert_eq!(location.file, file, "{name}: the location names the file");
+            }
+            assert!(error.message.contains(&file), "{name}: the message names the file: {}", error.message);
+            match Corpus::load_strict(scratch.path()) {
+                Err(Error::IncompleteCorpus { count: 1, location, .. }) => {
+                    assert_eq!(at(location.as_ref()), place, "{name}")
+                }
+                other => panic!("{name}: a strict load fails, got {other:?}"),
+            }
+            // The file alone: a duplicate id is a problem of the corpus, not of the file; a
+            // FIFO named on its own is read as asked (that is how `/dev/stdin` works).
+            if kind != "duplicate_id" && !row.input.is_fifo() {
+                match Instrument::read(&path) {
+                    Err(error) => {
+                        assert_eq!(at(error.location()), place, "{name}: {error}");
+                        assert!(error.to_string().contains(&file), "{name}: {error}");
+                    }
+                    Ok(_) => panic!("{name}: the file alone is refused too"),
+                }
+            }
+        }
+        Expected::Broken { kind, at: place } => {
+            assert_eq!(corpus.len(), 32, "{name}: the file itself loads");
+            let [error] = corpus.errors() else { panic!("{name}: one error, got {:#?}", corpus.errors()) };
+            assert_eq!(serialised(error.kind), kind, "{name}");
+            assert_eq!(at(error.location.as_ref()), Some(place), "{name}: {}", error.message);
+            assert!(!error.kind.file_left_out(), "{name}");
+        }
+        Expected::Parses { provisions, warning } => {
+            assert!(corpus.errors().is_empty(), "{name}: {:#?}", corpus.errors());
+            let instrument = corpus.get("XX-TEST-2020").expect("the file loads");
+            let document = parse(instrument);
+            assert!(document.walk().count() >= provisions, "{name}: {} provisions", document.walk().count());
+            let warnings: Vec<(String, (usize, usize))> = document
+                .warnings
+                .iter()
+                .map(|warning| (serialised(warning.kind), (warning.location.line, warning.location.column)))
+                .collect();
+            match warning {
+                Some((kind, place)) => assert_eq!(warnings, [(kind.to_owned(), place)], "{name}"),
+                None => assert!(warnings.is_empty(), "{name}: {warnings:?}"),
+            }
+        }
+        Expected::Refused { .. } => panic!("{name}: a file row is not refused as a call"),
+    }
+    assert_eq!(rows::digest(scratch.path()), before, "{name}: nothing was written or changed");
+}
+
+#[test]
+fn the_bad_input_matrix_through_the_core_api() {
+    let rows = rows::rows();
+    let names: Vec<String> = rows.iter().map(|row| row.name.to_owned()).collect();
+    assert_eq!(names, rows::readme_rows(), "the rows are the README's table");
+    for row in &rows {
+        let name = row.name;
+        match (&row.input, row.expected) {
+            (Input::File { .. } | Input::Entry { .. }, _) => corpus_row(row),
+            (Input::Query(query), Expected::Refused { says, at: None }) => {
+                match index().search(query, &Filters::default(), 10) {
+                    Err(error @ Error::Query { .. }) => assert!(error.to_string().contains(says), "{name}: {error}"),
+                    other => panic!("{name}: expected a query error, got {other:?}"),
+                }
+            }
+            (Input::ElementFilter(id), Expected::Refused { says, at: None }) => match Lexicon::bundled().element(id) {
+                Err(error @ Error::InvalidValue { .. }) => assert!(error.to_string().contains(says), "{name}: {error}"),
+                other => panic!("{name}: expected an invalid value, got {other:?}"),
+            },
+            (Input::Lexicon(text), Expected::Refused { says, at: Some(place) }) => {
+                let mut lexicon = Lexicon::bundled();
+                match lexicon.extend_from_toml(text, "mine.toml") {
+                    Err(Error::Lexicon { location, message }) => {
+                        assert!(message.contains(says), "{name}: {message}");
+                        assert_eq!(
+                            (location.file.as_str(), location.line, location.column),
+                            ("mine.toml", place.0, place.1),
+                            "{name}"
+                        );
+                    }
+                    other => panic!("{name}: expected a lexicon error, got {other:?}"),
+                }
+                // A refused extension leaves nothing half-added to the lexicon it extended.
+                let bundled = Lexicon::bundled();
+                assert!(lexicon.concept_ids().eq(bundled.concept_ids()), "{name}: no concept added");
+                assert!(lexicon.find_elements("moving", None).is_empty(), "{name}: no form added");
+                assert_eq!(lexicon.concept_of("peonage"), None, "{name}: no alias added");
+            }
+            _ => panic!("{name}: no driver for this row"),
+        }
+    }
+}
+
+#[test]
+fn a_fifo_named_on_its_own_is_read_as_asked() {
+    // In a directory a FIFO is refused (the matrix); named explicitly it is read, which is
+    // how `lexdef parse /dev/stdin` and `<(...)` work.
+    let scratch = tempfile::tempdir().expect("a temporary directory");
+    let path = scratch.path().join("pipe.txt");
+    let status = std::process::Command::new("mkfifo").arg(&path).status().expect("mkfifo");
+    assert!(status.success());
+    let writer = {
+        let path = path.clone();
+        std::thread::spawn(move || std::fs::write(path, "Section 1. Short title.\n").expect("write to the FIFO"))
+    };
+    let (instrument, _) = Instrument::read(Path::new(&path)).expect("a FIFO with a writer is read");
+    writer.join().expect("the writer finished");
+    assert_eq!(parse(&instrument).provisions[0].eid.as_str(), "sec_1");
 }

@@ -179,3 +179,51 @@ fn a_directory_index_round_trips_and_a_stale_one_is_refused() {
     std::fs::write(&meta, "not json").expect("write");
     assert!(matches!(Index::open(&directory), Err(Error::StaleIndex { .. })));
 }
+
+/// Regression (fuzz target `query`, artifact crash-22e60146): a `-` or `+` standing alone
+/// before `*` made tantivy's grammar panic ("Exist query without a field isn't allowed").
+/// The fuzzer's input and its minimised form are errors now, as is any sign that applies to
+/// nothing; a sign against a word, a hyphen inside one and a sign inside a phrase still work.
+#[test]
+fn a_sign_standing_alone_is_an_error_not_a_panic() {
+    let index = index();
+    let fuzzed = "al-serv\n\n\n\n\n\n\n-\n\n\n\n\n\n\n\n\n\n\n\n\n\n*\n\n\n\n7itude";
+    for query in [fuzzed, "- *", "a - * b", "-\n*", "+ *", "( - *)", "labour -", "labour - slavery"] {
+        match index.search(query, &Filters::default(), 5) {
+            Err(Error::Query { message, .. }) => {
+                assert!(message.contains("stands alone; write it against the word"), "{query:?}: {message}")
+            }
+            other => panic!("{query:?}: expected a query error, got {other:?}"),
+        }
+    }
+    for query in ["labour -slavery", "+forced labour", "anti-trafficking", "\"forced - labour\"", "*", "a* b"] {
+        assert!(index.search(query, &Filters::default(), 5).is_ok(), "{query:?} is a valid query");
+    }
+}
+
+/// Regression (fuzz target `query`, artifact timeout-88ae3c28): 47 unclosed parentheses
+/// before a word never finished — tantivy's grammar doubles its time with each level of
+/// nesting. Deep or unbalanced parentheses are an error now, answered at once; a few levels
+/// still work.
+#[test]
+fn deeply_nested_parentheses_are_refused_at_once() {
+    let index = index();
+    let fuzzed = format!("{}a", "(".repeat(47));
+    let cases = [
+        (fuzzed.as_str(), "parentheses nest deeper than 8 levels (at character 9)"),
+        ("((((((((((a))))))))))", "parentheses nest deeper than 8 levels"),
+        ("(forced labour", "1 parenthesis is not closed"),
+        ("forced) labour", "the `)` at character 7 closes no parenthesis"),
+    ];
+    for (query, says) in cases {
+        let started = std::time::Instant::now();
+        match index.search(query, &Filters::default(), 5) {
+            Err(Error::Query { message, .. }) => assert!(message.contains(says), "{query:?}: {message}"),
+            other => panic!("{query:?}: expected a query error, got {other:?}"),
+        }
+        assert!(started.elapsed() < std::time::Duration::from_millis(100), "{query:?} answered at once");
+    }
+    for query in ["((((((((forced))))))))", "(forced OR bonded) labour", "\"(unbalanced in a phrase\""] {
+        assert!(index.search(query, &Filters::default(), 5).is_ok(), "{query:?} is a valid query");
+    }
+}
