@@ -26,6 +26,12 @@ impl Eid {
         }
     }
 
+    /// The id of a child component under this one, if `component` is well formed: the check
+    /// `from_str` makes, on the new part only (the parent is valid already).
+    pub(crate) fn checked_child(parent: Option<&Eid>, component: &str) -> Option<Eid> {
+        component.split("__").all(component_is_well_formed).then(|| Eid::child(parent, component))
+    }
+
     /// The last component, e.g. `para_b` for `sec_2__subsec_1__para_b`.
     pub fn last_component(&self) -> &str {
         self.0.rsplit("__").next().unwrap_or(&self.0)
