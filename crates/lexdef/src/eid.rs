@@ -21,7 +21,13 @@ impl Eid {
     /// The id of a child component under this one.
     pub(crate) fn child(parent: Option<&Eid>, component: &str) -> Eid {
         match parent {
-            Some(parent) => Eid(format!("{}__{component}", parent.0)),
+            Some(parent) => {
+                let mut id = String::with_capacity(parent.0.len() + 2 + component.len());
+                id.push_str(&parent.0);
+                id.push_str("__");
+                id.push_str(component);
+                Eid(id)
+            }
             None => Eid(component.to_owned()),
         }
     }

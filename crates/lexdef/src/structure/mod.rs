@@ -12,7 +12,7 @@
 
 mod label;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::document::{Document, DocumentGap, Provision, ProvisionKind, Span};
 use crate::eid::Eid;
@@ -902,7 +902,8 @@ impl<'a> Parser<'a> {
 /// parent's is valid already and `__` joins them.
 fn assign_eids(nodes: &mut [Node], roots: &[usize]) {
     let mut eids: Vec<Option<Eid>> = vec![None; nodes.len()];
-    assign_under(nodes, roots, None, &mut HashMap::new(), &mut eids);
+    let mut seen = FxHashMap::with_capacity_and_hasher(nodes.len(), Default::default());
+    assign_under(nodes, roots, None, &mut seen, &mut eids);
     for (node, eid) in nodes.iter_mut().zip(eids) {
         node.eid = eid;
     }
@@ -913,7 +914,7 @@ fn assign_under<'n>(
     nodes: &'n [Node],
     siblings: &[usize],
     parent: Option<(usize, &Eid)>,
-    seen: &mut HashMap<(Option<usize>, &'n str), usize>,
+    seen: &mut FxHashMap<(Option<usize>, &'n str), usize>,
     eids: &mut [Option<Eid>],
 ) {
     for &index in siblings {
