@@ -21,9 +21,21 @@ impl Eid {
     /// The id of a child component under this one.
     pub(crate) fn child(parent: Option<&Eid>, component: &str) -> Eid {
         match parent {
-            Some(parent) => Eid(format!("{}__{component}", parent.0)),
+            Some(parent) => {
+                let mut id = String::with_capacity(parent.0.len() + 2 + component.len());
+                id.push_str(&parent.0);
+                id.push_str("__");
+                id.push_str(component);
+                Eid(id)
+            }
             None => Eid(component.to_owned()),
         }
+    }
+
+    /// The id of a child component under this one, if `component` is well formed: the check
+    /// `from_str` makes, on the new part only (the parent is valid already).
+    pub(crate) fn checked_child(parent: Option<&Eid>, component: &str) -> Option<Eid> {
+        component.split("__").all(component_is_well_formed).then(|| Eid::child(parent, component))
     }
 
     /// The last component, e.g. `para_b` for `sec_2__subsec_1__para_b`.

@@ -147,6 +147,9 @@ fn check_tree(
         prop_assert!(span.start >= previous_end, "{} overlaps its sibling", provision.eid);
         prop_assert!(text.get(span.clone()).is_some(), "{} is not on character boundaries", provision.eid);
         previous_end = span.end;
+        // The parser checks only each new component against the eId grammar; the whole id
+        // must pass the grammar's full check too.
+        prop_assert!(provision.eid.as_str().parse::<lexdef::Eid>().is_ok(), "{} is not a valid eId", provision.eid);
         eids.push(provision.eid.to_string());
         check_tree(text, &provision.children, span, eids)?;
     }

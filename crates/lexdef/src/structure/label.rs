@@ -187,7 +187,12 @@ fn starts_with_lowercase_latin(text: &str) -> bool {
 
 /// A keyword label: `Section 4-A.`, `PART II`, `มาตรา ๖`, `§ 7102.`.
 fn keyword_label(line: &str) -> Option<Label> {
+    let first_byte = *line.as_bytes().first()?;
     for &(keyword, unit, inline_heading) in KEYWORDS {
+        // Most lines start with no keyword: one byte compared rejects all but a few.
+        if keyword.as_bytes()[0] != first_byte {
+            continue;
+        }
         let Some(after_keyword) = line.strip_prefix(keyword) else { continue };
         let spaces = after_keyword.len() - after_keyword.trim_start().len();
         if spaces == 0 && keyword != "§" {

@@ -12,7 +12,7 @@
 
 mod label;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::document::{Document, DocumentGap, Provision, ProvisionKind, Span};
 use crate::eid::Eid;
@@ -845,9 +845,9 @@ impl<'a> Parser<'a> {
             }
         }
         let roots = std::mem::take(&mut self.roots);
-        assign_eids(&mut self.nodes, &roots, None, &mut HashMap::new());
-        let provisions = roots.iter().map(|&index| self.build(index)).collect();
-        let gaps = self
+        assign_eids(&mut self.nodes, &roots);
+        // The gaps first: building the provisions moves the eIds out of the nodes.
+        let mut gaps = self
             .gap_nodes
             .iter()
             .map(|&(gap, node)| {
@@ -861,26 +861,29 @@ impl<'a> Parser<'a> {
                 }
             })
             .collect::<Vec<_>>();
-        let mut gaps = gaps;
         gaps.sort_by_key(|gap| gap.offset);
+        let provisions = roots.iter().map(|&index| self.build(index)).collect();
         Document { instrument: self.instrument.id.clone(), provisions, gaps, warnings: self.warnings }
     }
 
-    /// The provision for node `index`, its span grown to cover its children.
-    fn build(&self, index: usize) -> Provision {
-        let node = &self.nodes[index];
-        let children: Vec<Provision> = node.children.iter().map(|&child| self.build(child)).collect();
+    /// The provision for node `index`, its span grown to cover its children. Each node is
+    /// built once, so its strings are moved into the provision, not copied.
+    fn build(&mut self, index: usize) -> Provision {
+        let child_nodes = std::mem::take(&mut self.nodes[index].children);
+        let children: Vec<Provision> = child_nodes.iter().map(|&child| self.build(child)).collect();
+        let line = self.instrument.locate(self.nodes[index].label_offset).line;
+        let node = &mut self.nodes[index];
         let end = children.iter().map(|child| child.span.end).fold(node.end, usize::max);
         Provision {
-            eid: node.eid.clone().expect("assign_eids gives every node an eId"),
+            eid: node.eid.take().expect("assign_eids gives every node an eId"),
             kind: node.kind,
-            num: node.num.clone(),
-            number: node.number.clone(),
-            term: node.term.clone(),
+            num: node.num.take(),
+            number: node.number.take(),
+            term: node.term.take(),
             heading: node.heading.map(|span| self.text[span.range()].to_owned()),
             heading_span: node.heading,
             span: Span { start: node.start, end },
-            line: self.instrument.locate(node.label_offset).line,
+            line,
             quoted: node.quoted,
             number_inferred: node.number_inferred,
             incomplete: node.incomplete,
@@ -891,31 +894,51 @@ impl<'a> Parser<'a> {
 
 /// Give every node its eId: its component under its parent's; `_2`, `_3` for a repeat of an
 /// eId already given (a list that restarts, a section number used twice), in text order.
-fn assign_eids(nodes: &mut [Node], siblings: &[usize], parent: Option<&Eid>, seen: &mut HashMap<String, usize>) {
+///
+/// A repeat is the same component under the same parent eId. The parent's eId is unique, so
+/// the parent is named by its node (or by nothing: a section's eId leaves out its part or
+/// chapter) and the component is borrowed — no eId is hashed and no key allocated. Each eId is
+/// formatted once and only its own component is checked against the eId grammar: the
+/// parent's is valid already and `__` joins them.
+fn assign_eids(nodes: &mut [Node], roots: &[usize]) {
+    let mut eids: Vec<Option<Eid>> = vec![None; nodes.len()];
+    let mut seen = FxHashMap::with_capacity_and_hasher(nodes.len(), Default::default());
+    assign_under(nodes, roots, None, &mut seen, &mut eids);
+    for (node, eid) in nodes.iter_mut().zip(eids) {
+        node.eid = eid;
+    }
+}
+
+/// The eIds of `siblings` and their descendants, under `parent` (its node and eId).
+fn assign_under<'n>(
+    nodes: &'n [Node],
+    siblings: &[usize],
+    parent: Option<(usize, &Eid)>,
+    seen: &mut FxHashMap<(Option<usize>, &'n str), usize>,
+    eids: &mut [Option<Eid>],
+) {
     for &index in siblings {
-        let component = nodes[index].component.clone();
         // Parts and chapters are containers: an article's or a section's eId leaves them out,
         // so renumbering a part does not change the sections' ids.
         let container = parent.filter(|_| {
             let own_level = nodes[index].level;
             !matches!(own_level, Level::Unit(_)) || !parent_is_container(nodes, index)
         });
-        let plain = Eid::child(container, &component).as_str().to_owned();
-        let count = seen.entry(plain).or_insert(0);
+        let container_eid = container.map(|(_, eid)| eid);
+        let component = nodes[index].component.as_str();
+        let count = seen.entry((container.map(|(node, _)| node), component)).or_insert(0);
         *count += 1;
-        let unique = if *count == 1 { component } else { format!("{component}_{count}") };
-        let eid = Eid::child(container, &unique);
-        let eid = match eid.as_str().parse::<Eid>() {
-            Ok(eid) => eid,
-            // A number the eId grammar cannot hold (a control character, say): keep its place.
-            Err(_) => Eid::child(container, &format!("{}_nn{}", nodes[index].kind.eid_name(), index + 1)),
+        let eid = if *count == 1 {
+            Eid::checked_child(container_eid, component)
+        } else {
+            Eid::checked_child(container_eid, &format!("{component}_{count}"))
         };
-        nodes[index].eid = Some(eid.clone());
-        let children = nodes[index].children.clone();
-        assign_eids(nodes, &children, Some(&eid), seen);
+        // A number the eId grammar cannot hold (a control character, say): keep its place.
+        let eid = eid
+            .unwrap_or_else(|| Eid::child(container_eid, &format!("{}_nn{}", nodes[index].kind.eid_name(), index + 1)));
+        assign_under(nodes, &nodes[index].children, Some((index, &eid)), seen, eids);
+        eids[index] = Some(eid);
     }
-    // Repeats are counted among siblings with the same parent eId, so `_2` is stable when
-    // unrelated provisions change.
 }
 
 fn parent_is_container(nodes: &[Node], index: usize) -> bool {
