@@ -651,7 +651,7 @@ impl Edits {
     fn apply(mut self, text: &str) -> String {
         // From the end, so earlier offsets stay valid; at one offset the removal goes before
         // the insertion.
-        self.0.sort_by(|left, right| (right.0, right.1).cmp(&(left.0, left.1)));
+        self.0.sort_by_key(|&(start, end, _)| std::cmp::Reverse((start, end)));
         let mut out = text.to_owned();
         for (start, end, replacement) in self.0 {
             out.replace_range(start..end, &replacement);
