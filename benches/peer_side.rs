@@ -28,17 +28,6 @@ fn concept() -> ConceptId {
     "trafficking_in_persons".parse().expect("a concept id")
 }
 
-fn own_text(text: &str, provision: &lexdef::Provision) -> String {
-    let mut out = String::new();
-    let mut cursor = provision.span.start;
-    for child in &provision.children {
-        out.push_str(&text[cursor..child.span.start]);
-        cursor = child.span.end;
-    }
-    out.push_str(&text[cursor..provision.span.end]);
-    out.trim().to_owned()
-}
-
 fn main() {
     // cargo passes `--bench` to a benchmark binary; the subcommand is what follows.
     let args: Vec<String> = std::env::args().skip(1).filter(|arg| arg != "--bench").collect();
@@ -59,7 +48,7 @@ fn main() {
             for instrument in corpus.instruments() {
                 let analysis = Analysis::of(instrument, &lexicon, &concept());
                 for provision in analysis.document.walk() {
-                    let line = serde_json::json!({"instrument": instrument.id.as_str(), "eid": provision.eid.as_str(), "text": own_text(&instrument.text, provision)});
+                    let line = serde_json::json!({"instrument": instrument.id.as_str(), "eid": provision.eid.as_str(), "text": provision.own_text(&instrument.text)});
                     writeln!(out, "{line}").expect("written");
                     documents += 1;
                 }

@@ -19,7 +19,6 @@ use tantivy::tokenizer::{Token as TantivyToken, TokenStream, Tokenizer};
 use tantivy::{doc, DocId, Score, SegmentReader, Term};
 
 use crate::corpus::Corpus;
-use crate::document::Provision;
 use crate::error::{Error, Result};
 use crate::ids::{ConceptId, ElementId};
 use crate::lexicon::Lexicon;
@@ -199,18 +198,6 @@ fn tantivy_error(error: tantivy::TantivyError) -> Error {
     Error::Index { message: error.to_string() }
 }
 
-/// The own text of a provision: its span without its children's.
-fn own_text(text: &str, provision: &Provision) -> String {
-    let mut out = String::new();
-    let mut cursor = provision.span.start;
-    for child in &provision.children {
-        out.push_str(&text[cursor..child.span.start]);
-        cursor = child.span.end;
-    }
-    out.push_str(&text[cursor..provision.span.end]);
-    out.trim().to_owned()
-}
-
 impl Index {
     /// Index `corpus` in memory.
     pub fn build(corpus: &Corpus, lexicon: &Lexicon) -> Result<Index> {
@@ -234,7 +221,7 @@ impl Index {
                 .map_or_else(|| "unknown".to_owned(), |metadata| crate::report::kebab(&format!("{:?}", metadata.kind)));
             let year = metadata.and_then(|metadata| metadata.adopted.as_ref()).map_or(0, |date| date.year() as u64);
             for provision in analysis.document.walk() {
-                let text = own_text(&instrument.text, provision);
+                let text = provision.own_text(&instrument.text);
                 let mut document = doc!(
                     fields.doc_type => "provision",
                     fields.instrument => instrument.id.as_str(),
