@@ -160,6 +160,28 @@ fn restarting_lists_get_unique_ids() {
 }
 
 #[test]
+fn a_section_number_repeated_in_another_part_is_made_unique_across_parts() {
+    // A section's eId leaves out its part, so the second part's `Section 1` repeats the
+    // first's and becomes `sec_1_2`; the paragraphs under each keep their own names, and a
+    // third repeat counts on.
+    let text = "PART 1\nSection 1.\n(a) one.\nPART 2\nSection 1.\n(a) two.\nPART 3\nSection 1.\n(a) three.\n";
+    assert_eq!(
+        outline(text),
+        [
+            "part_1 PART 1",
+            "sec_1 Section 1.",
+            "sec_1__para_a (a)",
+            "part_2 PART 2",
+            "sec_1_2 Section 1.",
+            "sec_1_2__para_a (a)",
+            "part_3 PART 3",
+            "sec_1_3 Section 1.",
+            "sec_1_3__para_a (a)",
+        ]
+    );
+}
+
+#[test]
 fn endless_nesting_is_cut_at_a_depth_with_a_warning() {
     let mut text = String::from("Section 1.\n");
     for _ in 0..5_000 {
