@@ -48,7 +48,7 @@ fn main() {
             for instrument in corpus.instruments() {
                 let analysis = Analysis::of(instrument, &lexicon, &concept());
                 for provision in analysis.document.walk() {
-                    let line = serde_json::json!({"instrument": instrument.id.as_str(), "eid": provision.eid.as_str(), "text": provision.own_text(&instrument.text)});
+                    let line = serde_json::json!({"instrument": instrument.id.as_str(), "eid": provision.eid.as_str(), "text": provision.own_text(&instrument.text).expect("a provision parsed from this text lies in it")});
                     writeln!(out, "{line}").expect("written");
                     documents += 1;
                 }

@@ -115,29 +115,31 @@ pub struct Provision {
 
 impl Provision {
     /// Its own words: the text of its span without its children's spans, trimmed. `text` is
-    /// the text the provision was parsed from (`Instrument::text`). This is what the search
-    /// index holds for the provision.
+    /// the text the provision was parsed from (`Instrument::text`); `None` if the spans do
+    /// not lie on character boundaries inside `text` (another text was given). This is what
+    /// the search index holds for the provision.
     ///
     /// ```
     /// let corpus = lexdef::Corpus::bundled();
     /// let palermo = corpus.require("INTL-PALERMO-2000")?;
     /// let document = lexdef::parse(palermo);
     /// let article_3 = document.find("art_3").expect("the Protocol has an Article 3");
-    /// let own = article_3.own_text(&palermo.text);
+    /// let own = article_3.own_text(&palermo.text).expect("the Protocol's own text");
     /// // The article's own words end where its paragraph a) begins.
     /// assert!(own.ends_with("For the purposes of this Protocol:"), "{own}");
     /// assert!(!own.contains("shall mean"));
+    /// assert_eq!(article_3.own_text("a shorter text"), None);
     /// # Ok::<(), lexdef::Error>(())
     /// ```
-    pub fn own_text(&self, text: &str) -> String {
+    pub fn own_text(&self, text: &str) -> Option<String> {
         let mut out = String::new();
         let mut cursor = self.span.start;
         for child in &self.children {
-            out.push_str(&text[cursor..child.span.start]);
+            out.push_str(text.get(cursor..child.span.start)?);
             cursor = child.span.end;
         }
-        out.push_str(&text[cursor..self.span.end]);
-        out.trim().to_owned()
+        out.push_str(text.get(cursor..self.span.end)?);
+        Some(out.trim().to_owned())
     }
 
     /// This provision and all under it, depth first in text order.

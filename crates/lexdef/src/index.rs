@@ -221,7 +221,7 @@ impl Index {
                 .map_or_else(|| "unknown".to_owned(), |metadata| crate::report::kebab(&format!("{:?}", metadata.kind)));
             let year = metadata.and_then(|metadata| metadata.adopted.as_ref()).map_or(0, |date| date.year() as u64);
             for provision in analysis.document.walk() {
-                let text = provision.own_text(&instrument.text);
+                let text = provision.own_text(&instrument.text).expect("a provision parsed from this text lies in it");
                 let mut document = doc!(
                     fields.doc_type => "provision",
                     fields.instrument => instrument.id.as_str(),
