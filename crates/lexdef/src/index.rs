@@ -514,6 +514,9 @@ const MAX_QUERY_DEPTH: usize = 8;
 fn query_shape_problem(query: &str) -> Option<String> {
     let mut in_phrase = false;
     let mut previous: Option<char> = None;
+    // Whether `previous` is a `*` standing as a word of its own (all documents), not the end
+    // of a prefix like `traffick*`.
+    let mut previous_is_lone_star = false;
     let mut depth = 0usize;
     let mut characters = query.char_indices().peekable();
     let mut position = 0;
@@ -534,7 +537,14 @@ fn query_shape_problem(query: &str) -> Option<String> {
                 ')' if depth == 0 => return Some(format!("the `)` at character {position} closes no parenthesis")),
                 ')' => depth -= 1,
                 '-' | '+' => {
-                    let starts_word = previous.is_none_or(|previous| previous.is_whitespace() || previous == '(');
+                    // A sign after a space or an opening parenthesis starts a word; so does one
+                    // after what ends a group, a phrase or a range, or after a lone `*`, since
+                    // none of these takes a sign at its end (`"b"+ *` made tantivy's grammar
+                    // give the sign to the next `*`, and panic).
+                    let starts_word = previous_is_lone_star
+                        || previous.is_none_or(|previous| {
+                            previous.is_whitespace() || matches!(previous, '(' | ')' | '"' | '\'' | ']' | '}')
+                        });
                     let attached = characters.peek().is_some_and(|&(_, next)| !next.is_whitespace());
                     if starts_word && !attached {
                         return Some(format!(
@@ -545,6 +555,9 @@ fn query_shape_problem(query: &str) -> Option<String> {
                 _ => {}
             }
         }
+        previous_is_lone_star = !in_phrase
+            && character == '*'
+            && previous.is_none_or(|previous| previous.is_whitespace() || matches!(previous, '(' | '+' | '-'));
         previous = Some(character);
     }
     (depth > 0).then(|| format!("{depth} parenthesis{} not closed", if depth == 1 { " is" } else { "es are" }))
