@@ -520,7 +520,7 @@ fn query_shape_problem(query: &str) -> Option<String> {
     let mut depth = 0usize;
     let mut characters = query.char_indices().peekable();
     let mut position = 0;
-    while let Some((_, character)) = characters.next() {
+    while let Some((at, character)) = characters.next() {
         position += 1;
         if character == '"' && previous != Some('\\') {
             in_phrase = !in_phrase;
@@ -546,7 +546,13 @@ fn query_shape_problem(query: &str) -> Option<String> {
                             previous.is_whitespace() || matches!(previous, '(' | ')' | '"' | '\'' | ']' | '}')
                         });
                     let attached = characters.peek().is_some_and(|&(_, next)| !next.is_whitespace());
-                    if starts_word && !attached {
+                    // Whatever comes before it: a sign, then space, then `*` is the shape tantivy's
+                    // grammar reads as a field-less "exists" and panics on (`- *`, `"b"+ *`,
+                    // `a^2- *`; found by the query fuzz target three times over).
+                    let after = &query[at + character.len_utf8()..];
+                    let star_after_space =
+                        after.trim_start().len() < after.len() && after.trim_start().starts_with('*');
+                    if (starts_word && !attached) || star_after_space {
                         return Some(format!(
                             "the `{character}` at character {position} stands alone; write it against the word it applies to (`{character}slavery`)"
                         ));
