@@ -6,14 +6,7 @@ use std::process::{Command, Output, Stdio};
 
 mod support;
 
-fn lexdef(directory: &Path, arguments: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lexdef"))
-        .args(arguments)
-        .current_dir(directory)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the lexdef binary runs")
-}
+use support::lexdef;
 
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")

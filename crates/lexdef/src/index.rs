@@ -550,8 +550,8 @@ fn query_shape_problem(query: &str) -> Option<String> {
                     // grammar reads as a field-less "exists" and panics on (`- *`, `"b"+ *`,
                     // `a^2- *`; found by the query fuzz target three times over).
                     let after = &query[at + character.len_utf8()..];
-                    let star_after_space =
-                        after.trim_start().len() < after.len() && after.trim_start().starts_with('*');
+                    let next_word = after.trim_start();
+                    let star_after_space = next_word.len() < after.len() && next_word.starts_with('*');
                     if (starts_word && !attached) || star_after_space {
                         return Some(format!(
                             "the `{character}` at character {position} stands alone; write it against the word it applies to (`{character}slavery`)"
