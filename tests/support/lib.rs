@@ -26,7 +26,12 @@ pub struct OutlineEntry {
 
 /// Read `tests/outlines/<ID>.txt`; `None` when there is none.
 pub fn expected_outline(id: &str) -> Option<Vec<OutlineEntry>> {
-    let path = workspace_root().join("tests/outlines").join(format!("{id}.txt"));
+    expected_outline_in(&workspace_root().join("tests/outlines"), id)
+}
+
+/// Read `<dir>/<ID>.txt`, an outline written by reading the law; `None` when there is none.
+pub fn expected_outline_in(dir: &std::path::Path, id: &str) -> Option<Vec<OutlineEntry>> {
+    let path = dir.join(format!("{id}.txt"));
     let text = std::fs::read_to_string(path).ok()?;
     Some(
         text.lines()
@@ -83,4 +88,112 @@ pub fn bundled_report() -> (lexdef::Report, Vec<lexdef::Analysis>) {
         .expect("the Protocol is bundled")
         .clone();
     (lexdef::Report::from_analyses(&analyses, &baseline, &lexicon, &concept), analyses)
+}
+
+/// The outline the parser finds: every provision but the preamble and an unnumbered body.
+pub fn found_outline(document: &lexdef::Document) -> Vec<OutlineEntry> {
+    document
+        .walk()
+        .filter(|provision| !matches!(provision.kind, lexdef::ProvisionKind::Preamble | lexdef::ProvisionKind::Body))
+        .map(|provision| OutlineEntry {
+            eid: provision.eid.to_string(),
+            number: provision.num.as_deref().map(designator).unwrap_or_default(),
+            quoted: provision.quoted,
+        })
+        .collect()
+}
+
+/// Where the outline found differs from the one expected, side by side; `None` when they agree.
+pub fn outline_difference(id: &str, expected: &[OutlineEntry], found: &[OutlineEntry]) -> Option<String> {
+    let expected: Vec<OutlineEntry> =
+        expected.iter().map(|entry| OutlineEntry { number: designator(&entry.number), ..entry.clone() }).collect();
+    if found == expected {
+        return None;
+    }
+    let mut report = format!("{id}: outline differs (expected | found)\n");
+    for index in 0..expected.len().max(found.len()) {
+        let show = |entry: Option<&OutlineEntry>| {
+            entry.map_or("-".to_owned(), |entry| {
+                format!("{} {}{}", entry.eid, entry.number, if entry.quoted { " quoted" } else { "" })
+            })
+        };
+        let (left, right) = (show(expected.get(index)), show(found.get(index)));
+        let mark = if left == right { " " } else { "≠" };
+        report.push_str(&format!("  {mark} {left:<60} | {right}\n"));
+    }
+    Some(report)
+}
+
+/// Extraction measured against the team's readings of many instruments: the tallies per
+/// family (definitions, acts, means, purposes, each qualifier) and every difference.
+#[derive(Debug, Default)]
+pub struct Measured {
+    pub tallies: std::collections::BTreeMap<&'static str, lexdef::Tally>,
+    pub differences: std::collections::BTreeSet<String>,
+    pub instruments: usize,
+}
+
+impl Measured {
+    /// Compare one instrument's model with its annotation (read from `annotation_path`).
+    pub fn add(&mut self, instrument: &lexdef::Instrument, annotation_path: &std::path::Path, lexicon: &lexdef::Lexicon) {
+        let id = instrument.id.as_str();
+        let text = std::fs::read_to_string(annotation_path)
+            .unwrap_or_else(|_| panic!("{id}: no annotation at {}", annotation_path.display()));
+        let annotation = lexdef::Annotation::from_toml(&text, &annotation_path.display().to_string())
+            .unwrap_or_else(|error| panic!("{error}"));
+        assert_eq!(annotation.instrument.get_ref(), id, "{}", annotation_path.display());
+        let concept = "trafficking_in_persons".parse().expect("a concept id");
+        let analysis = lexdef::Analysis::of(instrument, lexicon, &concept);
+        for element in &analysis.model.elements {
+            for evidence in &element.evidence {
+                assert_eq!(&instrument.text[evidence.span.range()], evidence.text, "{id}: evidence is the text's slice");
+            }
+        }
+        let comparison = lexdef::compare_annotation(&annotation, &analysis);
+        for (family, tally) in comparison.tallies {
+            self.tallies.entry(family).or_default().add(tally);
+        }
+        self.differences.extend(comparison.differences.into_iter().map(|difference| difference.text));
+        self.instruments += 1;
+    }
+
+    /// The figures, one family a line.
+    pub fn figures(&self, title: &str) -> String {
+        let mut out = format!("{title} ({} instruments):\n", self.instruments);
+        for (name, tally) in &self.tallies {
+            out.push_str(&format!(
+                "  {name:<32} found {:>4}  missed {:>3}  extra {:>3}  precision {:.3}  recall {:.3}\n",
+                tally.found,
+                tally.missed,
+                tally.extra,
+                tally.precision(),
+                tally.recall()
+            ));
+        }
+        out
+    }
+
+    /// Fails (with both lists) where a difference is not accepted in `accepted_path`, or an
+    /// accepted one no longer occurs.
+    pub fn assert_accepted(&self, accepted_path: &std::path::Path) {
+        let accepted_text = std::fs::read_to_string(accepted_path).unwrap_or_default();
+        let (accepted, problems) =
+            lexdef::read_accepted_differences(&accepted_text, &accepted_path.display().to_string());
+        assert!(problems.is_empty(), "{problems:#?}");
+        let known: std::collections::BTreeSet<String> = accepted.into_iter().map(|accepted| accepted.difference).collect();
+        if std::env::var_os("LEXDEF_PRINT_DIFFERENCES").is_some() {
+            for difference in &self.differences {
+                println!("{difference}");
+            }
+        }
+        let new: Vec<&String> = self.differences.iter().filter(|difference| !known.contains(*difference)).collect();
+        let gone: Vec<&String> = known.iter().filter(|difference| !self.differences.contains(*difference)).collect();
+        assert!(
+            new.is_empty() && gone.is_empty(),
+            "differences not accepted in {}:\n{}\n\naccepted there but no longer found:\n{}",
+            accepted_path.display(),
+            new.iter().map(|line| line.as_str()).collect::<Vec<_>>().join("\n"),
+            gone.iter().map(|line| line.as_str()).collect::<Vec<_>>().join("\n")
+        );
+    }
 }

@@ -207,6 +207,19 @@ fn family_of(id: &str) -> &'static str {
     }
 }
 
+/// The tally a qualifier is counted in besides `qualifiers`.
+fn qualifier_family(name: &str) -> &'static str {
+    match name {
+        "child_age" => "q.child_age",
+        "consent_irrelevant" => "q.consent_irrelevant",
+        "exploitation_list" => "q.exploitation_list",
+        "means_required_for_children" => "q.means_required_for_children",
+        "transnational_required" => "q.transnational_required",
+        "victim_scope" => "q.victim_scope",
+        _ => "q.other",
+    }
+}
+
 /// Compare the team's coding of an instrument with what lexdef extracts from it (`analysis`
 /// holds the model of trafficking in persons).
 pub fn compare_annotation(annotation: &Annotation, analysis: &Analysis) -> AnnotationComparison {
@@ -383,8 +396,16 @@ pub fn compare_annotation(annotation: &Annotation, analysis: &Analysis) -> Annot
         );
     }
     for (name, qualifier) in &coded.qualifiers {
-        let tally = tallies.entry("qualifiers").or_default();
         let value = qualifier.value.get_ref();
+        let agrees = model.qualifiers.get(name).is_some_and(|found| value_matches(value, &found.value));
+        // Per qualifier too: a reader wants to see which one a change moved.
+        let by_name = tallies.entry(qualifier_family(name)).or_default();
+        if agrees {
+            by_name.found += 1;
+        } else {
+            by_name.missed += 1;
+        }
+        let tally = tallies.entry("qualifiers").or_default();
         match model.qualifiers.get(name) {
             Some(found) if value_matches(value, &found.value) => tally.found += 1,
             Some(found) => {

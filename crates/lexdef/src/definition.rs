@@ -12,6 +12,7 @@ use crate::eid::Eid;
 use crate::fold::tokens;
 use crate::ids::{ConceptId, ElementFamily};
 use crate::instrument::Instrument;
+use crate::drafting::{DraftingWords, FormMatch};
 use crate::lexicon::{fold_phrase, Lexicon};
 use crate::warning::{Warning, WarningKind};
 
@@ -76,25 +77,6 @@ pub struct Definition {
     /// For `has the meaning`, where it points.
     pub reference: Option<CrossReference>,
 }
-
-/// The words after a term that say how it is defined, in the order they are tried.
-const FORM_WORDS: &[(&str, DefinitionForm)] = &[
-    ("has the same meaning", DefinitionForm::HasMeaning),
-    ("has the meaning", DefinitionForm::HasMeaning),
-    ("have the same meaning", DefinitionForm::HasMeaning),
-    ("shall mean", DefinitionForm::ShallMean),
-    ("means", DefinitionForm::Means),
-    ("mean", DefinitionForm::Means),
-    ("includes", DefinitionForm::Includes),
-    ("include", DefinitionForm::Includes),
-    ("shall include", DefinitionForm::Includes),
-    ("refers to", DefinitionForm::RefersTo),
-    ("refer to", DefinitionForm::RefersTo),
-    ("ertinya", DefinitionForm::Means),
-    ("termasuklah", DefinitionForm::Includes),
-    ("adalah", DefinitionForm::Is),
-    ("là", DefinitionForm::Is),
-];
 
 /// Thai writes `<term> หมายความว่า` with no word boundary the segmenter can see.
 const THAI_MEANS: &str = "หมายความว่า";
@@ -223,6 +205,13 @@ impl Extractor<'_> {
         });
     }
 
+    /// Whether the words right after a weak defining word (`is`) say what the law does with
+    /// the term rather than what it is: `is punishable`, `is prohibited`, `is an offence`.
+    fn punishes_after(&self, after: &str) -> bool {
+        let words = tokens(window_of(after, 120));
+        self.lexicon.drafting.names_an_offence(&words[..words.len().min(4)])
+    }
+
     /// `"X" means ...` lines, `X – refers to ...` paragraphs, `"X" shall mean ...`.
     fn defined_term_at_start(&mut self, provision: &Provision) {
         if matches!(
@@ -240,7 +229,8 @@ impl Extractor<'_> {
             let after_start = term_start + term.len();
             let line_end = text[after_start..].find('\n').map_or(text.len(), |found| after_start + found);
             let after = &text[after_start..line_end];
-            let (form, form_at) = form_after(after).unwrap_or((DefinitionForm::Unstated, 0));
+            let found = form_after(&self.lexicon.drafting, after);
+            let (form, form_at) = found.map_or((DefinitionForm::Unstated, 0), |found| (found.form, found.end));
             if form == DefinitionForm::Unstated && !provision.incomplete {
                 self.warnings.push(Warning::new(
                     WarningKind::UnclearDefinition,
@@ -269,7 +259,8 @@ impl Extractor<'_> {
         let (term, term_offset, after) = match quoted_term(head) {
             Some((term, offset, after)) => (term, offset, after),
             None => {
-                let Some((form_at, _)) = first_form_word(head) else { return };
+                let Some((_, first)) = term_and_form(self.lexicon, head) else { return };
+                let form_at = first.start;
                 let term = head[..form_at].trim_end().trim_end_matches(|character: char| {
                     crate::structure::is_dash(character) || character == ',' || character.is_whitespace()
                 });
@@ -303,11 +294,17 @@ impl Extractor<'_> {
                 (cleaned, term_offset, &head[form_at..])
             }
         };
-        let Some((form, form_at)) = form_after(after) else { return };
+        let Some(found) = form_after(&self.lexicon.drafting, after) else { return };
+        let (form, form_at) = (found.form, found.end);
+        // `is` defines only a term the lexicon knows, and not when it says what the law does
+        // with it (`Trafficking in persons is punishable ...`).
+        if found.weak && (self.lexicon.concept_of(term).is_none() || self.punishes_after(&after[form_at..])) {
+            return;
+        }
         // A sentence that happens to contain `means` (`The consent ... by means of`) is not a
         // definition: the term must name a concept of the lexicon, or be followed right away
         // by its defining words.
-        let phrase_start = form_phrase_start(after, form_at);
+        let phrase_start = found.start;
         let direct = after[..phrase_start]
             .trim()
             .trim_matches(|character: char| crate::structure::is_dash(character) || character == ',')
@@ -344,13 +341,15 @@ impl Extractor<'_> {
             if !rest.starts_with(|character: char| character.is_uppercase()) {
                 continue;
             }
-            let Some((form_at, _)) = first_form_word(rest) else { continue };
-            let term = rest[..form_at].trim_end();
+            let Some((term, _)) = term_and_form(self.lexicon, rest) else { continue };
             if term.is_empty() || tokens(term).len() > 4 || term.contains([',', ';', ':', '.']) {
                 continue;
             }
-            let Some((form, _)) = form_after(&rest[term.len()..]) else { continue };
-            if self.lexicon.concept_of(term).is_none() {
+            let Some(found) = form_after(&self.lexicon.drafting, &rest[term.len()..]) else { continue };
+            let form = found.form;
+            if self.lexicon.concept_of(term).is_none()
+                || (found.weak && self.punishes_after(&rest[term.len() + found.end..]))
+            {
                 continue;
             }
             let already = self.definitions.iter().any(|definition| {
@@ -440,8 +439,8 @@ impl Extractor<'_> {
             while let Some(found) = lower[from..].find(marker) {
                 let at = from + found + marker.len();
                 if let Some((term, offset, after)) = quoted_term(&own[at..]) {
-                    if let Some((form, _)) = form_after(after) {
-                        self.push(provision, term, start + at + offset, form, None);
+                    if let Some(found) = form_after(&self.lexicon.drafting, after) {
+                        self.push(provision, term, start + at + offset, found.form, None);
                     }
                 }
                 from = at;
@@ -454,8 +453,10 @@ impl Extractor<'_> {
                 continue;
             }
             let Some((term, offset, after)) = quoted_term(&own[at..]) else { continue };
-            let Some((form, end)) = form_after(after) else { continue };
-            let direct = after[..form_phrase_start(after, end)].trim().is_empty();
+            let Some(found) = form_after(&self.lexicon.drafting, after) else { continue };
+            let form = found.form;
+            let direct = after[..found.start].trim().is_empty()
+                && !(found.weak && self.punishes_after(&after[found.end..]));
             let already = self.definitions.iter().any(|definition| {
                 definition.eid == provision.eid && fold_phrase(&definition.term) == fold_phrase(term)
             });
@@ -500,78 +501,18 @@ impl Extractor<'_> {
         let _ = (provision, words);
     }
 
-    /// Offence provisions that constitute trafficking.
+    /// Offence provisions that constitute trafficking: a provision that opens an offence
+    /// (`Whoever`, `A person commits an offence if`), or punishes under a heading that names
+    /// the concept, or punishes acts it names first (`Recruitment, transportation ... shall be
+    /// punished`), and that names acts of trafficking. Where one such provision holds another,
+    /// the inner one is the offence; where the acts are in one paragraph and the offence words
+    /// in another (`(1) A person commits an offence if the person arranges the travel ...`,
+    /// `(3) ... by recruiting, transporting ...`), the provision holding both is.
     fn constitutive(&mut self) {
-        let mut by_trigger: HashMap<usize, (usize, &Provision)> = HashMap::new();
-        let mut visit = Vec::new();
+        let mut found: Vec<(usize, &Provision)> = Vec::new();
         for provision in &self.document.provisions {
-            collect_with_depth(provision, 0, &mut visit);
+            self.find_offences(provision, OffenceContext::default(), &mut found);
         }
-        for (depth, provision) in visit {
-            if !matches!(
-                provision.kind,
-                ProvisionKind::Section | ProvisionKind::Article | ProvisionKind::Subsection | ProvisionKind::Paragraph
-            ) {
-                continue;
-            }
-            let (head_start, head) = self.head(provision);
-            let Some(trigger) = offence_trigger(head) else { continue };
-            let text = &self.instrument.text[provision.span.range()];
-            let folded = fold_phrase(text);
-            let about_trafficking = folded.contains("exploit") || folded.contains("traffick");
-            let acts = self
-                .lexicon
-                .find_elements(text, None)
-                .into_iter()
-                .filter(|hit| hit.element.family() == ElementFamily::Act)
-                .map(|hit| hit.element)
-                .collect::<std::collections::BTreeSet<_>>();
-            // One act is enough where the provision names both exploitation and trafficking;
-            // otherwise two acts must show that it is about moving or holding persons.
-            // (`a trafficked victim` names the victim of another offence, not this one.)
-            let names_the_offence = [
-                "traffick in person",
-                "commit traffick",
-                "guilty of traffick",
-                "offens of traffick",
-                "traffick of a child",
-            ]
-            .iter()
-            .any(|words| folded.contains(words));
-            let names_both = folded.contains("exploit") && names_the_offence;
-            // `A person who unlawfully removes another for the purpose of ...`: the act is a term
-            // the instrument defines elsewhere (`unlawful removal`), whose definition names the
-            // means; with the forms of exploitation listed, the offence constitutes trafficking.
-            let purposes = self
-                .lexicon
-                .find_elements(text, Some(0))
-                .into_iter()
-                .filter(|hit| hit.element.family() == ElementFamily::Purpose)
-                .count();
-            let text_words = tokens(text);
-            let uses_a_defined_act = self.definitions.iter().any(|definition| {
-                definition.concept.is_none()
-                    && !definition.term.is_empty()
-                    && definition.eid != provision.eid
-                    && crate::fold::find_phrase(
-                        &text_words,
-                        &tokens(&definition.term).into_iter().map(|token| token.folded).collect::<Vec<_>>(),
-                    )
-                    .is_some()
-            });
-            let enough_acts = if names_both { !acts.is_empty() } else { acts.len() >= 2 }
-                || (uses_a_defined_act && purposes >= MIN_PURPOSES_WITH_DEFINED_ACT);
-            if !about_trafficking || !enough_acts {
-                continue;
-            }
-            let offset = head_start + trigger;
-            let entry = by_trigger.entry(offset).or_insert((depth, provision));
-            if depth > entry.0 {
-                *entry = (depth, provision);
-            }
-        }
-        let mut found: Vec<(usize, &Provision)> =
-            by_trigger.into_iter().map(|(offset, (_, provision))| (offset, provision)).collect();
         found.sort_by_key(|(offset, _)| *offset);
         for (offset, provision) in found {
             self.definitions.push(Definition {
@@ -587,6 +528,143 @@ impl Extractor<'_> {
                 reference: None,
             });
         }
+    }
+
+    /// Whether `provision` or one inside it constitutes trafficking; those that do, innermost
+    /// first, go into `found` with the offset of their offence words. `context` says what the
+    /// provisions around it settle: a heading that names the concept, an offence opened above.
+    fn find_offences<'p>(
+        &self,
+        provision: &'p Provision,
+        context: OffenceContext,
+        found: &mut Vec<(usize, &'p Provision)>,
+    ) -> bool {
+        let (_, head) = self.head(provision);
+        let opens = self.lexicon.drafting.offence_opener(head).is_some();
+        let inner_context = OffenceContext {
+            under_concept_heading: context.under_concept_heading
+                || provision.heading.as_deref().is_some_and(|heading| self.heading_names_trafficking(heading)),
+            under_opener: context.under_opener || opens,
+        };
+        let mut inner = false;
+        for child in &provision.children {
+            inner |= self.find_offences(child, inner_context, found);
+        }
+        if inner {
+            return true;
+        }
+        let own = OffenceContext { under_opener: context.under_opener, ..inner_context };
+        match self.offence_at(provision, own) {
+            Some(offset) => {
+                found.push((offset, provision));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Whether a heading is the concept's name (`Trafficking in persons`, `Human trade`,
+    /// `Offence of trafficking in persons`, `Sex trafficking of children`), not another
+    /// offence's that mentions it (`Acts that promote trafficking in persons`).
+    fn heading_names_trafficking(&self, heading: &str) -> bool {
+        self.lexicon.concept_at_start(heading).is_some_and(|concept| concept.as_str() == "trafficking_in_persons")
+    }
+
+    /// Where the offence words of `provision` start, if it constitutes trafficking by itself.
+    fn offence_at(&self, provision: &Provision, context: OffenceContext) -> Option<usize> {
+        if !matches!(
+            provision.kind,
+            ProvisionKind::Section
+                | ProvisionKind::Article
+                | ProvisionKind::Subsection
+                | ProvisionKind::Paragraph
+                | ProvisionKind::Subparagraph
+        ) {
+            return None;
+        }
+        let (head_start, head) = self.head(provision);
+        let text = &self.instrument.text[provision.span.range()];
+        let text_words = tokens(text);
+        let opener = self.lexicon.drafting.offence_opener(head);
+        let heading_names_concept = context.under_concept_heading;
+        if opener.is_none() {
+            // Without its own opening words, a provision is an offence only where nothing
+            // above opened one (an item of `Whoever ... does any of the following acts` is
+            // part of that offence), it punishes, and its heading names the concept or its
+            // first words name an act.
+            let punishes = self.lexicon.drafting.names_an_offence(&text_words);
+            if context.under_opener || !punishes || !(heading_names_concept || self.opens_with_an_act(head)) {
+                return None;
+            }
+        }
+        let folded = fold_phrase(text);
+        let about_trafficking = folded.contains("exploit") || folded.contains("traffic") || heading_names_concept;
+        if !about_trafficking {
+            return None;
+        }
+        let acts = self
+            .lexicon
+            .find_elements(text, None)
+            .into_iter()
+            .filter(|hit| hit.element.family() == ElementFamily::Act)
+            .map(|hit| hit.element)
+            .collect::<std::collections::BTreeSet<_>>();
+        // One act is enough where the provision names both exploitation and trafficking;
+        // otherwise two acts must show that it is about moving or holding persons.
+        // (`a trafficked victim` names the victim of another offence, not this one.)
+        let names_the_offence = [
+            "traffick in person",
+            "commit traffick",
+            "guilty of traffick",
+            "offens of traffick",
+            "traffick of a child",
+            "traffic in a woman",
+            "traffic in a child",
+        ]
+        .iter()
+        .any(|words| folded.contains(words));
+        let names_both = opener.is_some() && folded.contains("exploit") && names_the_offence;
+        // `A person who unlawfully removes another for the purpose of ...`: the act is a term
+        // the instrument defines elsewhere (`unlawful removal`), whose definition names the
+        // means; with the forms of exploitation listed, the offence constitutes trafficking.
+        let uses_a_defined_act = || {
+            let purposes = self
+                .lexicon
+                .find_elements(text, Some(0))
+                .into_iter()
+                .filter(|hit| hit.element.family() == ElementFamily::Purpose)
+                .count();
+            purposes >= MIN_PURPOSES_WITH_DEFINED_ACT
+                && self.definitions.iter().any(|definition| {
+                    definition.concept.is_none()
+                        && !definition.term.is_empty()
+                        && definition.eid != provision.eid
+                        && crate::fold::find_phrase(
+                            &text_words,
+                            &tokens(&definition.term).into_iter().map(|token| token.folded).collect::<Vec<_>>(),
+                        )
+                        .is_some()
+                })
+        };
+        let enough_acts = if names_both { !acts.is_empty() } else { acts.len() >= 2 } || uses_a_defined_act();
+        if !enough_acts {
+            return None;
+        }
+        Some(head_start + opener.unwrap_or(0))
+    }
+
+    /// `Recruitment, transportation ... of persons ... shall be punished`: a head whose first
+    /// words name an act (a subjectless offence of the civil-law codes).
+    fn opens_with_an_act(&self, head: &str) -> bool {
+        let opening = window_of(head, 80);
+        let words = tokens(opening);
+        self.lexicon
+            .find_elements(opening, None)
+            .first()
+            .is_some_and(|hit| {
+                hit.element.family() == ElementFamily::Act
+                    && words.iter().take_while(|word| word.start < hit.start).count() <= 1
+            })
     }
 
     fn check_duplicates(&mut self) {
@@ -676,6 +754,15 @@ fn purposes_clause_term(head: &str) -> Option<(&str, usize, usize)> {
     ))
 }
 
+/// What the provisions around one settle for reading it as an offence.
+#[derive(Debug, Clone, Copy, Default)]
+struct OffenceContext {
+    /// A heading over it names the concept (`Trafficking in persons`).
+    under_concept_heading: bool,
+    /// A provision above it opens an offence (`Whoever ... any of the following acts:`).
+    under_opener: bool,
+}
+
 /// A constitutive offence whose act is a defined term must list at least this many forms
 /// of exploitation.
 const MIN_PURPOSES_WITH_DEFINED_ACT: usize = 3;
@@ -684,32 +771,6 @@ const MIN_PURPOSES_WITH_DEFINED_ACT: usize = 3;
 pub(crate) fn uses_term(text: &str, term: &str) -> bool {
     let wanted: Vec<String> = tokens(term).into_iter().map(|token| token.folded).collect();
     crate::fold::find_phrase(&tokens(text), &wanted).is_some()
-}
-
-fn collect_with_depth<'a>(provision: &'a Provision, depth: usize, out: &mut Vec<(usize, &'a Provision)>) {
-    out.push((depth, provision));
-    for child in &provision.children {
-        collect_with_depth(child, depth + 1, out);
-    }
-}
-
-/// `Whoever`, `Any person who`, `It shall be unlawful for any person`: where the offence
-/// words start in `head`.
-fn offence_trigger(head: &str) -> Option<usize> {
-    let lower = head.to_lowercase();
-    let starts = [
-        "whoever",
-        "any person who",
-        "any person, who",
-        "a person who",
-        "anyone who",
-        "every person who",
-        "it shall be unlawful for any person",
-        "a person commits",
-    ];
-    let trimmed = lower.trim_start_matches(|character: char| !character.is_alphanumeric());
-    let skipped = lower.len() - trimmed.len();
-    starts.iter().any(|start| trimmed.starts_with(start)).then_some(skipped)
 }
 
 /// A quoted term at the start of `text`: the term, its offset, and the text after the
@@ -739,7 +800,6 @@ fn quoted_term(text: &str) -> Option<(&str, usize, &str)> {
     Some((term, lead + open_len, &inner[end + closing_len..]))
 }
 
-/// The first defining words in `text` within the window, and where they start.
 /// Defining words are looked for this far (in bytes) after a term: a window, so that the
 /// search costs the same however long the text after it is.
 const FORM_SEARCH_BYTES: usize = 600;
@@ -755,75 +815,37 @@ fn window_of(text: &str, bytes: usize) -> &str {
     &text[..crate::location::floor_char_boundary(text, text.len().min(bytes))]
 }
 
-/// Word spans only (no folding): the defining words are matched as written.
-struct WordSpan {
-    start: usize,
-    end: usize,
-}
-
-fn word_spans(text: &str) -> Vec<WordSpan> {
-    use unicode_segmentation::UnicodeSegmentation;
-    text.unicode_word_indices().map(|(start, word)| WordSpan { start, end: start + word.len() }).collect()
-}
-
-fn first_form_word(text: &str) -> Option<(usize, DefinitionForm)> {
+/// The first defining words in `text` (a term's head, up to its defining words): where they
+/// start, their form, and whether the form is weak (`is`).
+fn first_form_word(drafting: &DraftingWords, text: &str, strong_only: bool) -> Option<FormMatch> {
     let text = window(text);
     if let Some(found) = text.find(THAI_MEANS) {
-        return Some((found, DefinitionForm::Means));
+        return Some(thai_means(found));
     }
-    let words = word_spans(text);
-    for (index, word) in words.iter().enumerate().take(FORM_WINDOW_WORDS + MAX_UNQUOTED_TERM_WORDS) {
-        for (phrase, form) in FORM_WORDS {
-            let phrase_words = phrase.split(' ');
-            let matches = phrase_words.enumerate().all(|(offset, phrase_word)| {
-                words
-                    .get(index + offset)
-                    .is_some_and(|word| text[word.start..word.end].eq_ignore_ascii_case(phrase_word))
-            });
-            if matches {
-                return Some((word.start, *form));
-            }
-        }
-    }
-    None
+    drafting.first_form(text, FORM_WINDOW_WORDS + MAX_UNQUOTED_TERM_WORDS, strong_only)
 }
 
-/// Where the defining phrase that ends at `end` starts (its first word).
-fn form_phrase_start(after: &str, end: usize) -> usize {
-    let words = word_spans(&after[..end]);
-    for (phrase, _) in FORM_WORDS {
-        let count = phrase.split(' ').count();
-        if words.len() >= count {
-            let first = &words[words.len() - count];
-            if after[first.start..end].eq_ignore_ascii_case(phrase) {
-                return first.start;
-            }
-        }
+/// The term before `text`'s defining words: the first defining words, unless they are weak
+/// (`is`) and what stands before them names no concept, then the first strong ones.
+fn term_and_form<'t>(lexicon: &Lexicon, text: &'t str) -> Option<(&'t str, FormMatch)> {
+    let first = first_form_word(&lexicon.drafting, text, false)?;
+    let before = text[..first.start].trim_end();
+    if !first.weak || lexicon.concept_of(before).is_some() {
+        return Some((before, first));
     }
-    after[..end].find(THAI_MEANS).unwrap_or(0)
+    let strong = first_form_word(&lexicon.drafting, text, true)?;
+    Some((text[..strong.start].trim_end(), strong))
 }
 
-/// The form of a definition from the words after its term, and where they end.
-fn form_after(after: &str) -> Option<(DefinitionForm, usize)> {
+fn thai_means(found: usize) -> FormMatch {
+    FormMatch { start: found, end: found + THAI_MEANS.len(), form: DefinitionForm::Means, weak: false }
+}
+
+/// The form of a definition from the words after its term.
+fn form_after(drafting: &DraftingWords, after: &str) -> Option<FormMatch> {
     let after = window(after);
     if let Some(found) = after.find(THAI_MEANS) {
-        return Some((DefinitionForm::Means, found));
+        return Some(thai_means(found));
     }
-    let words = word_spans(after);
-    for index in 0..words.len().min(FORM_WINDOW_WORDS) {
-        for (phrase, form) in FORM_WORDS {
-            let phrase_words = phrase.split(' ');
-            let count = phrase_words.clone().count();
-            let matches = phrase_words.enumerate().all(|(offset, phrase_word)| {
-                words
-                    .get(index + offset)
-                    .is_some_and(|word| after[word.start..word.end].eq_ignore_ascii_case(phrase_word))
-            });
-            if matches {
-                let end = words[index + count - 1].end;
-                return Some((*form, end));
-            }
-        }
-    }
-    None
+    drafting.form_after(after, FORM_WINDOW_WORDS)
 }

@@ -34,6 +34,11 @@ pub enum MatchMethod {
 struct RawConcept {
     id: Spanned<String>,
     aliases: Vec<Spanned<String>>,
+    /// Names of kinds of the concept that a law may define on their own (`sex trafficking`,
+    /// `severe forms of trafficking in persons`): each names the concept, and a model of the
+    /// concept draws on their definitions too.
+    #[serde(default)]
+    species: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -100,6 +105,8 @@ struct RawLexicon {
     compounds: Vec<RawCompound>,
     #[serde(default)]
     qualifiers: RawQualifiers,
+    #[serde(default)]
+    drafting: crate::drafting::RawDrafting,
 }
 
 /// Which elements a form names.
@@ -301,7 +308,10 @@ pub struct Lexicon {
     by_first_word: HashMap<String, Vec<usize>>,
     /// Folded alias → concept.
     aliases: HashMap<String, ConceptId>,
+    /// Folded names of species of a concept (`sex trafficking`).
+    species: std::collections::HashSet<String>,
     pub(crate) qualifiers: QualifierPatterns,
+    pub(crate) drafting: crate::drafting::DraftingWords,
 }
 
 impl Lexicon {
@@ -336,7 +346,9 @@ impl Lexicon {
             forms: Vec::new(),
             by_first_word: HashMap::new(),
             aliases: HashMap::new(),
+            species: Default::default(),
             qualifiers: QualifierPatterns::default(),
+            drafting: Default::default(),
         };
         lexicon.add(raw, file, text)?;
         Ok(lexicon)
@@ -395,7 +407,11 @@ impl Lexicon {
                 location: location_of(&concept.id),
                 message: format!("`{}` is not a concept id", concept.id.get_ref()),
             })?;
-            for alias in &concept.aliases {
+            for species in &concept.species {
+                self.species.insert(fold_phrase(species.get_ref()));
+            }
+            let names: Vec<&Spanned<String>> = concept.aliases.iter().chain(&concept.species).collect();
+            for alias in names {
                 let folded = fold_phrase(alias.get_ref());
                 if let Some(other) = self.aliases.get(&folded) {
                     if *other != id {
@@ -469,6 +485,7 @@ impl Lexicon {
         self.qualifiers.all_persons.extend(compile(qualifiers.all_persons));
         self.qualifiers.women_and_children.extend(compile(qualifiers.women_and_children));
         self.qualifiers.children_only.extend(compile(qualifiers.children_only));
+        self.drafting.extend(raw.drafting);
         Ok(())
     }
 
@@ -595,6 +612,24 @@ impl Lexicon {
     /// matched after folding.
     pub fn concept_of(&self, term: &str) -> Option<ConceptId> {
         self.aliases.get(&fold_phrase(term)).cloned()
+    }
+
+    /// The concept whose name (or a species' name) a heading starts with, after words that
+    /// name the offence of it (`Offence of trafficking in persons`, `Sex trafficking of
+    /// children`, `Trafficking in people by means of coercion`).
+    pub fn concept_at_start(&self, heading: &str) -> Option<ConceptId> {
+        const LEADS: &[&str] = &["offens", "crime", "of", "the", "punishment", "for", "prohibition", "on", "against"];
+        let words: Vec<String> = tokens(heading).into_iter().map(|token| token.folded).collect();
+        let start = words.iter().take_while(|word| LEADS.contains(&word.as_str())).count();
+        let words = &words[start..];
+        // The longest name that the heading starts with.
+        (1..=words.len().min(MAX_NAME_WORDS)).rev().find_map(|length| self.aliases.get(&words[..length].join(" ")).cloned())
+    }
+
+    /// Whether `term` names a species of its concept (`sex trafficking`) rather than the
+    /// concept itself.
+    pub fn is_species(&self, term: &str) -> bool {
+        self.species.contains(&fold_phrase(term))
     }
 
     /// Every element named in `text`, with where and how. `purpose_from` is the byte offset
@@ -740,6 +775,9 @@ fn names_label(names: &Names) -> String {
 fn normalise_spaces(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// The most words a concept's name has (`severe forms of trafficking in persons`).
+const MAX_NAME_WORDS: usize = 8;
 
 /// A phrase folded word by word, for comparing terms.
 pub(crate) fn fold_phrase(phrase: &str) -> String {

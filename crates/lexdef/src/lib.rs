@@ -118,6 +118,7 @@ mod compare;
 mod corpus;
 mod decode;
 mod definition;
+mod drafting;
 mod document;
 mod eid;
 mod error;

@@ -216,12 +216,17 @@ impl<'a> ModelBuilder<'a> {
     fn source_definition(&self, concept: &ConceptId) -> Option<&'a Definition> {
         let of_concept =
             || self.definitions.iter().filter(move |definition| definition.concept.as_ref() == Some(concept));
+        let explicit = |definition: &&Definition| {
+            EXPLICIT.contains(&definition.form)
+                && is_english(self.text(definition.span))
+                && !section_scoped(self.text(definition.span))
+        };
+        // The concept's own definition before a definition of one of its species (`sex
+        // trafficking`), which the model draws on as well.
         of_concept()
-            .find(|definition| {
-                EXPLICIT.contains(&definition.form)
-                    && is_english(self.text(definition.span))
-                    && !section_scoped(self.text(definition.span))
-            })
+            .filter(explicit)
+            .find(|definition| !self.lexicon.is_species(&definition.term))
+            .or_else(|| of_concept().find(explicit))
             .or_else(|| of_concept().find(|definition| definition.form == DefinitionForm::Constitutive))
     }
 
@@ -406,6 +411,30 @@ impl<'a> ModelBuilder<'a> {
                 let evidence =
                     self.evidence(definition.span.start + hit.start, definition.span.start + hit.end, Some(hit.method));
                 found.entry(hit.element).or_default().push(evidence);
+            }
+        }
+        // The species of the concept the instrument defines on their own (`sex trafficking`,
+        // `severe forms of trafficking in persons`) are parts of it: their elements are its.
+        for species in self.definitions.iter().filter(|other| {
+            other.concept.as_ref() == Some(concept)
+                && other.eid != definition.eid
+                && EXPLICIT.contains(&other.form)
+                && self.lexicon.is_species(&other.term)
+                && !definition.span.contains(other.span)
+        }) {
+            let markers = self.purpose_marker_starts(species.span);
+            let mut contributed = false;
+            for hit in self.hits_by_line(self.text(species.span), &markers) {
+                if families.contains(&hit.element.family()) {
+                    let evidence =
+                        self.evidence(species.span.start + hit.start, species.span.start + hit.end, Some(hit.method));
+                    found.entry(hit.element).or_default().push(evidence);
+                    contributed = true;
+                }
+            }
+            if contributed && !linked.contains(&species.eid) {
+                linked.push(species.eid.clone());
+                scopes.push((species.eid.clone(), species.span));
             }
         }
         // The forms of exploitation may live in the instrument's definition of exploitation.
@@ -692,9 +721,17 @@ impl<'a> ModelBuilder<'a> {
             evidence: vec![evidence],
             basis: None,
         };
-        let scope = match object {
-            None => unknown("the definition names no act, so not whom it is done to"),
-            Some(object) => match self.find_pattern(&self.lexicon.qualifiers.women_and_children, object) {
+        // The concept's own name may say whom it protects (`trafficking in women and
+        // children`): the defined term, or the heading over a constitutive offence.
+        let name_span = definition.term_span.filter(|span| span.end > span.start).or_else(|| {
+            self.document.find(definition.eid.as_str()).and_then(|provision| provision.heading_span)
+        });
+        let named_scope =
+            name_span.and_then(|span| self.find_pattern(&self.lexicon.qualifiers.women_and_children, span));
+        let scope = match (named_scope, object) {
+            (Some((_, evidence)), _) => named("women_and_children", evidence),
+            (None, None) => unknown("the definition names no act, so not whom it is done to"),
+            (None, Some(object)) => match self.find_pattern(&self.lexicon.qualifiers.women_and_children, object) {
                 Some((_, evidence)) => named("women_and_children", evidence),
                 None => match self.find_pattern(&self.lexicon.qualifiers.all_persons, object) {
                     Some((_, evidence)) => named("all_persons", evidence),

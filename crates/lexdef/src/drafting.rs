@@ -1,0 +1,182 @@
+//! The words of drafting, as data: what says that a term is being defined (`means`,
+//! `refers to`, `is`), and what says that a provision creates an offence (`Whoever`, `A
+//! person commits an offence if`, `shall be punished`). They are read from the lexicon's
+//! `[drafting]` table, so a researcher adds a drafting habit the way they add a synonym.
+
+use std::collections::HashSet;
+
+use serde::Deserialize;
+
+use crate::definition::DefinitionForm;
+use crate::fold::tokens;
+
+/// One entry of `[[drafting.definition_forms]]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawDefinitionForm {
+    form: DefinitionForm,
+    words: Vec<String>,
+    /// A weak form (`is`, `are`) defines only right after a term the lexicon knows, or in a
+    /// definitions provision: `A person is guilty` defines nothing.
+    #[serde(default)]
+    weak: bool,
+}
+
+/// The lexicon's `[drafting]` table as written.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawDrafting {
+    #[serde(default)]
+    definition_forms: Vec<RawDefinitionForm>,
+    #[serde(default)]
+    offence_openers: Vec<String>,
+    #[serde(default)]
+    offence_words: Vec<String>,
+    #[serde(default)]
+    introductions: Vec<String>,
+}
+
+/// A phrase of defining words, lower-cased word by word (matched as written, not folded:
+/// `means` defines, `by means of` does not).
+#[derive(Debug, Clone)]
+struct DefiningPhrase {
+    words: Vec<String>,
+    form: DefinitionForm,
+    weak: bool,
+}
+
+/// Defining words found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct FormMatch {
+    /// Where the phrase starts, in bytes.
+    pub(crate) start: usize,
+    /// Where it ends.
+    pub(crate) end: usize,
+    /// The form it gives.
+    pub(crate) form: DefinitionForm,
+    /// Whether it is a weak form (`is`).
+    pub(crate) weak: bool,
+}
+
+/// The compiled `[drafting]` words.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct DraftingWords {
+    phrases: Vec<DefiningPhrase>,
+    /// Folded words of each offence opener (`whoever`, `any person who`).
+    openers: Vec<Vec<String>>,
+    /// Folded words that show a provision punishes (`offence`, `punish`, `imprisonment`).
+    offence_words: HashSet<String>,
+    /// Folded openings that introduce a provision without being its subject (`for the
+    /// purposes of this Act`), skipped before an opener is looked for.
+    introductions: Vec<Vec<String>>,
+}
+
+fn folded_words(phrase: &str) -> Vec<String> {
+    tokens(phrase).into_iter().map(|token| token.folded).collect()
+}
+
+/// Word spans (no folding).
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    use unicode_segmentation::UnicodeSegmentation;
+    text.unicode_word_indices().map(|(start, word)| (start, start + word.len())).collect()
+}
+
+impl DraftingWords {
+    pub(crate) fn extend(&mut self, raw: RawDrafting) {
+        for entry in raw.definition_forms {
+            for words in entry.words {
+                let words: Vec<String> = words.split_whitespace().map(str::to_lowercase).collect();
+                if !words.is_empty() && !self.phrases.iter().any(|phrase| phrase.words == words) {
+                    self.phrases.push(DefiningPhrase { words, form: entry.form, weak: entry.weak });
+                }
+            }
+        }
+        // The longest phrase first where two start alike (`has the same meaning` before `has`).
+        self.phrases.sort_by_key(|phrase| std::cmp::Reverse(phrase.words.len()));
+        self.openers.extend(raw.offence_openers.iter().map(|opener| folded_words(opener)));
+        self.openers.sort_by_key(|opener| std::cmp::Reverse(opener.len()));
+        self.offence_words.extend(raw.offence_words.iter().flat_map(|word| folded_words(word)));
+        self.introductions.extend(raw.introductions.iter().map(|words| folded_words(words)));
+    }
+
+    /// The first defining phrase among the first `max_words` words of `text`; with
+    /// `strong_only`, the first that is not weak (`Exploitation, in relation to a person who
+    /// is a child, means`: the `is` there defines nothing).
+    pub(crate) fn first_form(&self, text: &str, max_words: usize, strong_only: bool) -> Option<FormMatch> {
+        let spans = word_spans(text);
+        let lower: Vec<String> = spans.iter().map(|&(start, end)| text[start..end].to_lowercase()).collect();
+        let find = |weak: bool| {
+            for index in 0..spans.len().min(max_words) {
+                for phrase in self.phrases.iter().filter(|phrase| weak || !phrase.weak) {
+                    let end = index + phrase.words.len();
+                    if end <= lower.len() && lower[index..end] == phrase.words[..] {
+                        return Some(FormMatch {
+                            start: spans[index].0,
+                            end: spans[end - 1].1,
+                            form: phrase.form,
+                            weak: phrase.weak,
+                        });
+                    }
+                }
+            }
+            None
+        };
+        find(!strong_only)
+    }
+
+    /// The first strong defining phrase in the first `max_words` words of `text`, or a weak
+    /// one that stands first (`"servitude" is ...`): what follows a defined term.
+    pub(crate) fn form_after(&self, text: &str, max_words: usize) -> Option<FormMatch> {
+        let spans = word_spans(text);
+        let lower: Vec<String> = spans.iter().map(|&(start, end)| text[start..end].to_lowercase()).collect();
+        for index in 0..spans.len().min(max_words) {
+            for phrase in &self.phrases {
+                if phrase.weak && index > 0 {
+                    continue;
+                }
+                let end = index + phrase.words.len();
+                if end <= lower.len() && lower[index..end] == phrase.words[..] {
+                    return Some(FormMatch {
+                        start: spans[index].0,
+                        end: spans[end - 1].1,
+                        form: phrase.form,
+                        weak: phrase.weak,
+                    });
+                }
+            }
+        }
+        None
+    }
+
+    /// Where the offence words of `head` start (`Whoever`, `Any person who`, `A person
+    /// commits an offence if`), after an introduction such as `For the purposes of this
+    /// Act,`; `None` when the head does not open an offence.
+    pub(crate) fn offence_opener(&self, head: &str) -> Option<usize> {
+        let words = tokens(head);
+        let mut from = 0;
+        for introduction in &self.introductions {
+            if words.len() > introduction.len()
+                && words[..introduction.len()].iter().zip(introduction).all(|(word, wanted)| &word.folded == wanted)
+            {
+                // The introduction runs to its comma.
+                let after = words[introduction.len() - 1].end;
+                let comma = head[after..].find(',').map(|at| after + at);
+                from = comma.map_or(introduction.len(), |comma| words.iter().take_while(|word| word.start < comma).count());
+                break;
+            }
+        }
+        let rest = &words[from.min(words.len())..];
+        self.openers
+            .iter()
+            .any(|opener| {
+                rest.len() >= opener.len() && rest[..opener.len()].iter().zip(opener).all(|(word, wanted)| &word.folded == wanted)
+            })
+            .then(|| rest.first().map_or(0, |word| word.start))
+    }
+
+    /// Whether `words` hold a word that shows a provision punishes (`offence`, `punishable`,
+    /// `imprisonment`, `sentenced`).
+    pub(crate) fn names_an_offence(&self, words: &[crate::fold::Token]) -> bool {
+        words.iter().any(|word| self.offence_words.contains(&word.folded))
+    }
+}
