@@ -61,6 +61,9 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("people", "person"),
     ("acquisition", "acquir"),
     ("removal", "remov"),
+    ("reception", "receiv"),
+    // `forced` labour is not `force` used: the adjective keeps its own fold.
+    ("forced", "forced"),
     ("removals", "remov"),
 ];
 

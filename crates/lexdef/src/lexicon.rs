@@ -78,6 +78,8 @@ struct RawQualifiers {
     #[serde(default)]
     closed_list: Vec<String>,
     #[serde(default)]
+    residual_open_list: Vec<String>,
+    #[serde(default)]
     within_or_across_borders: Vec<String>,
     #[serde(default)]
     across_borders_required: Vec<String>,
@@ -273,6 +275,7 @@ pub(crate) struct QualifierPatterns {
     pub(crate) purpose_markers: Vec<Pattern>,
     pub(crate) open_list: Vec<Pattern>,
     pub(crate) closed_list: Vec<Pattern>,
+    pub(crate) residual_open_list: Vec<Pattern>,
     pub(crate) within_or_across_borders: Vec<Pattern>,
     pub(crate) across_borders_required: Vec<Pattern>,
     pub(crate) all_persons: Vec<Pattern>,
@@ -480,6 +483,7 @@ impl Lexicon {
         self.qualifiers.purpose_markers.extend(compile(qualifiers.purpose_markers));
         self.qualifiers.open_list.extend(compile(qualifiers.open_list));
         self.qualifiers.closed_list.extend(compile(qualifiers.closed_list));
+        self.qualifiers.residual_open_list.extend(compile(qualifiers.residual_open_list));
         self.qualifiers.within_or_across_borders.extend(compile(qualifiers.within_or_across_borders));
         self.qualifiers.across_borders_required.extend(compile(qualifiers.across_borders_required));
         self.qualifiers.all_persons.extend(compile(qualifiers.all_persons));

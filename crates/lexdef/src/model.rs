@@ -254,13 +254,23 @@ impl<'a> ModelBuilder<'a> {
     fn hits_by_line(&self, text: &str, purpose_starts: &[usize]) -> Vec<crate::lexicon::ElementHit> {
         let mut hits = Vec::new();
         let mut line_start = 0;
+        // A line that names the purpose and ends in a colon opens a list of purposes (`for
+        // purposes of exploitation of children shall include:`): its items are read after it.
+        let mut purpose_list_open = false;
         for line in text.split_inclusive('\n') {
             let line_end = line_start + line.len();
-            let marker = purpose_starts
+            let mut marker = purpose_starts
                 .iter()
                 .copied()
                 .find(|&marker| marker >= line_start && marker < line_end)
                 .map(|marker| marker - line_start);
+            let trimmed = line.trim();
+            let is_item = trimmed.starts_with('(') || trimmed.starts_with(|first: char| first.is_ascii_digit());
+            if marker.is_none() && purpose_list_open && is_item {
+                marker = Some(0);
+            } else {
+                purpose_list_open = marker.is_some() && trimmed.ends_with([':', '\u{2014}']);
+            }
             for mut hit in self.lexicon.find_elements(line, marker) {
                 hit.start += line_start;
                 hit.end += line_start;
@@ -413,82 +423,84 @@ impl<'a> ModelBuilder<'a> {
                 found.entry(hit.element).or_default().push(evidence);
             }
         }
-        // The species of the concept the instrument defines on their own (`sex trafficking`,
-        // `severe forms of trafficking in persons`) are parts of it: their elements are its.
-        for species in self.definitions.iter().filter(|other| {
-            other.concept.as_ref() == Some(concept)
-                && other.eid != definition.eid
-                && EXPLICIT.contains(&other.form)
-                && self.lexicon.is_species(&other.term)
-                && !definition.span.contains(other.span)
-        }) {
-            let markers = self.purpose_marker_starts(species.span);
-            let mut contributed = false;
-            for hit in self.hits_by_line(self.text(species.span), &markers) {
-                if families.contains(&hit.element.family()) {
-                    let evidence =
-                        self.evidence(species.span.start + hit.start, species.span.start + hit.end, Some(hit.method));
-                    found.entry(hit.element).or_default().push(evidence);
-                    contributed = true;
-                }
-            }
-            if contributed && !linked.contains(&species.eid) {
-                linked.push(species.eid.clone());
-                scopes.push((species.eid.clone(), species.span));
-            }
-        }
-        // The forms of exploitation may live in the instrument's definition of exploitation.
-        let mut list_source: Option<(&Definition, Span)> = None;
-        let has_purposes = found.keys().any(|id| id.family() == ElementFamily::Purpose);
-        if concept.as_str() == "trafficking_in_persons" && !has_purposes {
-            if let Some(exploitation) = self.definitions.iter().find(|other| {
-                other.concept.as_ref().is_some_and(|id| id.as_str() == "exploitation") && EXPLICIT.contains(&other.form)
+        let has_own_purposes = found.keys().any(|id| id.family() == ElementFamily::Purpose);
+        // The rest of the instrument that settles a part of the concept: the other offence
+        // provisions that constitute it, the definitions of its species (`sex trafficking`),
+        // and the definitions of the terms these use (`exploitation`, `coercion`, `practice
+        // similar to slavery`, a defined act), followed recursively, each once.
+        let mut visited: Vec<Eid> = vec![definition.eid.clone()];
+        let mut pending: Vec<(&Definition, Vec<ElementFamily>)> = Vec::new();
+        if concept.as_str() == "trafficking_in_persons" {
+            for other in self.definitions.iter().filter(|other| {
+                other.concept.as_ref() == Some(concept)
+                    && other.eid != definition.eid
+                    && !definition.span.contains(other.span)
+                    && !other.span.contains(definition.span)
+                    && (other.form == DefinitionForm::Constitutive
+                        || (EXPLICIT.contains(&other.form) && self.lexicon.is_species(&other.term)))
             }) {
-                linked.push(exploitation.eid.clone());
-                scopes.push((exploitation.eid.clone(), exploitation.span));
-                for hit in self.lexicon.find_elements(self.text(exploitation.span), Some(0)) {
-                    if hit.element.family() == ElementFamily::Purpose {
-                        let evidence = self.evidence(
-                            exploitation.span.start + hit.start,
-                            exploitation.span.start + hit.end,
-                            Some(hit.method),
-                        );
-                        found.entry(hit.element).or_default().push(evidence);
-                    }
-                }
-                list_source = Some((exploitation, exploitation.span));
+                pending.push((other, families.clone()));
             }
-        } else if has_purposes || concept.as_str() == "exploitation" {
-            list_source = Some((definition, definition.span));
         }
-        // Terms the definition uses that the instrument defines elsewhere (`unlawfully removes`
-        // → the definition of `unlawful removal`): their acts and means are the definition's.
-        for other in self.definitions.iter() {
-            let usable = other.concept.is_none()
-                && !other.term.is_empty()
-                && other.eid != definition.eid
-                && EXPLICIT.contains(&other.form)
-                && crate::definition::uses_term(definition_text, &other.term);
-            if !usable {
+        pending.extend(self.definitions_used(definition_text, &visited));
+        while let Some((other, wanted)) = pending.pop() {
+            if visited.contains(&other.eid) {
                 continue;
             }
+            visited.push(other.eid.clone());
             let other_text = self.text(other.span);
-            let other_markers = self.purpose_marker_starts(other.span);
+            let wanted: Vec<ElementFamily> = wanted.into_iter().filter(|family| families.contains(family)).collect();
+            // A definition of a form of exploitation lists forms of exploitation throughout.
+            let hits = if wanted == [ElementFamily::Purpose] {
+                self.lexicon.find_elements(other_text, Some(0))
+            } else {
+                self.hits_by_line(other_text, &self.purpose_marker_starts(other.span))
+            };
             let mut contributed = false;
-            for hit in self.hits_by_line(other_text, &other_markers) {
-                if matches!(hit.element.family(), ElementFamily::Act | ElementFamily::Means)
-                    && families.contains(&hit.element.family())
-                {
-                    let evidence =
-                        self.evidence(other.span.start + hit.start, other.span.start + hit.end, Some(hit.method));
-                    found.entry(hit.element).or_default().push(evidence);
-                    contributed = true;
-                }
+            // The term a definition defines is not one of its elements (`"pornography" refers to ...`).
+            let own_term = other.term_span.map(|term| (term.start - other.span.start, term.end - other.span.start));
+            for hit in hits.into_iter().filter(|hit| {
+                wanted.contains(&hit.element.family())
+                    && own_term.is_none_or(|(start, end)| hit.end <= start || hit.start >= end)
+            }) {
+                let evidence = self.evidence(other.span.start + hit.start, other.span.start + hit.end, Some(hit.method));
+                found.entry(hit.element).or_default().push(evidence);
+                contributed = true;
             }
             if contributed {
                 linked.push(other.eid.clone());
                 scopes.push((other.eid.clone(), other.span));
             }
+            if contributed || !wanted.is_empty() {
+                pending.extend(self.definitions_used(other_text, &visited));
+            }
+        }
+        // The forms of exploitation may live in the instrument's definition of exploitation.
+        let mut list_source: Option<(&Definition, Span)> = None;
+        if concept.as_str() == "trafficking_in_persons" && !has_own_purposes {
+            if let Some(exploitation) = self.definitions.iter().find(|other| {
+                other.concept.as_ref().is_some_and(|id| id.as_str() == "exploitation") && EXPLICIT.contains(&other.form)
+            }) {
+                if !visited.contains(&exploitation.eid) {
+                    for hit in self.lexicon.find_elements(self.text(exploitation.span), Some(0)) {
+                        if hit.element.family() == ElementFamily::Purpose {
+                            let evidence = self.evidence(
+                                exploitation.span.start + hit.start,
+                                exploitation.span.start + hit.end,
+                                Some(hit.method),
+                            );
+                            found.entry(hit.element).or_default().push(evidence);
+                        }
+                    }
+                }
+                if !linked.contains(&exploitation.eid) {
+                    linked.push(exploitation.eid.clone());
+                    scopes.push((exploitation.eid.clone(), exploitation.span));
+                }
+                list_source = Some((exploitation, exploitation.span));
+            }
+        } else if has_own_purposes || concept.as_str() == "exploitation" {
+            list_source = Some((definition, definition.span));
         }
         let incomplete = self.incompleteness(&scopes);
         for id in candidates {
@@ -524,6 +536,34 @@ impl<'a> ModelBuilder<'a> {
             linked,
         });
         model
+    }
+
+    /// The instrument's definitions of the terms `text` uses, with the element families each
+    /// may add: a defined act (`unlawful removal`) its acts and means; a definition of
+    /// exploitation or of a form of it its purposes; a definition of a means (`coercion`) its
+    /// means. Those in `visited` are left out.
+    fn definitions_used(&self, text: &str, visited: &[Eid]) -> Vec<(&'a Definition, Vec<ElementFamily>)> {
+        self.definitions
+            .iter()
+            .filter(|other| {
+                !other.term.is_empty()
+                    && EXPLICIT.contains(&other.form)
+                    && !visited.contains(&other.eid)
+                    && crate::definition::uses_term(text, &other.term)
+            })
+            .filter_map(|other| {
+                let families = match other.concept.as_ref().map(ConceptId::as_str) {
+                    None => vec![ElementFamily::Act, ElementFamily::Means],
+                    Some(
+                        "exploitation" | "sexual_exploitation" | "forced_labour" | "slavery" | "servitude"
+                        | "practices_similar_to_slavery" | "prostitution" | "pornography",
+                    ) => vec![ElementFamily::Purpose],
+                    Some("coercion" | "abuse_of_vulnerability" | "abduction") => vec![ElementFamily::Means],
+                    _ => return None,
+                };
+                Some((other, families))
+            })
+            .collect()
     }
 
     fn child_age_in(&self, spans: &[Span]) -> Qualifier {
@@ -567,6 +607,17 @@ impl<'a> ModelBuilder<'a> {
             evidence,
             basis,
         };
+        // A residual clause opens any list, whatever introduced it (`means ... or any other
+        // similar practices`, `... or other methods`).
+        let list_span = match definition.term_span {
+            Some(term) if definition.concept.as_ref().is_some_and(|id| id.as_str() == "exploitation") => {
+                Span { start: term.end, end: span.end }
+            }
+            _ => Span { start: purpose_from.map_or(span.start, |offset| span.start + offset), end: span.end },
+        };
+        if let Some((_, evidence)) = self.find_pattern(&self.lexicon.qualifiers.residual_open_list, list_span) {
+            return named("open", vec![evidence], None);
+        }
         // A definition of exploitation: its defining word decides (`means` closes, `includes` opens).
         if definition.concept.as_ref().is_some_and(|id| id.as_str() == "exploitation") && definition.term_span.is_some()
         {
@@ -749,21 +800,28 @@ impl<'a> ModelBuilder<'a> {
                     .find_map(|span| self.find_pattern(&self.lexicon.qualifiers.within_or_across_borders, span))
             })
             .or_else(|| self.find_pattern(&self.lexicon.qualifiers.within_or_across_borders, whole));
-        let transnational = match (
-            within_or_across,
-            self.find_pattern(&self.lexicon.qualifiers.across_borders_required, definition.span),
-        ) {
+        // A crossing may be required by the definition or by any provision of the law (a
+        // jurisdiction or scope section), not by its preamble.
+        let body = self.body_span();
+        let across = self
+            .find_pattern(&self.lexicon.qualifiers.across_borders_required, definition.span)
+            .or_else(|| self.find_pattern(&self.lexicon.qualifiers.across_borders_required, body));
+        let transnational = match (within_or_across, across) {
             (Some((_, evidence)), _) => {
                 Qualifier { value: QualifierValue::Bool(false), evidence: vec![evidence], basis: None }
             }
             (None, Some((_, evidence))) => {
                 Qualifier { value: QualifierValue::Bool(true), evidence: vec![evidence], basis: None }
             }
-            (None, None) if incomplete.is_none() => Qualifier {
+            (None, None) if complete_instrument => Qualifier {
                 value: QualifierValue::Bool(false),
                 evidence: Vec::new(),
-                basis: Some("the complete definition names no border crossing".to_owned()),
+                basis: Some("the complete text names no border crossing".to_owned()),
             },
+            (None, None) if incomplete.is_none() => unknown(&format!(
+                "the definition names no border crossing, but another provision of the text may: the text seen is {}",
+                self.incomplete_phrase().trim_start_matches("which is ")
+            )),
             (None, None) => unknown("the definition is incomplete in the corpus"),
         };
         model.qualifiers.insert("transnational_required".to_owned(), transnational);
@@ -771,6 +829,17 @@ impl<'a> ModelBuilder<'a> {
         let purpose_from =
             self.find_pattern(&self.lexicon.qualifiers.purpose_markers, definition.span).map(|(found, _)| found.start);
         model.qualifiers.insert("exploitation_list".to_owned(), self.exploitation_list(list_source, purpose_from));
+    }
+
+    /// The text after the preamble: where the law's provisions are.
+    fn body_span(&self) -> Span {
+        let start = self
+            .document
+            .provisions
+            .iter()
+            .find(|provision| provision.kind != crate::document::ProvisionKind::Preamble)
+            .map_or(0, |provision| provision.span.start);
+        Span { start, end: self.instrument.text.len() }
     }
 
     /// Other constitutive definitions of trafficking (the child offence beside the adult one).
