@@ -154,30 +154,7 @@ impl Extractor<'_> {
 
     /// The text after the provision's number (and heading), on its first line.
     fn head(&self, provision: &Provision) -> (usize, &str) {
-        let (start, own) = self.own_text(provision);
-        let mut offset = 0;
-        if let Some(heading) = provision.heading_span {
-            offset = heading.end.saturating_sub(start);
-        }
-        if let Some(num) = provision.num.as_deref().filter(|_| !provision.number_inferred) {
-            if let Some(found) = own.find(num) {
-                offset = offset.max(found + num.len());
-            }
-        }
-        let mut rest = own.get(offset..).unwrap_or("");
-        // `Section 6` alone on its line, the text on the next: the head is that next line.
-        let first_line_end = rest.find(['\n', '\r']).unwrap_or(rest.len());
-        if rest[..first_line_end].trim().is_empty() {
-            let skipped = rest.len() - rest.trim_start().len();
-            offset += skipped;
-            rest = &rest[skipped..];
-        }
-        let line_end = rest.find(['\n', '\r']).unwrap_or(rest.len());
-        let line = &rest[..line_end];
-        let trimmed = line.trim_start_matches(|character: char| {
-            character.is_whitespace() || character == '.' || crate::structure::is_dash(character)
-        });
-        (start + offset + (line.len() - trimmed.len()), trimmed)
+        provision.head(&self.instrument.text)
     }
 
     fn push(
@@ -255,6 +232,10 @@ impl Extractor<'_> {
             self.push(provision, term, head_start + offset, DefinitionForm::Is, None);
             return;
         }
+        // `For the purposes of this section, exploitation includes ...`, `In this section,
+        // "coercion" includes ...`: the term follows the introduction.
+        let skipped = self.lexicon.drafting.after_introduction(head);
+        let (head_start, head) = (head_start + skipped, &head[skipped..]);
         // `a) ``Trafficking in persons" shall mean ...`, `"(a) Trafficking in Persons – refers to`.
         let (term, term_offset, after) = match quoted_term(head) {
             Some((term, offset, after)) => (term, offset, after),
@@ -265,7 +246,8 @@ impl Extractor<'_> {
                     crate::structure::is_dash(character) || character == ',' || character.is_whitespace()
                 });
                 let words = tokens(term).len();
-                let capitalised = term.starts_with(|character: char| character.is_uppercase());
+                let capitalised =
+                    skipped > 0 || term.starts_with(|character: char| character.is_uppercase());
                 let has_quotes = term.contains(['"', '\u{201C}', '\u{201D}', '`']);
                 if words == 0
                     || words > MAX_UNQUOTED_TERM_WORDS
@@ -455,8 +437,9 @@ impl Extractor<'_> {
             let Some((term, offset, after)) = quoted_term(&own[at..]) else { continue };
             let Some(found) = form_after(&self.lexicon.drafting, after) else { continue };
             let form = found.form;
-            let direct = after[..found.start].trim().is_empty()
-                && !(found.weak && self.punishes_after(&after[found.end..]));
+            // Inside a sentence, `"trafficking in persons" are used` defines nothing: only a
+            // strong defining word does.
+            let direct = after[..found.start].trim().is_empty() && !found.weak;
             let already = self.definitions.iter().any(|definition| {
                 definition.eid == provision.eid && fold_phrase(&definition.term) == fold_phrase(term)
             });
@@ -646,7 +629,15 @@ impl Extractor<'_> {
                         .is_some()
                 })
         };
-        let enough_acts = if names_both { !acts.is_empty() } else { acts.len() >= 2 } || uses_a_defined_act();
+        // One act done by a means for exploitation is trafficking too (`A person who recruits
+        // another by deception ... for any form of exploitation`).
+        let act_by_means = || {
+            !acts.is_empty()
+                && folded.contains("exploit")
+                && self.lexicon.find_elements(text, None).iter().any(|hit| hit.element.family() == ElementFamily::Means)
+        };
+        let enough_acts =
+            if names_both { !acts.is_empty() } else { acts.len() >= 2 } || act_by_means() || uses_a_defined_act();
         if !enough_acts {
             return None;
         }
@@ -656,6 +647,7 @@ impl Extractor<'_> {
     /// `Recruitment, transportation ... of persons ... shall be punished`: a head whose first
     /// words name an act (a subjectless offence of the civil-law codes).
     fn opens_with_an_act(&self, head: &str) -> bool {
+        let head = &head[self.lexicon.drafting.after_introduction(head)..];
         let opening = window_of(head, 80);
         let words = tokens(opening);
         self.lexicon

@@ -142,6 +142,38 @@ impl Provision {
         Some(out.trim().to_owned())
     }
 
+    /// The words after the provision's number (and heading) on their first line, and where
+    /// they start in `text`: `Whoever, for the purpose of ...` of `Section 6\nWhoever, ...`.
+    /// Empty where `text` is not the provision's text.
+    pub(crate) fn head<'t>(&self, text: &'t str) -> (usize, &'t str) {
+        let start = self.span.start;
+        let end = self.children.first().map_or(self.span.end, |child| child.span.start);
+        let Some(own) = text.get(start..end.max(start)) else { return (start, "") };
+        let mut offset = 0;
+        if let Some(heading) = self.heading_span {
+            offset = heading.end.saturating_sub(start);
+        }
+        if let Some(num) = self.num.as_deref().filter(|_| !self.number_inferred) {
+            if let Some(found) = own.find(num) {
+                offset = offset.max(found + num.len());
+            }
+        }
+        let mut rest = own.get(offset..).unwrap_or("");
+        // `Section 6` alone on its line, the text on the next: the head is that next line.
+        let first_line_end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        if rest[..first_line_end].trim().is_empty() {
+            let skipped = rest.len() - rest.trim_start().len();
+            offset += skipped;
+            rest = &rest[skipped..];
+        }
+        let line_end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        let line = &rest[..line_end];
+        let trimmed = line.trim_start_matches(|character: char| {
+            character.is_whitespace() || character == '.' || crate::structure::is_dash(character)
+        });
+        (start + offset + (line.len() - trimmed.len()), trimmed)
+    }
+
     /// This provision and all under it, depth first in text order.
     pub fn walk(&self) -> impl Iterator<Item = &Provision> {
         let mut stack = vec![self];
@@ -183,6 +215,21 @@ pub struct Document {
 }
 
 impl Document {
+    /// The part of `provision`'s span that is its own words: without the marginal heading of
+    /// a later provision that the parser left at its end (`Offence of trafficking in persons
+    /// by means of threat, force, etc.` on the line before `13.` closes the span of `12.`).
+    pub(crate) fn words_span(&self, provision: &Provision) -> Span {
+        let end = self
+            .walk()
+            .filter_map(|other| other.heading_span)
+            .filter(|heading| heading.start > provision.span.start && heading.start < provision.span.end)
+            .filter(|heading| Some(*heading) != provision.heading_span)
+            .map(|heading| heading.start)
+            .min()
+            .unwrap_or(provision.span.end);
+        Span { start: provision.span.start, end }
+    }
+
     /// Every provision, depth first in text order.
     pub fn walk(&self) -> impl Iterator<Item = &Provision> {
         self.provisions.iter().flat_map(Provision::walk)

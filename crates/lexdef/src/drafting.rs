@@ -148,30 +148,41 @@ impl DraftingWords {
         None
     }
 
-    /// Where the offence words of `head` start (`Whoever`, `Any person who`, `A person
-    /// commits an offence if`), after an introduction such as `For the purposes of this
-    /// Act,`; `None` when the head does not open an offence.
-    pub(crate) fn offence_opener(&self, head: &str) -> Option<usize> {
+    /// Where `head` starts after an introduction that is not its subject (`For the purposes
+    /// of this section, ...`, `Where the victim is a child, ...`): the byte after the
+    /// introduction's comma (and the spaces after it), or 0.
+    pub(crate) fn after_introduction(&self, head: &str) -> usize {
         let words = tokens(head);
-        let mut from = 0;
         for introduction in &self.introductions {
             if words.len() > introduction.len()
                 && words[..introduction.len()].iter().zip(introduction).all(|(word, wanted)| &word.folded == wanted)
             {
-                // The introduction runs to its comma.
                 let after = words[introduction.len() - 1].end;
-                let comma = head[after..].find(',').map(|at| after + at);
-                from = comma.map_or(introduction.len(), |comma| words.iter().take_while(|word| word.start < comma).count());
-                break;
+                if let Some(comma) = head[after..].find(',') {
+                    let rest = &head[after + comma + 1..];
+                    return head.len() - rest.trim_start().len();
+                }
             }
         }
-        let rest = &words[from.min(words.len())..];
-        self.openers
-            .iter()
-            .any(|opener| {
-                rest.len() >= opener.len() && rest[..opener.len()].iter().zip(opener).all(|(word, wanted)| &word.folded == wanted)
-            })
-            .then(|| rest.first().map_or(0, |word| word.start))
+        0
+    }
+
+    /// Where the offence words of `head` start (`Whoever`, `Any person who`, `A person
+    /// commits an offence if`), after an introduction such as `For the purposes of this
+    /// Act,`; `None` when the head does not open an offence.
+    pub(crate) fn offence_opener(&self, head: &str) -> Option<usize> {
+        self.offence_opener_span(head).map(|(start, _)| start)
+    }
+
+    /// Where the offence words of `head` start and end (`Any person who`).
+    pub(crate) fn offence_opener_span(&self, head: &str) -> Option<(usize, usize)> {
+        let from = self.after_introduction(head);
+        let rest = tokens(&head[from..]);
+        self.openers.iter().find_map(|opener| {
+            let matches = rest.len() >= opener.len()
+                && rest[..opener.len()].iter().zip(opener).all(|(word, wanted)| &word.folded == wanted);
+            matches.then(|| (from + rest[0].start, from + rest[opener.len() - 1].end))
+        })
     }
 
     /// Whether `words` hold a word that shows a provision punishes (`offence`, `punishable`,

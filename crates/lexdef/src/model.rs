@@ -269,7 +269,9 @@ impl<'a> ModelBuilder<'a> {
             if marker.is_none() && purpose_list_open && is_item {
                 marker = Some(0);
             } else {
-                purpose_list_open = marker.is_some() && trimmed.ends_with([':', '\u{2014}']);
+                // (`for the purpose of exploitation ... by means of—` opens a list of means.)
+                purpose_list_open = marker.is_some_and(|marker| !line[marker..].to_lowercase().contains("means"))
+                    && trimmed.ends_with([':', '\u{2014}']);
             }
             for mut hit in self.lexicon.find_elements(line, marker) {
                 hit.start += line_start;
@@ -430,7 +432,36 @@ impl<'a> ModelBuilder<'a> {
         // similar to slavery`, a defined act), followed recursively, each once.
         let mut visited: Vec<Eid> = vec![definition.eid.clone()];
         let mut pending: Vec<(&Definition, Vec<ElementFamily>)> = Vec::new();
-        if concept.as_str() == "trafficking_in_persons" {
+        let trafficking = concept.as_str() == "trafficking_in_persons";
+        let offences_using = if trafficking && EXPLICIT.contains(&definition.form) && !definition.term.is_empty() {
+            self.offences_using(&definition.term, definition)
+        } else {
+            Vec::new()
+        };
+        // The means of another offence are the concept's only where the definition names
+        // means or every offence for adults requires them: where one does not (`Any person
+        // who traffics in persons ... commits an offence` beside `... by means of threat,
+        // force ...`), they aggravate an offence that needs none.
+        let names_means = |span: Span| {
+            self.lexicon.find_elements(self.text(span), None).iter().any(|hit| hit.element.family() == ElementFamily::Means)
+        };
+        let other_offences: Vec<&crate::document::Provision> = self
+            .definitions
+            .iter()
+            .filter(|other| other.concept.as_ref() == Some(concept) && other.form == DefinitionForm::Constitutive)
+            .filter_map(|other| self.document.find(other.eid.as_str()))
+            .chain(offences_using.iter().copied())
+            .collect();
+        let offence_families: Vec<ElementFamily> = if found.keys().any(|id| id.family() == ElementFamily::Means)
+            || other_offences
+                .iter()
+                .all(|provision| names_means(self.document.words_span(provision)) || self.against_children(provision))
+        {
+            families.clone()
+        } else {
+            families.iter().copied().filter(|family| *family != ElementFamily::Means).collect()
+        };
+        if trafficking {
             for other in self.definitions.iter().filter(|other| {
                 other.concept.as_ref() == Some(concept)
                     && other.eid != definition.eid
@@ -439,7 +470,34 @@ impl<'a> ModelBuilder<'a> {
                     && (other.form == DefinitionForm::Constitutive
                         || (EXPLICIT.contains(&other.form) && self.lexicon.is_species(&other.term)))
             }) {
-                pending.push((other, families.clone()));
+                let wanted =
+                    if other.form == DefinitionForm::Constitutive { offence_families.clone() } else { families.clone() };
+                pending.push((other, wanted));
+            }
+        }
+        // Offence provisions that use the defined term (`A person who traffics another person
+        // (a) by using force ...`) name further acts, means or purposes of it.
+        {
+            for provision in offences_using {
+                let span = self.document.words_span(provision);
+                let text = self.text(span);
+                let mut contributed = false;
+                for hit in self.hits_by_line(text, &self.purpose_marker_starts(span)) {
+                    if offence_families.contains(&hit.element.family()) {
+                        let evidence = self.evidence(
+                            span.start + hit.start,
+                            span.start + hit.end,
+                            Some(hit.method),
+                        );
+                        found.entry(hit.element).or_default().push(evidence);
+                        contributed = true;
+                    }
+                }
+                if contributed && !linked.contains(&provision.eid) {
+                    linked.push(provision.eid.clone());
+                    scopes.push((provision.eid.clone(), span));
+                }
+                pending.extend(self.definitions_used(text, &visited));
             }
         }
         pending.extend(self.definitions_used(definition_text, &visited));
@@ -523,7 +581,7 @@ impl<'a> ModelBuilder<'a> {
         if concept.as_str() == "trafficking_in_persons" {
             self.trafficking_qualifiers(&mut model, definition, list_source, incomplete.as_deref(), &mut linked);
         } else if concept.as_str() == "exploitation" {
-            let list = self.exploitation_list(list_source, purpose_from);
+            let list = self.exploitation_list(list_source, purpose_from, incomplete.is_none());
             model.qualifiers.insert("exploitation_list".to_owned(), list);
         } else if concept.as_str() == "child" {
             let age = self.child_age_in(&[definition.span]);
@@ -536,6 +594,52 @@ impl<'a> ModelBuilder<'a> {
             linked,
         });
         model
+    }
+
+    /// Whether an offence is done to children: the first words naming whom, after its opening
+    /// words (`Any person who` is the offender), name a child (`recruits ... a child`, not
+    /// `traffics in persons not being a child`).
+    fn against_children(&self, provision: &crate::document::Provision) -> bool {
+        let (head_start, head) = provision.head(&self.instrument.text);
+        let Some((_, opener_end)) = self.lexicon.drafting.offence_opener_span(head) else { return false };
+        let rest = Span { start: head_start + opener_end, end: provision.span.end };
+        let first = |patterns: &[Pattern]| self.find_pattern(patterns, rest).map(|(found, _)| found.start);
+        let qualifiers = &self.lexicon.qualifiers;
+        match (first(&qualifiers.children_only), first(&qualifiers.all_persons)) {
+            (Some(child), Some(person)) => child < person,
+            (Some(_), None) => true,
+            _ => false,
+        }
+    }
+
+    /// The innermost provisions that open an offence (`A person who ...`) and use `term`,
+    /// outside the definition itself and the other definitions of the concept.
+    fn offences_using(&self, term: &str, definition: &Definition) -> Vec<&'a crate::document::Provision> {
+        let text = &self.instrument.text;
+        let mut found: Vec<&'a crate::document::Provision> = Vec::new();
+        for provision in self.document.walk() {
+            if definition.span.contains(provision.span)
+                || provision.span.contains(definition.span)
+                || self.definitions.iter().any(|other| other.eid == provision.eid)
+                || !matches!(
+                    provision.kind,
+                    crate::document::ProvisionKind::Section
+                        | crate::document::ProvisionKind::Article
+                        | crate::document::ProvisionKind::Subsection
+                        | crate::document::ProvisionKind::Paragraph
+                )
+            {
+                continue;
+            }
+            let (_, words) = provision.head(text);
+            if self.lexicon.drafting.offence_opener(words).is_some()
+                && crate::definition::uses_term(&text[self.document.words_span(provision).range()], term)
+            {
+                found.retain(|outer| !outer.span.contains(provision.span));
+                found.push(provision);
+            }
+        }
+        found
     }
 
     /// The instrument's definitions of the terms `text` uses, with the element families each
@@ -566,6 +670,34 @@ impl<'a> ModelBuilder<'a> {
             .collect()
     }
 
+    /// An age of a person anywhere in the body, written as an age (`under eighteen years of
+    /// age`, `under the age of 18`, `not attained 16 years old`): a term of imprisonment
+    /// (`not less than five years`) is not one.
+    fn age_in_body(&self) -> Option<Qualifier> {
+        let body = self.body_span();
+        let text = self.text(body);
+        let words = self.words_of(body);
+        let mut matches: Vec<PatternMatch> =
+            self.lexicon.qualifiers.child_age.iter().flat_map(|pattern| pattern.find_all(&words, text)).collect();
+        matches.sort_by_key(|found| found.start);
+        matches.into_iter().find_map(|found| {
+            let age = found.number?;
+            let written = text[found.start..found.end].to_lowercase();
+            let after = text[found.end..crate::location::floor_char_boundary(text, (found.end + 16).min(text.len()))]
+                .to_lowercase();
+            let as_an_age = written.contains("age")
+                || after.trim_start().starts_with("of age")
+                || after.trim_start().starts_with("years of age")
+                || after.trim_start().starts_with("old")
+                || after.trim_start().starts_with("years old");
+            as_an_age.then(|| Qualifier {
+                value: QualifierValue::Number(age),
+                evidence: vec![self.evidence(body.start + found.start, body.start + found.end, None)],
+                basis: None,
+            })
+        })
+    }
+
     fn child_age_in(&self, spans: &[Span]) -> Qualifier {
         for span in spans {
             let text = self.text(*span);
@@ -594,7 +726,12 @@ impl<'a> ModelBuilder<'a> {
         }
     }
 
-    fn exploitation_list(&self, source: Option<(&Definition, Span)>, purpose_from: Option<usize>) -> Qualifier {
+    fn exploitation_list(
+        &self,
+        source: Option<(&Definition, Span)>,
+        purpose_from: Option<usize>,
+        list_complete: bool,
+    ) -> Qualifier {
         let Some((definition, span)) = source else {
             return Qualifier {
                 value: QualifierValue::Unknown,
@@ -649,6 +786,14 @@ impl<'a> ModelBuilder<'a> {
         if let Some((_, evidence)) = self.find_pattern(&self.lexicon.qualifiers.closed_list, window) {
             return named("closed", vec![evidence], None);
         }
+        // A bare list, whole in the text: nothing opens it, so it is closed.
+        if list_complete {
+            return named(
+                "closed",
+                Vec::new(),
+                Some("the forms of exploitation are listed in full, and no word opens the list (`includes`, `at a minimum`, `or other ...`)".to_owned()),
+            );
+        }
         Qualifier {
             value: QualifierValue::Unknown,
             evidence: Vec::new(),
@@ -689,6 +834,13 @@ impl<'a> ModelBuilder<'a> {
         age_spans.push(definition.span);
         age_spans.extend(self.constitutive_others(definition).map(|other| other.span));
         let mut age = self.child_age_in(&age_spans);
+        // An age of a child anywhere else in the law (`Where the victim is under eighteen years
+        // of age, ...`), where no definition of child says it.
+        if age.value == QualifierValue::Unknown && child_definitions.is_empty() {
+            if let Some(found) = self.age_in_body() {
+                age = found;
+            }
+        }
         if age.value == QualifierValue::Unknown && !child_definitions.is_empty() {
             age.basis = Some("the definition of child names no age in the text seen".to_owned());
         }
@@ -782,13 +934,24 @@ impl<'a> ModelBuilder<'a> {
         let scope = match (named_scope, object) {
             (Some((_, evidence)), _) => named("women_and_children", evidence),
             (None, None) => unknown("the definition names no act, so not whom it is done to"),
-            (None, Some(object)) => match self.find_pattern(&self.lexicon.qualifiers.women_and_children, object) {
-                Some((_, evidence)) => named("women_and_children", evidence),
-                None => match self.find_pattern(&self.lexicon.qualifiers.all_persons, object) {
-                    Some((_, evidence)) => named("all_persons", evidence),
-                    None => unknown("the definition does not say whom it protects"),
-                },
-            },
+            // Whom the first words after the act name: `persons`, `a woman or child`, `a child`.
+            (None, Some(object)) => {
+                let qualifiers = &self.lexicon.qualifiers;
+                [
+                    ("women_and_children", &qualifiers.women_and_children),
+                    ("all_persons", &qualifiers.all_persons),
+                    ("children", &qualifiers.children_only),
+                ]
+                .into_iter()
+                .filter_map(|(value, patterns)| {
+                    self.find_pattern(patterns, object).map(|(found, evidence)| (found.start, value, evidence))
+                })
+                .min_by_key(|(start, _, _)| *start)
+                .map_or_else(
+                    || unknown("the definition does not say whom it protects"),
+                    |(_, value, evidence)| named(value, evidence),
+                )
+            }
         };
         model.qualifiers.insert("victim_scope".to_owned(), scope);
 
@@ -828,7 +991,9 @@ impl<'a> ModelBuilder<'a> {
 
         let purpose_from =
             self.find_pattern(&self.lexicon.qualifiers.purpose_markers, definition.span).map(|(found, _)| found.start);
-        model.qualifiers.insert("exploitation_list".to_owned(), self.exploitation_list(list_source, purpose_from));
+        model
+            .qualifiers
+            .insert("exploitation_list".to_owned(), self.exploitation_list(list_source, purpose_from, incomplete.is_none()));
     }
 
     /// The text after the preamble: where the law's provisions are.
