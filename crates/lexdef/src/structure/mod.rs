@@ -31,6 +31,7 @@ use crate::warning::{Warning, WarningKind};
 
 use amendment::{opening_quote_len, AMENDMENT_WORDS};
 use defined_term::defined_term;
+pub(crate) use defined_term::quoted_term;
 use eids::assign_eids;
 use heading::is_heading_like;
 pub(crate) use label::is_dash;
