@@ -48,10 +48,16 @@ pub enum ProvisionKind {
     Subsection,
     /// `1.` or `(1)` in an article; `(a)` elsewhere.
     Paragraph,
-    /// `(a)` or `a)` in a paragraph.
+    /// `(a)` or `a)` in a paragraph; `(1)` in a paragraph `(a)` of a section (United States
+    /// Code: `(a)(1)`).
     Subparagraph,
-    /// `(i)`.
+    /// The level under a subparagraph: `(A)` in `(a)(1)(A)` (United States Code), or any
+    /// further letter or number level.
+    Clause,
+    /// `(i)`, `(ii)`: a Roman numeral, at whatever level.
     Item,
+    /// The level under an item: `(I)` in `(a)(1)(A)(i)(I)`, `(aa)` (United States Code).
+    Subclause,
     /// A paragraph that defines a quoted term: `"child" means ...`.
     Definition,
 }
@@ -69,7 +75,9 @@ impl ProvisionKind {
             ProvisionKind::Subsection => "subsec",
             ProvisionKind::Paragraph => "para",
             ProvisionKind::Subparagraph => "subpara",
+            ProvisionKind::Clause => "clause",
             ProvisionKind::Item => "item",
+            ProvisionKind::Subclause => "subclause",
             ProvisionKind::Definition => "def",
         }
     }

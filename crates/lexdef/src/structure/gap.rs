@@ -40,7 +40,7 @@ impl Parser<'_> {
                 let label = recognise(&probe).map(|mut label| {
                     label.printed_len = 0;
                     label.rest = 0;
-                    label.inline_subsection = None;
+                    label.run_in = None;
                     label
                 });
                 // A bare `6`: a section (or article) like the one open before it.
@@ -64,7 +64,7 @@ impl Parser<'_> {
                             printed_len: 0,
                             number: label::normalise_number(printed),
                             rest: 0,
-                            inline_subsection: None,
+                            run_in: None,
                         }
                     })
                 });

@@ -42,8 +42,10 @@ pub(crate) struct Label {
     pub number: String,
     /// Byte offset where the rest of the line starts (after separators).
     pub rest: usize,
-    /// `3.—(1)`: the subsection label printed on the same line, and its own offsets.
-    pub inline_subsection: Option<Box<Label>>,
+    /// The label run in after this one on the same line, with its own offsets: the `(1)` of
+    /// `3.—(1)` and `ARTICLE 80-(1)`, the `(1)` of `(a)(1)` (itself with the `(A)` of
+    /// `(a)(1)(A)`).
+    pub run_in: Option<Box<Label>>,
 }
 
 const KEYWORDS: &[(&str, Unit, bool)] = &[
@@ -185,8 +187,35 @@ fn starts_with_lowercase_latin(text: &str) -> bool {
         .is_some_and(|character| character.is_lowercase() && character.is_alphabetic() && (character as u32) < 0x0250)
 }
 
-/// A keyword label: `Section 4-A.`, `PART II`, `มาตรา ๖`, `§ 7102.`.
+/// A keyword label: `Section 4-A.`, `PART II`, `มาตรา ๖`, `§ 7102.`, `22 U.S.C. § 7102.`.
 fn keyword_label(line: &str) -> Option<Label> {
+    let title = united_states_code_title_len(line);
+    let mut label = keyword_label_at_start(&line[title..])?.shifted(title);
+    // The printed number is the whole citation, `18 U.S.C. § 1581.`.
+    label.start = 0;
+    Some(label)
+}
+
+/// `18 U.S.C. ` before `§ 1581`: a title of the United States Code, whose section is the
+/// number after `§`. Returns the byte length of the title and code, or 0.
+fn united_states_code_title_len(line: &str) -> usize {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return 0;
+    }
+    let after_title = line[digits..].trim_start();
+    let Some(after_code) = ["U.S.C.", "U. S. C.", "USC"].iter().find_map(|code| after_title.strip_prefix(code)) else {
+        return 0;
+    };
+    let section_sign = after_code.trim_start();
+    if section_sign.starts_with('§') && section_sign.len() < after_code.len() {
+        line.len() - section_sign.len()
+    } else {
+        0
+    }
+}
+
+fn keyword_label_at_start(line: &str) -> Option<Label> {
     let first_byte = *line.as_bytes().first()?;
     for &(keyword, unit, inline_heading) in KEYWORDS {
         // Most lines start with no keyword: one byte compared rejects all but a few.
@@ -239,13 +268,13 @@ fn keyword_label(line: &str) -> Option<Label> {
         if sentence_follows {
             continue;
         }
-        let inline_subsection = inline_subsection_label(line, printed_len);
+        let run_in = run_in_label(line, printed_len);
         return Some(Label {
             style: LabelStyle::Keyword { unit, inline_heading },
             printed_len,
             number: normalise_number(number),
             rest,
-            inline_subsection,
+            run_in,
             start: 0,
         });
     }
@@ -253,7 +282,7 @@ fn keyword_label(line: &str) -> Option<Label> {
 }
 
 /// The `(1)` in `3.—(1) Any person`.
-fn inline_subsection_label(line: &str, after_number: usize) -> Option<Box<Label>> {
+fn run_in_label(line: &str, after_number: usize) -> Option<Box<Label>> {
     let mut offset = after_number;
     let mut saw_separator = false;
     let mut saw_dot = false;
@@ -275,11 +304,7 @@ fn inline_subsection_label(line: &str, after_number: usize) -> Option<Box<Label>
     {
         return None;
     }
-    let mut label = bracketed_label(&line[offset..])?;
-    label.start = offset;
-    label.printed_len += offset;
-    label.rest += offset;
-    Some(Box::new(label))
+    Some(Box::new(bracketed_label(&line[offset..])?.shifted(offset)))
 }
 
 /// The inside of a list label: `1`, `1A`, `a`, `aa`, `ii`, `đ`, `A`, `๑`.
@@ -316,7 +341,27 @@ fn followed_by_break(text: &str) -> bool {
     }
 }
 
+/// No law runs in more levels than this on one line (`(a)(1)(A)(i)(I)` is five).
+const MAX_RUN_IN: usize = 6;
+
+impl Label {
+    /// The same label, `by` bytes further into the examined string (with its run-in labels).
+    pub(crate) fn shifted(mut self, by: usize) -> Label {
+        self.start += by;
+        self.printed_len += by;
+        self.rest += by;
+        self.run_in = self.run_in.map(|label| Box::new(label.shifted(by)));
+        self
+    }
+}
+
+/// `(a)`, `(1)`, `(ii)`, and a run-in `(a)(1)(A)`: each level printed right after the one
+/// before it is its label's `run_in`.
 fn bracketed_label(line: &str) -> Option<Label> {
+    bracketed_run(line, MAX_RUN_IN)
+}
+
+fn bracketed_run(line: &str, levels: usize) -> Option<Label> {
     let after_open = line.strip_prefix('(')?;
     // `( a )`, as some web renderings print it.
     let inner = strip_one_space(after_open);
@@ -328,6 +373,24 @@ fn bracketed_label(line: &str) -> Option<Label> {
         return None;
     }
     let printed_len = 1 + leading_space + length + closing;
+    let run_in = match levels {
+        0 | 1 => None,
+        _ => line[printed_len..]
+            .starts_with('(')
+            .then(|| bracketed_run(&line[printed_len..], levels - 1))
+            .flatten()
+            .map(|label| Box::new(label.shifted(printed_len))),
+    };
+    if let Some(run_in) = run_in {
+        return Some(Label {
+            style: LabelStyle::Bracketed,
+            printed_len,
+            number: normalise_number(&inner[..length]),
+            rest: printed_len,
+            run_in: Some(run_in),
+            start: 0,
+        });
+    }
     if !followed_by_break(&line[printed_len..]) {
         return None;
     }
@@ -337,7 +400,7 @@ fn bracketed_label(line: &str) -> Option<Label> {
         printed_len,
         number: normalise_number(&inner[..length]),
         rest,
-        inline_subsection: None,
+        run_in: None,
         start: 0,
     })
 }
@@ -369,7 +432,7 @@ fn right_paren_label(line: &str) -> Option<Label> {
         printed_len,
         number: normalise_number(&line[..length]),
         rest: skip_whitespace(line, printed_len),
-        inline_subsection: None,
+        run_in: None,
         start: 0,
     })
 }
@@ -398,7 +461,7 @@ fn letter_dot_label(line: &str) -> Option<Label> {
         printed_len,
         number: line[..length].to_owned(),
         rest: skip_whitespace(line, printed_len),
-        inline_subsection: None,
+        run_in: None,
         start: 0,
     })
 }
@@ -418,14 +481,14 @@ fn bare_number_label(line: &str) -> Option<Label> {
     }
     let printed_len = length + 1;
     let after = &line[printed_len..];
-    let inline_subsection = inline_subsection_label(line, length);
-    let continues = after.starts_with(char::is_whitespace) || inline_subsection.is_some();
+    let run_in = run_in_label(line, length);
+    let continues = after.starts_with(char::is_whitespace) || run_in.is_some();
     if !continues || after.trim().is_empty() {
         return None;
     }
     // `2. 5 years` or `2.5`: a number, not a provision.
     let rest = skip_separators(line, printed_len);
-    if line[rest..].starts_with(|character: char| character.is_ascii_digit()) && inline_subsection.is_none() {
+    if line[rest..].starts_with(|character: char| character.is_ascii_digit()) && run_in.is_none() {
         return None;
     }
     Some(Label {
@@ -433,7 +496,7 @@ fn bare_number_label(line: &str) -> Option<Label> {
         printed_len,
         number: normalise_number(&line[..length]),
         rest,
-        inline_subsection,
+        run_in,
         start: 0,
     })
 }
@@ -461,7 +524,7 @@ fn bare_number_heading_label(line: &str) -> Option<Label> {
         printed_len: length,
         number: normalise_number(&line[..length]),
         rest,
-        inline_subsection: None,
+        run_in: None,
     })
 }
 
@@ -482,7 +545,7 @@ fn roman_alone_label(line: &str) -> Option<Label> {
             printed_len: trimmed.len(),
             number: trimmed.to_owned(),
             rest: trimmed.len(),
-            inline_subsection: None,
+            run_in: None,
             start: 0,
         });
     }
@@ -510,7 +573,12 @@ mod tests {
                 LabelStyle::Keyword { unit, .. } => format!("{unit:?}"),
                 other => format!("{other:?}"),
             };
-            let sub = label.inline_subsection.map(|sub| format!("+{}", sub.number)).unwrap_or_default();
+            let mut sub = String::new();
+            let mut run_in = label.run_in.as_deref();
+            while let Some(label) = run_in {
+                sub.push_str(&format!("+{}", label.number));
+                run_in = label.run_in.as_deref();
+            }
             (style, format!("{}{sub}", label.number), line[..label.printed_len].to_owned())
         })
     }
@@ -551,6 +619,14 @@ mod tests {
             ("Điều 2. Giải thích từ ngữ", Some(("Article", "2", "Điều 2."))),
             ("Pasal 1", Some(("Article", "1", "Pasal 1"))),
             ("§ 7102. Definitions", Some(("Section", "7102", "§ 7102."))),
+            ("22 U.S.C. § 7102. Definitions", Some(("Section", "7102", "22 U.S.C. § 7102."))),
+            ("18 U.S.C. § 1581.", Some(("Section", "1581", "18 U.S.C. § 1581."))),
+            ("Sec. 103. Definitions.", Some(("Section", "103", "Sec. 103."))),
+            ("18 U.S.C. 1581 makes peonage an offence.", None),
+            ("(a)(1) In general", Some(("Bracketed", "a+1", "(a)"))),
+            ("(e)(1)(A) the term", Some(("Bracketed", "e+1+A", "(e)"))),
+            ("(a)(1)", Some(("Bracketed", "a+1", "(a)"))),
+            ("(a)(x", None),
             ("Section 3 of Republic Act No. 9208 is hereby amended", None),
             ("Article 3 of this Protocol", None),
             ("Pasal 2 ayat (1)", None),

@@ -6,7 +6,7 @@ use super::amendment::Region;
 use super::defined_term::DefinedTerm;
 use super::eids::term_slug;
 use super::label::{self, Label, LabelStyle, Unit};
-use super::{Level, Parser};
+use super::{Level, Node, Parser};
 use crate::document::{ProvisionKind, Span};
 use crate::warning::{Warning, WarningKind};
 
@@ -83,7 +83,7 @@ impl Parser<'_> {
                 self.keyword_heading(index, &label, body_start, content_end, inline_heading, false)
             }
             // `5. Trafficking of persons.—(1) Whoever ...`
-            LabelStyle::BareNumber if label.inline_subsection.is_none() && level == Level::Unit(Unit::Section) => {
+            LabelStyle::BareNumber if label.run_in.is_none() && level == Level::Unit(Unit::Section) => {
                 self.keyword_heading(index, &label, body_start, content_end, true, true)
             }
             // `1 Meaning of exploitation`
@@ -99,24 +99,26 @@ impl Parser<'_> {
             _ => None,
         };
         let subsection_after_heading = after_heading.and_then(|offset| {
-            let mut label = label::subsection_label(&self.text[offset..content_end])?;
-            let shift = offset - body_start;
-            label.start += shift;
-            label.printed_len += shift;
-            label.rest += shift;
-            Some(Box::new(label))
+            let label = label::subsection_label(&self.text[offset..content_end])?;
+            Some(Box::new(label.shifted(offset - body_start)))
         });
-        if let Some(subsection) = label.inline_subsection.as_ref().or(subsection_after_heading.as_ref()) {
-            let sub_start = body_start + subsection.start;
-            debug_assert_eq!(subsection_printed_len(subsection), subsection.printed_len - subsection.start);
-            let kind = kind_for(Level::Numeric, Some(self.nodes[index].kind));
-            let component = format!("{}_{}", kind.eid_name(), subsection.number);
-            let sub = self.push_node(kind, Level::Numeric, component, sub_start, sub_start, in_quote);
-            let printed = self.text[sub_start..body_start + subsection.printed_len].to_owned();
-            let node = &mut self.nodes[sub];
-            node.number = Some(subsection.number.clone());
+        // `3.—(1)`, `(a)(1)(A)`: each label run in on the line opens its own level, where the
+        // one before it put the stack.
+        let mut run_in = label.run_in.as_deref().or(subsection_after_heading.as_deref());
+        while let Some(sub) = run_in {
+            let level = self.level_of(sub);
+            self.close_for(level, Some(&sub.number));
+            let parent = self.stack.last().map(|&index| self.nodes[index].kind);
+            let kind = kind_for(level, parent);
+            let sub_start = body_start + sub.start;
+            let component = format!("{}_{}", kind.eid_name(), sub.number);
+            let index = self.push_node(kind, level, component, sub_start, sub_start, in_quote);
+            let printed = self.text[sub_start..body_start + sub.printed_len].to_owned();
+            let node = &mut self.nodes[index];
+            node.number = Some(sub.number.clone());
             node.num = Some(printed);
             node.end = content_end;
+            run_in = sub.run_in.as_deref();
         }
     }
 
@@ -152,17 +154,91 @@ impl Parser<'_> {
                 }
             }
             LabelStyle::Bracketed | LabelStyle::RightParen | LabelStyle::LetterDot => {
-                if label.number.chars().all(|character| character.is_ascii_digit() || character.is_ascii_uppercase())
-                    && label.number.starts_with(|character: char| character.is_ascii_digit())
+                let number = label.number.as_str();
+                if number.chars().all(|character| character.is_ascii_digit() || character.is_ascii_uppercase())
+                    && number.starts_with(|character: char| character.is_ascii_digit())
                 {
                     Level::Numeric
-                } else if self.is_roman_here(&label.number) {
+                } else if self.is_roman_here(number) {
                     Level::Roman
+                } else if self.is_capital_roman_here(number) {
+                    Level::CapitalRoman
+                } else if self.is_double_letter_here(number) {
+                    Level::DoubleLetter
+                } else if number.chars().all(char::is_uppercase) {
+                    Level::CapitalLetter
                 } else {
                     Level::Letter
                 }
             }
         }
+    }
+
+    /// The open provisions of the innermost quoted text (or of the whole text), innermost
+    /// first.
+    fn open_innermost_first(&self) -> impl Iterator<Item = &Node> {
+        let floor = self.quoted_floor.unwrap_or(0);
+        self.stack[floor..].iter().rev().map(|&index| &self.nodes[index])
+    }
+
+    /// Whether the line before ends as a list's introduction does (`... who—`, `... means:`):
+    /// the next label opens a list under the provision it ends.
+    fn introduces_a_list(&self) -> bool {
+        self.previous_line_end_char.is_some_and(|character| character == ':' || label::is_dash(character))
+    }
+
+    /// Whether `(I)` here is a Roman numeral under an item `(i)` (United States Code:
+    /// `(A)(i)(I)`), not a capital letter. Under an item, `(I)` opens the list when the line
+    /// before introduces one or no open `(H)` makes it the next letter; an open `(I)`, `(II)`
+    /// continues to `(II)`, `(III)`.
+    fn is_capital_roman_here(&self, number: &str) -> bool {
+        let roman =
+            !number.is_empty() && number.chars().all(|character| matches!(character, 'I' | 'V' | 'X' | 'L' | 'C'));
+        if !roman {
+            return false;
+        }
+        let Some(innermost) = self.open_innermost_first().find(|node| node.level != Level::DoubleLetter) else {
+            return false;
+        };
+        match innermost.level {
+            Level::CapitalRoman => {
+                innermost.number.as_deref().is_some_and(|previous| precedes(Level::CapitalRoman, previous, number))
+            }
+            Level::Roman if number == "I" => {
+                let next_letter = self
+                    .open_innermost_first()
+                    .find(|node| node.level == Level::CapitalLetter)
+                    .and_then(|node| node.number.as_deref())
+                    .is_some_and(|previous| precedes(Level::CapitalLetter, previous, number));
+                self.introduces_a_list() || !next_letter
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether `(aa)` here is the level under an item (United States Code: `(i)(aa)`), not the
+    /// letter after `(z)`: an open `(z)` continues its list, an open item or `(aa)` holds it.
+    fn is_double_letter_here(&self, number: &str) -> bool {
+        let mut chars = number.chars();
+        let doubled = match (chars.next(), chars.next(), chars.next()) {
+            (Some(first), Some(second), None) => first == second && first.is_lowercase(),
+            _ => false,
+        };
+        if !doubled {
+            return false;
+        }
+        for node in self.open_innermost_first() {
+            match node.level {
+                Level::Letter
+                    if node.number.as_deref().is_some_and(|previous| precedes(Level::Letter, previous, number)) =>
+                {
+                    return false
+                }
+                Level::DoubleLetter | Level::Roman | Level::CapitalRoman => return true,
+                _ => {}
+            }
+        }
+        false
     }
 
     /// Whether `(i)` here is the Roman one, not the letter after `(h)`.
@@ -184,7 +260,13 @@ impl Parser<'_> {
                     .and_then(|number| number.chars().next())
                     .is_some_and(|previous| (previous as u32) + 1 == letter as u32);
                 if follows_letter {
-                    return false;
+                    // `(h)(1)(A)` and then `(i)` after `... who—`: an item under the `(A)` open
+                    // above (United States Code), not the letter after `(h)`.
+                    let top_holds_items = self
+                        .open_innermost_first()
+                        .next()
+                        .is_some_and(|node| matches!(node.level, Level::CapitalLetter | Level::Numeric));
+                    return letter == 'i' && top_holds_items && self.introduces_a_list();
                 }
                 // `(i)`, or `(v)` / `(x)` continuing a Roman list.
                 letter == 'i' || previous_roman.is_some()
@@ -197,9 +279,7 @@ impl Parser<'_> {
     pub(super) fn unnumbered_level(&self) -> Level {
         let floor = self.quoted_floor.unwrap_or(0);
         match self.stack[floor..].last().map(|&index| self.nodes[index].level) {
-            Some(level @ (Level::Numeric | Level::Letter | Level::Roman | Level::Definition | Level::Unnumbered)) => {
-                level
-            }
+            Some(level) if level.is_list() || matches!(level, Level::Definition | Level::Unnumbered) => level,
             _ => Level::Unnumbered,
         }
     }
@@ -220,7 +300,7 @@ impl Parser<'_> {
     /// closes up to that list, however deep the provisions opened since.
     pub(super) fn close_for(&mut self, level: Level, number: Option<&str>) {
         let floor = self.quoted_floor.unwrap_or(0);
-        if let (Some(number), Level::Numeric | Level::Letter | Level::Roman) = (number, level) {
+        if let Some(number) = number.filter(|_| level.is_list()) {
             if !is_first_in_list(level, number) {
                 let open_same_level: Vec<usize> = (floor..self.stack.len())
                     .rev()
@@ -269,17 +349,30 @@ pub(super) fn may_hold(parent: Level, child: Level) -> bool {
         Part => false,
         Chapter => parent == Part,
         Unit(_) => matches!(parent, Part | Chapter),
-        Numeric => matches!(parent, Unit(_) | Definition | Letter),
+        Numeric => matches!(parent, Unit(_) | Definition | Letter | CapitalLetter),
         Definition => matches!(parent, Unit(_) | Numeric),
-        Letter => matches!(parent, Unit(_) | Numeric | Definition),
-        Roman => matches!(parent, Unit(_) | Numeric | Definition | Letter),
-        Unnumbered => matches!(parent, Unit(_) | Numeric | Definition | Letter),
+        // `(A)` is a list of its own under `(1)`, never the continuation of `(a)`, and never
+        // under it (`(a)` then `(A)` are siblings, as a capital letter was read before it had
+        // a level of its own).
+        Letter | CapitalLetter => matches!(parent, Unit(_) | Numeric | Definition),
+        Roman => matches!(parent, Unit(_) | Numeric | Definition | Letter | CapitalLetter),
+        CapitalRoman => parent == Roman,
+        DoubleLetter => matches!(parent, Roman | CapitalRoman),
+        Unnumbered => matches!(parent, Unit(_) | Numeric | Definition | Letter | CapitalLetter),
         Preamble => false,
     }
 }
 
-/// The kind of a provision of `level` under a parent of `parent` kind.
+/// The kind of a provision of `level` under a parent of `parent` kind. Lists nest from the
+/// unit down: paragraph, subparagraph, clause, then subclause for anything deeper; a Roman
+/// numeral is an item wherever it is, and what is under an item is a subclause.
 pub(super) fn kind_for(level: Level, parent: Option<ProvisionKind>) -> ProvisionKind {
+    let list_under = |parent: Option<ProvisionKind>| match parent {
+        Some(ProvisionKind::Paragraph) => ProvisionKind::Subparagraph,
+        Some(ProvisionKind::Subparagraph) => ProvisionKind::Clause,
+        Some(ProvisionKind::Clause | ProvisionKind::Item | ProvisionKind::Subclause) => ProvisionKind::Subclause,
+        _ => ProvisionKind::Paragraph,
+    };
     match level {
         Level::Part => ProvisionKind::Part,
         Level::Chapter => ProvisionKind::Chapter,
@@ -287,15 +380,13 @@ pub(super) fn kind_for(level: Level, parent: Option<ProvisionKind>) -> Provision
         Level::Unit(_) => ProvisionKind::Section,
         Level::Numeric => match parent {
             Some(ProvisionKind::Section) => ProvisionKind::Subsection,
-            Some(ProvisionKind::Paragraph | ProvisionKind::Subparagraph) => ProvisionKind::Subparagraph,
-            _ => ProvisionKind::Paragraph,
+            parent => list_under(parent),
         },
         Level::Definition => ProvisionKind::Definition,
-        Level::Letter | Level::Unnumbered => match parent {
-            Some(ProvisionKind::Paragraph) if level == Level::Letter => ProvisionKind::Subparagraph,
-            _ => ProvisionKind::Paragraph,
-        },
+        Level::Letter | Level::CapitalLetter => list_under(parent),
+        Level::Unnumbered => ProvisionKind::Paragraph,
         Level::Roman => ProvisionKind::Item,
+        Level::CapitalRoman | Level::DoubleLetter => ProvisionKind::Subclause,
         Level::Preamble => ProvisionKind::Preamble,
     }
 }
@@ -305,8 +396,9 @@ pub(super) fn kind_for(level: Level, parent: Option<ProvisionKind>) -> Provision
 fn is_first_in_list(level: Level, number: &str) -> bool {
     match level {
         Level::Numeric => number == "1",
-        Level::Letter => matches!(number, "a" | "A"),
-        Level::Roman => matches!(number, "i" | "I"),
+        Level::Letter | Level::CapitalLetter => matches!(number, "a" | "A"),
+        Level::Roman | Level::CapitalRoman => matches!(number, "i" | "I"),
+        Level::DoubleLetter => number == "aa",
         _ => true,
     }
 }
@@ -325,7 +417,7 @@ fn precedes(level: Level, previous: &str, next: &str) -> bool {
                 _ => false,
             }
         }
-        Level::Letter => {
+        Level::Letter | Level::CapitalLetter | Level::DoubleLetter => {
             let lower = |text: &str| text.to_lowercase();
             let (previous, next) = (lower(previous), lower(next));
             let mut previous_chars = previous.chars();
@@ -340,7 +432,7 @@ fn precedes(level: Level, previous: &str, next: &str) -> bool {
                 _ => false,
             }
         }
-        Level::Roman => {
+        Level::Roman | Level::CapitalRoman => {
             roman_value(next).zip(roman_value(previous)).is_some_and(|(next, previous)| next == previous + 1)
         }
         _ => false,
@@ -367,9 +459,4 @@ fn roman_value(numeral: &str) -> Option<u32> {
         }
     }
     Some(total)
-}
-
-/// Kept for the label module's inline subsection offsets.
-fn subsection_printed_len(label: &Label) -> usize {
-    label.printed_len - label.start
 }

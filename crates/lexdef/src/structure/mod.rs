@@ -48,12 +48,36 @@ enum Level {
     Part,
     Chapter,
     Unit(Unit),
+    /// `(1)`, `1.` under a unit.
     Numeric,
     Definition,
+    /// `(a)`, `a)`, `a.`.
     Letter,
+    /// `(A)`: a list of its own, not `(a)` written large.
+    CapitalLetter,
+    /// `(i)`, `(ii)`.
     Roman,
+    /// `(I)`, `(II)` under an item `(i)`.
+    CapitalRoman,
+    /// `(aa)`, `(bb)` under an item.
+    DoubleLetter,
     Unnumbered,
     Preamble,
+}
+
+impl Level {
+    /// A numbered list level, whose next number continues an open list of its own.
+    fn is_list(self) -> bool {
+        matches!(
+            self,
+            Level::Numeric
+                | Level::Letter
+                | Level::CapitalLetter
+                | Level::Roman
+                | Level::CapitalRoman
+                | Level::DoubleLetter
+        )
+    }
 }
 
 #[derive(Debug)]
@@ -215,7 +239,7 @@ impl<'a> Parser<'a> {
             let floor = self.quoted_floor.unwrap_or(0);
             if self.stack.len() > floor + 1 {
                 let top = self.nodes[*self.stack.last().expect("the stack is longer than one")].level;
-                if matches!(top, Level::Numeric | Level::Letter | Level::Roman) {
+                if top.is_list() {
                     self.stack.pop();
                 }
             }

@@ -64,6 +64,80 @@ fn united_states_code_style_with_section_sign_and_capital_letters() {
 }
 
 #[test]
+fn united_states_code_sections_after_a_title_and_the_nesting_down_to_subclauses() {
+    let text = "18 U.S.C. § 1581. Peonage; obstructing enforcement\n(a) Whoever holds any person to a condition of peonage shall be fined.\n(b) Whoever obstructs enforcement shall be fined.\n§ 1591. Sex trafficking of children or by force, fraud, or coercion\n(a) Whoever knowingly—\n(1) recruits any person; or\n(2) benefits from participation in a venture,\nknowing that—\n(A) force will be used; or\n(B) the person has not attained the age of 18 years,\nshall be punished as provided in subsection (b).\n(b) The punishment for an offense under subsection (a) is—\n(1) a fine; and\n(2) imprisonment.\n(e)(1) In general.—In this section:\n(A) The term \"serious harm\" means any harm, including—\n(i) physical harm; or\n(ii) psychological harm, where the harm is—\n(I) sufficiently serious; or\n(II) of long duration, where it is—\n(aa) in a person; or\n(bb) in a child.\n(iii) financial harm.\n(B) The term \"venture\" means any group of two or more individuals.\n(2) The term \"commercial sex act\" means any sex act.\n22 U.S.C. § 7102. Definitions\nIn this chapter:\n(1) The term \"coercion\" means threats.\nSec. 103. Definitions.\n(1) The term \"victim\" means a person.\n";
+    assert_eq!(
+        outline(text),
+        [
+            "sec_1581 18 U.S.C. § 1581. | Peonage; obstructing enforcement",
+            "sec_1581__para_a (a)",
+            "sec_1581__para_b (b)",
+            "sec_1591 § 1591. | Sex trafficking of children or by force, fraud, or coercion",
+            "sec_1591__para_a (a)",
+            "sec_1591__para_a__subpara_1 (1)",
+            "sec_1591__para_a__subpara_2 (2)",
+            "sec_1591__para_a__subpara_2__clause_A (A)",
+            "sec_1591__para_a__subpara_2__clause_B (B)",
+            "sec_1591__para_b (b)",
+            "sec_1591__para_b__subpara_1 (1)",
+            "sec_1591__para_b__subpara_2 (2)",
+            "sec_1591__para_e (e)",
+            "sec_1591__para_e__subpara_1 (1)",
+            "sec_1591__para_e__subpara_1__clause_A (A)",
+            "sec_1591__para_e__subpara_1__clause_A__item_i (i)",
+            "sec_1591__para_e__subpara_1__clause_A__item_ii (ii)",
+            "sec_1591__para_e__subpara_1__clause_A__item_ii__subclause_I (I)",
+            "sec_1591__para_e__subpara_1__clause_A__item_ii__subclause_II (II)",
+            "sec_1591__para_e__subpara_1__clause_A__item_ii__subclause_II__subclause_aa (aa)",
+            "sec_1591__para_e__subpara_1__clause_A__item_ii__subclause_II__subclause_bb (bb)",
+            "sec_1591__para_e__subpara_1__clause_A__item_iii (iii)",
+            "sec_1591__para_e__subpara_1__clause_B (B)",
+            "sec_1591__para_e__subpara_2 (2)",
+            "sec_7102 22 U.S.C. § 7102. | Definitions",
+            "sec_7102__subsec_1 (1)",
+            "sec_103 Sec. 103. | Definitions",
+            "sec_103__subsec_1 (1)",
+        ]
+    );
+}
+
+#[test]
+fn united_states_capital_letters_and_capital_romans_are_levels_of_their_own() {
+    // `(A)` under `(1)` is not the `(a)` before it: the `(b)` after it continues `(a)`.
+    // `(I)` under an item is a Roman numeral; `(I)` after `(H)` with no item open is a letter;
+    // `(i)` after `(h)(1)(A)` and a line that introduces a list is an item.
+    let text = "Sec. 1. Scope.\n(a) first—\n(1) one—\n(A) capital;\n(B) capital.\n(b) second.\n(c) third;\n(d) d;\n(e) e;\n(f) f;\n(g) g;\n(h) eighth—\n(1) one—\n(A) lists—\n(i) an item; and\n(ii) another.\n(2) two.\n(i) the ninth letter.\nSec. 2. Letters.\n(1) one—\n(G) g;\n(H) h;\n(I) the ninth capital.\n";
+    assert_eq!(
+        outline(text),
+        [
+            "sec_1 Sec. 1. | Scope",
+            "sec_1__para_a (a)",
+            "sec_1__para_a__subpara_1 (1)",
+            "sec_1__para_a__subpara_1__clause_A (A)",
+            "sec_1__para_a__subpara_1__clause_B (B)",
+            "sec_1__para_b (b)",
+            "sec_1__para_c (c)",
+            "sec_1__para_d (d)",
+            "sec_1__para_e (e)",
+            "sec_1__para_f (f)",
+            "sec_1__para_g (g)",
+            "sec_1__para_h (h)",
+            "sec_1__para_h__subpara_1 (1)",
+            "sec_1__para_h__subpara_1__clause_A (A)",
+            "sec_1__para_h__subpara_1__clause_A__item_i (i)",
+            "sec_1__para_h__subpara_1__clause_A__item_ii (ii)",
+            "sec_1__para_h__subpara_2 (2)",
+            "sec_1__para_i (i)",
+            "sec_2 Sec. 2. | Letters",
+            "sec_2__subsec_1 (1)",
+            "sec_2__subsec_1__para_G (G)",
+            "sec_2__subsec_1__para_H (H)",
+            "sec_2__subsec_1__para_I (I)",
+        ]
+    );
+}
+
+#[test]
 fn south_asian_style_heading_then_dash_then_subsection() {
     let text = "5. Trafficking of persons.—(1) Whoever, for the purpose of exploitation,—\n(a) recruits,\n(b) transports, or\n(c) harbours,\na person, commits the offence of trafficking.\n(2) The consent of the victim is immaterial.\n6. Punishment.—Whoever commits trafficking shall be punished.\n";
     assert_eq!(
