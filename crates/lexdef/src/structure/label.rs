@@ -466,6 +466,54 @@ fn letter_dot_label(line: &str) -> Option<Label> {
     })
 }
 
+/// A decimal section number (Canada, Australia): `279.01 (1) Every person who ...`,
+/// `271.2 Offence of trafficking in persons`, `101.1A Definitions`, `12.3` alone on its line.
+/// After the number comes the end of the line, a subsection `(1)`, or a capital letter (a
+/// heading or a sentence); `2.5 per cent` is a number in a sentence, not a label.
+fn decimal_section_label(line: &str) -> Option<Label> {
+    let whole = line.bytes().take_while(u8::is_ascii_digit).count();
+    if whole == 0 || whole > 4 || !line[whole..].starts_with('.') {
+        return None;
+    }
+    let fraction = line[whole + 1..].bytes().take_while(u8::is_ascii_digit).count();
+    if fraction == 0 || fraction > 4 {
+        return None;
+    }
+    let mut length = whole + 1 + fraction;
+    // `101.1A`, `270.1AA`.
+    let letters = line[length..].bytes().take_while(u8::is_ascii_uppercase).count();
+    if letters <= 2 {
+        length += letters;
+    }
+    let after = &line[length..];
+    let number = normalise_number(&line[..length]);
+    if after.trim().is_empty() {
+        return Some(Label {
+            style: LabelStyle::BareNumber,
+            start: 0,
+            printed_len: length,
+            number,
+            rest: line.len(),
+            run_in: None,
+        });
+    }
+    if !after.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let rest = skip_whitespace(line, length);
+    let run_in = subsection_label(&line[rest..]).map(|label| Box::new(label.shifted(rest)));
+    let starts_upper = line[rest..].starts_with(char::is_uppercase);
+    if run_in.is_none() && !starts_upper {
+        return None;
+    }
+    let style = if run_in.is_none() && bare_heading_like(&line[rest..]) {
+        LabelStyle::BareNumberHeading
+    } else {
+        LabelStyle::BareNumber
+    };
+    Some(Label { style, start: 0, printed_len: length, number, rest, run_in })
+}
+
 /// `12. Any person ...`, `3.—(1) Any person ...`, `1.  This Protocol ...`, `15a. Any ...`.
 fn bare_number_label(line: &str) -> Option<Label> {
     let mut length = scan_designator(line);
@@ -510,15 +558,7 @@ fn bare_number_heading_label(line: &str) -> Option<Label> {
         return None;
     }
     let rest = skip_whitespace(line, length);
-    let heading = line[rest..].trim_end();
-    let starts_upper = heading.chars().next().is_some_and(char::is_uppercase);
-    let last = heading.chars().last();
-    let heading_like = starts_upper
-        && heading.chars().count() <= 120
-        && heading.split_whitespace().count() <= 16
-        && !matches!(last, Some('.' | ';' | ':' | ',') | None)
-        && !last.is_some_and(is_dash);
-    heading_like.then(|| Label {
+    bare_heading_like(&line[rest..]).then(|| Label {
         style: LabelStyle::BareNumberHeading,
         start: 0,
         printed_len: length,
@@ -526,6 +566,18 @@ fn bare_number_heading_label(line: &str) -> Option<Label> {
         rest,
         run_in: None,
     })
+}
+
+/// The rest of a line after a bare section number is its heading: `Meaning of exploitation`.
+fn bare_heading_like(rest: &str) -> bool {
+    let heading = rest.trim_end();
+    let starts_upper = heading.chars().next().is_some_and(char::is_uppercase);
+    let last = heading.chars().last();
+    starts_upper
+        && heading.chars().count() <= 120
+        && heading.split_whitespace().count() <= 16
+        && !matches!(last, Some('.' | ';' | ':' | ',') | None)
+        && !last.is_some_and(is_dash)
 }
 
 /// A subsection number `(1)` at the start of `text` (after a heading's dash).
@@ -555,6 +607,7 @@ fn roman_alone_label(line: &str) -> Option<Label> {
 /// The label at the start of `line` (whitespace and any opening quote already removed).
 pub(crate) fn recognise(line: &str) -> Option<Label> {
     keyword_label(line)
+        .or_else(|| decimal_section_label(line))
         .or_else(|| bare_number_label(line))
         .or_else(|| bracketed_label(line))
         .or_else(|| right_paren_label(line))
@@ -632,6 +685,16 @@ mod tests {
             ("Pasal 2 ayat (1)", None),
             ("In this Act, unless the context otherwise requires—", None),
             ("2.5 per cent", None),
+            ("279.01 (1) Every person who recruits", Some(("BareNumber", "279.01+1", "279.01"))),
+            ("279.011 (1) Every person who recruits a person under 18", Some(("BareNumber", "279.011+1", "279.011"))),
+            ("271.2 Offence of trafficking in persons", Some(("BareNumberHeading", "271.2", "271.2"))),
+            ("101.1A Definitions", Some(("BareNumberHeading", "101.1A", "101.1A"))),
+            ("12.3", Some(("BareNumber", "12.3", "12.3"))),
+            ("45.2 Every person who fails to comply is guilty of an offence.", Some(("BareNumber", "45.2", "45.2"))),
+            ("12.3.2020", None),
+            ("98D. Trafficking in persons", Some(("BareNumber", "98D", "98D."))),
+            ("360C Slavery", Some(("BareNumberHeading", "360C", "360C"))),
+            ("4A Offence of trafficking", Some(("BareNumberHeading", "4A", "4A"))),
             ("Partnership", None),
             ("(shall) be", None),
             ("a)", None),

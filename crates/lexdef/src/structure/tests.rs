@@ -138,6 +138,48 @@ fn united_states_capital_letters_and_capital_romans_are_levels_of_their_own() {
 }
 
 #[test]
+fn decimal_sections_with_marginal_or_inline_headings() {
+    // Canada (`279.01`, marginal notes above), Australia (`271.2 Heading`), and a decimal
+    // in an article, which is a paragraph of it.
+    let text = "Trafficking in persons\n279.01 (1) Every person who recruits, transports or harbours a person is guilty of an indictable offence.\n(2) No consent to the activity is valid.\n\nTrafficking of a person under the age of eighteen years\n279.011 (1) Every person who recruits a person under eighteen is guilty of an offence.\n271.2 Offence of trafficking in persons\n(1) A person commits an offence if the person organises the entry of another person.\n101.1A Definitions\n12.3\nEvery person who fails to report is guilty of an offence.\n45.2 Every person who obstructs an officer is guilty of an offence.\nArticle 5\n1.1 The States Parties shall adopt measures.\n1.2 They shall cooperate.\n";
+    assert_eq!(
+        outline(text),
+        [
+            "sec_279.01 279.01 | Trafficking in persons",
+            "sec_279.01__subsec_1 (1)",
+            "sec_279.01__subsec_2 (2)",
+            "sec_279.011 279.011 | Trafficking of a person under the age of eighteen years",
+            "sec_279.011__subsec_1 (1)",
+            "sec_271.2 271.2 | Offence of trafficking in persons",
+            "sec_271.2__subsec_1 (1)",
+            "sec_101.1A 101.1A | Definitions",
+            "sec_12.3 12.3",
+            "sec_45.2 45.2",
+            "art_5 Article 5",
+            "art_5__para_1.1 1.1",
+            "art_5__para_1.2 1.2",
+        ]
+    );
+}
+
+#[test]
+fn sections_numbered_with_letters() {
+    let text = "4A Offence of trafficking\n(1) A person who recruits another commits an offence.\n98D. Trafficking in persons.—(1) Whoever traffics a person shall be punished.\n(2) Consent is immaterial.\nSection 360C. Slavery\nWhoever holds a person in slavery shall be punished.\nSection 4-A. Attempted trafficking\nAn attempt is punishable.\n";
+    assert_eq!(
+        outline(text),
+        [
+            "sec_4A 4A | Offence of trafficking",
+            "sec_4A__subsec_1 (1)",
+            "sec_98D 98D. | Trafficking in persons",
+            "sec_98D__subsec_1 (1)",
+            "sec_98D__subsec_2 (2)",
+            "sec_360C Section 360C. | Slavery",
+            "sec_4-A Section 4-A. | Attempted trafficking",
+        ]
+    );
+}
+
+#[test]
 fn south_asian_style_heading_then_dash_then_subsection() {
     let text = "5. Trafficking of persons.—(1) Whoever, for the purpose of exploitation,—\n(a) recruits,\n(b) transports, or\n(c) harbours,\na person, commits the offence of trafficking.\n(2) The consent of the victim is immaterial.\n6. Punishment.—Whoever commits trafficking shall be punished.\n";
     assert_eq!(
