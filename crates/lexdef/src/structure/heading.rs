@@ -2,7 +2,7 @@
 //! terms`), after its number (`Section 3. Definition of Terms. -`), or before it (the marginal
 //! heading of a Commonwealth section). A heading belongs to its provision; it is not one.
 
-use super::label::{is_dash, is_opening_quote, Label};
+use super::label::{is_dash, is_opening_quote, Label, LabelStyle, Unit};
 use super::{Level, Parser};
 use crate::document::{ProvisionKind, Span};
 
@@ -14,6 +14,51 @@ const MAX_HEADING_CHARS: usize = 120;
 const MAX_DOTTED_HEADING_WORDS: usize = 6;
 
 impl Parser<'_> {
+    /// The heading held back on the line before a provision's number, when it is that
+    /// provision's marginal heading: above a bare section number (`Offence` then `3.—(1)`), and
+    /// above an article or section number alone on its line whose next line is no heading
+    /// (`Menschenhandel` then `§ 232`; but `Article 3` then `Use of terms` has its heading
+    /// after it).
+    pub(super) fn take_marginal_heading(
+        &mut self,
+        label: &Label,
+        level: Level,
+        body_start: usize,
+        content_end: usize,
+    ) -> Option<Span> {
+        self.pending_heading?;
+        let takes = match (&label.style, level) {
+            (LabelStyle::BareNumber, Level::Unit(Unit::Section)) => true,
+            (LabelStyle::Keyword { .. }, Level::Unit(_)) => {
+                // A marginal note stands right above the number; a title a blank line above
+                // it is not one.
+                let alone = body_start + label.rest >= content_end;
+                alone && !self.previous_line_blank && !self.next_line_is_heading_like(content_end)
+            }
+            _ => false,
+        };
+        if takes {
+            self.pending_heading.take()
+        } else {
+            None
+        }
+    }
+
+    /// Whether the line after the one ending at `content_end` is heading-like. One line is
+    /// looked at, and no more of it than a heading can be long.
+    fn next_line_is_heading_like(&self, content_end: usize) -> bool {
+        let text = self.text;
+        let Some(newline) = text[content_end..].find('\n') else { return false };
+        let next_start = content_end + newline + 1;
+        let window_end =
+            crate::location::floor_char_boundary(text, (next_start + MAX_HEADING_CHARS * 4).min(text.len()));
+        let window = &text[next_start..window_end];
+        match window.find(['\n', '\r']) {
+            Some(end) => is_heading_like(&window[..end]),
+            None => window_end == text.len() && is_heading_like(window),
+        }
+    }
+
     pub(super) fn flush_pending_heading(&mut self) {
         if let Some(span) = self.pending_heading.take() {
             match self.stack.last().copied() {

@@ -26,6 +26,8 @@ pub(crate) enum LabelStyle {
     RightParen,
     /// `a.`.
     LetterDot,
+    /// `1°`, `2º`.
+    Ordinal,
     /// `I` alone on its line.
     RomanAlone,
 }
@@ -66,6 +68,8 @@ const KEYWORDS: &[(&str, Unit, bool)] = &[
     ("หมวด", Unit::Chapter, true),
     ("ໝວດ", Unit::Chapter, true),
     ("ARTICLE", Unit::Article, true),
+    ("Artikel", Unit::Article, true),
+    ("ARTIKEL", Unit::Article, true),
     ("Article", Unit::Article, true),
     ("Art.", Unit::Article, true),
     ("Điều", Unit::Article, true),
@@ -187,6 +191,31 @@ fn starts_with_lowercase_latin(text: &str) -> bool {
         .is_some_and(|character| character.is_lowercase() && character.is_alphabetic() && (character as u32) < 0x0250)
 }
 
+/// Latin ordinals that number an article inserted after another (`Article 1 bis`, `Art. 2
+/// quater`, `Art. 600-bis`).
+const INSERTED_ORDINALS: &[&str] =
+    &["bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "nonies", "decies"];
+
+/// What may follow an article's or a section's digits and belong to its number: a lower-case
+/// letter (`Artikel 273f`, `§ 232a`), a Latin ordinal after a space or a dash or none
+/// (`Article 1 bis`, `Art. 600-bis`, `Article 4ter`). Returns its byte length, or 0.
+fn number_suffix_len(after_digits: &str) -> usize {
+    let ends_word = |text: &str| !text.starts_with(|character: char| character.is_alphanumeric());
+    let mut chars = after_digits.chars();
+    if chars.next().is_some_and(|character| character.is_ascii_lowercase()) && ends_word(&after_digits[1..]) {
+        return 1;
+    }
+    let joiner = match after_digits.chars().next() {
+        Some(character) if character == ' ' || is_dash(character) => character.len_utf8(),
+        _ => 0,
+    };
+    let word = &after_digits[joiner..];
+    INSERTED_ORDINALS
+        .iter()
+        .find(|ordinal| word.strip_prefix(**ordinal).is_some_and(ends_word))
+        .map_or(0, |ordinal| joiner + ordinal.len())
+}
+
 /// A keyword label: `Section 4-A.`, `PART II`, `มาตรา ๖`, `§ 7102.`, `22 U.S.C. § 7102.`.
 fn keyword_label(line: &str) -> Option<Label> {
     let title = united_states_code_title_len(line);
@@ -243,6 +272,9 @@ fn keyword_label_at_start(line: &str) -> Option<Label> {
         }
         if length == 0 {
             continue;
+        }
+        if !matches!(unit, Unit::Part | Unit::Chapter) {
+            length += number_suffix_len(&rest_of_line[length..]);
         }
         let number = &rest_of_line[..length];
         let mut printed_len = number_start + length;
@@ -604,12 +636,38 @@ fn roman_alone_label(line: &str) -> Option<Label> {
     None
 }
 
+/// `1°`, `2º)`: a paragraph numbered with an ordinal sign (French, Italian, Spanish and
+/// Portuguese drafting).
+fn ordinal_label(line: &str) -> Option<Label> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let sign = line[digits..].chars().next().filter(|&character| matches!(character, '\u{00B0}' | '\u{00BA}'))?;
+    let mut printed_len = digits + sign.len_utf8();
+    if line[printed_len..].starts_with([')', '.']) {
+        printed_len += 1;
+    }
+    if !followed_by_break(&line[printed_len..]) || line[printed_len..].trim().is_empty() {
+        return None;
+    }
+    Some(Label {
+        style: LabelStyle::Ordinal,
+        start: 0,
+        printed_len,
+        number: line[..digits].to_owned(),
+        rest: skip_separators(line, printed_len),
+        run_in: None,
+    })
+}
+
 /// The label at the start of `line` (whitespace and any opening quote already removed).
 pub(crate) fn recognise(line: &str) -> Option<Label> {
     keyword_label(line)
         .or_else(|| decimal_section_label(line))
         .or_else(|| bare_number_label(line))
         .or_else(|| bracketed_label(line))
+        .or_else(|| ordinal_label(line))
         .or_else(|| right_paren_label(line))
         .or_else(|| letter_dot_label(line))
         .or_else(|| roman_alone_label(line))
@@ -692,6 +750,22 @@ mod tests {
             ("12.3", Some(("BareNumber", "12.3", "12.3"))),
             ("45.2 Every person who fails to comply is guilty of an offence.", Some(("BareNumber", "45.2", "45.2"))),
             ("12.3.2020", None),
+            ("Article 1 bis", Some(("Article", "1bis", "Article 1 bis"))),
+            ("Article 4 ter Heading", Some(("Article", "4ter", "Article 4 ter"))),
+            ("Art. 2 quater. Tratta", Some(("Article", "2quater", "Art. 2 quater."))),
+            ("Art. 600-bis. Prostituzione minorile", Some(("Article", "600-bis", "Art. 600-bis."))),
+            ("Art. 225-4-1", Some(("Article", "225-4-1", "Art. 225-4-1"))),
+            ("Article 225-4-1", Some(("Article", "225-4-1", "Article 225-4-1"))),
+            ("Art. 149-A. Trata de personas", Some(("Article", "149-A", "Art. 149-A."))),
+            ("Artikel 273f", Some(("Article", "273f", "Artikel 273f"))),
+            ("ARTICLE 80-(1) A person", Some(("Article", "80+1", "ARTICLE 80"))),
+            ("Article 132.", Some(("Article", "132", "Article 132."))),
+            ("§ 232 Menschenhandel", Some(("Section", "232", "§ 232"))),
+            ("§ 232a Zwangsprostitution", Some(("Section", "232a", "§ 232a"))),
+            ("Article 1 bisher", None),
+            ("1° la traite", Some(("Ordinal", "1", "1°"))),
+            ("2º) el tráfico", Some(("Ordinal", "2", "2º)"))),
+            ("1°", None),
             ("98D. Trafficking in persons", Some(("BareNumber", "98D", "98D."))),
             ("360C Slavery", Some(("BareNumberHeading", "360C", "360C"))),
             ("4A Offence of trafficking", Some(("BareNumberHeading", "4A", "4A"))),

@@ -31,12 +31,8 @@ impl Parser<'_> {
             Some(label) => self.level_of(label),
             None => self.unnumbered_level(),
         };
-        let marginal_heading = match (&label, level) {
-            (Some(label), Level::Unit(Unit::Section)) if label.style == LabelStyle::BareNumber => {
-                self.pending_heading.take()
-            }
-            _ => None,
-        };
+        let marginal_heading =
+            label.as_ref().and_then(|label| self.take_marginal_heading(label, level, body_start, content_end));
         self.flush_pending_heading();
         let start = marginal_heading.map_or(line_start, |span| span.start);
         self.close_for(level, label.as_ref().map(|label| label.number.as_str()));
@@ -153,7 +149,7 @@ impl Parser<'_> {
                     _ => Level::Unit(Unit::Section),
                 }
             }
-            LabelStyle::Bracketed | LabelStyle::RightParen | LabelStyle::LetterDot => {
+            LabelStyle::Bracketed | LabelStyle::RightParen | LabelStyle::LetterDot | LabelStyle::Ordinal => {
                 let number = label.number.as_str();
                 if number.chars().all(|character| character.is_ascii_digit() || character.is_ascii_uppercase())
                     && number.starts_with(|character: char| character.is_ascii_digit())

@@ -180,6 +180,50 @@ fn sections_numbered_with_letters() {
 }
 
 #[test]
+fn civil_law_article_numbers_inserted_hyphenated_and_lettered() {
+    let text = "Article 1 bis\nUse of terms\nFor the purposes of this Law:\n1° “trafficking” means recruitment for exploitation;\n2° “exploitation” includes forced labour.\nArticle 4 ter – Aggravating circumstances\nThe penalty is doubled.\nArt. 2 quater\nThe attempt is punishable.\nArt. 225-4-1\nLa traite des êtres humains est punie.\nArt. 149-A. Trata de personas\nEl que capta a una persona será reprimido.\nArtikel 273f\nAls schuldig aan mensenhandel wordt gestraft.\nARTICLE 80-(1) Whoever traffics a person shall be punished.\n(2) Consent is irrelevant.\nArticle 132.\nWhoever harbours a victim shall be punished.\n";
+    assert_eq!(
+        outline(text),
+        [
+            "art_1bis Article 1 bis | Use of terms",
+            "art_1bis__para_1 1°",
+            "art_1bis__para_2 2°",
+            "art_4ter Article 4 ter | Aggravating circumstances",
+            "art_2quater Art. 2 quater",
+            "art_225-4-1 Art. 225-4-1",
+            "art_149-A Art. 149-A. | Trata de personas",
+            "art_273f Artikel 273f",
+            "art_80 ARTICLE 80",
+            "art_80__para_1 (1)",
+            "art_80__para_2 (2)",
+            "art_132 Article 132.",
+        ]
+    );
+}
+
+#[test]
+fn a_code_in_paragraphs_with_marginal_notes_above_the_number() {
+    // A heading right above `§ 232` is its marginal note; a title a blank line above `§ 231`
+    // is not, and a heading after `§ 232a` on its line is its own.
+    let text = "Strafgesetzbuch\n\n§ 231\nWer sich an einer Schlägerei beteiligt, wird bestraft.\n\nMenschenhandel\n§ 232\n(1) Wer eine andere Person anwirbt, wird bestraft.\n(2) Der Versuch ist strafbar.\n§ 232a Zwangsprostitution\n(1) Wer eine andere Person veranlasst, wird bestraft.\n";
+    assert_eq!(
+        outline(text),
+        [
+            "preamble",
+            "sec_231 § 231",
+            "sec_232 § 232 | Menschenhandel",
+            "sec_232__subsec_1 (1)",
+            "sec_232__subsec_2 (2)",
+            "sec_232a § 232a | Zwangsprostitution",
+            "sec_232a__subsec_1 (1)",
+        ]
+    );
+    let (instrument, document) = document(text);
+    let section = document.find("sec_232").expect("§ 232");
+    assert!(instrument.text[section.span.range()].starts_with("Menschenhandel\n§ 232"));
+}
+
+#[test]
 fn south_asian_style_heading_then_dash_then_subsection() {
     let text = "5. Trafficking of persons.—(1) Whoever, for the purpose of exploitation,—\n(a) recruits,\n(b) transports, or\n(c) harbours,\na person, commits the offence of trafficking.\n(2) The consent of the victim is immaterial.\n6. Punishment.—Whoever commits trafficking shall be punished.\n";
     assert_eq!(
