@@ -40,6 +40,10 @@ pub enum ProvisionKind {
     Part,
     /// `Chapter 1`, `Chương I`, `BAB I`, `หมวด ๑`, or a Roman numeral alone on its line.
     Chapter,
+    /// `Division 271` (Australia): like a part, a container left out of its sections' eIds.
+    Division,
+    /// `Subdivision B` (Australia), in a division.
+    Subdivision,
     /// `Article 3`, `Điều 3`, `Pasal 3`.
     Article,
     /// `Section 3.`, `SEC. 3.`, `มาตรา ๓`, `§ 7102.`, `12.` in a Commonwealth act.
@@ -70,6 +74,8 @@ impl ProvisionKind {
             ProvisionKind::Body => "body",
             ProvisionKind::Part => "part",
             ProvisionKind::Chapter => "chp",
+            ProvisionKind::Division => "division",
+            ProvisionKind::Subdivision => "subdivision",
             ProvisionKind::Article => "art",
             ProvisionKind::Section => "sec",
             ProvisionKind::Subsection => "subsec",

@@ -54,7 +54,7 @@ impl Parser<'_> {
     /// article number. An unquoted label that the region cannot hold closes it.
     pub(super) fn enter_or_leave_quote_region(&mut self, quoted_line: bool, label: Option<&Label>) -> Region {
         let level = label.map(|label| self.level_of(label));
-        let unit_or_higher = matches!(level, Some(Level::Part | Level::Chapter | Level::Unit(_)));
+        let unit_or_higher = level.is_some_and(|level| level.is_container() || matches!(level, Level::Unit(_)));
         match self.quoted_floor {
             None => {
                 let offset = self.stack.last().map_or(0, |&top| self.nodes[top].end);

@@ -7,6 +7,11 @@
 //!   `‘…’`, `«…»`, `„…“`) within [`MAX_TERM_BYTES`], and between them at most
 //!   [`MAX_TERM_WORDS`] words with no `.`, `;` or `:` (a longer quote is a quoted sentence).
 //! - A Thai term before `หมายความว่า`, unquoted.
+//! - A headword (Australian drafting: `exploitation means ...`, `debt bondage has the meaning
+//!   given by section 270.1A.`): unquoted words at the start of a line, the first in lower
+//!   case, then defining words. The parser reads one only where definitions stand (a
+//!   definitions section, or after `In this Act:`), since elsewhere `consent is irrelevant`
+//!   would be one.
 
 use super::amendment::opening_quote_len;
 
@@ -14,6 +19,72 @@ use super::amendment::opening_quote_len;
 const MAX_TERM_WORDS: usize = 12;
 /// A quoted term closes within this many bytes of its opening quote.
 const MAX_TERM_BYTES: usize = 300;
+/// An unquoted headword has at most this many words.
+const MAX_HEADWORD_WORDS: usize = 6;
+/// `confiscate, in relation to the identity document of a person, means`: the words between
+/// a headword's comma and its defining words are at most this long (in bytes).
+const MAX_HEADWORD_QUALIFIER_BYTES: usize = 200;
+
+/// The words after a headword that make it a defined term, in the order they are tried.
+const HEADWORD_FORMS: &[&str] = &["has the same meaning", "has the meaning", "means", "includes", "is", "are"];
+
+/// Words a sentence starts with, never a headword: `A person who ...`, `This section ...`.
+const NOT_HEADWORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "there",
+    "in",
+    "if",
+    "for",
+    "any",
+    "each",
+    "every",
+    "no",
+    "such",
+    "where",
+    "when",
+    "whoever",
+    "he",
+    "she",
+    "they",
+    "his",
+    "her",
+    "their",
+    "subject",
+    "however",
+    "nothing",
+    "all",
+    "and",
+    "or",
+    "but",
+    "of",
+    "to",
+    "by",
+    "with",
+    "as",
+    "at",
+    "on",
+    "from",
+    "under",
+    "not",
+    "which",
+    "who",
+    "whose",
+    "whom",
+    "including",
+    "unless",
+    "except",
+    "then",
+    "so",
+];
+
 /// A quoted term at the start of a text (after any whitespace): where the term is (without
 /// its quotes) and where the text after its closing quote starts, as byte offsets into the
 /// text given.
@@ -122,6 +193,61 @@ pub(super) fn defined_term(content: &str, stops_at_gap: bool) -> Option<DefinedT
     (means && thai && !first_word.is_empty()).then_some(DefinedTerm { start: 0, end: first_word.len() })
 }
 
+/// `exploitation means ...`, `servitude is the condition of ...`, `debt bondage has the
+/// meaning given by section 270.1A.`, `confiscate, in relation to a document, means ...`: an
+/// unquoted headword at the start of the line, its first word in lower case, then defining
+/// words.
+pub(super) fn headword_term(content: &str) -> Option<DefinedTerm> {
+    let mut words = 0;
+    let mut end = 0;
+    let mut rest = content;
+    loop {
+        let word_len = rest
+            .char_indices()
+            .find(|&(_, character)| {
+                !(character.is_alphanumeric() || matches!(character, '-' | '\'' | '\u{2019}' | '/'))
+            })
+            .map_or(rest.len(), |(index, _)| index);
+        let word = &rest[..word_len];
+        let first_ok =
+            if words == 0 { word.starts_with(char::is_lowercase) } else { word.starts_with(char::is_alphabetic) };
+        if word.is_empty() || !first_ok {
+            return None;
+        }
+        if words == 0 && NOT_HEADWORDS.iter().any(|stop| word.eq_ignore_ascii_case(stop)) {
+            return None;
+        }
+        if words > 0 && HEADWORD_FORMS.iter().any(|form| form_starts(rest, form)) {
+            return Some(DefinedTerm { start: 0, end });
+        }
+        words += 1;
+        if words > MAX_HEADWORD_WORDS {
+            return None;
+        }
+        end = content.len() - rest.len() + word_len;
+        let after = &rest[word_len..];
+        // `confiscate, in relation to the identity document of a person, means ...`
+        if let Some(qualified) = after.strip_prefix(", ") {
+            let window = &qualified
+                [..crate::location::floor_char_boundary(qualified, qualified.len().min(MAX_HEADWORD_QUALIFIER_BYTES))];
+            let comma = window.find(", ")?;
+            let defining = &qualified[comma + 2..];
+            let starts_like_qualifier = ["in relation to", "in respect of", "for ", "when ", "in "]
+                .iter()
+                .any(|lead| qualified.starts_with(lead));
+            return (starts_like_qualifier && HEADWORD_FORMS.iter().any(|form| form_starts(defining, form)))
+                .then_some(DefinedTerm { start: 0, end });
+        }
+        // One space between the words of a headword; anything else ends it unread.
+        rest = after.strip_prefix(' ')?;
+    }
+}
+
+/// Whether `text` starts with the defining words `form` and then a space.
+fn form_starts(text: &str, form: &str) -> bool {
+    text.strip_prefix(form).is_some_and(|after| after.starts_with(' '))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,5 +276,29 @@ mod tests {
         }
         let found = quoted_term("``Trafficking'' shall").expect("a term");
         assert_eq!(&"``Trafficking'' shall"[found.after..], " shall");
+    }
+
+    #[test]
+    fn headwords_are_unquoted_words_before_defining_words() {
+        let table: &[(&str, Option<&str>)] = &[
+            ("exploitation means any of the following:", Some("exploitation")),
+            ("debt bondage has the meaning given by section 270.1A.", Some("debt bondage")),
+            ("servitude is the condition of a person who", Some("servitude")),
+            ("forced labour includes work done under threat", Some("forced labour")),
+            ("confiscate, in relation to the identity document of a person, means to take", Some("confiscate")),
+            ("public official has the same meaning as in the Dictionary", Some("public official")),
+            ("Consent is irrelevant", None),
+            ("and the person is not free", None),
+            ("A person who recruits another person means well", None),
+            ("This section is subject to section 3", None),
+            ("exploitation", None),
+            ("one two three four five six seven means", None),
+            ("(a) the person means", None),
+            ("deceive, means", None),
+        ];
+        for (text, expected) in table {
+            let found = headword_term(text).map(|found| &text[found.start..found.end]);
+            assert_eq!(found, *expected, "text {text:?}");
+        }
     }
 }

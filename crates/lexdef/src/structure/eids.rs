@@ -56,7 +56,7 @@ fn assign_under<'n>(
 }
 
 fn parent_is_container(nodes: &[Node], index: usize) -> bool {
-    nodes[index].parent.is_some_and(|parent| matches!(nodes[parent].level, Level::Part | Level::Chapter))
+    nodes[index].parent.is_some_and(|parent| nodes[parent].level.is_container())
 }
 
 /// The eId form of a term: lower case, words joined by `-`, punctuation dropped.

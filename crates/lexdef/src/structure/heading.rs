@@ -92,9 +92,7 @@ impl Parser<'_> {
         let rest_start = body_start + label.rest;
         let rest = &self.text[rest_start.min(content_end)..content_end];
         if rest.trim().is_empty() {
-            if !only_after_dot_dash
-                && (inline_heading || matches!(self.nodes[index].level, Level::Part | Level::Chapter))
-            {
+            if !only_after_dot_dash && (inline_heading || self.nodes[index].level.is_container()) {
                 self.expects_heading = Some(index);
             }
             return None;

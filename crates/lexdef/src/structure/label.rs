@@ -7,8 +7,19 @@
 pub(crate) enum Unit {
     Part,
     Chapter,
+    /// `Division 271` (Australia).
+    Division,
+    /// `Subdivision B` (Australia).
+    Subdivision,
     Article,
     Section,
+}
+
+impl Unit {
+    /// A unit that holds articles or sections and is left out of their eIds.
+    pub(crate) fn is_container(self) -> bool {
+        matches!(self, Unit::Part | Unit::Chapter | Unit::Division | Unit::Subdivision)
+    }
 }
 
 /// How a label is written, which decides what it can be.
@@ -67,6 +78,10 @@ const KEYWORDS: &[(&str, Unit, bool)] = &[
     ("Bab", Unit::Chapter, true),
     ("หมวด", Unit::Chapter, true),
     ("ໝວດ", Unit::Chapter, true),
+    ("DIVISION", Unit::Division, true),
+    ("Division", Unit::Division, true),
+    ("SUBDIVISION", Unit::Subdivision, true),
+    ("Subdivision", Unit::Subdivision, true),
     ("ARTICLE", Unit::Article, true),
     ("Artikel", Unit::Article, true),
     ("ARTIKEL", Unit::Article, true),
@@ -216,6 +231,18 @@ fn number_suffix_len(after_digits: &str) -> usize {
         .map_or(0, |ordinal| joiner + ordinal.len())
 }
 
+/// `.1` after `Part 5`: a part numbered within its chapter (`Part 5.1`, Australia). Returns
+/// its byte length, or 0.
+fn decimal_part_len(after_digits: &str) -> usize {
+    let Some(fraction) = after_digits.strip_prefix('.') else { return 0 };
+    let digits = fraction.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || fraction[digits..].starts_with(|character: char| character.is_alphanumeric()) {
+        0
+    } else {
+        1 + digits
+    }
+}
+
 /// A keyword label: `Section 4-A.`, `PART II`, `มาตรา ๖`, `§ 7102.`, `22 U.S.C. § 7102.`.
 fn keyword_label(line: &str) -> Option<Label> {
     let title = united_states_code_title_len(line);
@@ -259,6 +286,13 @@ fn keyword_label_at_start(line: &str) -> Option<Label> {
         let number_start = keyword.len() + spaces;
         let rest_of_line = &line[number_start..];
         let mut length = scan_designator(rest_of_line);
+        // `Subdivision B`: lettered.
+        if length == 0 && unit == Unit::Subdivision {
+            length = rest_of_line.bytes().take_while(u8::is_ascii_uppercase).count();
+            if length > 2 || rest_of_line[length..].starts_with(|character: char| character.is_alphanumeric()) {
+                length = 0;
+            }
+        }
         if length == 0 && matches!(unit, Unit::Part | Unit::Chapter) {
             length = rest_of_line
                 .chars()
@@ -273,7 +307,9 @@ fn keyword_label_at_start(line: &str) -> Option<Label> {
         if length == 0 {
             continue;
         }
-        if !matches!(unit, Unit::Part | Unit::Chapter) {
+        if unit.is_container() {
+            length += decimal_part_len(&rest_of_line[length..]);
+        } else {
             length += number_suffix_len(&rest_of_line[length..]);
         }
         let number = &rest_of_line[..length];
@@ -763,6 +799,10 @@ mod tests {
             ("§ 232 Menschenhandel", Some(("Section", "232", "§ 232"))),
             ("§ 232a Zwangsprostitution", Some(("Section", "232a", "§ 232a"))),
             ("Article 1 bisher", None),
+            ("Division 271—Trafficking in persons and debt bondage", Some(("Division", "271", "Division 271"))),
+            ("Subdivision B—Offences", Some(("Subdivision", "B", "Subdivision B"))),
+            ("Part 5.1—Treason", Some(("Part", "5.1", "Part 5.1"))),
+            ("Subdivision Bravo", None),
             ("1° la traite", Some(("Ordinal", "1", "1°"))),
             ("2º) el tráfico", Some(("Ordinal", "2", "2º)"))),
             ("1°", None),

@@ -3,8 +3,6 @@
 //! kind of the provision it lands in.
 
 use super::amendment::Region;
-use super::defined_term::DefinedTerm;
-use super::eids::term_slug;
 use super::label::{self, Label, LabelStyle, Unit};
 use super::{Level, Node, Parser};
 use crate::document::{ProvisionKind, Span};
@@ -118,21 +116,12 @@ impl Parser<'_> {
         }
     }
 
-    pub(super) fn open_definition(&mut self, term: DefinedTerm, start: usize, content_end: usize, quoted_line: bool) {
-        self.expects_heading = None;
-        let in_quote = self.enter_or_leave_quote_region(quoted_line, None) != Region::Outside;
-        self.close_for(Level::Definition, None);
-        let component = format!("def_{}", term_slug(&self.text[start + term.start..start + term.end]));
-        let index = self.push_node(ProvisionKind::Definition, Level::Definition, component, start, start, in_quote);
-        let node = &mut self.nodes[index];
-        node.term = Some(self.text[start + term.start..start + term.end].to_owned());
-        node.end = content_end;
-    }
-
     pub(super) fn level_of(&self, label: &Label) -> Level {
         match &label.style {
             LabelStyle::Keyword { unit: Unit::Part, .. } => Level::Part,
             LabelStyle::Keyword { unit: Unit::Chapter, .. } | LabelStyle::RomanAlone => Level::Chapter,
+            LabelStyle::Keyword { unit: Unit::Division, .. } => Level::Division,
+            LabelStyle::Keyword { unit: Unit::Subdivision, .. } => Level::Subdivision,
             LabelStyle::Keyword { unit, .. } => Level::Unit(*unit),
             LabelStyle::BareNumber | LabelStyle::BareNumberHeading => {
                 // `1.` is a paragraph of an article, a subsection of a `Section 6`, and a
@@ -344,7 +333,9 @@ pub(super) fn may_hold(parent: Level, child: Level) -> bool {
     match child {
         Part => false,
         Chapter => parent == Part,
-        Unit(_) => matches!(parent, Part | Chapter),
+        Division => matches!(parent, Part | Chapter),
+        Subdivision => matches!(parent, Part | Chapter | Division),
+        Unit(_) => parent.is_container(),
         Numeric => matches!(parent, Unit(_) | Definition | Letter | CapitalLetter),
         Definition => matches!(parent, Unit(_) | Numeric),
         // `(A)` is a list of its own under `(1)`, never the continuation of `(a)`, and never
@@ -372,6 +363,8 @@ pub(super) fn kind_for(level: Level, parent: Option<ProvisionKind>) -> Provision
     match level {
         Level::Part => ProvisionKind::Part,
         Level::Chapter => ProvisionKind::Chapter,
+        Level::Division => ProvisionKind::Division,
+        Level::Subdivision => ProvisionKind::Subdivision,
         Level::Unit(Unit::Article) => ProvisionKind::Article,
         Level::Unit(_) => ProvisionKind::Section,
         Level::Numeric => match parent {

@@ -18,6 +18,7 @@
 
 mod amendment;
 mod defined_term;
+mod definitions;
 mod eids;
 mod gap;
 mod heading;
@@ -47,6 +48,8 @@ pub fn parse(instrument: &Instrument) -> Document {
 enum Level {
     Part,
     Chapter,
+    Division,
+    Subdivision,
     Unit(Unit),
     /// `(1)`, `1.` under a unit.
     Numeric,
@@ -66,6 +69,11 @@ enum Level {
 }
 
 impl Level {
+    /// A level that holds articles or sections and is left out of their eIds.
+    fn is_container(self) -> bool {
+        matches!(self, Level::Part | Level::Chapter | Level::Division | Level::Subdivision)
+    }
+
     /// A numbered list level, whose next number continues an open list of its own.
     fn is_list(self) -> bool {
         matches!(
@@ -101,6 +109,9 @@ struct Node {
     /// Sections numbered without a keyword (`12.`) take marginal headings; keyword sections
     /// (`Section 6`) read a bare `1.` as a subsection.
     bare: bool,
+    /// A line in it introduced definitions (`In this Division:`): unquoted headwords in it
+    /// are defined terms.
+    defines_terms: bool,
     parent: Option<usize>,
     children: Vec<usize>,
 }
@@ -209,12 +220,16 @@ impl<'a> Parser<'a> {
         } else if let Some(term) = defined_term(content, self.inline_gap_at(content_end)) {
             self.flush_pending_heading();
             self.open_definition(term, trimmed_start, content_end, quoted_line);
+        } else if let Some(term) = self.headword_definition(content) {
+            self.flush_pending_heading();
+            self.open_definition(term, trimmed_start, content_end, quoted_line);
         } else {
             self.text_line(trimmed_start, content_end, content, quoted_line);
         }
         self.previous_line_blank = false;
         self.own_line_gap_before = false;
         self.previous_line_end_char = content.chars().last();
+        self.note_definitions_introduction(content);
         if quoted_line || self.quoted_floor.is_some() {
             self.close_quote_region_if_closed(content);
         }
@@ -306,6 +321,7 @@ impl<'a> Parser<'a> {
             number_inferred: false,
             incomplete: false,
             bare: false,
+            defines_terms: false,
             parent,
             children: Vec::new(),
         });

@@ -224,6 +224,50 @@ fn a_code_in_paragraphs_with_marginal_notes_above_the_number() {
 }
 
 #[test]
+fn australian_divisions_and_definitions_by_unquoted_headwords() {
+    let text = "Division 271—Trafficking in persons and debt bondage\nSubdivision A—Definitions\n271.1 Definitions\nIn this Division:\nconfiscate, in relation to the identity document of a person, means to take possession of the document.\ndebt bondage has the meaning given by section 270.1A.\nexploitation means any of the following:\n(a) slavery;\n(b) forced labour.\nservitude is the condition of a person who is not free.\nSubdivision B—Offences relating to trafficking in persons\n271.2 Offence of trafficking in persons\n(1) A person commits an offence if the person organises the entry of another person.\nconsent is irrelevant to an offence against this section.\n(2) A person is not a victim only because the person consented.\n";
+    assert_eq!(
+        outline(text),
+        [
+            "division_271 Division 271 | Trafficking in persons and debt bondage",
+            "division_271__subdivision_A Subdivision A | Definitions",
+            "sec_271.1 271.1 | Definitions",
+            "sec_271.1__def_confiscate",
+            "sec_271.1__def_debt-bondage",
+            "sec_271.1__def_exploitation",
+            "sec_271.1__def_exploitation__para_a (a)",
+            "sec_271.1__def_exploitation__para_b (b)",
+            "sec_271.1__def_servitude",
+            "division_271__subdivision_B Subdivision B | Offences relating to trafficking in persons",
+            "sec_271.2 271.2 | Offence of trafficking in persons",
+            "sec_271.2__subsec_1 (1)",
+            "sec_271.2__subsec_2 (2)",
+        ]
+    );
+    let (_, document) = document(text);
+    let definition = document.find("sec_271.1__def_debt-bondage").expect("debt bondage");
+    assert_eq!(definition.term.as_deref(), Some("debt bondage"));
+}
+
+#[test]
+fn unquoted_headwords_define_only_where_definitions_stand() {
+    // After `In this Act:` in a section not headed `Definitions`, and nowhere else: a line
+    // like `exploitation includes ...` in an offence section is text of it.
+    let text = "Section 3. Meaning of words\nIn this Act:\nexploitation includes forced labour.\nvictim means a trafficked person.\nSection 4. Offence\nexploitation includes, for this section, debt bondage.\nSection 5. Interpretation\nchild means a person under 18.\n";
+    assert_eq!(
+        outline(text),
+        [
+            "sec_3 Section 3. | Meaning of words",
+            "sec_3__def_exploitation",
+            "sec_3__def_victim",
+            "sec_4 Section 4. | Offence",
+            "sec_5 Section 5. | Interpretation",
+            "sec_5__def_child",
+        ]
+    );
+}
+
+#[test]
 fn south_asian_style_heading_then_dash_then_subsection() {
     let text = "5. Trafficking of persons.—(1) Whoever, for the purpose of exploitation,—\n(a) recruits,\n(b) transports, or\n(c) harbours,\na person, commits the offence of trafficking.\n(2) The consent of the victim is immaterial.\n6. Punishment.—Whoever commits trafficking shall be punished.\n";
     assert_eq!(
