@@ -766,30 +766,10 @@ pub(crate) fn uses_term(text: &str, term: &str) -> bool {
 }
 
 /// A quoted term at the start of `text`: the term, its offset, and the text after the
-/// closing quote.
+/// closing quote. The parser's recogniser, so that both read the same terms.
 fn quoted_term(text: &str) -> Option<(&str, usize, &str)> {
-    let trimmed = text.trim_start();
-    let lead = text.len() - trimmed.len();
-    let (open_len, close): (usize, &[char]) = if trimmed.starts_with("``") {
-        (2, &['"', '\u{201D}', '\''])
-    } else {
-        match trimmed.chars().next()? {
-            '"' => (1, &['"', '\u{201D}']),
-            '\u{201C}' => (3, &['\u{201D}', '"']),
-            '\u{2018}' => (3, &['\u{2019}']),
-            '\'' => (1, &['\'']),
-            _ => return None,
-        }
-    };
-    let inner = &trimmed[open_len..];
-    // A term closes within a short distance; a quote that does not is not a term.
-    let end = window_of(inner, MAX_TERM_BYTES).find(close)?;
-    let term = &inner[..end];
-    if term.trim().is_empty() || tokens(term).len() > MAX_UNQUOTED_TERM_WORDS + 4 {
-        return None;
-    }
-    let closing_len = inner[end..].chars().next().map_or(1, char::len_utf8);
-    Some((term, lead + open_len, &inner[end + closing_len..]))
+    let found = crate::structure::quoted_term(text)?;
+    Some((&text[found.start..found.end], found.start, &text[found.after..]))
 }
 
 /// Defining words are looked for this far (in bytes) after a term: a window, so that the
@@ -799,9 +779,6 @@ const FORM_SEARCH_BYTES: usize = 600;
 fn window(text: &str) -> &str {
     window_of(text, FORM_SEARCH_BYTES)
 }
-
-/// A quoted term is at most this long (in bytes).
-const MAX_TERM_BYTES: usize = 300;
 
 fn window_of(text: &str, bytes: usize) -> &str {
     &text[..crate::location::floor_char_boundary(text, text.len().min(bytes))]

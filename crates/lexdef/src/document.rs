@@ -40,6 +40,10 @@ pub enum ProvisionKind {
     Part,
     /// `Chapter 1`, `Chương I`, `BAB I`, `หมวด ๑`, or a Roman numeral alone on its line.
     Chapter,
+    /// `Division 271` (Australia): like a part, a container left out of its sections' eIds.
+    Division,
+    /// `Subdivision B` (Australia), in a division.
+    Subdivision,
     /// `Article 3`, `Điều 3`, `Pasal 3`.
     Article,
     /// `Section 3.`, `SEC. 3.`, `มาตรา ๓`, `§ 7102.`, `12.` in a Commonwealth act.
@@ -48,10 +52,16 @@ pub enum ProvisionKind {
     Subsection,
     /// `1.` or `(1)` in an article; `(a)` elsewhere.
     Paragraph,
-    /// `(a)` or `a)` in a paragraph.
+    /// `(a)` or `a)` in a paragraph; `(1)` in a paragraph `(a)` of a section (United States
+    /// Code: `(a)(1)`).
     Subparagraph,
-    /// `(i)`.
+    /// The level under a subparagraph: `(A)` in `(a)(1)(A)` (United States Code), or any
+    /// further letter or number level.
+    Clause,
+    /// `(i)`, `(ii)`: a Roman numeral, at whatever level.
     Item,
+    /// The level under an item: `(I)` in `(a)(1)(A)(i)(I)`, `(aa)` (United States Code).
+    Subclause,
     /// A paragraph that defines a quoted term: `"child" means ...`.
     Definition,
 }
@@ -64,12 +74,16 @@ impl ProvisionKind {
             ProvisionKind::Body => "body",
             ProvisionKind::Part => "part",
             ProvisionKind::Chapter => "chp",
+            ProvisionKind::Division => "division",
+            ProvisionKind::Subdivision => "subdivision",
             ProvisionKind::Article => "art",
             ProvisionKind::Section => "sec",
             ProvisionKind::Subsection => "subsec",
             ProvisionKind::Paragraph => "para",
             ProvisionKind::Subparagraph => "subpara",
+            ProvisionKind::Clause => "clause",
             ProvisionKind::Item => "item",
+            ProvisionKind::Subclause => "subclause",
             ProvisionKind::Definition => "def",
         }
     }

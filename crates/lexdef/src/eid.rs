@@ -9,7 +9,7 @@ use crate::error::Error;
 /// The id of a provision within its document: `sec_2__subsec_1__para_b`.
 ///
 /// Each component is a kind name (`part`, `chp`, `art`, `sec`, `subsec`, `para`, `subpara`,
-/// `item`, `def`, `preamble`) and, but for `preamble`, `_` and the provision's number
+/// `clause`, `item`, `subclause`, `def`, `preamble`) and, but for `preamble`, `_` and the provision's number
 /// normalised (brackets and trailing dots removed, `/` as `-`, Thai and Lao digits as Arabic
 /// digits, whitespace removed). Components are joined by `__`. The rules are written out in
 /// `corpus/README.md`; `Eid::from_str` checks the shape, not that a document holds the id.

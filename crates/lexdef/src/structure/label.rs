@@ -7,8 +7,19 @@
 pub(crate) enum Unit {
     Part,
     Chapter,
+    /// `Division 271` (Australia).
+    Division,
+    /// `Subdivision B` (Australia).
+    Subdivision,
     Article,
     Section,
+}
+
+impl Unit {
+    /// A unit that holds articles or sections and is left out of their eIds.
+    pub(crate) fn is_container(self) -> bool {
+        matches!(self, Unit::Part | Unit::Chapter | Unit::Division | Unit::Subdivision)
+    }
 }
 
 /// How a label is written, which decides what it can be.
@@ -26,6 +37,8 @@ pub(crate) enum LabelStyle {
     RightParen,
     /// `a.`.
     LetterDot,
+    /// `1°`, `2º`.
+    Ordinal,
     /// `I` alone on its line.
     RomanAlone,
 }
@@ -42,8 +55,10 @@ pub(crate) struct Label {
     pub number: String,
     /// Byte offset where the rest of the line starts (after separators).
     pub rest: usize,
-    /// `3.—(1)`: the subsection label printed on the same line, and its own offsets.
-    pub inline_subsection: Option<Box<Label>>,
+    /// The label run in after this one on the same line, with its own offsets: the `(1)` of
+    /// `3.—(1)` and `ARTICLE 80-(1)`, the `(1)` of `(a)(1)` (itself with the `(A)` of
+    /// `(a)(1)(A)`).
+    pub run_in: Option<Box<Label>>,
 }
 
 const KEYWORDS: &[(&str, Unit, bool)] = &[
@@ -63,7 +78,13 @@ const KEYWORDS: &[(&str, Unit, bool)] = &[
     ("Bab", Unit::Chapter, true),
     ("หมวด", Unit::Chapter, true),
     ("ໝວດ", Unit::Chapter, true),
+    ("DIVISION", Unit::Division, true),
+    ("Division", Unit::Division, true),
+    ("SUBDIVISION", Unit::Subdivision, true),
+    ("Subdivision", Unit::Subdivision, true),
     ("ARTICLE", Unit::Article, true),
+    ("Artikel", Unit::Article, true),
+    ("ARTIKEL", Unit::Article, true),
     ("Article", Unit::Article, true),
     ("Art.", Unit::Article, true),
     ("Điều", Unit::Article, true),
@@ -185,8 +206,72 @@ fn starts_with_lowercase_latin(text: &str) -> bool {
         .is_some_and(|character| character.is_lowercase() && character.is_alphabetic() && (character as u32) < 0x0250)
 }
 
-/// A keyword label: `Section 4-A.`, `PART II`, `มาตรา ๖`, `§ 7102.`.
+/// Latin ordinals that number an article inserted after another (`Article 1 bis`, `Art. 2
+/// quater`, `Art. 600-bis`).
+const INSERTED_ORDINALS: &[&str] =
+    &["bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "nonies", "decies"];
+
+/// What may follow an article's or a section's digits and belong to its number: a lower-case
+/// letter (`Artikel 273f`, `§ 232a`), a Latin ordinal after a space or a dash or none
+/// (`Article 1 bis`, `Art. 600-bis`, `Article 4ter`). Returns its byte length, or 0.
+fn number_suffix_len(after_digits: &str) -> usize {
+    let ends_word = |text: &str| !text.starts_with(|character: char| character.is_alphanumeric());
+    let mut chars = after_digits.chars();
+    if chars.next().is_some_and(|character| character.is_ascii_lowercase()) && ends_word(&after_digits[1..]) {
+        return 1;
+    }
+    let joiner = match after_digits.chars().next() {
+        Some(character) if character == ' ' || is_dash(character) => character.len_utf8(),
+        _ => 0,
+    };
+    let word = &after_digits[joiner..];
+    INSERTED_ORDINALS
+        .iter()
+        .find(|ordinal| word.strip_prefix(**ordinal).is_some_and(ends_word))
+        .map_or(0, |ordinal| joiner + ordinal.len())
+}
+
+/// `.1` after `Part 5`: a part numbered within its chapter (`Part 5.1`, Australia). Returns
+/// its byte length, or 0.
+fn decimal_part_len(after_digits: &str) -> usize {
+    let Some(fraction) = after_digits.strip_prefix('.') else { return 0 };
+    let digits = fraction.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || fraction[digits..].starts_with(|character: char| character.is_alphanumeric()) {
+        0
+    } else {
+        1 + digits
+    }
+}
+
+/// A keyword label: `Section 4-A.`, `PART II`, `มาตรา ๖`, `§ 7102.`, `22 U.S.C. § 7102.`.
 fn keyword_label(line: &str) -> Option<Label> {
+    let title = united_states_code_title_len(line);
+    let mut label = keyword_label_at_start(&line[title..])?.shifted(title);
+    // The printed number is the whole citation, `18 U.S.C. § 1581.`.
+    label.start = 0;
+    Some(label)
+}
+
+/// `18 U.S.C. ` before `§ 1581`: a title of the United States Code, whose section is the
+/// number after `§`. Returns the byte length of the title and code, or 0.
+fn united_states_code_title_len(line: &str) -> usize {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return 0;
+    }
+    let after_title = line[digits..].trim_start();
+    let Some(after_code) = ["U.S.C.", "U. S. C.", "USC"].iter().find_map(|code| after_title.strip_prefix(code)) else {
+        return 0;
+    };
+    let section_sign = after_code.trim_start();
+    if section_sign.starts_with('§') && section_sign.len() < after_code.len() {
+        line.len() - section_sign.len()
+    } else {
+        0
+    }
+}
+
+fn keyword_label_at_start(line: &str) -> Option<Label> {
     let first_byte = *line.as_bytes().first()?;
     for &(keyword, unit, inline_heading) in KEYWORDS {
         // Most lines start with no keyword: one byte compared rejects all but a few.
@@ -201,6 +286,13 @@ fn keyword_label(line: &str) -> Option<Label> {
         let number_start = keyword.len() + spaces;
         let rest_of_line = &line[number_start..];
         let mut length = scan_designator(rest_of_line);
+        // `Subdivision B`: lettered.
+        if length == 0 && unit == Unit::Subdivision {
+            length = rest_of_line.bytes().take_while(u8::is_ascii_uppercase).count();
+            if length > 2 || rest_of_line[length..].starts_with(|character: char| character.is_alphanumeric()) {
+                length = 0;
+            }
+        }
         if length == 0 && matches!(unit, Unit::Part | Unit::Chapter) {
             length = rest_of_line
                 .chars()
@@ -214,6 +306,11 @@ fn keyword_label(line: &str) -> Option<Label> {
         }
         if length == 0 {
             continue;
+        }
+        if unit.is_container() {
+            length += decimal_part_len(&rest_of_line[length..]);
+        } else {
+            length += number_suffix_len(&rest_of_line[length..]);
         }
         let number = &rest_of_line[..length];
         let mut printed_len = number_start + length;
@@ -239,13 +336,13 @@ fn keyword_label(line: &str) -> Option<Label> {
         if sentence_follows {
             continue;
         }
-        let inline_subsection = inline_subsection_label(line, printed_len);
+        let run_in = run_in_label(line, printed_len);
         return Some(Label {
             style: LabelStyle::Keyword { unit, inline_heading },
             printed_len,
             number: normalise_number(number),
             rest,
-            inline_subsection,
+            run_in,
             start: 0,
         });
     }
@@ -253,7 +350,7 @@ fn keyword_label(line: &str) -> Option<Label> {
 }
 
 /// The `(1)` in `3.—(1) Any person`.
-fn inline_subsection_label(line: &str, after_number: usize) -> Option<Box<Label>> {
+fn run_in_label(line: &str, after_number: usize) -> Option<Box<Label>> {
     let mut offset = after_number;
     let mut saw_separator = false;
     let mut saw_dot = false;
@@ -275,11 +372,7 @@ fn inline_subsection_label(line: &str, after_number: usize) -> Option<Box<Label>
     {
         return None;
     }
-    let mut label = bracketed_label(&line[offset..])?;
-    label.start = offset;
-    label.printed_len += offset;
-    label.rest += offset;
-    Some(Box::new(label))
+    Some(Box::new(bracketed_label(&line[offset..])?.shifted(offset)))
 }
 
 /// The inside of a list label: `1`, `1A`, `a`, `aa`, `ii`, `đ`, `A`, `๑`.
@@ -316,7 +409,27 @@ fn followed_by_break(text: &str) -> bool {
     }
 }
 
+/// No law runs in more levels than this on one line (`(a)(1)(A)(i)(I)` is five).
+const MAX_RUN_IN: usize = 6;
+
+impl Label {
+    /// The same label, `by` bytes further into the examined string (with its run-in labels).
+    pub(crate) fn shifted(mut self, by: usize) -> Label {
+        self.start += by;
+        self.printed_len += by;
+        self.rest += by;
+        self.run_in = self.run_in.map(|label| Box::new(label.shifted(by)));
+        self
+    }
+}
+
+/// `(a)`, `(1)`, `(ii)`, and a run-in `(a)(1)(A)`: each level printed right after the one
+/// before it is its label's `run_in`.
 fn bracketed_label(line: &str) -> Option<Label> {
+    bracketed_run(line, MAX_RUN_IN)
+}
+
+fn bracketed_run(line: &str, levels: usize) -> Option<Label> {
     let after_open = line.strip_prefix('(')?;
     // `( a )`, as some web renderings print it.
     let inner = strip_one_space(after_open);
@@ -328,6 +441,24 @@ fn bracketed_label(line: &str) -> Option<Label> {
         return None;
     }
     let printed_len = 1 + leading_space + length + closing;
+    let run_in = match levels {
+        0 | 1 => None,
+        _ => line[printed_len..]
+            .starts_with('(')
+            .then(|| bracketed_run(&line[printed_len..], levels - 1))
+            .flatten()
+            .map(|label| Box::new(label.shifted(printed_len))),
+    };
+    if let Some(run_in) = run_in {
+        return Some(Label {
+            style: LabelStyle::Bracketed,
+            printed_len,
+            number: normalise_number(&inner[..length]),
+            rest: printed_len,
+            run_in: Some(run_in),
+            start: 0,
+        });
+    }
     if !followed_by_break(&line[printed_len..]) {
         return None;
     }
@@ -337,7 +468,7 @@ fn bracketed_label(line: &str) -> Option<Label> {
         printed_len,
         number: normalise_number(&inner[..length]),
         rest,
-        inline_subsection: None,
+        run_in: None,
         start: 0,
     })
 }
@@ -369,7 +500,7 @@ fn right_paren_label(line: &str) -> Option<Label> {
         printed_len,
         number: normalise_number(&line[..length]),
         rest: skip_whitespace(line, printed_len),
-        inline_subsection: None,
+        run_in: None,
         start: 0,
     })
 }
@@ -398,9 +529,57 @@ fn letter_dot_label(line: &str) -> Option<Label> {
         printed_len,
         number: line[..length].to_owned(),
         rest: skip_whitespace(line, printed_len),
-        inline_subsection: None,
+        run_in: None,
         start: 0,
     })
+}
+
+/// A decimal section number (Canada, Australia): `279.01 (1) Every person who ...`,
+/// `271.2 Offence of trafficking in persons`, `101.1A Definitions`, `12.3` alone on its line.
+/// After the number comes the end of the line, a subsection `(1)`, or a capital letter (a
+/// heading or a sentence); `2.5 per cent` is a number in a sentence, not a label.
+fn decimal_section_label(line: &str) -> Option<Label> {
+    let whole = line.bytes().take_while(u8::is_ascii_digit).count();
+    if whole == 0 || whole > 4 || !line[whole..].starts_with('.') {
+        return None;
+    }
+    let fraction = line[whole + 1..].bytes().take_while(u8::is_ascii_digit).count();
+    if fraction == 0 || fraction > 4 {
+        return None;
+    }
+    let mut length = whole + 1 + fraction;
+    // `101.1A`, `270.1AA`.
+    let letters = line[length..].bytes().take_while(u8::is_ascii_uppercase).count();
+    if letters <= 2 {
+        length += letters;
+    }
+    let after = &line[length..];
+    let number = normalise_number(&line[..length]);
+    if after.trim().is_empty() {
+        return Some(Label {
+            style: LabelStyle::BareNumber,
+            start: 0,
+            printed_len: length,
+            number,
+            rest: line.len(),
+            run_in: None,
+        });
+    }
+    if !after.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let rest = skip_whitespace(line, length);
+    let run_in = subsection_label(&line[rest..]).map(|label| Box::new(label.shifted(rest)));
+    let starts_upper = line[rest..].starts_with(char::is_uppercase);
+    if run_in.is_none() && !starts_upper {
+        return None;
+    }
+    let style = if run_in.is_none() && bare_heading_like(&line[rest..]) {
+        LabelStyle::BareNumberHeading
+    } else {
+        LabelStyle::BareNumber
+    };
+    Some(Label { style, start: 0, printed_len: length, number, rest, run_in })
 }
 
 /// `12. Any person ...`, `3.—(1) Any person ...`, `1.  This Protocol ...`, `15a. Any ...`.
@@ -418,14 +597,14 @@ fn bare_number_label(line: &str) -> Option<Label> {
     }
     let printed_len = length + 1;
     let after = &line[printed_len..];
-    let inline_subsection = inline_subsection_label(line, length);
-    let continues = after.starts_with(char::is_whitespace) || inline_subsection.is_some();
+    let run_in = run_in_label(line, length);
+    let continues = after.starts_with(char::is_whitespace) || run_in.is_some();
     if !continues || after.trim().is_empty() {
         return None;
     }
     // `2. 5 years` or `2.5`: a number, not a provision.
     let rest = skip_separators(line, printed_len);
-    if line[rest..].starts_with(|character: char| character.is_ascii_digit()) && inline_subsection.is_none() {
+    if line[rest..].starts_with(|character: char| character.is_ascii_digit()) && run_in.is_none() {
         return None;
     }
     Some(Label {
@@ -433,7 +612,7 @@ fn bare_number_label(line: &str) -> Option<Label> {
         printed_len,
         number: normalise_number(&line[..length]),
         rest,
-        inline_subsection,
+        run_in,
         start: 0,
     })
 }
@@ -447,22 +626,26 @@ fn bare_number_heading_label(line: &str) -> Option<Label> {
         return None;
     }
     let rest = skip_whitespace(line, length);
-    let heading = line[rest..].trim_end();
-    let starts_upper = heading.chars().next().is_some_and(char::is_uppercase);
-    let last = heading.chars().last();
-    let heading_like = starts_upper
-        && heading.chars().count() <= 120
-        && heading.split_whitespace().count() <= 16
-        && !matches!(last, Some('.' | ';' | ':' | ',') | None)
-        && !last.is_some_and(is_dash);
-    heading_like.then(|| Label {
+    bare_heading_like(&line[rest..]).then(|| Label {
         style: LabelStyle::BareNumberHeading,
         start: 0,
         printed_len: length,
         number: normalise_number(&line[..length]),
         rest,
-        inline_subsection: None,
+        run_in: None,
     })
+}
+
+/// The rest of a line after a bare section number is its heading: `Meaning of exploitation`.
+fn bare_heading_like(rest: &str) -> bool {
+    let heading = rest.trim_end();
+    let starts_upper = heading.chars().next().is_some_and(char::is_uppercase);
+    let last = heading.chars().last();
+    starts_upper
+        && heading.chars().count() <= 120
+        && heading.split_whitespace().count() <= 16
+        && !matches!(last, Some('.' | ';' | ':' | ',') | None)
+        && !last.is_some_and(is_dash)
 }
 
 /// A subsection number `(1)` at the start of `text` (after a heading's dash).
@@ -482,18 +665,45 @@ fn roman_alone_label(line: &str) -> Option<Label> {
             printed_len: trimmed.len(),
             number: trimmed.to_owned(),
             rest: trimmed.len(),
-            inline_subsection: None,
+            run_in: None,
             start: 0,
         });
     }
     None
 }
 
+/// `1°`, `2º)`: a paragraph numbered with an ordinal sign (French, Italian, Spanish and
+/// Portuguese drafting).
+fn ordinal_label(line: &str) -> Option<Label> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let sign = line[digits..].chars().next().filter(|&character| matches!(character, '\u{00B0}' | '\u{00BA}'))?;
+    let mut printed_len = digits + sign.len_utf8();
+    if line[printed_len..].starts_with([')', '.']) {
+        printed_len += 1;
+    }
+    if !followed_by_break(&line[printed_len..]) || line[printed_len..].trim().is_empty() {
+        return None;
+    }
+    Some(Label {
+        style: LabelStyle::Ordinal,
+        start: 0,
+        printed_len,
+        number: line[..digits].to_owned(),
+        rest: skip_separators(line, printed_len),
+        run_in: None,
+    })
+}
+
 /// The label at the start of `line` (whitespace and any opening quote already removed).
 pub(crate) fn recognise(line: &str) -> Option<Label> {
     keyword_label(line)
+        .or_else(|| decimal_section_label(line))
         .or_else(|| bare_number_label(line))
         .or_else(|| bracketed_label(line))
+        .or_else(|| ordinal_label(line))
         .or_else(|| right_paren_label(line))
         .or_else(|| letter_dot_label(line))
         .or_else(|| roman_alone_label(line))
@@ -510,7 +720,12 @@ mod tests {
                 LabelStyle::Keyword { unit, .. } => format!("{unit:?}"),
                 other => format!("{other:?}"),
             };
-            let sub = label.inline_subsection.map(|sub| format!("+{}", sub.number)).unwrap_or_default();
+            let mut sub = String::new();
+            let mut run_in = label.run_in.as_deref();
+            while let Some(label) = run_in {
+                sub.push_str(&format!("+{}", label.number));
+                run_in = label.run_in.as_deref();
+            }
             (style, format!("{}{sub}", label.number), line[..label.printed_len].to_owned())
         })
     }
@@ -551,11 +766,49 @@ mod tests {
             ("Điều 2. Giải thích từ ngữ", Some(("Article", "2", "Điều 2."))),
             ("Pasal 1", Some(("Article", "1", "Pasal 1"))),
             ("§ 7102. Definitions", Some(("Section", "7102", "§ 7102."))),
+            ("22 U.S.C. § 7102. Definitions", Some(("Section", "7102", "22 U.S.C. § 7102."))),
+            ("18 U.S.C. § 1581.", Some(("Section", "1581", "18 U.S.C. § 1581."))),
+            ("Sec. 103. Definitions.", Some(("Section", "103", "Sec. 103."))),
+            ("18 U.S.C. 1581 makes peonage an offence.", None),
+            ("(a)(1) In general", Some(("Bracketed", "a+1", "(a)"))),
+            ("(e)(1)(A) the term", Some(("Bracketed", "e+1+A", "(e)"))),
+            ("(a)(1)", Some(("Bracketed", "a+1", "(a)"))),
+            ("(a)(x", None),
             ("Section 3 of Republic Act No. 9208 is hereby amended", None),
             ("Article 3 of this Protocol", None),
             ("Pasal 2 ayat (1)", None),
             ("In this Act, unless the context otherwise requires—", None),
             ("2.5 per cent", None),
+            ("279.01 (1) Every person who recruits", Some(("BareNumber", "279.01+1", "279.01"))),
+            ("279.011 (1) Every person who recruits a person under 18", Some(("BareNumber", "279.011+1", "279.011"))),
+            ("271.2 Offence of trafficking in persons", Some(("BareNumberHeading", "271.2", "271.2"))),
+            ("101.1A Definitions", Some(("BareNumberHeading", "101.1A", "101.1A"))),
+            ("12.3", Some(("BareNumber", "12.3", "12.3"))),
+            ("45.2 Every person who fails to comply is guilty of an offence.", Some(("BareNumber", "45.2", "45.2"))),
+            ("12.3.2020", None),
+            ("Article 1 bis", Some(("Article", "1bis", "Article 1 bis"))),
+            ("Article 4 ter Heading", Some(("Article", "4ter", "Article 4 ter"))),
+            ("Art. 2 quater. Tratta", Some(("Article", "2quater", "Art. 2 quater."))),
+            ("Art. 600-bis. Prostituzione minorile", Some(("Article", "600-bis", "Art. 600-bis."))),
+            ("Art. 225-4-1", Some(("Article", "225-4-1", "Art. 225-4-1"))),
+            ("Article 225-4-1", Some(("Article", "225-4-1", "Article 225-4-1"))),
+            ("Art. 149-A. Trata de personas", Some(("Article", "149-A", "Art. 149-A."))),
+            ("Artikel 273f", Some(("Article", "273f", "Artikel 273f"))),
+            ("ARTICLE 80-(1) A person", Some(("Article", "80+1", "ARTICLE 80"))),
+            ("Article 132.", Some(("Article", "132", "Article 132."))),
+            ("§ 232 Menschenhandel", Some(("Section", "232", "§ 232"))),
+            ("§ 232a Zwangsprostitution", Some(("Section", "232a", "§ 232a"))),
+            ("Article 1 bisher", None),
+            ("Division 271—Trafficking in persons and debt bondage", Some(("Division", "271", "Division 271"))),
+            ("Subdivision B—Offences", Some(("Subdivision", "B", "Subdivision B"))),
+            ("Part 5.1—Treason", Some(("Part", "5.1", "Part 5.1"))),
+            ("Subdivision Bravo", None),
+            ("1° la traite", Some(("Ordinal", "1", "1°"))),
+            ("2º) el tráfico", Some(("Ordinal", "2", "2º)"))),
+            ("1°", None),
+            ("98D. Trafficking in persons", Some(("BareNumber", "98D", "98D."))),
+            ("360C Slavery", Some(("BareNumberHeading", "360C", "360C"))),
+            ("4A Offence of trafficking", Some(("BareNumberHeading", "4A", "4A"))),
             ("Partnership", None),
             ("(shall) be", None),
             ("a)", None),

@@ -1,0 +1,97 @@
+//! Definition provisions: where a line opens a definition. A quoted term at the start of a
+//! line does so anywhere; an unquoted headword (`exploitation means ...`) only in a section
+//! headed as a definitions section (`Definitions`, `Interpretation`, `Use of terms`) or after
+//! a line that introduces definitions (`In this Division:`, `(1) In this Act—`).
+
+use super::amendment::Region;
+use super::defined_term::{headword_term, DefinedTerm};
+use super::eids::term_slug;
+use super::{Level, Parser};
+use crate::document::ProvisionKind;
+
+/// Headings of a definitions section, lower case: what starts them.
+const DEFINITIONS_HEADINGS: &[&str] = &["definition", "interpretation", "use of terms"];
+
+/// What `In this ...` names when it introduces definitions, lower case.
+const DEFINING_SCOPES: &[&str] =
+    &["act", "part", "division", "subdivision", "chapter", "code", "law", "section", "schedule", "ordinance", "title"];
+
+impl Parser<'_> {
+    pub(super) fn open_definition(&mut self, term: DefinedTerm, start: usize, content_end: usize, quoted_line: bool) {
+        self.expects_heading = None;
+        let in_quote = self.enter_or_leave_quote_region(quoted_line, None) != Region::Outside;
+        self.close_for(Level::Definition, None);
+        let component = format!("def_{}", term_slug(&self.text[start + term.start..start + term.end]));
+        let index = self.push_node(ProvisionKind::Definition, Level::Definition, component, start, start, in_quote);
+        let node = &mut self.nodes[index];
+        node.term = Some(self.text[start + term.start..start + term.end].to_owned());
+        node.end = content_end;
+    }
+
+    /// An unquoted headword that opens a definition here, where definitions stand.
+    pub(super) fn headword_definition(&self, content: &str) -> Option<DefinedTerm> {
+        // The cheap test first: a headword starts in lower case.
+        if !content.starts_with(char::is_lowercase) {
+            return None;
+        }
+        let term = headword_term(content)?;
+        self.definitions_stand_here().then_some(term)
+    }
+
+    /// Whether the innermost open section or article is a definitions section (by its heading
+    /// or an introducing line), or, outside any, an open container was introduced as one
+    /// (`In this Code:`).
+    fn definitions_stand_here(&self) -> bool {
+        for &index in self.stack.iter().rev() {
+            let node = &self.nodes[index];
+            if node.defines_terms {
+                return true;
+            }
+            if matches!(node.level, Level::Unit(_)) {
+                return node.heading.is_some_and(|span| {
+                    let heading = self.text[span.range()].trim_start().to_lowercase();
+                    DEFINITIONS_HEADINGS.iter().any(|start| heading.starts_with(start))
+                });
+            }
+        }
+        false
+    }
+
+    /// After a line: if it introduces definitions (`In this Division:`), the innermost open
+    /// section or article (or, outside any, the innermost open provision) holds them.
+    pub(super) fn note_definitions_introduction(&mut self, content: &str) {
+        if !introduces_definitions(content) {
+            return;
+        }
+        let holder = self
+            .stack
+            .iter()
+            .rev()
+            .copied()
+            .find(|&index| matches!(self.nodes[index].level, Level::Unit(_)))
+            .or_else(|| self.stack.last().copied());
+        if let Some(index) = holder {
+            self.nodes[index].defines_terms = true;
+        }
+    }
+}
+
+/// `In this Division:`, `In this Act, unless the contrary intention appears:`, `(1) In this
+/// Act—`: a line (after at most a short label) that introduces definitions.
+fn introduces_definitions(content: &str) -> bool {
+    let ends_as_introduction = content.ends_with(':') || content.ends_with(super::label::is_dash);
+    if !ends_as_introduction || content.len() > 200 {
+        return false;
+    }
+    let Some(at) = content.find("In this ") else { return false };
+    let label = content[..at].trim();
+    if label.len() > 8 || !(label.is_empty() || label.ends_with([')', '.'])) {
+        return false;
+    }
+    let scope: String = content[at + "In this ".len()..]
+        .chars()
+        .take_while(|character| character.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    DEFINING_SCOPES.contains(&scope.as_str())
+}
