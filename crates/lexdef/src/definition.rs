@@ -596,11 +596,11 @@ impl Extractor<'_> {
         // otherwise two acts must show that it is about moving or holding persons.
         // (`a trafficked victim` names the victim of another offence, not this one.)
         let names_the_offence = [
-            "traffick in person",
-            "commit traffick",
-            "guilty of traffick",
-            "offens of traffick",
-            "traffick of a child",
+            "traffic in person",
+            "commit traffic",
+            "guilty of traffic",
+            "offens of traffic",
+            "traffic of a child",
             "traffic in a woman",
             "traffic in a child",
         ]

@@ -232,7 +232,7 @@ impl Document {
     /// The part of `provision`'s span that is its own words: without the marginal heading of
     /// a later provision that the parser left at its end (`Offence of trafficking in persons
     /// by means of threat, force, etc.` on the line before `13.` closes the span of `12.`).
-    pub(crate) fn words_span(&self, provision: &Provision) -> Span {
+    pub(crate) fn words_span(&self, provision: &Provision, text: &str) -> Span {
         let end = self
             .walk()
             .filter_map(|other| other.heading_span)
@@ -241,6 +241,23 @@ impl Document {
             .map(|heading| heading.start)
             .min()
             .unwrap_or(provision.span.end);
+        // A marginal heading the parser did not take as one: the last line of the span, a
+        // capitalised line that ends without punctuation (`Offence of trafficking in persons
+        // by means of threat, force, etc.` ends in an abbreviation's dot, so `etc.` counts).
+        let Some(own) = text.get(provision.span.start..end) else { return Span { start: provision.span.start, end } };
+        let trimmed = own.trim_end();
+        let end = match trimmed.rfind('\n') {
+            Some(line_start) if provision.children.is_empty() => {
+                let last = trimmed[line_start + 1..].trim();
+                let ends_open = !last.ends_with(['.', ';', ':', ',', '\u{2014}', '-']) || last.ends_with("etc.");
+                if last.starts_with(char::is_uppercase) && ends_open && last.len() < 120 {
+                    provision.span.start + line_start + 1
+                } else {
+                    end
+                }
+            }
+            _ => end,
+        };
         Span { start: provision.span.start, end }
     }
 

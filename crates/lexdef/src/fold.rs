@@ -62,6 +62,11 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("acquisition", "acquir"),
     ("removal", "remov"),
     ("reception", "receiv"),
+    // `traffics in persons` uses the term `trafficking in persons`.
+    ("trafficking", "traffic"),
+    ("trafficked", "traffic"),
+    ("trafficker", "traffic"),
+    ("traffickers", "traffic"),
     // `forced` labour is not `force` used: the adjective keeps its own fold.
     ("forced", "forced"),
     ("removals", "remov"),

@@ -438,8 +438,8 @@ impl<'a> ModelBuilder<'a> {
         } else {
             Vec::new()
         };
-        // The means of another offence are the concept's only where the definition names
-        // means or every offence for adults requires them: where one does not (`Any person
+        // The means of another offence are the concept's only where every offence for adults
+        // requires them: where one does not (`Any person
         // who traffics in persons ... commits an offence` beside `... by means of threat,
         // force ...`), they aggravate an offence that needs none.
         let names_means = |span: Span| {
@@ -452,10 +452,9 @@ impl<'a> ModelBuilder<'a> {
             .filter_map(|other| self.document.find(other.eid.as_str()))
             .chain(offences_using.iter().copied())
             .collect();
-        let offence_families: Vec<ElementFamily> = if found.keys().any(|id| id.family() == ElementFamily::Means)
-            || other_offences
+        let offence_families: Vec<ElementFamily> = if other_offences
                 .iter()
-                .all(|provision| names_means(self.document.words_span(provision)) || self.against_children(provision))
+                .all(|provision| names_means(self.document.words_span(provision, &self.instrument.text)) || self.against_children(provision))
         {
             families.clone()
         } else {
@@ -479,7 +478,7 @@ impl<'a> ModelBuilder<'a> {
         // (a) by using force ...`) name further acts, means or purposes of it.
         {
             for provision in offences_using {
-                let span = self.document.words_span(provision);
+                let span = self.document.words_span(provision, &self.instrument.text);
                 let text = self.text(span);
                 let mut contributed = false;
                 for hit in self.hits_by_line(text, &self.purpose_marker_starts(span)) {
@@ -497,10 +496,10 @@ impl<'a> ModelBuilder<'a> {
                     linked.push(provision.eid.clone());
                     scopes.push((provision.eid.clone(), span));
                 }
-                pending.extend(self.definitions_used(text, &visited));
+                pending.extend(self.definitions_used(text, &visited, &offence_families));
             }
         }
-        pending.extend(self.definitions_used(definition_text, &visited));
+        pending.extend(self.definitions_used(definition_text, &visited, &families));
         while let Some((other, wanted)) = pending.pop() {
             if visited.contains(&other.eid) {
                 continue;
@@ -529,8 +528,8 @@ impl<'a> ModelBuilder<'a> {
                 linked.push(other.eid.clone());
                 scopes.push((other.eid.clone(), other.span));
             }
-            if contributed || !wanted.is_empty() {
-                pending.extend(self.definitions_used(other_text, &visited));
+            if !wanted.is_empty() {
+                pending.extend(self.definitions_used(other_text, &visited, &wanted));
             }
         }
         // The forms of exploitation may live in the instrument's definition of exploitation.
@@ -633,7 +632,7 @@ impl<'a> ModelBuilder<'a> {
             }
             let (_, words) = provision.head(text);
             if self.lexicon.drafting.offence_opener(words).is_some()
-                && crate::definition::uses_term(&text[self.document.words_span(provision).range()], term)
+                && crate::definition::uses_term(&text[self.document.words_span(provision, &self.instrument.text).range()], term)
             {
                 found.retain(|outer| !outer.span.contains(provision.span));
                 found.push(provision);
@@ -645,8 +644,15 @@ impl<'a> ModelBuilder<'a> {
     /// The instrument's definitions of the terms `text` uses, with the element families each
     /// may add: a defined act (`unlawful removal`) its acts and means; a definition of
     /// exploitation or of a form of it its purposes; a definition of a means (`coercion`) its
-    /// means. Those in `visited` are left out.
-    fn definitions_used(&self, text: &str, visited: &[Eid]) -> Vec<(&'a Definition, Vec<ElementFamily>)> {
+    /// means. Each adds only the families of `within` (what the text that uses it may add: a
+    /// definition of a form of exploitation that mentions coercion adds no means). Those in
+    /// `visited` are left out.
+    fn definitions_used(
+        &self,
+        text: &str,
+        visited: &[Eid],
+        within: &[ElementFamily],
+    ) -> Vec<(&'a Definition, Vec<ElementFamily>)> {
         self.definitions
             .iter()
             .filter(|other| {
@@ -665,7 +671,8 @@ impl<'a> ModelBuilder<'a> {
                     Some("coercion" | "abuse_of_vulnerability" | "abduction") => vec![ElementFamily::Means],
                     _ => return None,
                 };
-                Some((other, families))
+                let families: Vec<ElementFamily> = families.into_iter().filter(|family| within.contains(family)).collect();
+                (!families.is_empty()).then_some((other, families))
             })
             .collect()
     }
