@@ -565,6 +565,13 @@ impl Extractor<'_> {
         ) {
             return None;
         }
+        // A provision that defines the concept in words (`(a) Trafficking in Persons means
+        // ... any of the following acts`) is a definition, not an offence.
+        if self.definitions.iter().any(|definition| {
+            definition.eid == provision.eid && definition.concept.as_ref().is_some_and(|id| id.as_str() == "trafficking_in_persons")
+        }) {
+            return None;
+        }
         let (head_start, head) = self.head(provision);
         let text = &self.instrument.text[provision.span.range()];
         let text_words = tokens(text);
@@ -581,7 +588,14 @@ impl Extractor<'_> {
             }
         }
         let folded = fold_phrase(text);
-        let about_trafficking = folded.contains("exploit") || folded.contains("traffic") || heading_names_concept;
+        // Acts done for a form of exploitation the lexicon knows are trafficking too (`Persons
+        // who procure, harbour ... with the aim of compelling that person ... to engage in
+        // prostitution`).
+        let names_a_purpose = || {
+            self.lexicon.find_elements(text, Some(0)).iter().any(|hit| hit.element.family() == ElementFamily::Purpose)
+        };
+        let about_trafficking =
+            folded.contains("exploit") || folded.contains("traffic") || heading_names_concept || names_a_purpose();
         if !about_trafficking {
             return None;
         }

@@ -33,6 +33,8 @@ pub(crate) struct RawDrafting {
     #[serde(default)]
     offence_words: Vec<String>,
     #[serde(default)]
+    offence_phrases: Vec<String>,
+    #[serde(default)]
     introductions: Vec<String>,
 }
 
@@ -64,6 +66,9 @@ pub(crate) struct DraftingWords {
     phrases: Vec<DefiningPhrase>,
     /// Folded words of each offence opener (`whoever`, `any person who`).
     openers: Vec<Vec<String>>,
+    /// Folded phrases that open an offence wherever they stand in its first line (`... ensure
+    /// that the following acts are punishable:`).
+    offence_phrases: Vec<Vec<String>>,
     /// Folded words that show a provision punishes (`offence`, `punish`, `imprisonment`).
     offence_words: HashSet<String>,
     /// Folded openings that introduce a provision without being its subject (`for the
@@ -96,6 +101,7 @@ impl DraftingWords {
         self.openers.extend(raw.offence_openers.iter().map(|opener| folded_words(opener)));
         self.openers.sort_by_key(|opener| std::cmp::Reverse(opener.len()));
         self.offence_words.extend(raw.offence_words.iter().flat_map(|word| folded_words(word)));
+        self.offence_phrases.extend(raw.offence_phrases.iter().map(|phrase| folded_words(phrase)));
         self.introductions.extend(raw.introductions.iter().map(|words| folded_words(words)));
     }
 
@@ -178,10 +184,16 @@ impl DraftingWords {
     pub(crate) fn offence_opener_span(&self, head: &str) -> Option<(usize, usize)> {
         let from = self.after_introduction(head);
         let rest = tokens(&head[from..]);
-        self.openers.iter().find_map(|opener| {
+        let at_start = self.openers.iter().find_map(|opener| {
             let matches = rest.len() >= opener.len()
                 && rest[..opener.len()].iter().zip(opener).all(|(word, wanted)| &word.folded == wanted);
             matches.then(|| (from + rest[0].start, from + rest[opener.len() - 1].end))
+        });
+        at_start.or_else(|| {
+            self.offence_phrases.iter().find_map(|phrase| {
+                let at = crate::fold::find_phrase(&rest, phrase)?;
+                Some((from + rest[at].start, from + rest[at + phrase.len() - 1].end))
+            })
         })
     }
 

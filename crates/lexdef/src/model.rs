@@ -1042,6 +1042,13 @@ impl<'a> ModelBuilder<'a> {
         if let Some(provision) = self.document.find(definition.eid.as_str()) {
             spans.extend(provision.children.iter().map(|child| (child.span, true)));
         }
+        // Offences that use the defined term (`A person who traffics a child ... shall be
+        // guilty`): the term carries the acts.
+        if EXPLICIT.contains(&definition.form) && !definition.term.is_empty() {
+            for provision in self.offences_using(&definition.term, definition) {
+                spans.push((self.document.words_span(provision, &self.instrument.text), false));
+            }
+        }
         // The alternatives of a defined act the definition uses (`unlawful removal` means to
         // remove a person by force ..., or to take a minor away from custody).
         for eid in linked {
