@@ -182,9 +182,16 @@ impl Provision {
         }
         let line_end = rest.find(['\n', '\r']).unwrap_or(rest.len());
         let line = &rest[..line_end];
-        let trimmed = line.trim_start_matches(|character: char| {
+        let mut trimmed = line.trim_start_matches(|character: char| {
             character.is_whitespace() || character == '.' || crate::structure::is_dash(character)
         });
+        // A heading run in before the words, United States style: `IN GENERAL.—It shall be
+        // unlawful ...`, `Severe forms of trafficking in persons.—The term ...`.
+        if let Some(dot) = trimmed.get(..trimmed.len().min(120)).and_then(|opening| opening.find(".\u{2014}")) {
+            if !trimmed[..dot].contains(['.', ';', ':', ',']) {
+                trimmed = trimmed[dot + ".\u{2014}".len()..].trim_start();
+            }
+        }
         (start + offset + (line.len() - trimmed.len()), trimmed)
     }
 

@@ -270,8 +270,10 @@ impl<'a> ModelBuilder<'a> {
                 marker = Some(0);
             } else {
                 // (`for the purpose of exploitation ... by means of—` opens a list of means.)
+                // A line that runs on into its items (`where that person is to be exploited`)
+                // opens the list as a colon does.
                 purpose_list_open = marker.is_some_and(|marker| !line[marker..].to_lowercase().contains("means"))
-                    && trimmed.ends_with([':', '\u{2014}']);
+                    && (trimmed.ends_with([':', '\u{2014}']) || trimmed.ends_with(char::is_alphanumeric));
             }
             for mut hit in self.lexicon.find_elements(line, marker) {
                 hit.start += line_start;
@@ -432,33 +434,14 @@ impl<'a> ModelBuilder<'a> {
         // similar to slavery`, a defined act), followed recursively, each once.
         let mut visited: Vec<Eid> = vec![definition.eid.clone()];
         let mut pending: Vec<(&Definition, Vec<ElementFamily>)> = Vec::new();
+        // What the definition requires, as against what other offences name: the definition
+        // and the definitions it draws on, not the offence provisions beside it.
+        let mut requirement_spans: Vec<Span> = vec![definition.span];
         let trafficking = concept.as_str() == "trafficking_in_persons";
         let offences_using = if trafficking && EXPLICIT.contains(&definition.form) && !definition.term.is_empty() {
             self.offences_using(&definition.term, definition)
         } else {
             Vec::new()
-        };
-        // The means of another offence are the concept's only where every offence for adults
-        // requires them: where one does not (`Any person
-        // who traffics in persons ... commits an offence` beside `... by means of threat,
-        // force ...`), they aggravate an offence that needs none.
-        let names_means = |span: Span| {
-            self.lexicon.find_elements(self.text(span), None).iter().any(|hit| hit.element.family() == ElementFamily::Means)
-        };
-        let other_offences: Vec<&crate::document::Provision> = self
-            .definitions
-            .iter()
-            .filter(|other| other.concept.as_ref() == Some(concept) && other.form == DefinitionForm::Constitutive)
-            .filter_map(|other| self.document.find(other.eid.as_str()))
-            .chain(offences_using.iter().copied())
-            .collect();
-        let offence_families: Vec<ElementFamily> = if other_offences
-                .iter()
-                .all(|provision| names_means(self.document.words_span(provision, &self.instrument.text)) || self.against_children(provision))
-        {
-            families.clone()
-        } else {
-            families.iter().copied().filter(|family| *family != ElementFamily::Means).collect()
         };
         if trafficking {
             for other in self.definitions.iter().filter(|other| {
@@ -469,9 +452,7 @@ impl<'a> ModelBuilder<'a> {
                     && (other.form == DefinitionForm::Constitutive
                         || (EXPLICIT.contains(&other.form) && self.lexicon.is_species(&other.term)))
             }) {
-                let wanted =
-                    if other.form == DefinitionForm::Constitutive { offence_families.clone() } else { families.clone() };
-                pending.push((other, wanted));
+                pending.push((other, families.clone()));
             }
         }
         // Offence provisions that use the defined term (`A person who traffics another person
@@ -482,7 +463,7 @@ impl<'a> ModelBuilder<'a> {
                 let text = self.text(span);
                 let mut contributed = false;
                 for hit in self.hits_by_line(text, &self.purpose_marker_starts(span)) {
-                    if offence_families.contains(&hit.element.family()) {
+                    if families.contains(&hit.element.family()) {
                         let evidence = self.evidence(
                             span.start + hit.start,
                             span.start + hit.end,
@@ -496,7 +477,7 @@ impl<'a> ModelBuilder<'a> {
                     linked.push(provision.eid.clone());
                     scopes.push((provision.eid.clone(), span));
                 }
-                pending.extend(self.definitions_used(text, &visited, &offence_families));
+                pending.extend(self.definitions_used(text, &visited, &families));
             }
         }
         pending.extend(self.definitions_used(definition_text, &visited, &families));
@@ -507,6 +488,9 @@ impl<'a> ModelBuilder<'a> {
             visited.push(other.eid.clone());
             let other_text = self.text(other.span);
             let wanted: Vec<ElementFamily> = wanted.into_iter().filter(|family| families.contains(family)).collect();
+            if other.form != DefinitionForm::Constitutive {
+                requirement_spans.push(other.span);
+            }
             // A definition of a form of exploitation lists forms of exploitation throughout.
             let hits = if wanted == [ElementFamily::Purpose] {
                 self.lexicon.find_elements(other_text, Some(0))
@@ -559,6 +543,13 @@ impl<'a> ModelBuilder<'a> {
         } else if has_own_purposes || concept.as_str() == "exploitation" {
             list_source = Some((definition, definition.span));
         }
+        // A list that names a defined `exploitation` among its items (`for the purpose of
+        // profit, pornography ... or any form of exploitation`) is as open as that definition.
+        let exploitation_used = self
+            .definitions
+            .iter()
+            .filter(|other| other.concept.as_ref().is_some_and(|id| id.as_str() == "exploitation"))
+            .find(|other| visited.contains(&other.eid) && list_source.is_some_and(|(source, _)| source.eid != other.eid));
         let incomplete = self.incompleteness(&scopes);
         for id in candidates {
             if let Some(evidence) = found.remove(&id) {
@@ -577,8 +568,20 @@ impl<'a> ModelBuilder<'a> {
                 model.absent.push(id);
             }
         }
+        let requires_means = model.elements.iter().any(|element| {
+            element.id.family() == ElementFamily::Means
+                && element.evidence.iter().any(|evidence| requirement_spans.iter().any(|span| span.contains(evidence.span)))
+        });
         if concept.as_str() == "trafficking_in_persons" {
-            self.trafficking_qualifiers(&mut model, definition, list_source, incomplete.as_deref(), &mut linked);
+            self.trafficking_qualifiers(
+                &mut model,
+                definition,
+                list_source,
+                incomplete.as_deref(),
+                requires_means,
+                exploitation_used,
+                &mut linked,
+            );
         } else if concept.as_str() == "exploitation" {
             let list = self.exploitation_list(list_source, purpose_from, incomplete.is_none());
             model.qualifiers.insert("exploitation_list".to_owned(), list);
@@ -593,22 +596,6 @@ impl<'a> ModelBuilder<'a> {
             linked,
         });
         model
-    }
-
-    /// Whether an offence is done to children: the first words naming whom, after its opening
-    /// words (`Any person who` is the offender), name a child (`recruits ... a child`, not
-    /// `traffics in persons not being a child`).
-    fn against_children(&self, provision: &crate::document::Provision) -> bool {
-        let (head_start, head) = provision.head(&self.instrument.text);
-        let Some((_, opener_end)) = self.lexicon.drafting.offence_opener_span(head) else { return false };
-        let rest = Span { start: head_start + opener_end, end: provision.span.end };
-        let first = |patterns: &[Pattern]| self.find_pattern(patterns, rest).map(|(found, _)| found.start);
-        let qualifiers = &self.lexicon.qualifiers;
-        match (first(&qualifiers.children_only), first(&qualifiers.all_persons)) {
-            (Some(child), Some(person)) => child < person,
-            (Some(_), None) => true,
-            _ => false,
-        }
     }
 
     /// The innermost provisions that open an offence (`A person who ...`) and use `term`,
@@ -816,6 +803,8 @@ impl<'a> ModelBuilder<'a> {
         definition: &Definition,
         list_source: Option<(&Definition, Span)>,
         incomplete: Option<&str>,
+        requires_means: bool,
+        exploitation_used: Option<&Definition>,
         linked: &mut Vec<Eid>,
     ) {
         let whole = Span { start: 0, end: self.instrument.text.len() };
@@ -861,7 +850,7 @@ impl<'a> ModelBuilder<'a> {
         model.qualifiers.insert("child_age".to_owned(), age);
 
         // means_required_for_children.
-        let names_means = model.elements.iter().any(|element| element.id.family() == ElementFamily::Means);
+        let names_means = requires_means;
         let child_rule = self
             .find_pattern(&self.lexicon.qualifiers.children_without_means, definition.span)
             .or_else(|| {
@@ -998,9 +987,14 @@ impl<'a> ModelBuilder<'a> {
 
         let purpose_from =
             self.find_pattern(&self.lexicon.qualifiers.purpose_markers, definition.span).map(|(found, _)| found.start);
-        model
-            .qualifiers
-            .insert("exploitation_list".to_owned(), self.exploitation_list(list_source, purpose_from, incomplete.is_none()));
+        let mut list = self.exploitation_list(list_source, purpose_from, incomplete.is_none());
+        if let Some(exploitation) = exploitation_used {
+            let defined = self.exploitation_list(Some((exploitation, exploitation.span)), None, incomplete.is_none());
+            if defined.value == QualifierValue::Name("open".to_owned()) {
+                list = defined;
+            }
+        }
+        model.qualifiers.insert("exploitation_list".to_owned(), list);
     }
 
     /// The text after the preamble: where the law's provisions are.
