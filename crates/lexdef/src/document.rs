@@ -175,8 +175,13 @@ impl Provision {
         let mut rest = own.get(offset..).unwrap_or("");
         // `Section 6` alone on its line, the text on the next: the head is that next line.
         let first_line_end = rest.find(['\n', '\r']).unwrap_or(rest.len());
-        if rest[..first_line_end].trim().is_empty() {
-            let skipped = rest.len() - rest.trim_start().len();
+        // (What is left of the heading's line may be its closing dot or dash.)
+        let first_line_blank = rest[..first_line_end]
+            .chars()
+            .all(|character| character.is_whitespace() || character == '.' || crate::structure::is_dash(character));
+        if first_line_blank {
+            let after_line = &rest[first_line_end..];
+            let skipped = first_line_end + (after_line.len() - after_line.trim_start().len());
             offset += skipped;
             rest = &rest[skipped..];
         }

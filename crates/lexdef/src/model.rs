@@ -477,10 +477,10 @@ impl<'a> ModelBuilder<'a> {
                     linked.push(provision.eid.clone());
                     scopes.push((provision.eid.clone(), span));
                 }
-                pending.extend(self.definitions_used(text, &visited, &families));
+                pending.extend(self.definitions_used(span, &visited, &families));
             }
         }
-        pending.extend(self.definitions_used(definition_text, &visited, &families));
+        pending.extend(self.definitions_used(definition.span, &visited, &families));
         while let Some((other, wanted)) = pending.pop() {
             if visited.contains(&other.eid) {
                 continue;
@@ -513,7 +513,7 @@ impl<'a> ModelBuilder<'a> {
                 scopes.push((other.eid.clone(), other.span));
             }
             if !wanted.is_empty() {
-                pending.extend(self.definitions_used(other_text, &visited, &wanted));
+                pending.extend(self.definitions_used(other.span, &visited, &wanted));
             }
         }
         // The forms of exploitation may live in the instrument's definition of exploitation.
@@ -636,20 +636,25 @@ impl<'a> ModelBuilder<'a> {
     /// `visited` are left out.
     fn definitions_used(
         &self,
-        text: &str,
+        span: Span,
         visited: &[Eid],
         within: &[ElementFamily],
     ) -> Vec<(&'a Definition, Vec<ElementFamily>)> {
+        let text = self.text(span);
+        let words = tokens(text);
+        let purpose_from = self.purpose_marker_starts(span).first().copied();
         self.definitions
             .iter()
-            .filter(|other| {
-                !other.term.is_empty()
-                    && EXPLICIT.contains(&other.form)
-                    && !visited.contains(&other.eid)
-                    && crate::definition::uses_term(text, &other.term)
-            })
+            .filter(|other| !other.term.is_empty() && EXPLICIT.contains(&other.form) && !visited.contains(&other.eid))
             .filter_map(|other| {
+                let wanted: Vec<String> = tokens(&other.term).into_iter().map(|token| token.folded).collect();
+                let at = crate::fold::find_phrase(&words, &wanted)?;
                 let families = match other.concept.as_ref().map(ConceptId::as_str) {
+                    // A defined term named among the purposes (`for the purpose of a commercial
+                    // sex act`) is a form of exploitation; before them, an act or a means.
+                    None if purpose_from.is_some_and(|purpose| words[at].start >= purpose) => {
+                        vec![ElementFamily::Purpose]
+                    }
                     None => vec![ElementFamily::Act, ElementFamily::Means],
                     Some(
                         "exploitation" | "sexual_exploitation" | "forced_labour" | "slavery" | "servitude"
