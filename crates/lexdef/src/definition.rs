@@ -621,6 +621,11 @@ impl Extractor<'_> {
         .iter()
         .any(|words| folded.contains(words));
         let names_both = opener.is_some() && folded.contains("exploit") && names_the_offence;
+        // `Whoever abducts and traffics in a woman or a child shall be sentenced ...`: the
+        // offence names trafficking as its act, and what it is done by or for.
+        let traffics_by_or_for = opener.is_some()
+            && names_the_offence
+            && self.lexicon.find_elements(text, Some(0)).iter().any(|hit| hit.element.family() != ElementFamily::Act);
         // `A person who unlawfully removes another for the purpose of ...`: the act is a term
         // the instrument defines elsewhere (`unlawful removal`), whose definition names the
         // means; with the forms of exploitation listed, the offence constitutes trafficking.
@@ -651,7 +656,7 @@ impl Extractor<'_> {
                 && self.lexicon.find_elements(text, None).iter().any(|hit| hit.element.family() == ElementFamily::Means)
         };
         let enough_acts =
-            if names_both { !acts.is_empty() } else { acts.len() >= 2 } || act_by_means() || uses_a_defined_act();
+            if names_both { !acts.is_empty() } else { acts.len() >= 2 } || traffics_by_or_for || act_by_means() || uses_a_defined_act();
         if !enough_acts {
             return None;
         }

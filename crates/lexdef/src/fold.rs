@@ -69,6 +69,8 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("traffickers", "traffic"),
     // `forced` labour is not `force` used: the adjective keeps its own fold.
     ("forced", "forced"),
+    // `enticement` is a means; `entices` an act (see the lexicon).
+    ("enticement", "enticement"),
     ("removals", "remov"),
 ];
 

@@ -275,7 +275,20 @@ impl<'a> ModelBuilder<'a> {
                 purpose_list_open = marker.is_some_and(|marker| !line[marker..].to_lowercase().contains("means"))
                     && (trimmed.ends_with([':', '\u{2014}']) || trimmed.ends_with(char::is_alphanumeric));
             }
-            for mut hit in self.lexicon.find_elements(line, marker) {
+            let line_hits = self.lexicon.find_elements(line, marker);
+            let line_words = tokens(line);
+            for (index, mut hit) in line_hits.iter().cloned().enumerate() {
+                // `uses force ... to obtain the other person's compliance`: what a means is used
+                // to do is not an act of trafficking.
+                let after_means = line_hits[..index].iter().any(|earlier| earlier.element.family() == ElementFamily::Means);
+                let preceded_by_to = line_words
+                    .iter()
+                    .take_while(|word| word.start < hit.start)
+                    .last()
+                    .is_some_and(|word| word.folded == "to");
+                if hit.element.family() == ElementFamily::Act && after_means && preceded_by_to {
+                    continue;
+                }
                 hit.start += line_start;
                 hit.end += line_start;
                 hits.push(hit);
@@ -949,7 +962,12 @@ impl<'a> ModelBuilder<'a> {
                 })
                 .min_by_key(|(start, _, _)| *start)
                 .map_or_else(
-                    || unknown("the definition does not say whom it protects"),
+                    || match self.find_pattern(&self.lexicon.qualifiers.all_persons, definition.span) {
+                        // The acts stand apart from their object (`arranges the travel of
+                        // another person` in one subsection, `by recruiting ...` in another).
+                        Some((_, evidence)) => named("all_persons", evidence),
+                        None => unknown("the definition does not say whom it protects"),
+                    },
                     |(_, value, evidence)| named(value, evidence),
                 )
             }
