@@ -36,7 +36,7 @@ pub enum ProvisionKind {
     Preamble,
     /// The whole text of an instrument in which no numbering was recognised.
     Body,
-    /// `PART 2`, `BAHAGIAN 1`.
+    /// `PART 2`, `Part 5.1`, `BAHAGIAN 1`.
     Part,
     /// `Chapter 1`, `Chương I`, `BAB I`, `หมวด ๑`, or a Roman numeral alone on its line.
     Chapter,
@@ -44,13 +44,16 @@ pub enum ProvisionKind {
     Division,
     /// `Subdivision B` (Australia), in a division.
     Subdivision,
-    /// `Article 3`, `Điều 3`, `Pasal 3`.
+    /// `Article 3`, `Art. 225-4-1`, `Article 1 bis` (`art_1bis`), `Artikel 273f`, `Điều 3`,
+    /// `Pasal 3`.
     Article,
-    /// `Section 3.`, `SEC. 3.`, `มาตรา ๓`, `§ 7102.`, `12.` in a Commonwealth act.
+    /// `Section 3.`, `SEC. 3.`, `มาตรา ๓`, `§ 7102.`, `§ 232a`, `18 U.S.C. § 1581.` (the
+    /// number after `§`), `12.` or `98D.` in a Commonwealth act, a decimal `279.01` or `271.2`
+    /// outside an article.
     Section,
     /// `(1)` in a section.
     Subsection,
-    /// `1.` or `(1)` in an article; `(a)` elsewhere.
+    /// `1.`, `(1)` or `1°` in an article; `(a)` or `(A)` elsewhere.
     Paragraph,
     /// `(a)` or `a)` in a paragraph; `(1)` in a paragraph `(a)` of a section (United States
     /// Code: `(a)(1)`).
@@ -62,7 +65,8 @@ pub enum ProvisionKind {
     Item,
     /// The level under an item: `(I)` in `(a)(1)(A)(i)(I)`, `(aa)` (United States Code).
     Subclause,
-    /// A paragraph that defines a quoted term: `"child" means ...`.
+    /// A paragraph that defines a quoted term (`"child" means ...`), or, in a definitions
+    /// section, an unquoted headword (`exploitation means ...`).
     Definition,
 }
 

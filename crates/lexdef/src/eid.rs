@@ -8,10 +8,11 @@ use crate::error::Error;
 
 /// The id of a provision within its document: `sec_2__subsec_1__para_b`.
 ///
-/// Each component is a kind name (`part`, `chp`, `art`, `sec`, `subsec`, `para`, `subpara`,
-/// `clause`, `item`, `subclause`, `def`, `preamble`) and, but for `preamble`, `_` and the provision's number
-/// normalised (brackets and trailing dots removed, `/` as `-`, Thai and Lao digits as Arabic
-/// digits, whitespace removed). Components are joined by `__`. The rules are written out in
+/// Each component is a kind name (`part`, `chp`, `division`, `subdivision`, `art`, `sec`,
+/// `subsec`, `para`, `subpara`, `clause`, `item`, `subclause`, `def`, `preamble`) and, but for
+/// `preamble`, `_` and the provision's number normalised (brackets and trailing dots removed,
+/// `/` as `-`, Thai and Lao digits as Arabic digits, whitespace removed: `sec_279.01`,
+/// `art_1bis`). Components are joined by `__`. The rules are written out in
 /// `corpus/README.md`; `Eid::from_str` checks the shape, not that a document holds the id.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
@@ -90,6 +91,9 @@ mod tests {
             ("para_a_2", true),
             ("def_abuse-of-power", true),
             ("para_đ", true),
+            ("sec_279.01", true),
+            ("art_1bis__para_1", true),
+            ("sec_1591__para_e__subpara_1__clause_A__item_ii__subclause_I", true),
             ("Sec_2", false),
             ("sec_", false),
             ("sec 2", false),

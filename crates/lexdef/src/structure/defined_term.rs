@@ -217,7 +217,7 @@ pub(super) fn headword_term(content: &str) -> Option<DefinedTerm> {
         if words == 0 && NOT_HEADWORDS.iter().any(|stop| word.eq_ignore_ascii_case(stop)) {
             return None;
         }
-        if words > 0 && HEADWORD_FORMS.iter().any(|form| form_starts(rest, form)) {
+        if words > 0 && HEADWORD_FORMS.iter().any(|form| starts_with_phrase(rest, form)) {
             return Some(DefinedTerm { start: 0, end });
         }
         words += 1;
@@ -227,25 +227,39 @@ pub(super) fn headword_term(content: &str) -> Option<DefinedTerm> {
         end = content.len() - rest.len() + word_len;
         let after = &rest[word_len..];
         // `confiscate, in relation to the identity document of a person, means ...`
-        if let Some(qualified) = after.strip_prefix(", ") {
+        if let Some(qualified) = after.strip_prefix(',').and_then(after_one_space) {
             let window = &qualified
                 [..crate::location::floor_char_boundary(qualified, qualified.len().min(MAX_HEADWORD_QUALIFIER_BYTES))];
-            let comma = window.find(", ")?;
-            let defining = &qualified[comma + 2..];
-            let starts_like_qualifier = ["in relation to", "in respect of", "for ", "when ", "in "]
+            let defining = window.match_indices(',').find_map(|(comma, _)| after_one_space(&qualified[comma + 1..]))?;
+            let starts_like_qualifier = ["in relation to", "in respect of", "for", "when", "in"]
                 .iter()
-                .any(|lead| qualified.starts_with(lead));
-            return (starts_like_qualifier && HEADWORD_FORMS.iter().any(|form| form_starts(defining, form)))
+                .any(|lead| starts_with_phrase(qualified, lead));
+            return (starts_like_qualifier && HEADWORD_FORMS.iter().any(|form| starts_with_phrase(defining, form)))
                 .then_some(DefinedTerm { start: 0, end });
         }
-        // One space between the words of a headword; anything else ends it unread.
-        rest = after.strip_prefix(' ')?;
+        // One space (of any kind) between the words of a headword; anything else ends it unread.
+        rest = after_one_space(after)?;
     }
 }
 
-/// Whether `text` starts with the defining words `form` and then a space.
-fn form_starts(text: &str, form: &str) -> bool {
-    text.strip_prefix(form).is_some_and(|after| after.starts_with(' '))
+/// `text` after its first character, if that is whitespace of any kind (a space, a
+/// non-breaking space, a tab).
+fn after_one_space(text: &str) -> Option<&str> {
+    let first = text.chars().next().filter(|character| character.is_whitespace())?;
+    Some(&text[first.len_utf8()..])
+}
+
+/// Whether `text` starts with the words of `phrase`, each followed by one whitespace character
+/// of any kind.
+fn starts_with_phrase(text: &str, phrase: &str) -> bool {
+    let mut rest = text;
+    for word in phrase.split(' ') {
+        match rest.strip_prefix(word).and_then(after_one_space) {
+            Some(after) => rest = after,
+            None => return false,
+        }
+    }
+    true
 }
 
 #[cfg(test)]
@@ -295,6 +309,7 @@ mod tests {
             ("one two three four five six seven means", None),
             ("(a) the person means", None),
             ("deceive, means", None),
+            ("debt\u{a0}bondage has\u{a0}the meaning given by section 270.1A.", Some("debt\u{a0}bondage")),
         ];
         for (text, expected) in table {
             let found = headword_term(text).map(|found| &text[found.start..found.end]);

@@ -49,7 +49,7 @@ impl Parser<'_> {
             }
             if matches!(node.level, Level::Unit(_)) {
                 return node.heading.is_some_and(|span| {
-                    let heading = self.text[span.range()].trim_start().to_lowercase();
+                    let heading = one_spaced(&self.text[span.range()]).to_lowercase();
                     DEFINITIONS_HEADINGS.iter().any(|start| heading.starts_with(start))
                 });
             }
@@ -83,6 +83,7 @@ fn introduces_definitions(content: &str) -> bool {
     if !ends_as_introduction || content.len() > 200 {
         return false;
     }
+    let content = one_spaced(content);
     let Some(at) = content.find("In this ") else { return false };
     let label = content[..at].trim();
     if label.len() > 8 || !(label.is_empty() || label.ends_with([')', '.'])) {
@@ -94,4 +95,9 @@ fn introduces_definitions(content: &str) -> bool {
         .flat_map(char::to_lowercase)
         .collect();
     DEFINING_SCOPES.contains(&scope.as_str())
+}
+
+/// Whitespace of any kind (a non-breaking space, a tab) as one space, for matching words.
+fn one_spaced(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

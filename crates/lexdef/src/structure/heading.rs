@@ -48,8 +48,7 @@ impl Parser<'_> {
     /// looked at, and no more of it than a heading can be long.
     fn next_line_is_heading_like(&self, content_end: usize) -> bool {
         let text = self.text;
-        let Some(newline) = text[content_end..].find('\n') else { return false };
-        let next_start = content_end + newline + 1;
+        let (_, next_start) = super::line_bounds(text, content_end);
         let window_end =
             crate::location::floor_char_boundary(text, (next_start + MAX_HEADING_CHARS * 4).min(text.len()));
         let window = &text[next_start..window_end];

@@ -221,7 +221,7 @@ fn number_suffix_len(after_digits: &str) -> usize {
         return 1;
     }
     let joiner = match after_digits.chars().next() {
-        Some(character) if character == ' ' || is_dash(character) => character.len_utf8(),
+        Some(character) if character.is_whitespace() || is_dash(character) => character.len_utf8(),
         _ => 0,
     };
     let word = &after_digits[joiner..];

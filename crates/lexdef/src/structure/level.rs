@@ -43,7 +43,7 @@ impl Parser<'_> {
         let region_top = in_quote && self.quoted_floor == Some(self.stack.len());
         let kind = match level {
             Level::Numeric if region_top => ProvisionKind::Subsection,
-            Level::Letter if region_top => ProvisionKind::Paragraph,
+            Level::Letter | Level::CapitalLetter if region_top => ProvisionKind::Paragraph,
             _ => kind_for(level, parent.map(|parent| parent.kind)),
         };
         let number = label.as_ref().map(|label| label.number.clone());

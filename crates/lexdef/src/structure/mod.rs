@@ -14,7 +14,9 @@
 //! `label` recognises the number a line starts with, `level` decides where a numbered
 //! provision goes and what kind it is, `heading` reads headings, `amendment` the quoted text
 //! of amending provisions, `gap` the gap and number markers, `defined_term` the term a
-//! definition starts with, and `eids` names every provision once the tree is built.
+//! definition starts with (the one recogniser the definition extractor uses too),
+//! `definitions` where a line opens a definition, and `eids` names every provision once the
+//! tree is built.
 
 mod amendment;
 mod defined_term;
