@@ -193,7 +193,12 @@ impl Extractor<'_> {
     fn defined_term_at_start(&mut self, provision: &Provision) {
         if matches!(
             provision.kind,
-            ProvisionKind::Preamble | ProvisionKind::Body | ProvisionKind::Part | ProvisionKind::Chapter
+            ProvisionKind::Preamble
+                | ProvisionKind::Body
+                | ProvisionKind::Part
+                | ProvisionKind::Chapter
+                | ProvisionKind::Division
+                | ProvisionKind::Subdivision
         ) {
             return;
         }
@@ -573,7 +578,7 @@ impl Extractor<'_> {
             return None;
         }
         let (head_start, head) = self.head(provision);
-        let text = &self.instrument.text[provision.span.range()];
+        let text = &self.instrument.text[self.document.words_span(provision, &self.instrument.text).range()];
         let text_words = tokens(text);
         let opener = self.lexicon.drafting.offence_opener(head);
         let heading_names_concept = context.under_concept_heading;
@@ -623,7 +628,19 @@ impl Extractor<'_> {
         let names_both = opener.is_some() && folded.contains("exploit") && names_the_offence;
         // `Whoever abducts and traffics in a woman or a child shall be sentenced ...`: the
         // offence names trafficking as its act, and what it is done by or for.
+        // Where the instrument defines the concept, such an offence only uses the defined
+        // term: the model reads it as an offence using the term, not as a definition.
+        let defines_the_concept = self.definitions.iter().any(|definition| {
+            definition.concept.as_ref().is_some_and(|id| id.as_str() == "trafficking_in_persons")
+        });
+        // (Only in a whole text: in a partial one the definition may be in what was not seen.)
+        let whole_text = self.instrument.gaps.is_empty()
+            && self.instrument.metadata.as_ref().is_none_or(|metadata| {
+                metadata.completeness.status == crate::metadata::CompletenessStatus::Complete
+            });
         let traffics_by_or_for = opener.is_some()
+            && whole_text
+            && !defines_the_concept
             && names_the_offence
             && self.lexicon.find_elements(text, Some(0)).iter().any(|hit| hit.element.family() != ElementFamily::Act);
         // `A person who unlawfully removes another for the purpose of ...`: the act is a term

@@ -694,14 +694,7 @@ impl<'a> ModelBuilder<'a> {
         matches.sort_by_key(|found| found.start);
         matches.into_iter().find_map(|found| {
             let age = found.number?;
-            let written = text[found.start..found.end].to_lowercase();
-            let after = text[found.end..crate::location::floor_char_boundary(text, (found.end + 16).min(text.len()))]
-                .to_lowercase();
-            let as_an_age = written.contains("age")
-                || after.trim_start().starts_with("of age")
-                || after.trim_start().starts_with("years of age")
-                || after.trim_start().starts_with("old")
-                || after.trim_start().starts_with("years old");
+            let as_an_age = written_as_an_age(text, &found);
             as_an_age.then(|| Qualifier {
                 value: QualifierValue::Number(age),
                 evidence: vec![self.evidence(body.start + found.start, body.start + found.end, None)],
@@ -711,6 +704,12 @@ impl<'a> ModelBuilder<'a> {
     }
 
     fn child_age_in(&self, spans: &[Span]) -> Qualifier {
+        self.child_age_in_spans(spans, false)
+    }
+
+    /// The first age in `spans`; with `as_an_age`, only one written as a person's age (in an
+    /// offence, `not less than five years` is a term of imprisonment).
+    fn child_age_in_spans(&self, spans: &[Span], as_an_age: bool) -> Qualifier {
         for span in spans {
             let text = self.text(*span);
             let words = tokens(text);
@@ -723,6 +722,9 @@ impl<'a> ModelBuilder<'a> {
                 let before = crate::location::floor_char_boundary(text, found.start.saturating_sub(PROVISO_WINDOW));
                 let lead = text[before..found.start].to_lowercase();
                 if section_scoped(&lead) || lead.contains("provided") {
+                    continue;
+                }
+                if as_an_age && !written_as_an_age(text, &found) {
                     continue;
                 }
                 if let Some(age) = found.number {
@@ -844,10 +846,13 @@ impl<'a> ModelBuilder<'a> {
                     && !section_scoped(self.text(other.span))
             })
             .collect();
-        let mut age_spans: Vec<Span> = child_definitions.iter().map(|child| child.span).collect();
-        age_spans.push(definition.span);
-        age_spans.extend(self.constitutive_others(definition).map(|other| other.span));
-        let mut age = self.child_age_in(&age_spans);
+        let child_spans: Vec<Span> = child_definitions.iter().map(|child| child.span).collect();
+        let mut offence_spans: Vec<Span> = vec![definition.span];
+        offence_spans.extend(self.constitutive_others(definition).map(|other| other.span));
+        let mut age = self.child_age_in(&child_spans);
+        if age.value == QualifierValue::Unknown {
+            age = self.child_age_in_spans(&offence_spans, true);
+        }
         // An age of a child anywhere else in the law (`Where the victim is under eighteen years
         // of age, ...`), where no definition of child says it.
         if age.value == QualifierValue::Unknown && child_definitions.is_empty() {
@@ -962,7 +967,10 @@ impl<'a> ModelBuilder<'a> {
                 })
                 .min_by_key(|(start, _, _)| *start)
                 .map_or_else(
-                    || match self.find_pattern(&self.lexicon.qualifiers.all_persons, definition.span) {
+                    || match self
+                        .find_pattern(&self.lexicon.qualifiers.all_persons, definition.span)
+                        .filter(|_| incomplete.is_none())
+                    {
                         // The acts stand apart from their object (`arranges the travel of
                         // another person` in one subsection, `by recruiting ...` in another).
                         Some((_, evidence)) => named("all_persons", evidence),
@@ -1101,6 +1109,21 @@ fn unmodelled(mut model: TermModel, candidates: Vec<ElementId>, reason: &str) ->
         model.qualifiers.insert((*name).to_owned(), unknown);
     }
     model
+}
+
+/// Whether an age pattern's match is written as a person's age: `under eighteen years of
+/// age`, `under the age of 18`, `is under 18.` (a child age between 12 and 21 closing its
+/// clause), not `not less than five years` (a term of imprisonment).
+fn written_as_an_age(text: &str, found: &PatternMatch) -> bool {
+    let written = text[found.start..found.end].to_lowercase();
+    let end = crate::location::floor_char_boundary(text, (found.end + 16).min(text.len()));
+    let after = text[found.end..end].to_lowercase();
+    let after = after.trim_start();
+    written.contains("age")
+        || ["of age", "years of age", "old", "years old"].iter().any(|words| after.starts_with(words))
+        || (found.number.is_some_and(|age| (12..=21).contains(&age))
+            && !written.contains("year")
+            && (after.is_empty() || after.starts_with(['.', ',', ';', ')'])))
 }
 
 /// `Provided, That for purposes of this section, a "child" shall also refer to ...`: a
