@@ -699,7 +699,25 @@ impl Lexicon {
                 None => position += 1,
             }
         }
-        hits
+        // `uses force ... to obtain the other person's compliance`: what a means is used to do,
+        // on the same line, is not an act of trafficking.
+        let mut kept: Vec<ElementHit> = Vec::with_capacity(hits.len());
+        for hit in hits {
+            let after_means_on_line = kept.iter().any(|earlier| {
+                earlier.element.family() == crate::ids::ElementFamily::Means
+                    && !text.get(earlier.end.min(hit.start)..hit.start).unwrap_or_default().contains('\n')
+            });
+            let preceded_by_to = words
+                .iter()
+                .take_while(|word| word.start < hit.start)
+                .last()
+                .is_some_and(|word| word.folded == "to");
+            if hit.element.family() == crate::ids::ElementFamily::Act && after_means_on_line && preceded_by_to {
+                continue;
+            }
+            kept.push(hit);
+        }
+        kept
     }
 
     /// A near miss at `position`: a form of as many words, each word close enough

@@ -275,20 +275,7 @@ impl<'a> ModelBuilder<'a> {
                 purpose_list_open = marker.is_some_and(|marker| !line[marker..].to_lowercase().contains("means"))
                     && (trimmed.ends_with([':', '\u{2014}']) || trimmed.ends_with(char::is_alphanumeric));
             }
-            let line_hits = self.lexicon.find_elements(line, marker);
-            let line_words = tokens(line);
-            for (index, mut hit) in line_hits.iter().cloned().enumerate() {
-                // `uses force ... to obtain the other person's compliance`: what a means is used
-                // to do is not an act of trafficking.
-                let after_means = line_hits[..index].iter().any(|earlier| earlier.element.family() == ElementFamily::Means);
-                let preceded_by_to = line_words
-                    .iter()
-                    .take_while(|word| word.start < hit.start)
-                    .last()
-                    .is_some_and(|word| word.folded == "to");
-                if hit.element.family() == ElementFamily::Act && after_means && preceded_by_to {
-                    continue;
-                }
+            for mut hit in self.lexicon.find_elements(line, marker) {
                 hit.start += line_start;
                 hit.end += line_start;
                 hits.push(hit);
@@ -663,12 +650,27 @@ impl<'a> ModelBuilder<'a> {
                 let wanted: Vec<String> = tokens(&other.term).into_iter().map(|token| token.folded).collect();
                 let at = crate::fold::find_phrase(&words, &wanted)?;
                 let families = match other.concept.as_ref().map(ConceptId::as_str) {
-                    // A defined term named among the purposes (`for the purpose of a commercial
-                    // sex act`) is a form of exploitation; before them, an act or a means.
-                    None if purpose_from.is_some_and(|purpose| words[at].start >= purpose) => {
-                        vec![ElementFamily::Purpose]
+                    // A term the lexicon has no concept for is followed for what its own words
+                    // name (`unlawful removal`, an act; `commercial sex act`, a purpose) and
+                    // where it stands (among the purposes, a form of exploitation); a term
+                    // that names nothing (`document`) is not followed.
+                    None => {
+                        let named: Vec<ElementFamily> = self
+                            .lexicon
+                            .find_elements(&other.term, None)
+                            .iter()
+                            .map(|hit| hit.element.family())
+                            .collect();
+                        if named.contains(&ElementFamily::Purpose)
+                            || (!named.is_empty() && purpose_from.is_some_and(|purpose| words[at].start >= purpose))
+                        {
+                            vec![ElementFamily::Purpose]
+                        } else if !named.is_empty() {
+                            vec![ElementFamily::Act, ElementFamily::Means]
+                        } else {
+                            return None;
+                        }
                     }
-                    None => vec![ElementFamily::Act, ElementFamily::Means],
                     Some(
                         "exploitation" | "sexual_exploitation" | "forced_labour" | "slavery" | "servitude"
                         | "practices_similar_to_slavery" | "prostitution" | "pornography",
@@ -686,21 +688,8 @@ impl<'a> ModelBuilder<'a> {
     /// age`, `under the age of 18`, `not attained 16 years old`): a term of imprisonment
     /// (`not less than five years`) is not one.
     fn age_in_body(&self) -> Option<Qualifier> {
-        let body = self.body_span();
-        let text = self.text(body);
-        let words = self.words_of(body);
-        let mut matches: Vec<PatternMatch> =
-            self.lexicon.qualifiers.child_age.iter().flat_map(|pattern| pattern.find_all(&words, text)).collect();
-        matches.sort_by_key(|found| found.start);
-        matches.into_iter().find_map(|found| {
-            let age = found.number?;
-            let as_an_age = written_as_an_age(text, &found);
-            as_an_age.then(|| Qualifier {
-                value: QualifierValue::Number(age),
-                evidence: vec![self.evidence(body.start + found.start, body.start + found.end, None)],
-                basis: None,
-            })
-        })
+        let found = self.child_age_in_spans(&[self.body_span()], true);
+        (found.value != QualifierValue::Unknown).then_some(found)
     }
 
     fn child_age_in(&self, spans: &[Span]) -> Qualifier {
@@ -777,9 +766,12 @@ impl<'a> ModelBuilder<'a> {
             let closed = self.find_pattern(&self.lexicon.qualifiers.closed_list, after);
             let (open_at, closed_at) =
                 (open.as_ref().map(|(found, _)| found.start), closed.as_ref().map(|(found, _)| found.start));
+            // `refers to, at a minimum, ...`: words that open the list win over the defining
+            // word before them (`including`, which may only explain one item, does not).
+            let opens_anyway = open.as_ref().is_some_and(|(_, evidence)| !evidence.text.eq_ignore_ascii_case("including"));
             return match (open, closed) {
                 (Some((_, evidence)), _)
-                    if closed_at.is_none_or(|closed| open_at.is_some_and(|open| open < closed)) =>
+                    if opens_anyway || closed_at.is_none_or(|closed| open_at.is_some_and(|open| open < closed)) =>
                 {
                     named("open", vec![evidence], None)
                 }
@@ -1116,9 +1108,13 @@ fn unmodelled(mut model: TermModel, candidates: Vec<ElementId>, reason: &str) ->
 /// clause), not `not less than five years` (a term of imprisonment).
 fn written_as_an_age(text: &str, found: &PatternMatch) -> bool {
     let written = text[found.start..found.end].to_lowercase();
-    let end = crate::location::floor_char_boundary(text, (found.end + 16).min(text.len()));
-    let after = text[found.end..end].to_lowercase();
+    let after = text[found.end..crate::location::floor_char_boundary(text, (found.end + 24).min(text.len()))].to_lowercase();
     let after = after.trim_start();
+    // `below eighteen (18) years of age`: the figures repeated in brackets.
+    let after = match after.strip_prefix('(').and_then(|rest| rest.split_once(')')) {
+        Some((figures, rest)) if figures.chars().all(|character| character.is_ascii_digit()) => rest.trim_start(),
+        _ => after,
+    };
     written.contains("age")
         || ["of age", "years of age", "old", "years old"].iter().any(|words| after.starts_with(words))
         || (found.number.is_some_and(|age| (12..=21).contains(&age))
