@@ -1112,7 +1112,7 @@ fn written_as_an_age(text: &str, found: &PatternMatch) -> bool {
     let after = after.trim_start();
     // `below eighteen (18) years of age`: the figures repeated in brackets.
     let after = match after.strip_prefix('(').and_then(|rest| rest.split_once(')')) {
-        Some((figures, rest)) if figures.chars().all(|character| character.is_ascii_digit()) => rest.trim_start(),
+        Some((figures, rest)) if figures.len() <= 20 => rest.trim_start(),
         _ => after,
     };
     written.contains("age")
