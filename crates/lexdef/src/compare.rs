@@ -7,7 +7,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::ids::{ElementFamily, ElementId};
 use crate::instrument_id::InstrumentId;
-use crate::model::{Evidence, QualifierValue, TermModel};
+use crate::model::{ElementPresence, ElementState, Evidence, NotFound, QualifierValue, Reason, TermModel};
 
 /// What kind of departure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -25,6 +25,9 @@ pub enum DivergenceKind {
     TermNotDefined,
     /// The same element, in other words.
     WordingVariance,
+    /// The subject's definition requires no means where the baseline's requires one: said
+    /// once, broader, rather than one narrower finding per means.
+    MeansNotRequired,
 }
 
 /// Which way the subject departs: it covers less, more, or something else.
@@ -125,14 +128,15 @@ pub struct Divergence {
     pub summary: String,
 }
 
-fn element_state(model: &TermModel, id: &ElementId) -> (&'static str, Vec<Evidence>, Option<String>) {
-    if let Some(presence) = model.elements.iter().find(|presence| &presence.id == id) {
-        return ("present", presence.evidence.clone(), None);
-    }
-    if let Some(not_found) = model.not_found.iter().find(|item| &item.id == id) {
-        return ("not_found", Vec::new(), Some(not_found.reason.clone()));
-    }
-    ("absent", Vec::new(), None)
+/// The state of `id` in `model`, its evidence where present, and why it is not found.
+fn element_state<'m>(model: &'m TermModel, id: &ElementId) -> (ElementState, Vec<Evidence>, Option<&'m NotFound>) {
+    let evidence = model
+        .elements
+        .iter()
+        .find(|presence| &presence.id == id)
+        .map(|presence| presence.evidence.clone())
+        .unwrap_or_default();
+    (model.state(id), evidence, model.not_found_reason(id))
 }
 
 fn value_json(value: &QualifierValue) -> serde_json::Value {
@@ -169,15 +173,11 @@ pub fn compare(subject: &TermModel, baseline: &TermModel) -> Vec<Divergence> {
         summary,
     };
     if subject.definition.is_none() {
-        let reason = subject
-            .not_found
-            .first()
-            .map(|item| item.reason.clone())
-            .unwrap_or_else(|| "no definition in the text seen".to_owned());
-        let confidence = if reason.contains("does not define it") {
-            Confidence::Certain
-        } else {
-            Confidence::Uncertain { reason: reason.clone() }
+        let cause = subject.not_found.first().map(|item| &item.cause);
+        let confidence = match cause {
+            Some(Reason::NotDefined) => Confidence::Certain,
+            Some(cause) => Confidence::Uncertain { reason: cause.to_string() },
+            None => Confidence::Uncertain { reason: Reason::NoDefinitionSeen.to_string() },
         };
         findings.push(make(
             DivergenceKind::TermNotDefined,
@@ -193,10 +193,46 @@ pub fn compare(subject: &TermModel, baseline: &TermModel) -> Vec<Divergence> {
         return findings;
     }
     let baseline_ids: Vec<&ElementId> = baseline.elements.iter().map(|presence| &presence.id).collect();
+    // A definition that names no means at all needs none: where the baseline's needs one, the
+    // subject is broader, whatever means the baseline lists. (Only where its text is whole
+    // enough to say so: means cut by a gap could be there.)
+    let baseline_means: Vec<&ElementPresence> =
+        baseline.elements.iter().filter(|presence| presence.id.family() == ElementFamily::Means).collect();
+    let subject_needs_no_means = needs_no_means(subject, baseline);
+    if subject_needs_no_means {
+        let unseen = baseline_means.iter().find_map(|presence| subject.not_found_reason(&presence.id));
+        let confidence = match unseen {
+            Some(item) => Confidence::Uncertain { reason: item.cause.to_string() },
+            None => Confidence::Certain,
+        };
+        findings.push(make(
+            DivergenceKind::MeansNotRequired,
+            None,
+            None,
+            Direction::Broader,
+            Severity::Medium,
+            confidence,
+            Side { value: serde_json::Value::String("no_means".into()), evidence: Vec::new() },
+            Side {
+                value: serde_json::Value::String("means".into()),
+                evidence: baseline_means.iter().map(|presence| presence.evidence[0].clone()).collect(),
+            },
+            format!(
+                "{} requires no means: the act and the purpose suffice, where {} requires one of {} means",
+                subject.instrument,
+                baseline.instrument,
+                baseline_means.len()
+            ),
+        ));
+    }
     for presence in &baseline.elements {
-        let (state, evidence, reason) = element_state(subject, &presence.id);
+        if subject_needs_no_means && presence.id.family() == ElementFamily::Means {
+            continue;
+        }
+        let (state, evidence, not_found) = element_state(subject, &presence.id);
+        let reason = not_found.map(|item| item.cause.to_string());
         match state {
-            "present" => {
+            ElementState::Present => {
                 let subject_words = &evidence[0].text;
                 let baseline_words = &presence.evidence[0].text;
                 if normalise(subject_words) != normalise(baseline_words) {
@@ -257,7 +293,7 @@ pub fn compare(subject: &TermModel, baseline: &TermModel) -> Vec<Divergence> {
                     Direction::Narrower,
                     if reason.is_some() { Severity::Medium } else { Severity::High },
                     confidence,
-                    Side { value: serde_json::Value::String(state.to_owned()), evidence: Vec::new() },
+                    Side { value: serde_json::Value::String(state.as_str().to_owned()), evidence: Vec::new() },
                     Side {
                         value: serde_json::Value::String("present".to_owned()),
                         evidence: presence.evidence.clone(),
@@ -268,7 +304,8 @@ pub fn compare(subject: &TermModel, baseline: &TermModel) -> Vec<Divergence> {
         }
     }
     for presence in subject.elements.iter().filter(|presence| !baseline_ids.contains(&&presence.id)) {
-        let (baseline_state, _, baseline_reason) = element_state(baseline, &presence.id);
+        let (baseline_state, _, baseline_not_found) = element_state(baseline, &presence.id);
+        let baseline_reason = baseline_not_found.map(|item| item.cause.to_string());
         let baseline_says = match &baseline_reason {
             Some(_) => format!("which was not found in the text of {} seen", baseline.instrument),
             None => format!("which {} does not", baseline.instrument),
@@ -285,7 +322,7 @@ pub fn compare(subject: &TermModel, baseline: &TermModel) -> Vec<Divergence> {
             Severity::Low,
             confidence,
             Side { value: serde_json::Value::String("present".to_owned()), evidence: presence.evidence.clone() },
-            Side { value: serde_json::Value::String(baseline_state.to_owned()), evidence: Vec::new() },
+            Side { value: serde_json::Value::String(baseline_state.as_str().to_owned()), evidence: Vec::new() },
             format!(
                 "{} also names {} (\"{}\"), {baseline_says}",
                 subject.instrument, presence.id, presence.evidence[0].text
@@ -318,8 +355,9 @@ pub fn compare(subject: &TermModel, baseline: &TermModel) -> Vec<Divergence> {
             continue;
         }
         let (kind, direction, severity) = qualifier_reading(name, &subject_qualifier.value, &baseline_qualifier.value);
-        let confidence = match (&subject_qualifier.basis, subject_qualifier.evidence.is_empty()) {
-            (Some(basis), true) if basis.contains("incomplete") => Confidence::Uncertain { reason: basis.clone() },
+        // A value read from structure on a text that lacks a part would rest on that part.
+        let confidence = match (&subject_qualifier.cause, subject_qualifier.evidence.is_empty()) {
+            (Some(cause), true) => Confidence::Uncertain { reason: cause.to_string() },
             _ => Confidence::Certain,
         };
         let summary = format!(
@@ -344,6 +382,22 @@ pub fn compare(subject: &TermModel, baseline: &TermModel) -> Vec<Divergence> {
     findings
 }
 
+/// Whether `subject`'s definition names no means at all, where `baseline`'s names some,
+/// and its text is whole enough to say so (no means cut by a gap).
+fn needs_no_means(subject: &TermModel, baseline: &TermModel) -> bool {
+    let mut baseline_means =
+        baseline.elements.iter().filter(|presence| presence.id.family() == ElementFamily::Means).peekable();
+    baseline_means.peek().is_some()
+        && !subject.elements.iter().any(|presence| presence.id.family() == ElementFamily::Means)
+        && baseline_means.all(|presence| match subject.state(&presence.id) {
+            ElementState::Absent => true,
+            ElementState::NotFound => subject
+                .not_found_reason(&presence.id)
+                .is_some_and(|item| matches!(item.cause, Reason::RestNotSeen { .. })),
+            _ => false,
+        })
+}
+
 /// How many findings [`compare`] gives for `subject` against `baseline`, wording variances
 /// aside — what a report's pairwise counts hold — without building them: the same reading of
 /// the models, none of the evidence, summaries and sorting, so counting every pair of a large
@@ -353,7 +407,14 @@ pub fn count_divergences(subject: &TermModel, baseline: &TermModel) -> usize {
         return 1;
     }
     let names = |model: &TermModel, id: &ElementId| model.elements.iter().any(|presence| &presence.id == id);
-    let missing = baseline.elements.iter().filter(|presence| !names(subject, &presence.id)).count();
+    let no_means = needs_no_means(subject, baseline);
+    let missing = baseline
+        .elements
+        .iter()
+        .filter(|presence| !names(subject, &presence.id))
+        .filter(|presence| !(no_means && presence.id.family() == ElementFamily::Means))
+        .count()
+        + usize::from(no_means);
     let additional = subject.elements.iter().filter(|presence| !names(baseline, &presence.id)).count();
     let qualifiers = baseline
         .qualifiers

@@ -173,7 +173,10 @@ pub use metadata::{
     AlternativeTranslation, Completeness, CompletenessStatus, InstrumentKind, Language, Metadata, PartialDate,
     Relation, RelationKind, SourceReference, TextStatus,
 };
-pub use model::{ElementPresence, Evidence, ModelBuilder, ModelSource, NotFound, Qualifier, QualifierValue, TermModel};
+pub use model::{
+    ElementPresence, ElementState, Evidence, ModelBuilder, ModelSource, NotFound, Qualifier, QualifierValue, Reason,
+    TermModel,
+};
 pub use report::{
     resolve_baseline, Analysis, Counts, Matrix, MatrixRow, PairCount, Report, ReportEntry, PAIRWISE_LIMIT,
     REPORT_JSON_SCHEMA, REPORT_SCHEMA,

@@ -48,8 +48,122 @@ pub struct ElementPresence {
 pub struct NotFound {
     /// The element.
     pub id: ElementId,
-    /// Why it is not `absent` (the text is incomplete, the language is not covered, ...).
+    /// Why it is not `absent`, for people: the [`Reason`]'s words.
     pub reason: String,
+    /// Why it is not `absent`, for decisions.
+    pub cause: Reason,
+}
+
+impl NotFound {
+    /// `id` not found for `cause`.
+    pub fn new(id: ElementId, cause: Reason) -> NotFound {
+        NotFound { id, reason: cause.to_string(), cause }
+    }
+}
+
+/// Why the text seen does not settle an element or a qualifier. Decisions (a finding's
+/// confidence, a check's verdict) match these variants; their `Display` is for people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Reason {
+    /// The whole text defines no such concept: a fact about the law.
+    NotDefined,
+    /// No definition of it in the text seen, which is incomplete.
+    NoDefinitionSeen,
+    /// The text is in a language the lexicon does not cover.
+    LanguageNotCovered {
+        /// The ISO 639-1 code of the text.
+        code: String,
+    },
+    /// A provision that settles it is cut by a gap.
+    Incomplete {
+        /// The provision.
+        eid: Eid,
+        /// The gap's line and note, where the gap lies in the provision.
+        gap: Option<(usize, String)>,
+    },
+    /// The definition is whole and does not name it, but the rest of the instrument (which
+    /// could name it in an offence or another definition) was not seen.
+    RestNotSeen {
+        /// The definition.
+        eid: Eid,
+    },
+    /// The forms of exploitation are not listed in the text seen.
+    PurposesNotListed,
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Reason::NotDefined => formatter.write_str("the instrument does not define it"),
+            Reason::NoDefinitionSeen => formatter.write_str("no definition of it in the text seen, which is incomplete"),
+            Reason::LanguageNotCovered { code } => {
+                write!(formatter, "the text is in `{code}`, which the lexicon does not cover yet")
+            }
+            Reason::Incomplete { eid, gap: Some((line, note)) } => {
+                write!(formatter, "the text of `{eid}` is incomplete in the corpus (gap at line {line}: {note})")
+            }
+            Reason::Incomplete { eid, gap: None } => write!(formatter, "the text of `{eid}` is incomplete in the corpus"),
+            Reason::RestNotSeen { eid } => write!(
+                formatter,
+                "the definition in `{eid}` does not name it, but the rest of the instrument, which could, was not seen"
+            ),
+            Reason::PurposesNotListed => formatter.write_str("the forms of exploitation are not listed in the text seen"),
+        }
+    }
+}
+
+/// The state of an element in a model: the one place it is decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ElementState {
+    /// The text names it.
+    Present,
+    /// The whole text does not name it: a fact about the law.
+    Absent,
+    /// The text seen does not name it, but it may be where the text was not seen or read.
+    NotFound,
+    /// The text seen defines nothing for the concept.
+    NotDefined,
+}
+
+impl ElementState {
+    /// The state as written in reports and JSON (`present`, `not_found`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ElementState::Present => "present",
+            ElementState::Absent => "absent",
+            ElementState::NotFound => "not_found",
+            ElementState::NotDefined => "not_defined",
+        }
+    }
+}
+
+impl std::fmt::Display for ElementState {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(self.as_str())
+    }
+}
+
+impl TermModel {
+    /// The state of `id` in this model.
+    pub fn state(&self, id: &ElementId) -> ElementState {
+        if self.definition.is_none() {
+            ElementState::NotDefined
+        } else if self.elements.iter().any(|presence| &presence.id == id) {
+            ElementState::Present
+        } else if self.not_found.iter().any(|item| &item.id == id) {
+            ElementState::NotFound
+        } else {
+            ElementState::Absent
+        }
+    }
+
+    /// Why `id` is not found, where it is not.
+    pub fn not_found_reason(&self, id: &ElementId) -> Option<&NotFound> {
+        self.not_found.iter().find(|item| &item.id == id)
+    }
 }
 
 /// The value of a qualifier.
@@ -112,6 +226,9 @@ pub struct Qualifier {
     /// Where no words settle it, why the value follows (or why it is unknown).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub basis: Option<String>,
+    /// Where the value is unknown because of what the text seen lacks, what (for decisions).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cause: Option<Reason>,
 }
 
 /// The definition a model was built from.
@@ -201,10 +318,10 @@ impl<'a> ModelBuilder<'a> {
         ModelBuilder { instrument, document, definitions, lexicon, words: Default::default() }
     }
 
-    fn language_covered(&self) -> Option<String> {
+    fn language_covered(&self) -> Option<Reason> {
         let code = self.instrument.metadata.as_ref().map_or("en", |metadata| metadata.language.code.as_str());
         (!self.lexicon.languages().iter().any(|language| language == code))
-            .then(|| format!("the text is in `{code}`, which the lexicon does not cover yet"))
+            .then(|| Reason::LanguageNotCovered { code: code.to_owned() })
     }
 
     fn text(&self, span: Span) -> &str {
@@ -322,7 +439,7 @@ impl<'a> ModelBuilder<'a> {
     }
 
     /// A gap in or right after any of these definitions, as a reason.
-    fn incompleteness(&self, spans: &[(Eid, Span)]) -> Option<String> {
+    fn incompleteness(&self, spans: &[(Eid, Span)]) -> Option<Reason> {
         spans.iter().find_map(|(eid, _)| {
             let provision = self.document.find(eid.as_str())?;
             provision.incomplete.then(|| {
@@ -331,31 +448,24 @@ impl<'a> ModelBuilder<'a> {
                         .as_ref()
                         .is_some_and(|within| within == eid || within.as_str().starts_with(&format!("{eid}__")))
                 });
-                match gap {
-                    Some(gap) => format!(
-                        "the text of `{eid}` is incomplete in the corpus (gap at line {}: {})",
-                        gap.line, gap.note
-                    ),
-                    None => format!("the text of `{eid}` is incomplete in the corpus"),
-                }
+                Reason::Incomplete { eid: eid.clone(), gap: gap.map(|gap| (gap.line, gap.note.clone())) }
             })
         })
     }
 
     /// How to say that silence settles nothing here.
     fn incomplete_phrase(&self) -> &'static str {
-        if self.instrument.metadata.is_some() {
-            "which is incomplete"
-        } else {
-            "which is not known to be complete (it has no metadata)"
-        }
+        "which is incomplete"
     }
 
+    /// Whether the instrument's whole text is here: its metadata says complete, or (a text
+    /// given directly, without metadata) its user gave the whole text they meant — unless
+    /// gap markers say otherwise.
     fn instrument_complete(&self) -> bool {
         self.instrument
             .metadata
             .as_ref()
-            .is_some_and(|metadata| metadata.completeness.status == CompletenessStatus::Complete)
+            .is_none_or(|metadata| metadata.completeness.status == CompletenessStatus::Complete)
             && self.instrument.gaps.is_empty()
     }
 
@@ -374,15 +484,11 @@ impl<'a> ModelBuilder<'a> {
         let candidates: Vec<ElementId> =
             self.lexicon.element_ids().filter(|id| families.contains(&id.family())).cloned().collect();
         if let Some(reason) = self.language_covered() {
-            return unmodelled(model, candidates, &reason);
+            return unmodelled(model, candidates, reason);
         }
         let Some(definition) = self.source_definition(concept) else {
-            let reason = if self.instrument_complete() {
-                "the instrument does not define it".to_owned()
-            } else {
-                format!("no definition of it in the text seen, {}", self.incomplete_phrase())
-            };
-            return unmodelled(model, candidates, &reason);
+            let reason = if self.instrument_complete() { Reason::NotDefined } else { Reason::NoDefinitionSeen };
+            return unmodelled(model, candidates, reason);
         };
         let mut scopes: Vec<(Eid, Span)> = vec![(definition.eid.clone(), definition.span)];
         let mut linked = Vec::new();
@@ -555,15 +661,16 @@ impl<'a> ModelBuilder<'a> {
             if let Some(evidence) = found.remove(&id) {
                 model.elements.push(ElementPresence { id, evidence: dedupe(evidence) });
             } else if let Some(reason) = &incomplete {
-                model.not_found.push(NotFound { id, reason: reason.clone() });
+                model.not_found.push(NotFound::new(id, reason.clone()));
             } else if id.family() == ElementFamily::Purpose
                 && list_source.is_none()
                 && concept.as_str() == "trafficking_in_persons"
             {
-                model.not_found.push(NotFound {
-                    id,
-                    reason: "the forms of exploitation are not listed in the text seen".to_owned(),
-                });
+                model.not_found.push(NotFound::new(id, Reason::PurposesNotListed));
+            } else if !self.instrument_complete() {
+                // `absent` is a claim about the instrument: where only part of it was seen, an
+                // offence or a definition in the rest could name what the definition does not.
+                model.not_found.push(NotFound::new(id, Reason::RestNotSeen { eid: definition.eid.clone() }));
             } else {
                 model.absent.push(id);
             }
@@ -577,7 +684,7 @@ impl<'a> ModelBuilder<'a> {
                 &mut model,
                 definition,
                 list_source,
-                incomplete.as_deref(),
+                incomplete.as_ref().map(ToString::to_string).as_deref(),
                 requires_means,
                 exploitation_used,
                 &mut linked,
@@ -718,7 +825,7 @@ impl<'a> ModelBuilder<'a> {
                 }
                 if let Some(age) = found.number {
                     let evidence = self.evidence(span.start + found.start, span.start + found.end, None);
-                    return Qualifier { value: QualifierValue::Number(age), evidence: vec![evidence], basis: None };
+                    return Qualifier { value: QualifierValue::Number(age), evidence: vec![evidence], basis: None, cause: None };
                 }
             }
         }
@@ -726,6 +833,7 @@ impl<'a> ModelBuilder<'a> {
             value: QualifierValue::Unknown,
             evidence: Vec::new(),
             basis: Some("no age of a child in the text seen".to_owned()),
+            cause: None,
         }
     }
 
@@ -740,12 +848,14 @@ impl<'a> ModelBuilder<'a> {
                 value: QualifierValue::Unknown,
                 evidence: Vec::new(),
                 basis: Some("no list of the forms of exploitation in the text seen".to_owned()),
-            };
+            cause: None,
+        };
         };
         let named = |value: &str, evidence: Vec<Evidence>, basis: Option<String>| Qualifier {
             value: QualifierValue::Name(value.to_owned()),
             evidence,
             basis,
+            cause: None,
         };
         // A residual clause opens any list, whatever introduced it (`means ... or any other
         // similar practices`, `... or other methods`).
@@ -780,7 +890,8 @@ impl<'a> ModelBuilder<'a> {
                     value: QualifierValue::Unknown,
                     evidence: Vec::new(),
                     basis: Some("the definition of exploitation says neither `means` nor `includes`".to_owned()),
-                },
+            cause: None,
+        },
             };
         }
         // A list inside the definition itself (`Exploitation shall include, at a minimum, ...`).
@@ -806,6 +917,7 @@ impl<'a> ModelBuilder<'a> {
             basis: Some(
                 "the list of the forms of exploitation is introduced by neither `means` nor `includes`".to_owned(),
             ),
+            cause: None,
         }
     }
 
@@ -825,7 +937,8 @@ impl<'a> ModelBuilder<'a> {
             value: QualifierValue::Unknown,
             evidence: Vec::new(),
             basis: Some(basis.to_owned()),
-        };
+ cause: None,
+ };
 
         // child_age: the instrument's definition of child, else words in the definition, else
         // another constitutive provision (the child offence).
@@ -876,19 +989,21 @@ impl<'a> ModelBuilder<'a> {
             .map(|(_, evidence)| evidence)
             .or_else(|| self.child_offence_without_means(definition, linked));
         let means_for_children = match child_rule {
-            Some(evidence) => Qualifier { value: QualifierValue::Bool(false), evidence: vec![evidence], basis: None },
+            Some(evidence) => Qualifier { value: QualifierValue::Bool(false), evidence: vec![evidence], basis: None, cause: None },
             None if !names_means && incomplete.is_none() => Qualifier {
                 value: QualifierValue::Bool(false),
                 evidence: Vec::new(),
                 basis: Some("the definition requires no means for anyone".to_owned()),
-            },
+ cause: None,
+ },
             None if names_means && complete_instrument => Qualifier {
                 value: QualifierValue::Bool(true),
                 evidence: Vec::new(),
                 basis: Some(
                     "the definition requires means and no provision of the complete text exempts children".to_owned(),
                 ),
-            },
+ cause: None,
+ },
             None => unknown(&format!(
                 "no provision exempting children from the means was found in the text seen, {}",
                 self.incomplete_phrase()
@@ -899,13 +1014,14 @@ impl<'a> ModelBuilder<'a> {
         // consent_irrelevant: anywhere in the instrument's text.
         let consent = match self.find_pattern(&self.lexicon.qualifiers.consent_irrelevant, whole) {
             Some((_, evidence)) => {
-                Qualifier { value: QualifierValue::Bool(true), evidence: vec![evidence], basis: None }
+                Qualifier { value: QualifierValue::Bool(true), evidence: vec![evidence], basis: None, cause: None }
             }
             None if complete_instrument => Qualifier {
                 value: QualifierValue::Bool(false),
                 evidence: Vec::new(),
                 basis: Some("the complete text does not declare consent irrelevant".to_owned()),
-            },
+ cause: None,
+ },
             None => unknown(&format!(
                 "no words declaring consent irrelevant in the text seen, {}",
                 self.incomplete_phrase()
@@ -934,7 +1050,8 @@ impl<'a> ModelBuilder<'a> {
             value: QualifierValue::Name(value.to_owned()),
             evidence: vec![evidence],
             basis: None,
-        };
+ cause: None,
+ };
         // The concept's own name may say whom it protects (`trafficking in women and
         // children`): the defined term, or the heading over a constitutive offence.
         let name_span = definition.term_span.filter(|span| span.end > span.start).or_else(|| {
@@ -990,16 +1107,17 @@ impl<'a> ModelBuilder<'a> {
             .or_else(|| self.find_pattern(&self.lexicon.qualifiers.across_borders_required, body));
         let transnational = match (within_or_across, across) {
             (Some((_, evidence)), _) => {
-                Qualifier { value: QualifierValue::Bool(false), evidence: vec![evidence], basis: None }
+                Qualifier { value: QualifierValue::Bool(false), evidence: vec![evidence], basis: None, cause: None }
             }
             (None, Some((_, evidence))) => {
-                Qualifier { value: QualifierValue::Bool(true), evidence: vec![evidence], basis: None }
+                Qualifier { value: QualifierValue::Bool(true), evidence: vec![evidence], basis: None, cause: None }
             }
             (None, None) if complete_instrument => Qualifier {
                 value: QualifierValue::Bool(false),
                 evidence: Vec::new(),
                 basis: Some("the complete text names no border crossing".to_owned()),
-            },
+ cause: None,
+ },
             (None, None) if incomplete.is_none() => unknown(&format!(
                 "the definition names no border crossing, but another provision of the text may: the text seen is {}",
                 self.incomplete_phrase().trim_start_matches("which is ")
@@ -1093,11 +1211,15 @@ impl<'a> ModelBuilder<'a> {
 
 /// A model that cannot be built (language not covered, no definition seen): every element
 /// `not_found` and every qualifier unknown, each for `reason`.
-fn unmodelled(mut model: TermModel, candidates: Vec<ElementId>, reason: &str) -> TermModel {
-    model.not_found = candidates.into_iter().map(|id| NotFound { id, reason: reason.to_owned() }).collect();
+fn unmodelled(mut model: TermModel, candidates: Vec<ElementId>, reason: Reason) -> TermModel {
+    model.not_found = candidates.into_iter().map(|id| NotFound::new(id, reason.clone())).collect();
     for name in qualifier_names(&model.concept) {
-        let unknown =
-            Qualifier { value: QualifierValue::Unknown, evidence: Vec::new(), basis: Some(reason.to_owned()) };
+        let unknown = Qualifier {
+            value: QualifierValue::Unknown,
+            evidence: Vec::new(),
+            basis: Some(reason.to_string()),
+            cause: Some(reason.clone()),
+        };
         model.qualifiers.insert((*name).to_owned(), unknown);
     }
     model

@@ -264,16 +264,7 @@ fn matrix_row_of(model: &TermModel, element_ids: &[ElementId], qualifier_names: 
     let elements = element_ids
         .iter()
         .map(|id| {
-            let state = if model.definition.is_none() {
-                "not_defined"
-            } else if model.elements.iter().any(|presence| &presence.id == id) {
-                "present"
-            } else if model.not_found.iter().any(|item| &item.id == id) {
-                "not_found"
-            } else {
-                "absent"
-            };
-            (id.to_string(), state.to_owned())
+            (id.to_string(), model.state(id).as_str().to_owned())
         })
         .collect();
     let qualifiers = qualifier_names
