@@ -91,6 +91,17 @@ pub enum Reason {
     },
     /// The forms of exploitation are not listed in the text seen.
     PurposesNotListed,
+    /// The instrument's text was not found: the corpus holds only its metadata.
+    TextMissing,
+}
+
+impl Reason {
+    /// Whether the instrument was not read for the concept at all (no text, a language the
+    /// lexicon does not cover, no definition in a partial text): then it is not compared, and
+    /// a report lists it apart rather than as diverging.
+    pub fn not_read(&self) -> bool {
+        matches!(self, Reason::TextMissing | Reason::LanguageNotCovered { .. } | Reason::NoDefinitionSeen)
+    }
 }
 
 impl std::fmt::Display for Reason {
@@ -110,6 +121,7 @@ impl std::fmt::Display for Reason {
                 "the definition in `{eid}` does not name it, but the rest of the instrument, which could, was not seen"
             ),
             Reason::PurposesNotListed => formatter.write_str("the forms of exploitation are not listed in the text seen"),
+            Reason::TextMissing => formatter.write_str("the text of the instrument was not found; the corpus holds only its metadata"),
         }
     }
 }
@@ -483,6 +495,15 @@ impl<'a> ModelBuilder<'a> {
         let families = families_for(concept);
         let candidates: Vec<ElementId> =
             self.lexicon.element_ids().filter(|id| families.contains(&id.family())).cloned().collect();
+        let text_missing = self.instrument.text.trim().is_empty()
+            || self
+                .instrument
+                .metadata
+                .as_ref()
+                .is_some_and(|metadata| metadata.completeness.status == CompletenessStatus::Missing);
+        if text_missing {
+            return unmodelled(model, candidates, Reason::TextMissing);
+        }
         if let Some(reason) = self.language_covered() {
             return unmodelled(model, candidates, reason);
         }
@@ -659,7 +680,10 @@ impl<'a> ModelBuilder<'a> {
         let incomplete = self.incompleteness(&scopes);
         for id in candidates {
             if let Some(evidence) = found.remove(&id) {
-                model.elements.push(ElementPresence { id, evidence: dedupe(evidence) });
+                // The definition's own words first: they are what a reader compares.
+                let mut evidence = dedupe(evidence);
+                evidence.sort_by_key(|item| !definition.span.contains(item.span));
+                model.elements.push(ElementPresence { id, evidence });
             } else if let Some(reason) = &incomplete {
                 model.not_found.push(NotFound::new(id, reason.clone()));
             } else if id.family() == ElementFamily::Purpose

@@ -125,6 +125,11 @@ pub struct ReportEntry {
     pub findings: Vec<Divergence>,
     /// Their counts.
     pub counts: Counts,
+    /// Why it was not compared, where it was not read for the concept at all (no text, a
+    /// language the lexicon does not cover, no definition in the part seen): then it has no
+    /// findings, rather than one that says it diverges.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_compared: Option<String>,
 }
 
 /// A row of the matrix.
@@ -185,7 +190,14 @@ pub struct Report {
 pub const PAIRWISE_LIMIT: usize = 500;
 
 fn entry(analysis: &Analysis, baseline: &Analysis) -> ReportEntry {
-    let findings = compare(&analysis.model, &baseline.model);
+    let not_read = analysis
+        .model
+        .definition
+        .is_none()
+        .then(|| analysis.model.not_found.first().map(|item| &item.cause))
+        .flatten()
+        .filter(|cause| cause.not_read());
+    let findings = if not_read.is_some() { Vec::new() } else { compare(&analysis.model, &baseline.model) };
     let mut counts = Counts::default();
     for finding in &findings {
         match finding.direction {
@@ -209,6 +221,7 @@ fn entry(analysis: &Analysis, baseline: &Analysis) -> ReportEntry {
         definition: analysis.model.definition.as_ref().map(|source| source.eid.to_string()),
         findings,
         counts,
+        not_compared: not_read.map(ToString::to_string),
     }
 }
 
@@ -375,15 +388,12 @@ impl Report {
             &mut out,
             format!("Definitions of {} compared with {} ({})", self.concept, self.baseline_title, self.baseline),
         );
-        for entry in &self.instruments {
+        let header = |entry: &ReportEntry| {
             let bill = if entry.bill { ", a bill, not an act" } else { "" };
-            line(
-                &mut out,
-                format!(
-                    "\n{} — {} ({}, {}{bill})",
-                    entry.instrument, entry.title, entry.jurisdiction, entry.completeness
-                ),
-            );
+            format!("{} — {} ({}, {}{bill})", entry.instrument, entry.title, entry.jurisdiction, entry.completeness)
+        };
+        for entry in self.instruments.iter().filter(|entry| entry.not_compared.is_none()) {
+            line(&mut out, format!("\n{}", header(entry)));
             let shown: Vec<&Divergence> =
                 entry.findings.iter().filter(|finding| finding.kind != DivergenceKind::WordingVariance).collect();
             if shown.is_empty() {
@@ -416,6 +426,15 @@ impl Report {
                 line(&mut out, format!("  uncertain        not found in the text seen ({reason}): {}", ids.join(", ")));
             }
         }
+        let not_compared: Vec<&ReportEntry> =
+            self.instruments.iter().filter(|entry| entry.not_compared.is_some()).collect();
+        if !not_compared.is_empty() {
+            line(&mut out, "\nNot compared: lexdef could not read these for the concept (not a divergence)".to_owned());
+            for entry in not_compared {
+                line(&mut out, header(entry));
+                line(&mut out, format!("  {}", entry.not_compared.as_deref().unwrap_or_default()));
+            }
+        }
         out
     }
 
@@ -425,7 +444,7 @@ impl Report {
         let w = |out: &mut String, text: String| out.push_str(&text);
         w(&mut out, format!("# Definitions of {} compared with {}\n\n", self.concept, self.baseline_title));
         w(&mut out, format!("Baseline: `{}`. Report schema `{}`. Every finding cites the words of the law; a finding marked *uncertain* rests on text the corpus could not read.\n", self.baseline, self.schema));
-        for entry in &self.instruments {
+        for entry in self.instruments.iter().filter(|entry| entry.not_compared.is_none()) {
             let bill = if entry.bill { " — **a bill, not an enacted act**" } else { "" };
             w(
                 &mut out,
@@ -471,6 +490,24 @@ impl Report {
                         severity_word(finding.severity),
                         words(&finding.subject),
                         words(&finding.baseline)
+                    ),
+                );
+            }
+        }
+        let not_compared: Vec<&ReportEntry> =
+            self.instruments.iter().filter(|entry| entry.not_compared.is_some()).collect();
+        if !not_compared.is_empty() {
+            w(&mut out, "\n## Not compared\n\nlexdef could not read these for the concept; this is not a divergence.\n\n".to_owned());
+            for entry in not_compared {
+                w(
+                    &mut out,
+                    format!(
+                        "- **{}** — {} ({}, text {}): {}\n",
+                        entry.instrument,
+                        markdown_escape(&entry.title),
+                        entry.jurisdiction,
+                        entry.completeness,
+                        markdown_escape(entry.not_compared.as_deref().unwrap_or_default())
                     ),
                 );
             }

@@ -134,7 +134,7 @@ fn render_body(report: &Report, analyses: &[&Analysis], out: &mut String) {
     }
     out.push_str("</table>\n");
     let baseline = analyses.iter().find(|analysis| analysis.instrument.id == report.baseline);
-    for entry in &report.instruments {
+    for entry in report.instruments.iter().filter(|entry| entry.not_compared.is_none()) {
         let bill = if entry.bill { " — <strong>a bill, not an enacted act</strong>" } else { "" };
         let _ = write!(
             out,
@@ -186,5 +186,21 @@ fn render_body(report: &Report, analyses: &[&Analysis], out: &mut String) {
             );
         }
         out.push_str("</table>\n");
+    }
+    let not_compared: Vec<_> = report.instruments.iter().filter(|entry| entry.not_compared.is_some()).collect();
+    if !not_compared.is_empty() {
+        out.push_str("<h2 id=\"not-compared\">Not compared</h2>\n<p>lexdef could not read these for the concept; this is not a divergence.</p>\n<ul>\n");
+        for entry in not_compared {
+            let _ = writeln!(
+                out,
+                "<li><strong>{}</strong> — {} ({}, text {}): {}</li>",
+                escape(entry.instrument.as_str()),
+                escape(&entry.title),
+                escape(&entry.jurisdiction),
+                escape(&entry.completeness),
+                escape(entry.not_compared.as_deref().unwrap_or_default())
+            );
+        }
+        out.push_str("</ul>\n");
     }
 }
