@@ -16,8 +16,15 @@ struct Gaps {
 }
 
 fn compare_bill(body: &str, with_header: bool) -> Gaps {
+    compare_text(body, with_header, false)
+}
+
+fn compare_text(body: &str, with_header: bool, excerpt: bool) -> Gaps {
     let text = if with_header { format!("{HEADER}{body}") } else { body.to_owned() };
-    let (bill, _) = Instrument::from_bytes("XX-DRAFT-2026.txt", text.as_bytes()).expect("the bill reads");
+    let (mut bill, _) = Instrument::from_bytes("XX-DRAFT-2026.txt", text.as_bytes()).expect("the bill reads");
+    if excerpt {
+        bill.mark_excerpt("an excerpt, as its user said");
+    }
     let corpus = Corpus::bundled();
     let lexicon = Lexicon::bundled();
     let concept = "trafficking_in_persons".parse().expect("concept");
@@ -123,18 +130,33 @@ fn an_offence_style_bill_without_a_consent_clause() {
 }
 
 #[test]
-fn a_bare_text_is_not_known_to_be_complete_so_silence_is_uncertain() {
+fn a_bare_text_is_the_whole_text_its_user_meant_and_its_silences_are_read() {
     let body = "Section 3. Definition of Terms. – As used in this Act:\n(a) Trafficking in Persons – refers to the recruitment of persons by means of fraud for the purpose of exploitation which includes at a minimum forced labor.\n";
     let gaps = compare_bill(body, false);
     assert!(gaps.missing.contains("act.transfer"));
-    assert!(gaps.uncertain > 0, "qualifiers a bare text does not settle are uncertain, not guessed");
+    // Only the child age, which the bill does not set, cannot be compared.
+    assert_eq!(gaps.uncertain, 1, "a whole text settles what it is silent on: nothing rests on text not seen");
     assert!(
-        gaps.qualifiers.contains(&(
-            "consent_irrelevant".to_owned(),
-            serde_json::json!("unknown"),
-            Direction::Different
-        )),
-        "consent is reported as not settled, not as absent: {:?}",
+        gaps.qualifiers.contains(&("consent_irrelevant".to_owned(), serde_json::json!(false), Direction::Narrower)),
+        "the bill does not make consent irrelevant: {:?}",
+        gaps.qualifiers
+    );
+}
+
+#[test]
+fn a_bare_text_marked_as_an_excerpt_settles_nothing_it_is_silent_on() {
+    let body = "Section 3. Definition of Terms. – As used in this Act:\n(a) Trafficking in Persons – refers to the recruitment of persons by means of fraud for the purpose of exploitation which includes at a minimum forced labor.\n";
+    let gaps = compare_text(body, false, true);
+    assert!(gaps.missing.contains("act.transfer"));
+    assert!(
+        gaps.uncertain >= gaps.missing.len(),
+        "every element the excerpt does not name is uncertain, not claimed missing: {} uncertain, {} missing",
+        gaps.uncertain,
+        gaps.missing.len()
+    );
+    assert!(
+        gaps.qualifiers.contains(&("consent_irrelevant".to_owned(), serde_json::json!("unknown"), Direction::Different)),
+        "consent is reported as not settled: {:?}",
         gaps.qualifiers
     );
 }

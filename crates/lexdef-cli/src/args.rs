@@ -103,6 +103,11 @@ pub(crate) struct CompareCommand {
     /// A corpus file, a bare statute text (a draft bill), or the id of a bundled instrument.
     pub subject: String,
 
+    /// A bare text given here is read as the whole text you meant, so what it does not say is
+    /// read as absent; with `--partial` it is an excerpt, and its silences settle nothing.
+    #[arg(long)]
+    pub partial: bool,
+
     /// What to compare with: `palermo` (the UN Protocol), `actip`, or an instrument id.
     #[arg(long, default_value = "palermo")]
     pub baseline: String,
@@ -179,6 +184,11 @@ pub(crate) struct DefinitionsCommand {
 pub(crate) struct ModelCommand {
     /// A corpus file, a bare statute text, or the id of a bundled instrument.
     pub target: String,
+
+    /// A bare text given here is read as the whole text you meant, so what it does not say is
+    /// read as absent; with `--partial` it is an excerpt, and its silences settle nothing.
+    #[arg(long)]
+    pub partial: bool,
 
     /// Extend the bundled lexicon with this lexicon file (your own synonyms or elements; the
     /// format of `crates/lexdef/data/lexicon.toml`).

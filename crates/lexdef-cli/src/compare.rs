@@ -5,7 +5,7 @@ use std::io;
 use lexdef::{Analysis, ConceptId, Corpus, Lexicon, Report};
 
 use crate::args::{CompareCommand, ReportCommand, ReportFormat};
-use crate::definitions::resolve;
+use crate::definitions::resolve_marked;
 use crate::{diagnostics, output, Outcome};
 
 fn concept(name: &str, lexicon: &Lexicon) -> Option<ConceptId> {
@@ -25,7 +25,7 @@ fn render(report: &Report, analyses: &[&Analysis], format: ReportFormat) -> Stri
 pub(crate) fn run_compare(command: &CompareCommand) -> io::Result<Outcome> {
     let lexicon = Lexicon::bundled();
     let Some(concept) = concept(&command.concept, &lexicon) else { return Ok(Outcome::InputError) };
-    let Ok(subject) = resolve(&command.subject) else { return Ok(Outcome::InputError) };
+    let Ok(subject) = resolve_marked(&command.subject, command.partial) else { return Ok(Outcome::InputError) };
     let corpus = Corpus::bundled();
     let baseline = match lexdef::resolve_baseline(&corpus, &command.baseline, &lexicon, &concept) {
         Ok(baseline) => baseline,

@@ -19,10 +19,18 @@ pub(crate) fn corpus(directory: Option<&Path>) -> Result<Corpus, ()> {
 
 /// The instrument a target names: a file, else a bundled id.
 pub(crate) fn resolve(target: &str) -> Result<Instrument, ()> {
+    resolve_marked(target, false)
+}
+
+/// The instrument a target names; with `partial`, a file's text is marked as an excerpt.
+pub(crate) fn resolve_marked(target: &str, partial: bool) -> Result<Instrument, ()> {
     if Path::new(target).is_file() {
         return match Instrument::read(Path::new(target)) {
-            Ok((instrument, warnings)) => {
+            Ok((mut instrument, warnings)) => {
                 warnings.iter().for_each(diagnostics::warning);
+                if partial {
+                    instrument.mark_excerpt("marked as an excerpt with --partial");
+                }
                 Ok(instrument)
             }
             Err(error) => {
@@ -101,7 +109,7 @@ pub(crate) fn run(command: &DefinitionsCommand) -> io::Result<Outcome> {
 }
 
 pub(crate) fn run_model(command: &ModelCommand) -> io::Result<Outcome> {
-    let Ok(instrument) = resolve(&command.target) else { return Ok(Outcome::InputError) };
+    let Ok(instrument) = resolve_marked(&command.target, command.partial) else { return Ok(Outcome::InputError) };
     let Ok(lexicon) = lexicon(command.lexicon.as_deref()) else { return Ok(Outcome::InputError) };
     let concept = match lexicon.concept(&command.concept) {
         Ok(concept) => concept,

@@ -94,6 +94,14 @@ pub struct Instrument {
 const MARKER_NAMES: [&str; 4] = ["source", "gap", "omitted", "number"];
 
 impl Instrument {
+    /// Mark the text as an excerpt: whole provisions are missing after it (`note` says how
+    /// the user said so). Its silences then settle nothing, as with an `{{omitted: ...}}` line.
+    pub fn mark_excerpt(&mut self, note: &str) {
+        let offset = self.text.len();
+        let location = self.locate(offset);
+        self.gaps.push(Gap { kind: GapKind::Provisions, offset, note: note.to_owned(), own_line: true, location });
+    }
+
     /// Read an instrument from a file on disk. See [`Instrument::from_bytes`].
     pub fn read(path: &Path) -> Result<(Instrument, Vec<Warning>)> {
         let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_owned(), source })?;
@@ -116,7 +124,7 @@ impl Instrument {
             warnings.push(Warning::new(
                 WarningKind::MissingMetadata,
                 Location::file_start(file),
-                "no metadata block (a `+++` line at the top): read as a bare statute text",
+                "no metadata block (a `+++` line at the top): read as the whole text you meant, so what it does not say is read as absent (mark an excerpt with `--partial` or a metadata block)",
             ));
             let id = id_from_file_name(file);
             let instrument = Instrument {

@@ -215,8 +215,11 @@ fn entry(analysis: &Analysis, baseline: &Analysis) -> ReportEntry {
         title: metadata.map_or_else(|| analysis.instrument.id.to_string(), |metadata| metadata.short_title.clone()),
         jurisdiction: metadata.map_or_else(|| "unknown".to_owned(), |metadata| metadata.jurisdiction.to_string()),
         kind: metadata.map_or_else(|| "unknown".to_owned(), |metadata| kebab(&format!("{:?}", metadata.kind))),
-        completeness: metadata
-            .map_or_else(|| "unknown".to_owned(), |metadata| kebab(&format!("{:?}", metadata.completeness.status))),
+        // A text without metadata is the whole text its user meant, unless marked as an excerpt.
+        completeness: metadata.map_or_else(
+            || if analysis.instrument.gaps.is_empty() { "complete".to_owned() } else { "partial".to_owned() },
+            |metadata| kebab(&format!("{:?}", metadata.completeness.status)),
+        ),
         bill: metadata.is_some_and(|metadata| metadata.kind == InstrumentKind::Bill),
         definition: analysis.model.definition.as_ref().map(|source| source.eid.to_string()),
         findings,

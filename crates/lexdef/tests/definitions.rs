@@ -98,9 +98,10 @@ fn a_complete_text_says_what_is_absent_and_reads_its_structure() {
     assert_eq!(model.qualifiers["child_age"].value, QualifierValue::Number(18));
     assert_eq!(model.qualifiers["exploitation_list"].value, QualifierValue::Name("open".into()));
     assert_eq!(model.qualifiers["victim_scope"].value, QualifierValue::Name("all_persons".into()));
-    // A bare text has no metadata, so it is not known to be complete: silence settles nothing.
-    assert_eq!(model.qualifiers["consent_irrelevant"].value, QualifierValue::Unknown);
-    assert_eq!(model.qualifiers["means_required_for_children"].value, QualifierValue::Unknown);
+    // A bare text is the whole text its user meant: its silences are read, for every qualifier.
+    assert_eq!(model.qualifiers["consent_irrelevant"].value, QualifierValue::Bool(false));
+    assert_eq!(model.qualifiers["means_required_for_children"].value, QualifierValue::Bool(true));
+    assert_eq!(model.qualifiers["transnational_required"].value, QualifierValue::Bool(false));
 }
 
 #[test]

@@ -211,7 +211,7 @@ pub fn rows() -> Vec<Row> {
         Row {
             name: "a lexicon with a duplicate surface form",
             input: Input::Lexicon(
-                "version = 1\n\n[[elements]]\nid = \"act.transfer\"\nforms = [\"moving\", \"recruiting\"]\n".to_owned(),
+                "version = 1\n\n[[elements]]\nid = \"act.transfer\"\nforms = [\"toting\", \"recruiting\"]\n".to_owned(),
             ),
             expected: Expected::Refused { says: "the form `recruiting` is already a form of `act.recruitment`", at: Some((5, 21)) },
         },
