@@ -526,8 +526,7 @@ impl Template {
                 file_text[body_start..].find(text).map(|offset| body_start + offset)
             })
             .collect();
-        let scope_words: Vec<(lexdef::Span, Vec<lexdef::Token>)> =
-            scope.iter().map(|(_, span)| (*span, lexdef::tokens(&instrument.text[span.range()]))).collect();
+        let all_words: Vec<lexdef::Token> = lexdef::tokens(&instrument.text);
         let mut slots: Vec<Slot> = definition
             .elements
             .iter()
@@ -547,15 +546,12 @@ impl Template {
                     }
                     _ => None,
                 };
-                // Unique: every occurrence of any form of the element within the scope lies
-                // inside these words.
+                // Unique: every occurrence of any form of the element in the whole text lies
+                // inside these words (the model reads the whole instrument: offences and the
+                // definitions the definition uses, not only the definition).
                 let unique = text_range.is_some_and(|(start, end)| {
                     forms.get(&element.id).into_iter().flatten().all(|form| {
-                        scope_words.iter().all(|(span, words)| {
-                            occurrences(words, form)
-                                .iter()
-                                .all(|&(s, e)| start <= span.start + s && span.start + e <= end)
-                        })
+                        occurrences(&all_words, form).iter().all(|&(s, e)| start <= s && e <= end)
                     })
                 });
                 Slot { element: element.id.clone(), range, provision: scope_index, editable: unique }
