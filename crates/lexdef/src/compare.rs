@@ -276,9 +276,14 @@ pub fn compare(subject: &TermModel, baseline: &TermModel) -> Vec<Divergence> {
                     ElementFamily::Means => "means",
                     ElementFamily::Purpose => "purpose",
                 };
-                let summary = match &reason {
+                let summary = match not_found.map(|item| &item.cause) {
                     None => format!(
                         "{} does not name the {family} {} that {} names",
+                        subject.instrument, presence.id, baseline.instrument
+                    ),
+                    // Said at the level it holds: the definition, not the instrument.
+                    Some(Reason::RestNotSeen { eid }) => format!(
+                        "the definition in `{eid}` of {} does not name the {family} {} that {} names; the rest of the instrument was not seen",
                         subject.instrument, presence.id, baseline.instrument
                     ),
                     Some(_) => format!(
