@@ -320,6 +320,26 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_term_before_a_dash_or_cut_off_by_a_gap_opens_a_definition() {
+        let table: &[(&str, bool, Option<&str>)] = &[
+            ("“abuse of a position of vulnerability”—", false, Some("abuse of a position of vulnerability")),
+            ("\"exploitation\":", false, Some("exploitation")),
+            (
+                "\"Abducting and trafficking in a woman or a child\"",
+                true,
+                Some("Abducting and trafficking in a woman or a child"),
+            ),
+            ("\"Abducting and trafficking in a woman or a child\"", false, None),
+            ("\"child\"— and more", false, None),
+            ("F1[ ‘exploitation’ means—", false, None),
+        ];
+        for (text, stops_at_gap, expected) in table {
+            let found = defined_term(text, *stops_at_gap).map(|found| &text[found.start..found.end]);
+            assert_eq!(found, *expected, "text {text:?}");
+        }
+    }
+
+    #[test]
     fn headwords_are_unquoted_words_before_defining_words() {
         let table: &[(&str, Option<&str>)] = &[
             ("exploitation means any of the following:", Some("exploitation")),
@@ -337,6 +357,14 @@ mod tests {
             ("(a) the person means", None),
             ("deceive, means", None),
             ("debt\u{a0}bondage has\u{a0}the meaning given by section 270.1A.", Some("debt\u{a0}bondage")),
+            // A comma right after the defining words.
+            ("exploitation includes, at a minimum, the prostitution of others", Some("exploitation")),
+            ("exploitation includes, but is not limited to, forced labour", Some("exploitation")),
+            ("child means, for this Part, a person under 18", Some("child")),
+            ("exploitation includes,at a minimum", None),
+            // A defining word starts a definition's text, never a headword.
+            ("includes a person who is the owner or employee of the owner", None),
+            ("means an organisation accredited in terms of section 24", None),
         ];
         for (text, expected) in table {
             let found = headword_term(text).map(|found| &text[found.start..found.end]);

@@ -28,7 +28,10 @@ impl Parser<'_> {
     ) -> Option<Span> {
         self.pending_heading?;
         let takes = match (&label.style, level) {
-            (LabelStyle::BareNumber | LabelStyle::UndottedNumber, Level::Unit(Unit::Section)) => true,
+            (
+                LabelStyle::BareNumber | LabelStyle::BareNumberHeading | LabelStyle::UndottedNumber,
+                Level::Unit(Unit::Section),
+            ) => true,
             (LabelStyle::Keyword { .. }, Level::Unit(_)) => {
                 // A marginal note stands right above the number; a title a blank line above
                 // it is not one.
@@ -37,11 +40,14 @@ impl Parser<'_> {
             }
             _ => false,
         };
-        if takes {
-            self.pending_heading.take()
-        } else {
-            None
+        if !takes {
+            return None;
         }
+        // `Interpretation.`: the heading without its closing dot (but `etc.` keeps its own).
+        let span = self.pending_heading.take()?;
+        let heading = &self.text[span.range()];
+        let undotted = heading.strip_suffix('.').filter(|words| words.split_whitespace().last() != Some("etc"));
+        Some(undotted.map_or(span, |words| Span { start: span.start, end: span.start + words.len() }))
     }
 
     /// Whether the line after the one ending at `content_end` is heading-like. One line is

@@ -1108,6 +1108,47 @@ mod tests {
             ("98D. Trafficking in persons", Some(("BareNumber", "98D", "98D."))),
             ("360C Slavery", Some(("BareNumberHeading", "360C", "360C"))),
             ("4A Offence of trafficking", Some(("BareNumberHeading", "4A", "4A"))),
+            // United States state codes: a decimal section after `§` or `Sec.`.
+            ("§ 787.06. Human trafficking.", Some(("Section", "787.06", "§ 787.06."))),
+            ("Sec. 20A.02. Trafficking of persons.", Some(("Section", "20A.02", "Sec. 20A.02."))),
+            // Bangla digits and the danda.
+            ("৩। (১) ‘‘মানব পাচার’’ অর্থ", Some(("BareNumber", "3+1", "৩।"))),
+            ("(২) যেইক্ষেত্রে", Some(("Bracketed", "2", "(২)"))),
+            ("(ক) ভয়ভীতি প্রদর্শন", Some(("Bracketed", "ক", "(ক)"))),
+            // A number alone on its line; `1.—` before the text (Ireland).
+            ("13.", Some(("BareNumber", "13", "13."))),
+            ("1.— In this Act—", Some(("BareNumber", "1", "1."))),
+            // A list's first label run in after a space (Nigeria); not a later one.
+            ("(2) (i) Any person who recruits", Some(("Bracketed", "2+i", "(2)"))),
+            ("(2) (b) applies", Some(("Bracketed", "2", "(2)"))),
+            // Labels printed tight against their text (the parser reads them only in a list).
+            ("(a)Debt bondage, that is to say", Some(("Bracketed", "a", "(a)"))),
+            ("1.Slavery is the status", Some(("BareNumber", "1", "1."))),
+            ("1°.degene die een ander", Some(("Ordinal", "1", "1°."))),
+            ("1.5 per cent", None),
+            // Roman incisos and `§ 1º` paragraphs (Brazil); French `I –`; not a heading.
+            ("I – remover-lhe órgãos, tecidos ou partes do corpo;", Some(("RomanDash", "I", "I"))),
+            ("IV – adoção ilegal; ou", Some(("RomanDash", "IV", "IV"))),
+            ("II. – Le fait de recruter une personne est puni.", Some(("RomanDash", "II", "II."))),
+            ("I – General provisions", None),
+            ("C – the carrier's duty;", None),
+            ("§ 1º A pena é aumentada", Some(("ParagraphSign", "1", "§ 1º"))),
+            // Ordinal words (the Indian Penal Code).
+            ("First.–– using threats, or", Some(("OrdinalWord", "1", "First."))),
+            ("Secondly.—using force", Some(("OrdinalWord", "2", "Secondly."))),
+            ("First, the court shall", None),
+            // Canadian consolidations: a section without a dot, its subsection run in.
+            ("118 (1) No person shall knowingly", Some(("UndottedNumber", "118+1", "118"))),
+            ("120 A person who contravenes section 118 or 119 is guilty of an offence.", None),
+            // Titles, `SECTION I` groups, `Chapitre VI-I`, Spanish articles.
+            ("Titel  XVIII", Some(("Title", "XVIII", "Titel  XVIII"))),
+            ("TÍTULO VII", Some(("Title", "VII", "TÍTULO VII"))),
+            ("Chapitre VI-I. – De la traite des êtres humains", Some(("Chapter", "VI-I", "Chapitre VI-I."))),
+            ("SECTION I", Some(("SectionGroup", "I", "SECTION I"))),
+            ("Section IV of the Convention applies", None),
+            ("Artículo 129-A.- Trata de personas", Some(("Article", "129-A", "Artículo 129-A."))),
+            ("Article 225-4-1 du Code pénal", Some(("Article", "225-4-1", "Article 225-4-1"))),
+            ("Article 225-4-1 du Code pénal est modifié comme suit", None),
             ("Partnership", None),
             ("(shall) be", None),
             ("a)", None),

@@ -114,7 +114,9 @@ impl Parser<'_> {
             LabelStyle::BareNumber if label.run_in.is_none() && level == Level::Unit(Unit::Section) => {
                 self.keyword_heading(index, &label, body_start, content_end, true, true)
             }
-            // `1 Meaning of exploitation`
+            // `1 Meaning of exploitation`; under a marginal heading (`Aggravating factors` then
+            // `121 The court shall take into account whether`) the words are the section's text.
+            LabelStyle::BareNumberHeading if marginal_heading.is_some() => None,
             LabelStyle::BareNumberHeading => {
                 let rest_start = body_start + label.rest;
                 self.nodes[index].heading = Some(Span { start: rest_start, end: content_end });
