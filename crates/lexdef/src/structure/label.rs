@@ -436,6 +436,24 @@ fn keyword_label_at_start(line: &str) -> Option<Label> {
     None
 }
 
+/// `I. ` before `Section 3: Offence of trafficking in persons.`: a Roman list label with which
+/// a page that quotes a law numbers its excerpts, before the law's own section or article
+/// number. Returns its byte length with the spaces after it, or 0.
+pub(crate) fn quoting_list_label_len(line: &str) -> usize {
+    let roman = roman_len(line);
+    if roman == 0 || !line[roman..].starts_with(". ") {
+        return 0;
+    }
+    let after = skip_whitespace(line, roman + 1);
+    let quotes_a_unit = keyword_label(&line[after..])
+        .is_some_and(|label| matches!(label.style, LabelStyle::Keyword { unit: Unit::Section | Unit::Article, .. }));
+    if quotes_a_unit {
+        after
+    } else {
+        0
+    }
+}
+
 /// How a code is named after an article's number: `du Code pénal`, `del Código Penal`.
 const CODE_NAMES: &[&str] = &["du Code ", "du code ", "del Código ", "del código ", "do Código "];
 
@@ -520,6 +538,9 @@ impl Label {
     }
 }
 
+/// Words after a label that make it a cross-reference (`(a) and (b)`, `(i) of`), not a label.
+const CROSS_REFERENCE_WORDS: &[&str] = &["and", "or", "of", "to", "shall", "does", "do", "is", "are"];
+
 /// `(a)`, `(1)`, `(ii)`, and a run-in `(a)(1)(A)`: each level printed right after the one
 /// before it is its label's `run_in`.
 fn bracketed_label(line: &str) -> Option<Label> {
@@ -548,7 +569,13 @@ fn bracketed_run(line: &str, levels: usize) -> Option<Label> {
                 bracketed_run(&line[printed_len..], levels - 1).map(|label| Box::new(label.shifted(printed_len)))
             }
             (false, Some(at)) => bracketed_run(&line[at..], levels - 1)
-                .filter(|label| matches!(label.number.as_str(), "1" | "a" | "A" | "i" | "I") && !label.tight)
+                .filter(|label| {
+                    // `(2) (a) and (b) do not apply`: a cross-reference, not a label.
+                    let next_word = line[at + label.rest..].split(|character: char| !character.is_alphabetic()).next();
+                    matches!(label.number.as_str(), "1" | "a" | "A" | "i" | "I")
+                        && !label.tight
+                        && !next_word.is_some_and(|word| CROSS_REFERENCE_WORDS.contains(&word))
+                })
                 .map(|label| Box::new(label.shifted(at))),
             (false, None) => None,
         },
@@ -1121,6 +1148,7 @@ mod tests {
             // A list's first label run in after a space (Nigeria); not a later one.
             ("(2) (i) Any person who recruits", Some(("Bracketed", "2+i", "(2)"))),
             ("(2) (b) applies", Some(("Bracketed", "2", "(2)"))),
+            ("(2) (a) and (b) of subsection (1) do not apply", Some(("Bracketed", "2", "(2)"))),
             // Labels printed tight against their text (the parser reads them only in a list).
             ("(a)Debt bondage, that is to say", Some(("Bracketed", "a", "(a)"))),
             ("1.Slavery is the status", Some(("BareNumber", "1", "1."))),

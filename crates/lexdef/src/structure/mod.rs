@@ -229,8 +229,9 @@ impl<'a> Parser<'a> {
             self.previous_line_blank = true;
             return;
         }
-        // `F1[ ‘exploitation’ means—`: a revised edition's note of an amendment, before the words.
-        let annotation = revision_marker_len(content);
+        // `F1[ ‘exploitation’ means—`: a revised edition's note of an amendment, before the words;
+        // `I. Section 3: Offence ...`: the list label of a page that quotes the law.
+        let annotation = revision_marker_len(content) + label::quoting_list_label_len(content);
         let annotated = &content[annotation..];
         let (quote_len, quoted_line) = opening_quote_len(annotated);
         let body = &annotated[quote_len..];

@@ -743,3 +743,14 @@ fn the_following_definitions_of_a_treaty_amend_nothing() {
         ["art_1 Article 1", "art_1__para_1 1.", "sec_2 Section 2.", "sec_2__para_d (d) (quoted)",]
     );
 }
+
+#[test]
+fn a_roman_list_label_of_a_quoting_page_before_a_section_number_is_not_the_law_s() {
+    // A page that quotes a law numbers its excerpts `I.`, `II.`: `I. Section 3: ...` is section
+    // 3; a Roman label before anything else is no such label.
+    let text = "1. Interpretation\nIn this Act—\n“child” means a person below eighteen years;\n\nI. Section 3: Offence of trafficking in persons.\n(1) A person who: –\n(a) Recruits a person for the purpose of exploitation.\nII. Section 4 of the Act is amended.\n";
+    assert_eq!(
+        outline(text),
+        ["sec_1 1.", "sec_1__def_child", "sec_3 Section 3", "sec_3__subsec_1 (1)", "sec_3__subsec_1__para_a (a)"]
+    );
+}
