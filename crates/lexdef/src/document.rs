@@ -38,7 +38,11 @@ pub enum ProvisionKind {
     Body,
     /// `PART 2`, `Part 5.1`, `BAHAGIAN 1`.
     Part,
-    /// `Chapter 1`, `Chương I`, `BAB I`, `หมวด ๑`, or a Roman numeral alone on its line.
+    /// `Titel XVIII`, `Titre II`, `TÍTULO VII`: a title of a code, between a part (or book)
+    /// and a chapter; a container left out of its articles' eIds.
+    Title,
+    /// `Chapter 1`, `Chương I`, `BAB I`, `หมวด ๑`, `Chapitre VI-I`, or a Roman numeral alone on
+    /// its line.
     Chapter,
     /// `Division 271` (Australia): like a part, a container left out of its sections' eIds.
     Division,
@@ -48,8 +52,9 @@ pub enum ProvisionKind {
     /// `Pasal 3`.
     Article,
     /// `Section 3.`, `SEC. 3.`, `มาตรา ๓`, `§ 7102.`, `§ 232a`, `18 U.S.C. § 1581.` (the
-    /// number after `§`), `12.` or `98D.` in a Commonwealth act, a decimal `279.01` or `271.2`
-    /// outside an article.
+    /// number after `§`), `§ 787.06.`, `12.` or `98D.` in a Commonwealth act, a decimal `279.01`
+    /// or `271.2` outside an article, `118 (1)` (Canada); and `SECTION I` of a treaty, a
+    /// container of articles left out of their eIds.
     Section,
     /// `(1)` in a section.
     Subsection,
@@ -77,6 +82,7 @@ impl ProvisionKind {
             ProvisionKind::Preamble => "preamble",
             ProvisionKind::Body => "body",
             ProvisionKind::Part => "part",
+            ProvisionKind::Title => "title",
             ProvisionKind::Chapter => "chp",
             ProvisionKind::Division => "division",
             ProvisionKind::Subdivision => "subdivision",

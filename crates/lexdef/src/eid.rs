@@ -8,10 +8,11 @@ use crate::error::Error;
 
 /// The id of a provision within its document: `sec_2__subsec_1__para_b`.
 ///
-/// Each component is a kind name (`part`, `chp`, `division`, `subdivision`, `art`, `sec`,
-/// `subsec`, `para`, `subpara`, `clause`, `item`, `subclause`, `def`, `preamble`) and, but for
-/// `preamble`, `_` and the provision's number normalised (brackets and trailing dots removed,
-/// `/` as `-`, Thai and Lao digits as Arabic digits, whitespace removed: `sec_279.01`,
+/// Each component is a kind name (`part`, `title`, `chp`, `division`, `subdivision`, `art`,
+/// `sec`, `subsec`, `para`, `subpara`, `clause`, `item`, `subclause`, `def`, `preamble`) and,
+/// but for `preamble`, `_` and the provision's number normalised (brackets and trailing dots
+/// removed, `/` as `-`, Thai, Lao, Bangla and Devanagari digits as Arabic digits, whitespace
+/// removed: `sec_279.01`,
 /// `art_1bis`). Components are joined by `__`. The rules are written out in
 /// `corpus/README.md`; `Eid::from_str` checks the shape, not that a document holds the id.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

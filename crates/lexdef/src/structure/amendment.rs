@@ -29,7 +29,27 @@ pub(super) const AMENDMENT_WORDS: &[&str] = &[
     "ความต่อไปนี้",
 ];
 
-/// Words after which an unquoted provision is the text of an amendment, lower case.
+/// Words that amend, lower case: an introduction names what it does to the text.
+const AMENDING_VERBS: &[&str] = &[
+    "amended",
+    "amend ",
+    "substitut",
+    "insert",
+    "replace",
+    "adding",
+    "add ",
+    "dipinda",
+    "menggantikan",
+    "memasukkan",
+    "digantikan",
+    "sửa đổi",
+    "bổ sung",
+    "แก้ไข",
+    "ยกเลิก",
+];
+
+/// Words after which an unquoted provision is the text of an amendment, lower case (with an
+/// amending verb before them: `the following definitions are agreed upon:` amends nothing).
 const STRONG_AMENDMENT_WORDS: &[&str] = &[
     "following section",
     "following subsection",
@@ -62,7 +82,11 @@ impl Parser<'_> {
                     self.quoted_floor = Some(self.stack.len());
                     return Region::Inside;
                 }
-                if !quoted_line && label.is_some() && self.in_amending_context(offset, STRONG_AMENDMENT_WORDS) {
+                if !quoted_line
+                    && label.is_some()
+                    && self.in_amending_context(offset, STRONG_AMENDMENT_WORDS)
+                    && self.in_amending_context(offset, AMENDING_VERBS)
+                {
                     self.quoted_floor = Some(self.stack.len());
                     return Region::Inside;
                 }
@@ -137,6 +161,19 @@ pub(super) fn opening_quote_len(content: &str) -> (usize, bool) {
         Some(character) if is_opening_quote(character) && character != '`' => (character.len_utf8(), true),
         _ => (0, false),
     }
+}
+
+/// `F1[ ` before a revised edition's amended words (Ireland's revised acts mark each amendment
+/// `F1[ ... ]`): its byte length with the space after it, or 0.
+pub(super) fn revision_marker_len(content: &str) -> usize {
+    let Some(after_f) = content.strip_prefix('F') else { return 0 };
+    let digits = after_f.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 4 || !after_f[digits..].starts_with('[') {
+        return 0;
+    }
+    let after_bracket = &after_f[digits + 1..];
+    let space = after_bracket.chars().next().filter(|character| character.is_whitespace()).map_or(0, char::len_utf8);
+    1 + digits + 1 + space
 }
 
 /// A line that ends quoted text: `... organs.";`, `... means.”`, `"; and`.

@@ -14,6 +14,7 @@
 //!   would be one.
 
 use super::amendment::opening_quote_len;
+use super::label::is_dash;
 
 /// Defined terms longer than this (in words) are read as a quoted sentence, not a term.
 const MAX_TERM_WORDS: usize = 12;
@@ -83,6 +84,10 @@ const NOT_HEADWORDS: &[&str] = &[
     "except",
     "then",
     "so",
+    // A defining word starts a definition's text, never its headword (`"carrier"` on a line,
+    // then `includes a person who is ...`).
+    "means",
+    "includes",
 ];
 
 /// A quoted term at the start of a text (after any whitespace): where the term is (without
@@ -157,6 +162,13 @@ pub(super) struct DefinedTerm {
     pub(super) end: usize,
 }
 
+impl DefinedTerm {
+    /// The same term, `by` bytes further into the line.
+    pub(super) fn shifted(self, by: usize) -> DefinedTerm {
+        DefinedTerm { start: self.start + by, end: self.end + by }
+    }
+}
+
 /// `"child" means ...`, `“exploitation” includes ...`, `“การค้ามนุษย์” หมายความว่า ...`:
 /// a quoted term at the start of the line, followed by the rest of a definition.
 /// `stops_at_gap`: the source's text stops at the end of the line (a gap marker), so a term
@@ -183,7 +195,14 @@ pub(super) fn defined_term(content: &str, stops_at_gap: bool) -> Option<DefinedT
         let after = after.strip_prefix('\'').unwrap_or(after);
         let followed = after
             .starts_with(|character: char| character.is_whitespace() || matches!(character, ',' | ':' | ';' | '('));
-        return (followed && !after.trim().is_empty())
+        // `“abuse of a position of vulnerability”—` and then `(a) means ...`: the term
+        // introduces the list that defines it.
+        let mut rest = after.trim().chars();
+        let introduces_list =
+            rest.next().is_some_and(|character| character == ':' || is_dash(character)) && rest.next().is_none();
+        // `"Abducting and trafficking in a woman or a child"` and then the source stops.
+        let cut_off = stops_at_gap && after.trim().is_empty();
+        return ((followed && !after.trim().is_empty()) || introduces_list || cut_off)
             .then_some(DefinedTerm { start: from + found.start, end: from + found.end });
     }
     // Thai drafting without quotes: `ผู้เสียหาย หมายความว่า ...`.
@@ -217,7 +236,7 @@ pub(super) fn headword_term(content: &str) -> Option<DefinedTerm> {
         if words == 0 && NOT_HEADWORDS.iter().any(|stop| word.eq_ignore_ascii_case(stop)) {
             return None;
         }
-        if words > 0 && HEADWORD_FORMS.iter().any(|form| starts_with_phrase(rest, form)) {
+        if words > 0 && HEADWORD_FORMS.iter().any(|form| starts_with_defining_words(rest, form)) {
             return Some(DefinedTerm { start: 0, end });
         }
         words += 1;
@@ -234,8 +253,9 @@ pub(super) fn headword_term(content: &str) -> Option<DefinedTerm> {
             let starts_like_qualifier = ["in relation to", "in respect of", "for", "when", "in"]
                 .iter()
                 .any(|lead| starts_with_phrase(qualified, lead));
-            return (starts_like_qualifier && HEADWORD_FORMS.iter().any(|form| starts_with_phrase(defining, form)))
-                .then_some(DefinedTerm { start: 0, end });
+            return (starts_like_qualifier
+                && HEADWORD_FORMS.iter().any(|form| starts_with_defining_words(defining, form)))
+            .then_some(DefinedTerm { start: 0, end });
         }
         // One space (of any kind) between the words of a headword; anything else ends it unread.
         rest = after_one_space(after)?;
@@ -247,6 +267,13 @@ pub(super) fn headword_term(content: &str) -> Option<DefinedTerm> {
 fn after_one_space(text: &str) -> Option<&str> {
     let first = text.chars().next().filter(|character| character.is_whitespace())?;
     Some(&text[first.len_utf8()..])
+}
+
+/// Whether `text` starts with the defining words `form`, followed by a space or by a comma
+/// and a space (`exploitation includes, at a minimum, ...`).
+fn starts_with_defining_words(text: &str, form: &str) -> bool {
+    starts_with_phrase(text, form)
+        || text.strip_prefix(form).and_then(|after| after.strip_prefix(',')).and_then(after_one_space).is_some()
 }
 
 /// Whether `text` starts with the words of `phrase`, each followed by one whitespace character
@@ -293,6 +320,26 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_term_before_a_dash_or_cut_off_by_a_gap_opens_a_definition() {
+        let table: &[(&str, bool, Option<&str>)] = &[
+            ("“abuse of a position of vulnerability”—", false, Some("abuse of a position of vulnerability")),
+            ("\"exploitation\":", false, Some("exploitation")),
+            (
+                "\"Abducting and trafficking in a woman or a child\"",
+                true,
+                Some("Abducting and trafficking in a woman or a child"),
+            ),
+            ("\"Abducting and trafficking in a woman or a child\"", false, None),
+            ("\"child\"— and more", false, None),
+            ("F1[ ‘exploitation’ means—", false, None),
+        ];
+        for (text, stops_at_gap, expected) in table {
+            let found = defined_term(text, *stops_at_gap).map(|found| &text[found.start..found.end]);
+            assert_eq!(found, *expected, "text {text:?}");
+        }
+    }
+
+    #[test]
     fn headwords_are_unquoted_words_before_defining_words() {
         let table: &[(&str, Option<&str>)] = &[
             ("exploitation means any of the following:", Some("exploitation")),
@@ -310,6 +357,14 @@ mod tests {
             ("(a) the person means", None),
             ("deceive, means", None),
             ("debt\u{a0}bondage has\u{a0}the meaning given by section 270.1A.", Some("debt\u{a0}bondage")),
+            // A comma right after the defining words.
+            ("exploitation includes, at a minimum, the prostitution of others", Some("exploitation")),
+            ("exploitation includes, but is not limited to, forced labour", Some("exploitation")),
+            ("child means, for this Part, a person under 18", Some("child")),
+            ("exploitation includes,at a minimum", None),
+            // A defining word starts a definition's text, never a headword.
+            ("includes a person who is the owner or employee of the owner", None),
+            ("means an organisation accredited in terms of section 24", None),
         ];
         for (text, expected) in table {
             let found = headword_term(text).map(|found| &text[found.start..found.end]);

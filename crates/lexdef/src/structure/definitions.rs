@@ -4,7 +4,7 @@
 //! a line that introduces definitions (`In this Division:`, `(1) In this Act—`).
 
 use super::amendment::Region;
-use super::defined_term::{headword_term, DefinedTerm};
+use super::defined_term::{headword_term, quoted_term, DefinedTerm};
 use super::eids::term_slug;
 use super::{Level, Parser};
 use crate::document::ProvisionKind;
@@ -20,7 +20,7 @@ impl Parser<'_> {
     pub(super) fn open_definition(&mut self, term: DefinedTerm, start: usize, content_end: usize, quoted_line: bool) {
         self.expects_heading = None;
         let in_quote = self.enter_or_leave_quote_region(quoted_line, None) != Region::Outside;
-        self.close_for(Level::Definition, None);
+        self.close_for(Level::Definition, None, None);
         let component = format!("def_{}", term_slug(&self.text[start + term.start..start + term.end]));
         let index = self.push_node(ProvisionKind::Definition, Level::Definition, component, start, start, in_quote);
         let node = &mut self.nodes[index];
@@ -36,6 +36,14 @@ impl Parser<'_> {
         }
         let term = headword_term(content)?;
         self.definitions_stand_here().then_some(term)
+    }
+
+    /// `"abuse of vulnerability"` alone on its line, its definition on the lines after (South
+    /// Africa's drafting), where definitions stand.
+    pub(super) fn lone_quoted_term(&self, content: &str) -> Option<DefinedTerm> {
+        let found = quoted_term(content)?;
+        let alone = content[found.after..].trim().is_empty();
+        (alone && self.definitions_stand_here()).then_some(DefinedTerm { start: found.start, end: found.end })
     }
 
     /// Whether the innermost open section or article is a definitions section (by its heading

@@ -41,6 +41,8 @@ impl Parser<'_> {
                     label.printed_len = 0;
                     label.rest = 0;
                     label.run_in = None;
+                    // The probe's `x` is no text of the provision.
+                    label.text_in_lower_case = false;
                     label
                 });
                 // A bare `6`: a section (or article) like the one open before it.
@@ -65,6 +67,8 @@ impl Parser<'_> {
                             number: label::normalise_number(printed),
                             rest: 0,
                             run_in: None,
+                            tight: false,
+                            text_in_lower_case: false,
                         }
                     })
                 });

@@ -28,7 +28,10 @@ impl Parser<'_> {
     ) -> Option<Span> {
         self.pending_heading?;
         let takes = match (&label.style, level) {
-            (LabelStyle::BareNumber, Level::Unit(Unit::Section)) => true,
+            (
+                LabelStyle::BareNumber | LabelStyle::BareNumberHeading | LabelStyle::UndottedNumber,
+                Level::Unit(Unit::Section),
+            ) => true,
             (LabelStyle::Keyword { .. }, Level::Unit(_)) => {
                 // A marginal note stands right above the number; a title a blank line above
                 // it is not one.
@@ -37,25 +40,59 @@ impl Parser<'_> {
             }
             _ => false,
         };
-        if takes {
-            self.pending_heading.take()
-        } else {
-            None
+        if !takes {
+            return None;
         }
+        // `Interpretation.`: the heading without its closing dot (but `etc.` keeps its own).
+        let span = self.pending_heading.take()?;
+        let heading = &self.text[span.range()];
+        let undotted = heading.strip_suffix('.').filter(|words| words.split_whitespace().last() != Some("etc"));
+        Some(undotted.map_or(span, |words| Span { start: span.start, end: span.start + words.len() }))
     }
 
     /// Whether the line after the one ending at `content_end` is heading-like. One line is
     /// looked at, and no more of it than a heading can be long.
     fn next_line_is_heading_like(&self, content_end: usize) -> bool {
+        let (window, whole) = self.next_line_window(content_end);
+        whole && is_heading_like(window)
+    }
+
+    /// The start of the line after the one ending at `content_end`, no longer than a heading
+    /// can be, and whether that is the whole line.
+    fn next_line_window(&self, content_end: usize) -> (&str, bool) {
         let text = self.text;
         let (_, next_start) = super::line_bounds(text, content_end);
         let window_end =
             crate::location::floor_char_boundary(text, (next_start + MAX_HEADING_CHARS * 4).min(text.len()));
         let window = &text[next_start..window_end];
         match window.find(['\n', '\r']) {
-            Some(end) => is_heading_like(&window[..end]),
-            None => window_end == text.len() && is_heading_like(window),
+            Some(end) => (&window[..end], true),
+            None => (window, window_end == text.len()),
         }
+    }
+
+    /// Whether a line is the marginal heading of the section numbered on the next line, with
+    /// no blank line between it and the text above (`... fine.` then `Offence of trafficking
+    /// in persons by means of threat, force, etc.` then `13. Any person ...`): a heading-like
+    /// line, or one ending with the dot of `etc.` or of a short heading (`Interpretation.`),
+    /// right above a Commonwealth section number.
+    pub(super) fn is_marginal_heading_above_section(&self, content: &str, content_end: usize) -> bool {
+        let dotted_heading = content.strip_suffix('.').is_some_and(|heading| {
+            let short = heading.split_whitespace().count() <= MAX_DOTTED_HEADING_WORDS;
+            (short || heading.split_whitespace().last() == Some("etc"))
+                && heading.starts_with(char::is_uppercase)
+                && is_heading_like(heading)
+        });
+        if !(is_heading_like(content) || dotted_heading) {
+            return false;
+        }
+        let (next_line, _) = self.next_line_window(content_end);
+        let next_line = next_line.trim_start();
+        let label = super::label::recognise(next_line).or_else(|| super::label::undotted_section_sentence(next_line));
+        label.is_some_and(|label| {
+            matches!(label.style, LabelStyle::BareNumber | LabelStyle::UndottedNumber)
+                && self.level_of(&label) == Level::Unit(Unit::Section)
+        })
     }
 
     pub(super) fn flush_pending_heading(&mut self) {

@@ -11,6 +11,11 @@ pub(crate) enum Unit {
     Division,
     /// `Subdivision B` (Australia).
     Subdivision,
+    /// `Titel XVIII`, `Titre II`, `TÍTULO VII` (civil-law codes), `TITLE I`.
+    Title,
+    /// `SECTION I`: a section numbered with a Roman numeral, which groups articles (a treaty's
+    /// sections), not a section of an act.
+    SectionGroup,
     Article,
     Section,
 }
@@ -18,7 +23,10 @@ pub(crate) enum Unit {
 impl Unit {
     /// A unit that holds articles or sections and is left out of their eIds.
     pub(crate) fn is_container(self) -> bool {
-        matches!(self, Unit::Part | Unit::Chapter | Unit::Division | Unit::Subdivision)
+        matches!(
+            self,
+            Unit::Part | Unit::Chapter | Unit::Division | Unit::Subdivision | Unit::Title | Unit::SectionGroup
+        )
     }
 }
 
@@ -41,6 +49,17 @@ pub(crate) enum LabelStyle {
     Ordinal,
     /// `I` alone on its line.
     RomanAlone,
+    /// `I –`, `II. –`: a paragraph numbered with a Roman capital and a dash before its text
+    /// (Brazilian incisos, French `I. –`).
+    RomanDash,
+    /// `§ 1º`: a paragraph of an article numbered after `§` with an ordinal sign (Brazil).
+    ParagraphSign,
+    /// `First.––`, `Secondly.—`: a paragraph numbered with an English ordinal word (the Indian
+    /// and Sri Lankan Penal Codes).
+    OrdinalWord,
+    /// `118 (1) No person ...`: a section number without a dot, its subsection run in
+    /// (Canadian consolidations); `120 A person who ...` under a marginal heading.
+    UndottedNumber,
 }
 
 /// A recognised label at the start of a line.
@@ -59,6 +78,12 @@ pub(crate) struct Label {
     /// `3.—(1)` and `ARTICLE 80-(1)`, the `(1)` of `(a)(1)` (itself with the `(A)` of
     /// `(a)(1)(A)`).
     pub run_in: Option<Box<Label>>,
+    /// Printed with no space before its text (`(a)Debt bondage`, `1.Slavery is`), as some web
+    /// copies print labels: a label only where it starts or continues a list.
+    pub tight: bool,
+    /// The text after the label starts with a lower-case Latin letter (`1. transfers the person
+    /// to,`): a list item, not the start of a Commonwealth section.
+    pub text_in_lower_case: bool,
 }
 
 const KEYWORDS: &[(&str, Unit, bool)] = &[
@@ -70,8 +95,19 @@ const KEYWORDS: &[(&str, Unit, bool)] = &[
     ("Phần", Unit::Part, true),
     ("PHẦN", Unit::Part, true),
     ("ภาค", Unit::Part, true),
+    ("TITEL", Unit::Title, true),
+    ("Titel", Unit::Title, true),
+    ("TITRE", Unit::Title, true),
+    ("Titre", Unit::Title, true),
+    ("TÍTULO", Unit::Title, true),
+    ("Título", Unit::Title, true),
+    ("TITLE", Unit::Title, true),
     ("CHAPTER", Unit::Chapter, true),
     ("Chapter", Unit::Chapter, true),
+    ("CHAPITRE", Unit::Chapter, true),
+    ("Chapitre", Unit::Chapter, true),
+    ("CAPÍTULO", Unit::Chapter, true),
+    ("Capítulo", Unit::Chapter, true),
     ("Chương", Unit::Chapter, true),
     ("CHƯƠNG", Unit::Chapter, true),
     ("BAB", Unit::Chapter, true),
@@ -87,6 +123,8 @@ const KEYWORDS: &[(&str, Unit, bool)] = &[
     ("ARTIKEL", Unit::Article, true),
     ("Article", Unit::Article, true),
     ("Art.", Unit::Article, true),
+    ("ARTÍCULO", Unit::Article, true),
+    ("Artículo", Unit::Article, true),
     ("Điều", Unit::Article, true),
     ("ĐIỀU", Unit::Article, true),
     ("Pasal", Unit::Article, false),
@@ -114,13 +152,24 @@ pub(crate) fn is_closing_quote(character: char) -> bool {
     matches!(character, '"' | '\u{201D}' | '\u{2019}' | '\'' | '\u{00BB}' | '\u{201C}' | '\u{2033}')
 }
 
-/// Thai and Lao digits read as Arabic digits, for eIds.
+/// Thai, Lao, Bangla and Devanagari digits read as Arabic digits, for eIds.
 pub(crate) fn arabic_digit(character: char) -> Option<char> {
     match character {
         '0'..='9' => Some(character),
         '\u{0E50}'..='\u{0E59}' => char::from_digit(character as u32 - 0x0E50, 10),
         '\u{0ED0}'..='\u{0ED9}' => char::from_digit(character as u32 - 0x0ED0, 10),
+        '\u{09E6}'..='\u{09EF}' => char::from_digit(character as u32 - 0x09E6, 10),
+        '\u{0966}'..='\u{096F}' => char::from_digit(character as u32 - 0x0966, 10),
         _ => None,
+    }
+}
+
+/// The dot after a section number: `.`, or the danda of Bangla and Hindi drafting (`৩।`).
+fn number_dot_len(text: &str) -> usize {
+    match text.chars().next() {
+        Some('.') => 1,
+        Some(danda @ '\u{0964}') => danda.len_utf8(),
+        _ => 0,
     }
 }
 
@@ -186,7 +235,29 @@ fn scan_designator(text: &str) -> usize {
 }
 
 fn is_roman(text: &str) -> bool {
-    !text.is_empty() && text.chars().all(|character| matches!(character, 'I' | 'V' | 'X' | 'L' | 'C'))
+    !text.is_empty() && text.chars().all(is_roman_capital)
+}
+
+fn is_roman_capital(character: char) -> bool {
+    matches!(character, 'I' | 'V' | 'X' | 'L' | 'C')
+}
+
+/// The byte length of the Roman capitals `text` starts with.
+fn roman_len(text: &str) -> usize {
+    text.bytes().take_while(|&byte| is_roman_capital(byte as char)).count()
+}
+
+/// `-I` after `VI` (`Chapitre VI-I`): a dash and a Roman or Arabic part joined to a Roman
+/// number. Returns its byte length, or 0.
+fn joined_roman_len(after: &str) -> usize {
+    let Some(joiner) = after.chars().next().filter(|&character| is_dash(character)) else { return 0 };
+    let part = &after[joiner.len_utf8()..];
+    let length = part.bytes().take_while(|&byte| is_roman_capital(byte as char) || byte.is_ascii_digit()).count();
+    if length == 0 || part[length..].starts_with(|character: char| character.is_alphanumeric()) {
+        0
+    } else {
+        joiner.len_utf8() + length
+    }
 }
 
 fn skip_separators(text: &str, mut offset: usize) -> usize {
@@ -273,7 +344,7 @@ fn united_states_code_title_len(line: &str) -> usize {
 
 fn keyword_label_at_start(line: &str) -> Option<Label> {
     let first_byte = *line.as_bytes().first()?;
-    for &(keyword, unit, inline_heading) in KEYWORDS {
+    for &(keyword, mut unit, inline_heading) in KEYWORDS {
         // Most lines start with no keyword: one byte compared rejects all but a few.
         if keyword.as_bytes()[0] != first_byte {
             continue;
@@ -293,15 +364,20 @@ fn keyword_label_at_start(line: &str) -> Option<Label> {
                 length = 0;
             }
         }
-        if length == 0 && matches!(unit, Unit::Part | Unit::Chapter) {
-            length = rest_of_line
-                .chars()
-                .take_while(|&character| is_roman(&character.to_string()))
-                .map(char::len_utf8)
-                .sum();
+        // `SECTION I` groups articles: a section numbered by a Roman numeral is a container.
+        let roman_section = unit == Unit::Section && keyword.starts_with(['S', 's']) && keyword != "Sec.";
+        if length == 0 && (matches!(unit, Unit::Part | Unit::Chapter | Unit::Title) || roman_section) {
+            length = roman_len(rest_of_line);
+            // `Chapitre VI-I`: a chapter inserted after chapter VI.
+            if length > 0 {
+                length += joined_roman_len(&rest_of_line[length..]);
+            }
             // `Part I` but not `Part Identification`.
             if rest_of_line[length..].starts_with(|character: char| character.is_alphanumeric()) {
                 length = 0;
+            }
+            if length > 0 && unit == Unit::Section {
+                unit = Unit::SectionGroup;
             }
         }
         if length == 0 {
@@ -310,6 +386,10 @@ fn keyword_label_at_start(line: &str) -> Option<Label> {
         if unit.is_container() {
             length += decimal_part_len(&rest_of_line[length..]);
         } else {
+            // `§ 787.06.`, `Sec. 20A.02.`: a decimal section of a state code.
+            if unit == Unit::Section {
+                length += decimal_part_len(&rest_of_line[length..]);
+            }
             length += number_suffix_len(&rest_of_line[length..]);
         }
         let number = &rest_of_line[..length];
@@ -328,7 +408,12 @@ fn keyword_label_at_start(line: &str) -> Option<Label> {
         if after.starts_with('.') {
             printed_len += 1;
         }
-        let rest = skip_separators(line, printed_len);
+        let mut rest = skip_separators(line, printed_len);
+        // `Article 225-4-1 du Code pénal` alone on its line: the article, named with its code
+        // as a web page heads it; the code's name is no heading.
+        if names_its_code(&line[rest..]) {
+            rest = line.len();
+        }
         // `Section 3 of Republic Act No. 9208 is hereby amended`: a sentence, not a label
         // (but `Article 1, point 1` is one).
         let sentence_follows =
@@ -343,10 +428,43 @@ fn keyword_label_at_start(line: &str) -> Option<Label> {
             number: normalise_number(number),
             rest,
             run_in,
+            tight: false,
+            text_in_lower_case: false,
             start: 0,
         });
     }
     None
+}
+
+/// `I. ` before `Section 3: Offence of trafficking in persons.`: a Roman list label with which
+/// a page that quotes a law numbers its excerpts, before the law's own section or article
+/// number. Returns its byte length with the spaces after it, or 0.
+pub(crate) fn quoting_list_label_len(line: &str) -> usize {
+    let roman = roman_len(line);
+    if roman == 0 || !line[roman..].starts_with(". ") {
+        return 0;
+    }
+    let after = skip_whitespace(line, roman + 1);
+    let quotes_a_unit = keyword_label(&line[after..])
+        .is_some_and(|label| matches!(label.style, LabelStyle::Keyword { unit: Unit::Section | Unit::Article, .. }));
+    if quotes_a_unit {
+        after
+    } else {
+        0
+    }
+}
+
+/// How a code is named after an article's number: `du Code pénal`, `del Código Penal`.
+const CODE_NAMES: &[&str] = &["du Code ", "du code ", "del Código ", "del código ", "do Código "];
+
+/// `du Code pénal` after `Article 225-4-1`: the rest of a short line names the code the article
+/// is in (and the line says nothing else: `Article 3 of this Protocol shall apply` is a
+/// sentence).
+fn names_its_code(rest: &str) -> bool {
+    let rest = rest.trim_end();
+    CODE_NAMES.iter().any(|lead| rest.starts_with(lead))
+        && rest.split_whitespace().count() <= 4
+        && !rest.ends_with(['.', ';', ':', ','])
 }
 
 /// The `(1)` in `3.—(1) Any person`.
@@ -358,18 +476,15 @@ fn run_in_label(line: &str, after_number: usize) -> Option<Box<Label>> {
         if is_dash(character) || (character.is_whitespace() && saw_dot) {
             saw_separator = true;
             offset += character.len_utf8();
-        } else if character == '.' && !saw_separator {
+        } else if number_dot_len(&line[offset..]) > 0 && !saw_separator {
             saw_dot = true;
-            offset += 1;
+            offset += character.len_utf8();
         } else {
             break;
         }
     }
     // `3.—(1)` and `1. (1)`: a subsection number, in digits, right after the section's.
-    if !saw_separator
-        || !line[offset..].starts_with("(")
-        || !line[offset + 1..].starts_with(|character: char| character.is_ascii_digit())
-    {
+    if !saw_separator || !line[offset..].starts_with("(") || !line[offset + 1..].starts_with(is_number_character) {
         return None;
     }
     Some(Box::new(bracketed_label(&line[offset..])?.shifted(offset)))
@@ -423,6 +538,9 @@ impl Label {
     }
 }
 
+/// Words after a label that make it a cross-reference (`(a) and (b)`, `(i) of`), not a label.
+const CROSS_REFERENCE_WORDS: &[&str] = &["and", "or", "of", "to", "shall", "does", "do", "is", "are"];
+
 /// `(a)`, `(1)`, `(ii)`, and a run-in `(a)(1)(A)`: each level printed right after the one
 /// before it is its label's `run_in`.
 fn bracketed_label(line: &str) -> Option<Label> {
@@ -441,13 +559,26 @@ fn bracketed_run(line: &str, levels: usize) -> Option<Label> {
         return None;
     }
     let printed_len = 1 + leading_space + length + closing;
+    // `(a)(1)`, and `(2) (i) Any person` with a space before a list's first label (Nigeria,
+    // Kenya).
+    let spaced = line[printed_len..].starts_with(" (").then_some(printed_len + 1);
     let run_in = match levels {
         0 | 1 => None,
-        _ => line[printed_len..]
-            .starts_with('(')
-            .then(|| bracketed_run(&line[printed_len..], levels - 1))
-            .flatten()
-            .map(|label| Box::new(label.shifted(printed_len))),
+        _ => match (line[printed_len..].starts_with('('), spaced) {
+            (true, _) => {
+                bracketed_run(&line[printed_len..], levels - 1).map(|label| Box::new(label.shifted(printed_len)))
+            }
+            (false, Some(at)) => bracketed_run(&line[at..], levels - 1)
+                .filter(|label| {
+                    // `(2) (a) and (b) do not apply`: a cross-reference, not a label.
+                    let next_word = line[at + label.rest..].split(|character: char| !character.is_alphabetic()).next();
+                    matches!(label.number.as_str(), "1" | "a" | "A" | "i" | "I")
+                        && !label.tight
+                        && !next_word.is_some_and(|word| CROSS_REFERENCE_WORDS.contains(&word))
+                })
+                .map(|label| Box::new(label.shifted(at))),
+            (false, None) => None,
+        },
     };
     if let Some(run_in) = run_in {
         return Some(Label {
@@ -456,10 +587,14 @@ fn bracketed_run(line: &str, levels: usize) -> Option<Label> {
             number: normalise_number(&inner[..length]),
             rest: printed_len,
             run_in: Some(run_in),
+            tight: false,
+            text_in_lower_case: false,
             start: 0,
         });
     }
-    if !followed_by_break(&line[printed_len..]) {
+    // `(a)Debt bondage`: the text run on with no space, as some web copies print it.
+    let tight = line[printed_len..].starts_with(char::is_alphabetic);
+    if !tight && !followed_by_break(&line[printed_len..]) {
         return None;
     }
     let rest = skip_whitespace(line, printed_len);
@@ -469,6 +604,8 @@ fn bracketed_run(line: &str, levels: usize) -> Option<Label> {
         number: normalise_number(&inner[..length]),
         rest,
         run_in: None,
+        tight,
+        text_in_lower_case: false,
         start: 0,
     })
 }
@@ -501,6 +638,8 @@ fn right_paren_label(line: &str) -> Option<Label> {
         number: normalise_number(&line[..length]),
         rest: skip_whitespace(line, printed_len),
         run_in: None,
+        tight: false,
+        text_in_lower_case: false,
         start: 0,
     })
 }
@@ -530,6 +669,8 @@ fn letter_dot_label(line: &str) -> Option<Label> {
         number: line[..length].to_owned(),
         rest: skip_whitespace(line, printed_len),
         run_in: None,
+        tight: false,
+        text_in_lower_case: false,
         start: 0,
     })
 }
@@ -563,6 +704,8 @@ fn decimal_section_label(line: &str) -> Option<Label> {
             number,
             rest: line.len(),
             run_in: None,
+            tight: false,
+            text_in_lower_case: false,
         });
     }
     if !after.starts_with(char::is_whitespace) {
@@ -579,7 +722,7 @@ fn decimal_section_label(line: &str) -> Option<Label> {
     } else {
         LabelStyle::BareNumber
     };
-    Some(Label { style, start: 0, printed_len: length, number, rest, run_in })
+    Some(Label { style, start: 0, printed_len: length, number, rest, run_in, tight: false, text_in_lower_case: false })
 }
 
 /// `12. Any person ...`, `3.—(1) Any person ...`, `1.  This Protocol ...`, `15a. Any ...`.
@@ -592,14 +735,37 @@ fn bare_number_label(line: &str) -> Option<Label> {
     {
         length += 1;
     }
-    if length == 0 || length > 8 || !line[length..].starts_with('.') {
+    let dot = number_dot_len(&line[length..]);
+    if length == 0 || length > 8 || dot == 0 {
         return None;
     }
-    let printed_len = length + 1;
+    let printed_len = length + dot;
     let after = &line[printed_len..];
+    let number = normalise_number(&line[..length]);
+    // `13.` alone on its line, its text on the next.
+    if after.trim().is_empty() {
+        return Some(Label {
+            style: LabelStyle::BareNumber,
+            printed_len,
+            number,
+            rest: line.len(),
+            run_in: None,
+            tight: false,
+            text_in_lower_case: false,
+            start: 0,
+        });
+    }
     let run_in = run_in_label(line, length);
-    let continues = after.starts_with(char::is_whitespace) || run_in.is_some();
-    if !continues || after.trim().is_empty() {
+    // `1.— In this Act—` (Ireland): a dash after the dot, then the text.
+    let dashed = after
+        .chars()
+        .next()
+        .filter(|&character| is_dash(character))
+        .is_some_and(|dash| after[dash.len_utf8()..].starts_with(char::is_whitespace));
+    // `1.Slavery is ...`: the text run on with no space, as some web copies print it.
+    let tight = run_in.is_none() && after.starts_with(char::is_uppercase);
+    let continues = after.starts_with(char::is_whitespace) || run_in.is_some() || dashed || tight;
+    if !continues {
         return None;
     }
     // `2. 5 years` or `2.5`: a number, not a provision.
@@ -607,12 +773,15 @@ fn bare_number_label(line: &str) -> Option<Label> {
     if line[rest..].starts_with(|character: char| character.is_ascii_digit()) && run_in.is_none() {
         return None;
     }
+    let text_in_lower_case = run_in.is_none() && starts_with_lowercase_latin(&line[rest..]);
     Some(Label {
         style: LabelStyle::BareNumber,
         printed_len,
-        number: normalise_number(&line[..length]),
+        number,
         rest,
         run_in,
+        tight,
+        text_in_lower_case,
         start: 0,
     })
 }
@@ -633,6 +802,8 @@ fn bare_number_heading_label(line: &str) -> Option<Label> {
         number: normalise_number(&line[..length]),
         rest,
         run_in: None,
+        tight: false,
+        text_in_lower_case: false,
     })
 }
 
@@ -666,6 +837,8 @@ fn roman_alone_label(line: &str) -> Option<Label> {
             number: trimmed.to_owned(),
             rest: trimmed.len(),
             run_in: None,
+            tight: false,
+            text_in_lower_case: false,
             start: 0,
         });
     }
@@ -681,10 +854,13 @@ fn ordinal_label(line: &str) -> Option<Label> {
     }
     let sign = line[digits..].chars().next().filter(|&character| matches!(character, '\u{00B0}' | '\u{00BA}'))?;
     let mut printed_len = digits + sign.len_utf8();
-    if line[printed_len..].starts_with([')', '.']) {
+    // `1°.degene` (a Dutch web copy): after `°.` or `°)` the text may follow with no space.
+    let closed = line[printed_len..].starts_with([')', '.']);
+    if closed {
         printed_len += 1;
     }
-    if !followed_by_break(&line[printed_len..]) || line[printed_len..].trim().is_empty() {
+    let run_on = closed && line[printed_len..].starts_with(char::is_alphabetic);
+    if !(run_on || followed_by_break(&line[printed_len..])) || line[printed_len..].trim().is_empty() {
         return None;
     }
     Some(Label {
@@ -694,12 +870,159 @@ fn ordinal_label(line: &str) -> Option<Label> {
         number: line[..digits].to_owned(),
         rest: skip_separators(line, printed_len),
         run_in: None,
+        tight: false,
+        text_in_lower_case: false,
+    })
+}
+
+/// `I – remover-lhe órgãos`, `II. – Le fait ...`: a Roman capital, a dash, and the text of a
+/// paragraph (not a heading like `I – General provisions`; a lone `C` or `L` is a letter).
+fn roman_dash_label(line: &str) -> Option<Label> {
+    let length = roman_len(line);
+    if length == 0 || length > 6 || matches!(&line[..length], "C" | "L") {
+        return None;
+    }
+    let mut printed_len = length;
+    if line[printed_len..].starts_with('.') {
+        printed_len += 1;
+    }
+    let after_space = skip_whitespace(line, printed_len);
+    if after_space == printed_len {
+        return None;
+    }
+    let dash = line[after_space..].chars().next().filter(|&character| is_dash(character))?;
+    let rest = skip_whitespace(line, after_space + dash.len_utf8());
+    let text = &line[rest..];
+    let heading = text.starts_with(char::is_uppercase) && super::heading::is_heading_like(text);
+    if rest == after_space + dash.len_utf8() || rest == line.len() || heading {
+        return None;
+    }
+    Some(Label {
+        style: LabelStyle::RomanDash,
+        start: 0,
+        printed_len,
+        number: line[..length].to_owned(),
+        rest,
+        run_in: None,
+        tight: false,
+        text_in_lower_case: false,
+    })
+}
+
+/// `§ 1º A pena ...`: a paragraph of an article numbered after `§` with an ordinal sign
+/// (Brazil), numbered 1.
+fn paragraph_sign_label(line: &str) -> Option<Label> {
+    let after_sign = line.strip_prefix('§')?;
+    let number_start = line.len() - after_sign.trim_start().len();
+    let digits = line[number_start..].bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let sign = line[number_start + digits..]
+        .chars()
+        .next()
+        .filter(|&character| matches!(character, '\u{00B0}' | '\u{00BA}'))?;
+    let printed_len = number_start + digits + sign.len_utf8();
+    if !followed_by_break(&line[printed_len..]) {
+        return None;
+    }
+    Some(Label {
+        style: LabelStyle::ParagraphSign,
+        start: 0,
+        printed_len,
+        number: line[number_start..number_start + digits].to_owned(),
+        rest: skip_separators(line, printed_len),
+        run_in: None,
+        tight: false,
+        text_in_lower_case: false,
+    })
+}
+
+/// English ordinal words that number paragraphs (`First.––`, `Secondly.—`), and their numbers.
+const ORDINAL_WORDS: &[(&str, u32)] = &[
+    ("First", 1),
+    ("Firstly", 1),
+    ("Secondly", 2),
+    ("Thirdly", 3),
+    ("Fourthly", 4),
+    ("Fifthly", 5),
+    ("Sixthly", 6),
+    ("Seventhly", 7),
+    ("Eighthly", 8),
+    ("Ninthly", 9),
+    ("Tenthly", 10),
+];
+
+/// `First.–– using threats, or`: a paragraph numbered with an ordinal word, a dot and a dash.
+fn ordinal_word_label(line: &str) -> Option<Label> {
+    let (word, value) = ORDINAL_WORDS.iter().find(|(word, _)| line.starts_with(word))?;
+    let after_word = &line[word.len()..];
+    let after_dot = after_word.strip_prefix('.')?;
+    if !after_dot.starts_with(is_dash) {
+        return None;
+    }
+    let printed_len = word.len() + 1;
+    Some(Label {
+        style: LabelStyle::OrdinalWord,
+        start: 0,
+        printed_len,
+        number: value.to_string(),
+        rest: skip_separators(line, printed_len),
+        run_in: None,
+        tight: false,
+        text_in_lower_case: false,
+    })
+}
+
+/// `118 (1) No person shall ...`: a section number without a dot and its subsection run in
+/// (Canadian consolidations).
+fn undotted_section_label(line: &str) -> Option<Label> {
+    let length = scan_designator(line);
+    let digits = line[..length].chars().filter(char::is_ascii_digit).count();
+    if length == 0 || digits > 3 || !line[length..].starts_with(' ') {
+        return None;
+    }
+    let rest = skip_whitespace(line, length);
+    let run_in = subsection_label(&line[rest..])?.shifted(rest);
+    Some(Label {
+        style: LabelStyle::UndottedNumber,
+        start: 0,
+        printed_len: length,
+        number: normalise_number(&line[..length]),
+        rest,
+        run_in: Some(Box::new(run_in)),
+        tight: false,
+        text_in_lower_case: false,
+    })
+}
+
+/// `120 A person who contravenes section 118 ... is guilty of an offence.`: a section number
+/// without a dot before a sentence. Only a section under a marginal heading is read so (the
+/// parser asks), since `18 U.S.C. 1581 makes ...` starts the same way.
+pub(crate) fn undotted_section_sentence(line: &str) -> Option<Label> {
+    let length = scan_designator(line);
+    let digits = line[..length].chars().filter(char::is_ascii_digit).count();
+    if length == 0 || digits > 3 || !line[length..].starts_with(' ') {
+        return None;
+    }
+    let rest = skip_whitespace(line, length);
+    let sentence = &line[rest..];
+    (sentence.starts_with(char::is_uppercase) && !bare_heading_like(sentence)).then(|| Label {
+        style: LabelStyle::UndottedNumber,
+        start: 0,
+        printed_len: length,
+        number: normalise_number(&line[..length]),
+        rest,
+        run_in: None,
+        tight: false,
+        text_in_lower_case: false,
     })
 }
 
 /// The label at the start of `line` (whitespace and any opening quote already removed).
 pub(crate) fn recognise(line: &str) -> Option<Label> {
     keyword_label(line)
+        .or_else(|| paragraph_sign_label(line))
         .or_else(|| decimal_section_label(line))
         .or_else(|| bare_number_label(line))
         .or_else(|| bracketed_label(line))
@@ -707,7 +1030,10 @@ pub(crate) fn recognise(line: &str) -> Option<Label> {
         .or_else(|| right_paren_label(line))
         .or_else(|| letter_dot_label(line))
         .or_else(|| roman_alone_label(line))
+        .or_else(|| roman_dash_label(line))
+        .or_else(|| ordinal_word_label(line))
         .or_else(|| bare_number_heading_label(line))
+        .or_else(|| undotted_section_label(line))
 }
 
 #[cfg(test)]
@@ -809,6 +1135,48 @@ mod tests {
             ("98D. Trafficking in persons", Some(("BareNumber", "98D", "98D."))),
             ("360C Slavery", Some(("BareNumberHeading", "360C", "360C"))),
             ("4A Offence of trafficking", Some(("BareNumberHeading", "4A", "4A"))),
+            // United States state codes: a decimal section after `§` or `Sec.`.
+            ("§ 787.06. Human trafficking.", Some(("Section", "787.06", "§ 787.06."))),
+            ("Sec. 20A.02. Trafficking of persons.", Some(("Section", "20A.02", "Sec. 20A.02."))),
+            // Bangla digits and the danda.
+            ("৩। (১) ‘‘মানব পাচার’’ অর্থ", Some(("BareNumber", "3+1", "৩।"))),
+            ("(২) যেইক্ষেত্রে", Some(("Bracketed", "2", "(২)"))),
+            ("(ক) ভয়ভীতি প্রদর্শন", Some(("Bracketed", "ক", "(ক)"))),
+            // A number alone on its line; `1.—` before the text (Ireland).
+            ("13.", Some(("BareNumber", "13", "13."))),
+            ("1.— In this Act—", Some(("BareNumber", "1", "1."))),
+            // A list's first label run in after a space (Nigeria); not a later one.
+            ("(2) (i) Any person who recruits", Some(("Bracketed", "2+i", "(2)"))),
+            ("(2) (b) applies", Some(("Bracketed", "2", "(2)"))),
+            ("(2) (a) and (b) of subsection (1) do not apply", Some(("Bracketed", "2", "(2)"))),
+            // Labels printed tight against their text (the parser reads them only in a list).
+            ("(a)Debt bondage, that is to say", Some(("Bracketed", "a", "(a)"))),
+            ("1.Slavery is the status", Some(("BareNumber", "1", "1."))),
+            ("1°.degene die een ander", Some(("Ordinal", "1", "1°."))),
+            ("1.5 per cent", None),
+            // Roman incisos and `§ 1º` paragraphs (Brazil); French `I –`; not a heading.
+            ("I – remover-lhe órgãos, tecidos ou partes do corpo;", Some(("RomanDash", "I", "I"))),
+            ("IV – adoção ilegal; ou", Some(("RomanDash", "IV", "IV"))),
+            ("II. – Le fait de recruter une personne est puni.", Some(("RomanDash", "II", "II."))),
+            ("I – General provisions", None),
+            ("C – the carrier's duty;", None),
+            ("§ 1º A pena é aumentada", Some(("ParagraphSign", "1", "§ 1º"))),
+            // Ordinal words (the Indian Penal Code).
+            ("First.–– using threats, or", Some(("OrdinalWord", "1", "First."))),
+            ("Secondly.—using force", Some(("OrdinalWord", "2", "Secondly."))),
+            ("First, the court shall", None),
+            // Canadian consolidations: a section without a dot, its subsection run in.
+            ("118 (1) No person shall knowingly", Some(("UndottedNumber", "118+1", "118"))),
+            ("120 A person who contravenes section 118 or 119 is guilty of an offence.", None),
+            // Titles, `SECTION I` groups, `Chapitre VI-I`, Spanish articles.
+            ("Titel  XVIII", Some(("Title", "XVIII", "Titel  XVIII"))),
+            ("TÍTULO VII", Some(("Title", "VII", "TÍTULO VII"))),
+            ("Chapitre VI-I. – De la traite des êtres humains", Some(("Chapter", "VI-I", "Chapitre VI-I."))),
+            ("SECTION I", Some(("SectionGroup", "I", "SECTION I"))),
+            ("Section IV of the Convention applies", None),
+            ("Artículo 129-A.- Trata de personas", Some(("Article", "129-A", "Artículo 129-A."))),
+            ("Article 225-4-1 du Code pénal", Some(("Article", "225-4-1", "Article 225-4-1"))),
+            ("Article 225-4-1 du Code pénal est modifié comme suit", None),
             ("Partnership", None),
             ("(shall) be", None),
             ("a)", None),

@@ -11,6 +11,35 @@ use crate::warning::{Warning, WarningKind};
 /// No law nests provisions this deep; a text that does is read flatter, with a warning.
 const MAX_DEPTH: usize = 32;
 
+/// How the number of a list is printed. A list printed otherwise, opened by a line that
+/// introduces it, is a list of its own under the open one: the `1)` points of a paragraph
+/// `(1)` or `2.` (Luxembourg, Armenia), the `1°` limbs of a lid `1.` (the Netherlands).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum NumberPrint {
+    /// `1.`, or a number without brackets.
+    Dot,
+    /// `(1)`.
+    Brackets,
+    /// `1)`.
+    RightParen,
+    /// `1°`, `2º`.
+    Ordinal,
+}
+
+impl NumberPrint {
+    fn of(style: &LabelStyle) -> Option<NumberPrint> {
+        match style {
+            LabelStyle::BareNumber | LabelStyle::BareNumberHeading | LabelStyle::UndottedNumber => {
+                Some(NumberPrint::Dot)
+            }
+            LabelStyle::Bracketed => Some(NumberPrint::Brackets),
+            LabelStyle::RightParen => Some(NumberPrint::RightParen),
+            LabelStyle::Ordinal => Some(NumberPrint::Ordinal),
+            _ => None,
+        }
+    }
+}
+
 impl Parser<'_> {
     pub(super) fn open_labelled(
         &mut self,
@@ -33,7 +62,8 @@ impl Parser<'_> {
             label.as_ref().and_then(|label| self.take_marginal_heading(label, level, body_start, content_end));
         self.flush_pending_heading();
         let start = marginal_heading.map_or(line_start, |span| span.start);
-        self.close_for(level, label.as_ref().map(|label| label.number.as_str()));
+        let print = label.as_ref().and_then(|label| NumberPrint::of(&label.style));
+        self.close_for(level, label.as_ref().map(|label| label.number.as_str()), print);
         if region == Region::OpensAfterClosing {
             self.quoted_floor = Some(self.stack.len());
         }
@@ -66,9 +96,13 @@ impl Parser<'_> {
             };
             node.number_inferred = inferred_num.is_some() || label.is_none();
             node.heading = marginal_heading;
-            node.bare = label
-                .as_ref()
-                .is_some_and(|label| matches!(label.style, LabelStyle::BareNumber | LabelStyle::BareNumberHeading));
+            node.bare = label.as_ref().is_some_and(|label| {
+                matches!(
+                    label.style,
+                    LabelStyle::BareNumber | LabelStyle::BareNumberHeading | LabelStyle::UndottedNumber
+                )
+            });
+            node.print = print.filter(|_| level.is_list());
             node.end = content_end;
         }
         let Some(label) = label else { return };
@@ -80,7 +114,9 @@ impl Parser<'_> {
             LabelStyle::BareNumber if label.run_in.is_none() && level == Level::Unit(Unit::Section) => {
                 self.keyword_heading(index, &label, body_start, content_end, true, true)
             }
-            // `1 Meaning of exploitation`
+            // `1 Meaning of exploitation`; under a marginal heading (`Aggravating factors` then
+            // `121 The court shall take into account whether`) the words are the section's text.
+            LabelStyle::BareNumberHeading if marginal_heading.is_some() => None,
             LabelStyle::BareNumberHeading => {
                 let rest_start = body_start + label.rest;
                 self.nodes[index].heading = Some(Span { start: rest_start, end: content_end });
@@ -101,7 +137,8 @@ impl Parser<'_> {
         let mut run_in = label.run_in.as_deref().or(subsection_after_heading.as_deref());
         while let Some(sub) = run_in {
             let level = self.level_of(sub);
-            self.close_for(level, Some(&sub.number));
+            let print = NumberPrint::of(&sub.style);
+            self.close_for(level, Some(&sub.number), print);
             let parent = self.stack.last().map(|&index| self.nodes[index].kind);
             let kind = kind_for(level, parent);
             let sub_start = body_start + sub.start;
@@ -111,6 +148,7 @@ impl Parser<'_> {
             let node = &mut self.nodes[index];
             node.number = Some(sub.number.clone());
             node.num = Some(printed);
+            node.print = print.filter(|_| level.is_list());
             node.end = content_end;
             run_in = sub.run_in.as_deref();
         }
@@ -119,11 +157,19 @@ impl Parser<'_> {
     pub(super) fn level_of(&self, label: &Label) -> Level {
         match &label.style {
             LabelStyle::Keyword { unit: Unit::Part, .. } => Level::Part,
+            LabelStyle::Keyword { unit: Unit::Title, .. } => Level::Title,
             LabelStyle::Keyword { unit: Unit::Chapter, .. } | LabelStyle::RomanAlone => Level::Chapter,
             LabelStyle::Keyword { unit: Unit::Division, .. } => Level::Division,
+            LabelStyle::Keyword { unit: Unit::SectionGroup, .. } => Level::SectionGroup,
             LabelStyle::Keyword { unit: Unit::Subdivision, .. } => Level::Subdivision,
             LabelStyle::Keyword { unit, .. } => Level::Unit(*unit),
-            LabelStyle::BareNumber | LabelStyle::BareNumberHeading => {
+            LabelStyle::RomanDash => Level::RomanParagraph,
+            LabelStyle::ParagraphSign => Level::ParagraphSign,
+            LabelStyle::OrdinalWord => Level::OrdinalWord,
+            // `1. transfers the person to,`: a list item; a section starts with a capital or a
+            // heading.
+            LabelStyle::BareNumber if label.text_in_lower_case => Level::Numeric,
+            LabelStyle::BareNumber | LabelStyle::BareNumberHeading | LabelStyle::UndottedNumber => {
                 // `1.` is a paragraph of an article, a subsection of a `Section 6`, and a
                 // section of its own in a Commonwealth act.
                 let floor = self.quoted_floor.unwrap_or(0);
@@ -232,6 +278,14 @@ impl Parser<'_> {
         if !roman {
             return false;
         }
+        // Right under a `§` section (United States Code), a lower-case label is a subsection
+        // letter: `§ 1101.` then `(i) With respect to ...` is subsection (i).
+        let under_section_sign = self.open_innermost_first().next().is_some_and(|node| {
+            node.level == Level::Unit(Unit::Section) && node.num.as_deref().is_some_and(|num| num.contains('§'))
+        });
+        if under_section_sign && number.chars().count() == 1 {
+            return false;
+        }
         let previous_letter =
             self.stack.iter().rev().map(|&index| &self.nodes[index]).find(|node| node.level == Level::Letter);
         let previous_roman =
@@ -260,6 +314,57 @@ impl Parser<'_> {
         }
     }
 
+    /// Whether a list's first label opens a list under `top`, which its level alone would
+    /// close, because the line before introduces it (`... en vue:`, `... by means of –`): a
+    /// `1)` or `1°` list under a paragraph `(1)` or `1.` printed otherwise (Luxembourg,
+    /// Armenia, the Netherlands), and `(a)` under an item `(i)` (Nigeria: `subsection (2) (i)
+    /// (b)`).
+    fn opens_list_under(&self, top: &Node, level: Level, number: Option<&str>, print: Option<NumberPrint>) -> bool {
+        let Some(number) = number else { return false };
+        if !is_first_in_list(level, number) || !self.introduces_a_list() {
+            return false;
+        }
+        match (top.level, level) {
+            (Level::Numeric, Level::Numeric) => print.is_some() && top.print.is_some() && top.print != print,
+            (Level::Roman, Level::Letter) => true,
+            _ => false,
+        }
+    }
+
+    /// Whether a definition after a list item belongs beside the list, not in its last item:
+    /// a numbered paragraph holds definitions when its line introduced them (`(1) In this
+    /// Act—`) or it holds some already; after `(8) selling a woman ... .` a definition is
+    /// the article's.
+    fn leaves_definition_out(&self, top: &Node, level: Level) -> bool {
+        level == Level::Definition
+            && top.level == Level::Numeric
+            && !self.introduces_a_list()
+            && !top.children.iter().any(|&child| self.nodes[child].level == Level::Definition)
+    }
+
+    /// Whether a recognised label is read as one here: a label printed tight against its text
+    /// (`(a)Debt`, `1.Slavery`) only where it starts a list or continues an open one, since
+    /// `(s)he` starts the same way.
+    pub(super) fn reads_as_label(&self, label: &Label) -> bool {
+        if !label.tight {
+            return true;
+        }
+        let level = self.level_of(label);
+        level.is_list()
+            && (is_first_in_list(level, &label.number)
+                || self.open_innermost_first().any(|node| {
+                    node.level == level
+                        && node.number.as_deref().is_some_and(|previous| precedes(level, previous, &label.number))
+                }))
+    }
+
+    /// `120 A person who ...` right under a marginal heading (`Penalties`): a section numbered
+    /// without a dot (Canadian consolidations).
+    pub(super) fn undotted_section_here(&self, body: &str) -> Option<Label> {
+        self.pending_heading?;
+        label::undotted_section_sentence(body)
+    }
+
     /// A `{{number: ? | ...}}` provision is at the level of the provision before it.
     pub(super) fn unnumbered_level(&self) -> Level {
         let floor = self.quoted_floor.unwrap_or(0);
@@ -282,8 +387,9 @@ impl Parser<'_> {
 
     /// Close open provisions until the top may hold a provision of `level`. A list number
     /// that continues an open list (`(b)` after `(a)`, `(9)` after `(1)` with a gap between)
-    /// closes up to that list, however deep the provisions opened since.
-    pub(super) fn close_for(&mut self, level: Level, number: Option<&str>) {
+    /// closes up to that list, however deep the provisions opened since; of two open lists it
+    /// may continue, the one printed as it is (`2)` continues `1)`, not `(1)`).
+    pub(super) fn close_for(&mut self, level: Level, number: Option<&str>, print: Option<NumberPrint>) {
         let floor = self.quoted_floor.unwrap_or(0);
         if let Some(number) = number.filter(|_| level.is_list()) {
             if !is_first_in_list(level, number) {
@@ -291,12 +397,21 @@ impl Parser<'_> {
                     .rev()
                     .filter(|&depth| self.nodes[self.stack[depth]].level == level)
                     .collect();
-                let predecessor = open_same_level.iter().copied().find(|&depth| {
+                let continues = |depth: usize| {
                     self.nodes[self.stack[depth]]
                         .number
                         .as_deref()
                         .is_some_and(|previous| precedes(level, previous, number))
-                });
+                };
+                let printed_alike = |depth: usize| {
+                    let open = self.nodes[self.stack[depth]].print;
+                    open.is_none() || print.is_none() || open == print
+                };
+                let predecessor = open_same_level
+                    .iter()
+                    .copied()
+                    .find(|&depth| continues(depth) && printed_alike(depth))
+                    .or_else(|| open_same_level.iter().copied().find(|&depth| continues(depth)));
                 if let Some(depth) = predecessor.or_else(|| open_same_level.first().copied()) {
                     self.stack.truncate(depth);
                     return;
@@ -304,8 +419,11 @@ impl Parser<'_> {
             }
         }
         while self.stack.len() > floor {
-            let top = self.nodes[*self.stack.last().expect("the stack is longer than the floor")].level;
-            if may_hold(top, level) {
+            let top = &self.nodes[*self.stack.last().expect("the stack is longer than the floor")];
+            if may_hold(top.level, level) && !self.leaves_definition_out(top, level) {
+                break;
+            }
+            if self.opens_list_under(top, level, number, print) {
                 break;
             }
             self.stack.pop();
@@ -332,16 +450,22 @@ pub(super) fn may_hold(parent: Level, child: Level) -> bool {
     use Level::*;
     match child {
         Part => false,
-        Chapter => parent == Part,
-        Division => matches!(parent, Part | Chapter),
-        Subdivision => matches!(parent, Part | Chapter | Division),
+        Title => parent == Part,
+        Chapter => matches!(parent, Part | Title),
+        Division => matches!(parent, Part | Title | Chapter),
+        SectionGroup => matches!(parent, Part | Title | Chapter | Division),
+        Subdivision => matches!(parent, Part | Title | Chapter | Division),
         Unit(_) => parent.is_container(),
-        Numeric => matches!(parent, Unit(_) | Definition | Letter | CapitalLetter),
+        Numeric => matches!(parent, Unit(_) | Definition | Letter | CapitalLetter | ParagraphSign | RomanParagraph),
+        ParagraphSign => matches!(parent, Unit(_)),
+        RomanParagraph => matches!(parent, Unit(_) | ParagraphSign | Definition),
         Definition => matches!(parent, Unit(_) | Numeric),
         // `(A)` is a list of its own under `(1)`, never the continuation of `(a)`, and never
         // under it (`(a)` then `(A)` are siblings, as a capital letter was read before it had
         // a level of its own).
-        Letter | CapitalLetter => matches!(parent, Unit(_) | Numeric | Definition),
+        Letter | CapitalLetter | OrdinalWord => {
+            matches!(parent, Unit(_) | Numeric | Definition | ParagraphSign | RomanParagraph)
+        }
         Roman => matches!(parent, Unit(_) | Numeric | Definition | Letter | CapitalLetter),
         CapitalRoman => parent == Roman,
         DoubleLetter => matches!(parent, Roman | CapitalRoman),
@@ -362,8 +486,10 @@ pub(super) fn kind_for(level: Level, parent: Option<ProvisionKind>) -> Provision
     };
     match level {
         Level::Part => ProvisionKind::Part,
+        Level::Title => ProvisionKind::Title,
         Level::Chapter => ProvisionKind::Chapter,
         Level::Division => ProvisionKind::Division,
+        Level::SectionGroup => ProvisionKind::Section,
         Level::Subdivision => ProvisionKind::Subdivision,
         Level::Unit(Unit::Article) => ProvisionKind::Article,
         Level::Unit(_) => ProvisionKind::Section,
@@ -372,7 +498,8 @@ pub(super) fn kind_for(level: Level, parent: Option<ProvisionKind>) -> Provision
             parent => list_under(parent),
         },
         Level::Definition => ProvisionKind::Definition,
-        Level::Letter | Level::CapitalLetter => list_under(parent),
+        Level::ParagraphSign => ProvisionKind::Paragraph,
+        Level::Letter | Level::CapitalLetter | Level::RomanParagraph | Level::OrdinalWord => list_under(parent),
         Level::Unnumbered => ProvisionKind::Paragraph,
         Level::Roman => ProvisionKind::Item,
         Level::CapitalRoman | Level::DoubleLetter => ProvisionKind::Subclause,
@@ -382,11 +509,11 @@ pub(super) fn kind_for(level: Level, parent: Option<ProvisionKind>) -> Provision
 
 /// Whether `number` starts a list (`1`, `a`, `i`), so it opens a new one rather than
 /// continuing an open list.
-fn is_first_in_list(level: Level, number: &str) -> bool {
+pub(super) fn is_first_in_list(level: Level, number: &str) -> bool {
     match level {
-        Level::Numeric => number == "1",
+        Level::Numeric | Level::ParagraphSign | Level::OrdinalWord => number == "1",
         Level::Letter | Level::CapitalLetter => matches!(number, "a" | "A"),
-        Level::Roman | Level::CapitalRoman => matches!(number, "i" | "I"),
+        Level::Roman | Level::CapitalRoman | Level::RomanParagraph => matches!(number, "i" | "I"),
         Level::DoubleLetter => number == "aa",
         _ => true,
     }
@@ -396,7 +523,7 @@ fn is_first_in_list(level: Level, number: &str) -> bool {
 /// `d`→`đ`→`e` (Vietnamese), `z`→`aa`, `iv`→`v`.
 fn precedes(level: Level, previous: &str, next: &str) -> bool {
     match level {
-        Level::Numeric => {
+        Level::Numeric | Level::ParagraphSign | Level::OrdinalWord => {
             let digits =
                 |number: &str| number.chars().take_while(char::is_ascii_digit).collect::<String>().parse::<u64>().ok();
             match (digits(previous), digits(next)) {
@@ -421,7 +548,7 @@ fn precedes(level: Level, previous: &str, next: &str) -> bool {
                 _ => false,
             }
         }
-        Level::Roman | Level::CapitalRoman => {
+        Level::Roman | Level::CapitalRoman | Level::RomanParagraph => {
             roman_value(next).zip(roman_value(previous)).is_some_and(|(next, previous)| next == previous + 1)
         }
         _ => false,

@@ -32,7 +32,7 @@ use crate::eid::Eid;
 use crate::instrument::Instrument;
 use crate::warning::{Warning, WarningKind};
 
-use amendment::{opening_quote_len, AMENDMENT_WORDS};
+use amendment::{opening_quote_len, revision_marker_len, AMENDMENT_WORDS};
 use defined_term::defined_term;
 pub(crate) use defined_term::quoted_term;
 use eids::assign_eids;
@@ -49,12 +49,22 @@ pub fn parse(instrument: &Instrument) -> Document {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Level {
     Part,
+    /// `Titel XVIII`, `Titre II`: between a part (a book) and a chapter.
+    Title,
     Chapter,
     Division,
+    /// `SECTION I` of a treaty: a group of articles.
+    SectionGroup,
     Subdivision,
     Unit(Unit),
     /// `(1)`, `1.` under a unit.
     Numeric,
+    /// `§ 1º` in an article (Brazil): a paragraph that closes the article's incisos.
+    ParagraphSign,
+    /// `I –`, `II –` (Brazilian incisos, French `I. –`): a paragraph numbered by a Roman capital.
+    RomanParagraph,
+    /// `First.––`, `Secondly.––`: a paragraph numbered by an ordinal word.
+    OrdinalWord,
     Definition,
     /// `(a)`, `a)`, `a.`.
     Letter,
@@ -73,7 +83,10 @@ enum Level {
 impl Level {
     /// A level that holds articles or sections and is left out of their eIds.
     fn is_container(self) -> bool {
-        matches!(self, Level::Part | Level::Chapter | Level::Division | Level::Subdivision)
+        matches!(
+            self,
+            Level::Part | Level::Title | Level::Chapter | Level::Division | Level::SectionGroup | Level::Subdivision
+        )
     }
 
     /// A numbered list level, whose next number continues an open list of its own.
@@ -81,6 +94,9 @@ impl Level {
         matches!(
             self,
             Level::Numeric
+                | Level::ParagraphSign
+                | Level::RomanParagraph
+                | Level::OrdinalWord
                 | Level::Letter
                 | Level::CapitalLetter
                 | Level::Roman
@@ -114,6 +130,9 @@ struct Node {
     /// A line in it introduced definitions (`In this Division:`): unquoted headwords in it
     /// are defined terms.
     defines_terms: bool,
+    /// How its number is printed, for a number of a list (`1.`, `(1)`, `1)`, `1°`): a list
+    /// printed otherwise is a list of its own.
+    print: Option<level::NumberPrint>,
     parent: Option<usize>,
     children: Vec<usize>,
 }
@@ -210,21 +229,29 @@ impl<'a> Parser<'a> {
             self.previous_line_blank = true;
             return;
         }
-        let (quote_len, quoted_line) = opening_quote_len(content);
-        let body = &content[quote_len..];
-        let body_start = trimmed_start + quote_len;
+        // `F1[ ‘exploitation’ means—`: a revised edition's note of an amendment, before the words;
+        // `I. Section 3: Offence ...`: the list label of a page that quotes the law.
+        let annotation = revision_marker_len(content) + label::quoting_list_label_len(content);
+        let annotated = &content[annotation..];
+        let (quote_len, quoted_line) = opening_quote_len(annotated);
+        let body = &annotated[quote_len..];
+        let body_start = trimmed_start + annotation + quote_len;
 
         if let Some((label, inferred_num)) = marker.map(|marker| self.marker_label(marker)) {
             self.flush_pending_heading();
             self.open_labelled(label, trimmed_start, body_start, content_end, quoted_line, inferred_num);
-        } else if let Some(label) = recognise(body) {
+        } else if let Some(label) =
+            recognise(body).filter(|label| self.reads_as_label(label)).or_else(|| self.undotted_section_here(body))
+        {
             self.open_labelled(Some(label), trimmed_start, body_start, content_end, quoted_line, None);
-        } else if let Some(term) = defined_term(content, self.inline_gap_at(content_end)) {
+        } else if let Some(term) =
+            defined_term(annotated, self.inline_gap_at(content_end)).or_else(|| self.lone_quoted_term(annotated))
+        {
             self.flush_pending_heading();
-            self.open_definition(term, trimmed_start, content_end, quoted_line);
-        } else if let Some(term) = self.headword_definition(content) {
+            self.open_definition(term.shifted(annotation), trimmed_start, content_end, quoted_line);
+        } else if let Some(term) = self.headword_definition(annotated) {
             self.flush_pending_heading();
-            self.open_definition(term, trimmed_start, content_end, quoted_line);
+            self.open_definition(term.shifted(annotation), trimmed_start, content_end, quoted_line);
         } else {
             self.text_line(trimmed_start, content_end, content, quoted_line);
         }
@@ -262,7 +289,9 @@ impl<'a> Parser<'a> {
             }
         }
         self.flush_pending_heading();
-        if self.previous_line_blank && is_heading_like(content) && !quoted_line {
+        let marginal = (self.previous_line_blank && is_heading_like(content))
+            || self.is_marginal_heading_above_section(content, end);
+        if marginal && !quoted_line {
             self.pending_heading = Some(Span { start, end });
             return;
         }
@@ -324,6 +353,7 @@ impl<'a> Parser<'a> {
             incomplete: false,
             bare: false,
             defines_terms: false,
+            print: None,
             parent,
             children: Vec::new(),
         });

@@ -9,6 +9,9 @@ fn document(text: &str) -> (Instrument, Document) {
     (instrument, document)
 }
 
+/// A metadata block, for texts with markers (`{{gap: ...}}`), which a bare text does not read.
+const HEADER: &str = "+++\nid = \"XX-TEST-2020\"\ntitle = \"Test Act\"\nshort_title = \"Test\"\njurisdiction = \"PH\"\nkind = \"act\"\n[language]\ncode = \"en\"\nstatus = \"official\"\n[completeness]\nstatus = \"partial\"\nincluded = [\"s 1\"]\n[[sources]]\nkey = \"a\"\nurl = \"https://example.org\"\ndescription = \"test\"\n+++\n";
+
 /// `eid num heading` for every provision, in order.
 fn outline(text: &str) -> Vec<String> {
     let (_, document) = document(text);
@@ -433,4 +436,321 @@ fn an_explanation_after_a_list_belongs_to_the_provision_holding_the_list() {
     assert!(instrument.text[paragraph.span.range()].ends_with("Fraud means deceit."));
     assert_eq!(&instrument.text[item.span.range()], "(2) fraud.");
     assert!(document.find("sec_3__para_b").is_some(), "(b) follows (a)");
+}
+
+#[test]
+fn a_list_printed_otherwise_is_a_list_of_its_own_under_the_paragraph_that_introduces_it() {
+    // Armenia: `1)` under `2.`; Luxembourg: `1)` under `(1)`; the Netherlands: `1°.` under `1.`,
+    // printed tight (`1°.degene`). The next `2.` or `(2)` closes the inner list; `3)` right after
+    // `(2)` with no `2)` open continues `(2)` (its bracket lost).
+    let text = "Article 132.\n1. Recruitment is punished.\n2. The same act committed:\n1) by a group;\n2) against a minor; is punished.\n3. Actions which:\n1) were organised;\n2) caused death, are punished.\nArt. 382-1.\n(1) Constitue l'infraction le fait de recruter en vue:\n1) de la commission;\n2) de l'exploitation.\n(2) L'infraction est punie.\n3) une peine.\nArtikel 273f\n1. Als schuldig wordt gestraft:\n\n1°.degene die een ander werft;\n\n2°. degene die opneemt.\n2. Uitbuiting omvat ten minste prostitutie.\n";
+    assert_eq!(
+        outline(text),
+        [
+            "art_132 Article 132.",
+            "art_132__para_1 1.",
+            "art_132__para_2 2.",
+            "art_132__para_2__subpara_1 1)",
+            "art_132__para_2__subpara_2 2)",
+            "art_132__para_3 3.",
+            "art_132__para_3__subpara_1 1)",
+            "art_132__para_3__subpara_2 2)",
+            "art_382-1 Art. 382-1.",
+            "art_382-1__para_1 (1)",
+            "art_382-1__para_1__subpara_1 1)",
+            "art_382-1__para_1__subpara_2 2)",
+            "art_382-1__para_2 (2)",
+            "art_382-1__para_3 3)",
+            "art_273f Artikel 273f",
+            "art_273f__para_1 1.",
+            "art_273f__para_1__subpara_1 1°.",
+            "art_273f__para_1__subpara_2 2°.",
+            "art_273f__para_2 2.",
+        ]
+    );
+}
+
+#[test]
+fn roman_incisos_and_paragraphs_numbered_after_the_section_sign() {
+    // Brazil: `I –` incisos of the caput are paragraphs; `§ 1º` closes them and holds its own
+    // incisos; `Pena – ...` is text. France: `1°` under `I –`; `Article N du Code pénal` is the
+    // article.
+    let text = "Art. 149-A – Agenciar pessoa com a finalidade de:\nI – remover-lhe órgãos;\nII – adoção ilegal; ou\nPena – reclusão, de 4 a 8 anos.\n§ 1º A pena é aumentada se:\nI – o crime for cometido por funcionário público;\nII – a vítima for retirada do território nacional.\n§ 2º A pena é reduzida.\nArticle 225-4-1 du Code pénal\nI – La traite des êtres humains est le fait de recruter dans l’une des circonstances suivantes :\n1° Soit avec l’emploi de menace ;\n2° Soit par abus d’une situation de vulnérabilité ;\n";
+    assert_eq!(
+        outline(text),
+        [
+            "art_149-A Art. 149-A",
+            "art_149-A__para_I I",
+            "art_149-A__para_II II",
+            "art_149-A__para_1 § 1º",
+            "art_149-A__para_1__subpara_I I",
+            "art_149-A__para_1__subpara_II II",
+            "art_149-A__para_2 § 2º",
+            "art_225-4-1 Article 225-4-1",
+            "art_225-4-1__para_I I",
+            "art_225-4-1__para_I__subpara_1 1°",
+            "art_225-4-1__para_I__subpara_2 2°",
+        ]
+    );
+}
+
+#[test]
+fn titles_chapters_and_roman_sections_of_articles_are_containers() {
+    // A Dutch `Titel` holding a French-style `Chapitre VI-I` holding articles; a treaty's
+    // `SECTION I` groups articles, and `SECTION III` closes it. Containers are left out of the
+    // articles' eIds. `Artículo` is an article.
+    let code = "Titel  XVIII\n\nMisdrijven tegen de persoonlijke vrijheid\n\nArtikel 273f\n1. Als schuldig wordt gestraft.\nChapitre VI-I. – De la traite des êtres humains\nArt. 382-1.\n(1) Constitue l'infraction.\nArtículo 129-A.- Trata de personas\n1. El que capta a otro es reprimido.\n";
+    assert_eq!(
+        outline(code),
+        [
+            "title_XVIII Titel  XVIII | Misdrijven tegen de persoonlijke vrijheid",
+            "art_273f Artikel 273f",
+            "art_273f__para_1 1.",
+            "title_XVIII__chp_VI-I Chapitre VI-I. | De la traite des êtres humains",
+            "art_382-1 Art. 382-1.",
+            "art_382-1__para_1 (1)",
+            "art_129-A Artículo 129-A. | Trata de personas",
+            "art_129-A__para_1 1.",
+        ]
+    );
+    let treaty = "SECTION I\n\nInstitutions and Practices Similar to Slavery\n\nArticle 1\n(a) Debt bondage;\nArticle 2\nThe States Parties undertake.\nSECTION III\nArticle 5\nThe act of mutilating a slave is an offence.\n";
+    assert_eq!(
+        outline(treaty),
+        [
+            "sec_I SECTION I | Institutions and Practices Similar to Slavery",
+            "art_1 Article 1",
+            "art_1__para_a (a)",
+            "art_2 Article 2",
+            "sec_III SECTION III",
+            "art_5 Article 5",
+        ]
+    );
+}
+
+#[test]
+fn bangla_digits_and_the_danda_number_sections() {
+    let text = "মানব পাচার\n৩। (১) ‘‘মানব পাচার’’ অর্থ কোন ব্যক্তিকে—\n(ক) ভয়ভীতি প্রদর্শন করিয়া; বা\n(খ) প্রতারণা করিয়া;\n(২) যেইক্ষেত্রে কোন শিশু পাচারের শিকার হয়।\n";
+    assert_eq!(
+        outline(text),
+        [
+            "sec_3 ৩। | মানব পাচার",
+            "sec_3__subsec_1 (১)",
+            "sec_3__subsec_1__para_ক (ক)",
+            "sec_3__subsec_1__para_খ (খ)",
+            "sec_3__subsec_2 (২)",
+        ]
+    );
+}
+
+#[test]
+fn canadian_sections_numbered_without_a_dot_under_their_marginal_notes() {
+    // `118 (1)` is read anywhere; `120 A person ...` only under a marginal note (`Penalties`),
+    // since a sentence may start with a number.
+    let text = "Exploitation\n279.04 (1) For the purposes of sections 279.01 to 279.03, a person exploits another person if they cause them to provide labour.\n\nOffence — trafficking in persons\n118 (1) No person shall knowingly organize the coming into Canada of one or more persons.\n\nDefinition of organize\n(2) For the purpose of subsection (1), organize includes their recruitment.\n\nPenalties\n120 A person who contravenes section 118 or 119 is guilty of an offence.\n\nAggravating factors\n121 The court shall take into account whether\n(a) bodily harm occurred;\n(b) the offence was for profit.\n2003 was the year of the Act.\n";
+    assert_eq!(
+        outline(text),
+        [
+            "sec_279.04 279.04 | Exploitation",
+            "sec_279.04__subsec_1 (1)",
+            "sec_118 118 | Offence — trafficking in persons",
+            "sec_118__subsec_1 (1)",
+            "sec_118__subsec_2 (2)",
+            "sec_120 120 | Penalties",
+            "sec_121 121 | Aggravating factors",
+            "sec_121__para_a (a)",
+            "sec_121__para_b (b)",
+        ]
+    );
+}
+
+#[test]
+fn a_section_number_alone_a_spaced_run_in_and_letters_under_an_item_that_introduces_them() {
+    // Nigeria: `13.` alone on its line; `(2) (i)` opens subsection (2) and its item (i); the
+    // `(a)` after `... by means of –` is under the item (the Act cites `subsection (2) (i) (b)`).
+    let text = "PART III–PROHIBITION OF ACTS OF TRAFFICKING IN PERSONS\n\n13.\n(1) All acts of human trafficking are prohibited in Nigeria.\n\n(2) (i) Any person who recruits another person by means of –\n(a) threat or use of force;\n(b) abduction, fraud or deception; or\n(c) giving or receiving of payments,\ncommits an offence.\n(ii) For the purpose of subsection (2) (i) (b), abuse of a position of vulnerability includes taking advantage of a person.\n";
+    assert_eq!(
+        outline(text),
+        [
+            "part_III PART III | PROHIBITION OF ACTS OF TRAFFICKING IN PERSONS",
+            "sec_13 13.",
+            "sec_13__subsec_1 (1)",
+            "sec_13__subsec_2 (2)",
+            "sec_13__subsec_2__item_i (i)",
+            "sec_13__subsec_2__item_i__subclause_a (a)",
+            "sec_13__subsec_2__item_i__subclause_b (b)",
+            "sec_13__subsec_2__item_i__subclause_c (c)",
+            "sec_13__subsec_2__item_ii (ii)",
+        ]
+    );
+}
+
+#[test]
+fn labels_printed_tight_against_their_text_are_read_only_in_a_list() {
+    // `(a)Debt` and `1.Slavery` as a web copy prints them; `(s)he` is no label.
+    let text = "Article 1\n\nFor the purpose of the present Convention, the following definitions are agreed upon:\n\n1.Slavery is the status of a person over whom the powers of ownership are exercised.\n\n2.The slave trade includes all acts involved in the capture of a person.\n\nArticle 2\n\nThe Parties shall abolish:\n\n(a)Debt bondage;\n\n(b)Serfdom;\n\n(c)Any institution whereby:\n\n(i)A woman is promised in marriage;\n\n(ii)The husband has the right to transfer her.\n\nArticle 3\n\nA person who is enslaved shall be freed;\n(s)he shall be compensated.\n";
+    assert_eq!(
+        outline(text),
+        [
+            "art_1 Article 1",
+            "art_1__para_1 1.",
+            "art_1__para_2 2.",
+            "art_2 Article 2",
+            "art_2__para_a (a)",
+            "art_2__para_b (b)",
+            "art_2__para_c (c)",
+            "art_2__para_c__item_i (i)",
+            "art_2__para_c__item_ii (ii)",
+            "art_3 Article 3",
+        ]
+    );
+}
+
+#[test]
+fn paragraphs_numbered_with_ordinal_words() {
+    let text = "370. (1) Whoever, for the purpose of exploitation, recruits a person, by––\n\nFirst.–– using threats, or\n\nSecondly.–– using force, or\n\nThirdly.–– by abduction,\n\ncommits the offence of trafficking.\n\nExplanation 1.–– The expression “exploitation” shall include prostitution.\n(2) Whoever commits the offence of trafficking shall be punished.\n";
+    assert_eq!(
+        outline(text),
+        [
+            "sec_370 370.",
+            "sec_370__subsec_1 (1)",
+            "sec_370__subsec_1__para_1 First.",
+            "sec_370__subsec_1__para_2 Secondly.",
+            "sec_370__subsec_1__para_3 Thirdly.",
+            "sec_370__subsec_2 (2)",
+        ]
+    );
+}
+
+#[test]
+fn an_irish_revised_act_with_revision_markers_and_numbered_items_in_lower_case() {
+    // `Interpretation.` is the marginal heading of `1.—`; `F1[` marks a revision, not the
+    // term; `1. transfers ...` is an item of `(a)`, not section 1 again.
+    let text = "Interpretation.\n1.— In this Act—\n“child” means a person under the age of 18 years;\nF1[ ‘exploitation’ means—\n(a) labour exploitation, or\n(b) sexual exploitation; ]\n“trafficks” means, in relation to a person—\n(a) procures or recruits the person, or\n1. transfers the person to,\n2. places the person in the custody of,\nanother person,\n(b) causes a person to enter the State,\n2.— A person who traffics another person is guilty of an offence.\n";
+    assert_eq!(
+        outline(text),
+        [
+            "sec_1 1. | Interpretation",
+            "sec_1__def_child",
+            "sec_1__def_exploitation",
+            "sec_1__def_exploitation__para_a (a)",
+            "sec_1__def_exploitation__para_b (b)",
+            "sec_1__def_trafficks",
+            "sec_1__def_trafficks__para_a (a)",
+            "sec_1__def_trafficks__para_a__subpara_1 1.",
+            "sec_1__def_trafficks__para_a__subpara_2 2.",
+            "sec_1__def_trafficks__para_b (b)",
+            "sec_2 2.",
+        ]
+    );
+    let (_, document) = document(text);
+    let definition = document.find("sec_1__def_exploitation").expect("exploitation");
+    assert_eq!(definition.term.as_deref(), Some("exploitation"));
+    assert!(document.find("sec_1").expect("section 1").span.start == 0, "the marginal heading is section 1's");
+}
+
+#[test]
+fn quoted_terms_alone_on_their_line_or_before_a_dash_open_definitions() {
+    // South Africa prints the term alone and its definition on the next line; Saint Lucia ends
+    // the term with a dash before its lettered paragraphs. `includes a person ...` is no
+    // headword. A quoted line alone outside a definitions section is text.
+    let text = "1. Definitions\n\nIn this Act, unless the context indicates otherwise—\n\n\"abuse of vulnerability\"\nfor purposes of section 4(1), means any abuse that leads a person to submit, resulting from—\n(a) pregnancy;\n(b) any disability of the person;\n\n\"carrier\"\nincludes a person who is the owner of any means of transport;\n\n“abuse of a position of vulnerability”—\n(a) means such abuse that the person has no alternative; and\n(b) includes taking advantage of a child;\n\n2. Objects of Act\n\"Trafficking in Persons\"\nThe objects of this Act are to combat trafficking.\n";
+    assert_eq!(
+        outline(text),
+        [
+            "sec_1 1.",
+            "sec_1__def_abuse-of-vulnerability",
+            "sec_1__def_abuse-of-vulnerability__para_a (a)",
+            "sec_1__def_abuse-of-vulnerability__para_b (b)",
+            "sec_1__def_carrier",
+            "sec_1__def_abuse-of-a-position-of-vulnerability",
+            "sec_1__def_abuse-of-a-position-of-vulnerability__para_a (a)",
+            "sec_1__def_abuse-of-a-position-of-vulnerability__para_b (b)",
+            "sec_2 2.",
+        ]
+    );
+}
+
+#[test]
+fn a_definition_after_a_closed_list_item_stands_beside_the_list() {
+    // China (translation): after item `(8) ... .` the quoted term, cut off by a gap, is the
+    // article's; after `(1) In this Act—` the definitions are the subsection's.
+    let text = format!("{HEADER}Article 240\nWhoever abducts a woman shall be sentenced under any of the following circumstances:\n(1)\nbeing a ringleader;\n(8)\nselling a woman out of the territory of China.\n\n\"Abducting and trafficking in a woman or a child\"{{{{gap: the source stops here}}}}\nSection 2.\n(1) In this Act—\n\"child\" means a person under 18;\n\"victim\" means a trafficked person.\n");
+    assert_eq!(
+        outline(&text),
+        [
+            "art_240 Article 240",
+            "art_240__para_1 (1)",
+            "art_240__para_8 (8)",
+            "art_240__def_abducting-and-trafficking-in-a-woman-or-a-child",
+            "sec_2 Section 2.",
+            "sec_2__subsec_1 (1)",
+            "sec_2__subsec_1__def_child",
+            "sec_2__subsec_1__def_victim",
+        ]
+    );
+}
+
+#[test]
+fn united_states_code_subsection_i_and_state_code_decimal_sections() {
+    // `(i)` right under `§ 1101.` is subsection (i), not a Roman item; `§ 787.06.` is section
+    // 787.06 (Florida).
+    let text = "§ 1101. Definitions\n(i) With respect to each nonimmigrant alien described in subsection (a)(15)(T)(i)\n(1) the Secretary shall provide the alien with a referral; and\n(2) the Secretary shall grant the alien authorization to work.\n§ 787.06. Human trafficking.\n(1) Definitions.—As used in this section, the term:\n(a) \"Coercion\" means the use of physical force.\n";
+    assert_eq!(
+        outline(text),
+        [
+            "sec_1101 § 1101. | Definitions",
+            "sec_1101__para_i (i)",
+            "sec_1101__para_i__subpara_1 (1)",
+            "sec_1101__para_i__subpara_2 (2)",
+            "sec_787.06 § 787.06. | Human trafficking",
+            "sec_787.06__subsec_1 (1)",
+            "sec_787.06__subsec_1__para_a (a)",
+        ]
+    );
+}
+
+#[test]
+fn a_marginal_heading_right_above_a_commonwealth_section_is_its_heading() {
+    // A heading ending with `etc.` (after a blank line), and one with no blank line above it,
+    // are the headings of the sections below them, not text of the section before.
+    let text = "12. Any person who traffics in persons commits an offence.\n\nOffence of trafficking in persons by means of threat, force, etc.\n13. Any person who traffics in persons by threat commits an offence.\nPenalty for trafficking children\n14. Any person who traffics in a child commits an offence.\n";
+    assert_eq!(
+        outline(text),
+        [
+            "sec_12 12.",
+            "sec_13 13. | Offence of trafficking in persons by means of threat, force, etc.",
+            "sec_14 14. | Penalty for trafficking children",
+        ]
+    );
+    let (instrument, document) = document(text);
+    let section = document.find("sec_12").expect("section 12");
+    assert_eq!(&instrument.text[section.span.range()], "12. Any person who traffics in persons commits an offence.");
+}
+
+#[test]
+fn headwords_before_means_or_includes_and_a_comma_define() {
+    let text = "5.1 Interpretation\nIn this Part:\nexploitation includes, at a minimum, the prostitution of others and forced labour.\nchild means, for this Part, a person under 18 years of age.\n";
+    assert_eq!(outline(text), ["sec_5.1 5.1 | Interpretation", "sec_5.1__def_exploitation", "sec_5.1__def_child"]);
+}
+
+#[test]
+fn the_following_definitions_of_a_treaty_amend_nothing() {
+    // `the following definitions are agreed upon:` names no amending act: the `1.` after it is
+    // a paragraph of the article, not a quoted section of an amended text.
+    let text = "Article 1\nFor the purpose of the present Convention, the following definitions are agreed upon:\n1. Slavery is the status of a person.\nSection 2. Section 3 of the Act is amended by inserting the following definition:\n(d) \"victim\" means a trafficked person.\n";
+    assert_eq!(
+        outline(text),
+        ["art_1 Article 1", "art_1__para_1 1.", "sec_2 Section 2.", "sec_2__para_d (d) (quoted)",]
+    );
+}
+
+#[test]
+fn a_roman_list_label_of_a_quoting_page_before_a_section_number_is_not_the_law_s() {
+    // A page that quotes a law numbers its excerpts `I.`, `II.`: `I. Section 3: ...` is section
+    // 3; a Roman label before anything else is no such label.
+    let text = "1. Interpretation\nIn this Act—\n“child” means a person below eighteen years;\n\nI. Section 3: Offence of trafficking in persons.\n(1) A person who: –\n(a) Recruits a person for the purpose of exploitation.\nII. Section 4 of the Act is amended.\n";
+    assert_eq!(
+        outline(text),
+        ["sec_1 1.", "sec_1__def_child", "sec_3 Section 3", "sec_3__subsec_1 (1)", "sec_3__subsec_1__para_a (a)"]
+    );
 }
