@@ -210,6 +210,17 @@ impl Extractor<'_> {
                 .map_or(provision.span.start, |found| provision.span.start + found);
             let after_start = term_start + term.len();
             let line_end = text[after_start..].find('\n').map_or(text.len(), |found| after_start + found);
+            // The defining words may stand on the next line (`"child"` alone on its line, then
+            // `means a person under the age of 18 years;`).
+            let line_end = if text[after_start..line_end].trim().trim_matches(|character: char| {
+                crate::structure::is_dash(character) || character == ':' || character == ','
+            }).is_empty()
+            {
+                let next = (line_end + 1).min(text.len());
+                text[next..].find('\n').map_or(text.len(), |found| next + found).min(provision.span.end.max(next))
+            } else {
+                line_end
+            };
             let after = &text[after_start..line_end];
             let found = form_after(&self.lexicon.drafting, after);
             let (form, form_at) = found.map_or((DefinitionForm::Unstated, 0), |found| (found.form, found.end));
@@ -567,13 +578,19 @@ impl Extractor<'_> {
                 | ProvisionKind::Subsection
                 | ProvisionKind::Paragraph
                 | ProvisionKind::Subparagraph
+                | ProvisionKind::Clause
+                | ProvisionKind::Item
         ) {
             return None;
         }
         // A provision that defines the concept in words (`(a) Trafficking in Persons means
         // ... any of the following acts`) is a definition, not an offence.
+        // (Nor is a section that holds such a definition among its subsections: the offence
+        // is the subsection that uses the defined term.)
         if self.definitions.iter().any(|definition| {
-            definition.eid == provision.eid && definition.concept.as_ref().is_some_and(|id| id.as_str() == "trafficking_in_persons")
+            provision.span.contains(definition.span)
+                && definition.form != DefinitionForm::Constitutive
+                && definition.concept.as_ref().is_some_and(|id| id.as_str() == "trafficking_in_persons")
         }) {
             return None;
         }

@@ -71,6 +71,8 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("forced", "forced"),
     // `enticement` is a means; `entices` an act (see the lexicon).
     ("enticement", "enticement"),
+    // `inducement` is a means (`by inducement`); `induced to perform` is not.
+    ("inducement", "inducement"),
     ("removals", "remov"),
 ];
 
@@ -105,6 +107,10 @@ pub fn fold_word(word: &str) -> String {
     }
     if !lower.chars().all(|character| character.is_ascii_alphabetic()) {
         return lower;
+    }
+    // `activities` is `activity` (`any illegal activities`): a plural in `-ies` folds to its `-y`.
+    if lower.len() > 5 && lower.ends_with("ies") {
+        return format!("{}y", &lower[..lower.len() - 3]);
     }
     let mut stem = lower.as_str();
     for suffix in ["ations", "ation", "ments", "ment", "ings", "ing", "ed", "es", "ly", "s"] {
