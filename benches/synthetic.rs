@@ -550,9 +550,11 @@ impl Template {
                 // inside these words (the model reads the whole instrument: offences and the
                 // definitions the definition uses, not only the definition).
                 let unique = text_range.is_some_and(|(start, end)| {
-                    forms.get(&element.id).into_iter().flatten().all(|form| {
-                        occurrences(&all_words, form).iter().all(|&(s, e)| start <= s && e <= end)
-                    })
+                    forms
+                        .get(&element.id)
+                        .into_iter()
+                        .flatten()
+                        .all(|form| occurrences(&all_words, form).iter().all(|&(s, e)| start <= s && e <= end))
                 });
                 Slot { element: element.id.clone(), range, provision: scope_index, editable: unique }
             })

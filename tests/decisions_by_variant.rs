@@ -43,8 +43,10 @@ fn rewording_every_message_changes_no_finding() {
     let corpus = Corpus::bundled();
     let lexicon = Lexicon::bundled();
     let concept = "trafficking_in_persons".parse().expect("a concept id");
-    let analyses: Vec<Analysis> = corpus.instruments().map(|instrument| Analysis::of(instrument, &lexicon, &concept)).collect();
-    let baseline = analyses.iter().find(|analysis| analysis.instrument.id.as_str() == "INTL-PALERMO-2000").expect("the Protocol");
+    let analyses: Vec<Analysis> =
+        corpus.instruments().map(|instrument| Analysis::of(instrument, &lexicon, &concept)).collect();
+    let baseline =
+        analyses.iter().find(|analysis| analysis.instrument.id.as_str() == "INTL-PALERMO-2000").expect("the Protocol");
     let mut compared = 0;
     for analysis in &analyses {
         let original = decisions(&compare(&analysis.model, &baseline.model));
@@ -60,15 +62,22 @@ fn rewording_every_message_changes_no_finding() {
     for analysis in &mut reworded_analyses {
         analysis.model = reworded(&analysis.model);
     }
-    let reworded_baseline =
-        reworded_analyses.iter().find(|analysis| analysis.instrument.id.as_str() == "INTL-PALERMO-2000").expect("the Protocol");
+    let reworded_baseline = reworded_analyses
+        .iter()
+        .find(|analysis| analysis.instrument.id.as_str() == "INTL-PALERMO-2000")
+        .expect("the Protocol");
     let reworded_report = Report::from_analyses(&reworded_analyses, reworded_baseline, &lexicon, &concept);
     let shape = |report: &Report| -> Vec<(String, bool, usize, usize)> {
         report
             .instruments
             .iter()
             .map(|entry| {
-                (entry.instrument.to_string(), entry.not_compared.is_some(), entry.findings.len(), entry.counts.uncertain)
+                (
+                    entry.instrument.to_string(),
+                    entry.not_compared.is_some(),
+                    entry.findings.len(),
+                    entry.counts.uncertain,
+                )
             })
             .collect()
     };

@@ -155,7 +155,11 @@ fn a_bare_text_marked_as_an_excerpt_settles_nothing_it_is_silent_on() {
         gaps.missing.len()
     );
     assert!(
-        gaps.qualifiers.contains(&("consent_irrelevant".to_owned(), serde_json::json!("unknown"), Direction::Different)),
+        gaps.qualifiers.contains(&(
+            "consent_irrelevant".to_owned(),
+            serde_json::json!("unknown"),
+            Direction::Different
+        )),
         "consent is reported as not settled: {:?}",
         gaps.qualifiers
     );

@@ -9,7 +9,8 @@ use lexdef::{parse, Corpus, Lexicon};
 use lexdef_workspace_tests::{expected_outline_in, found_outline, outline_difference, workspace_root, Measured};
 
 fn world() -> Corpus {
-    let corpus = Corpus::load(&workspace_root().join("tests/world/instruments")).expect("tests/world/instruments reads");
+    let corpus =
+        Corpus::load(&workspace_root().join("tests/world/instruments")).expect("tests/world/instruments reads");
     assert!(corpus.errors().is_empty(), "{:#?}", corpus.errors());
     corpus
 }
@@ -46,7 +47,8 @@ fn every_world_statute_has_the_provisions_its_law_has() {
     let mut failures = Vec::new();
     for instrument in corpus.instruments() {
         let id = instrument.id.as_str();
-        let expected = expected_outline_in(&dir, id).unwrap_or_else(|| panic!("{id}: no tests/world/outlines/{id}.txt"));
+        let expected =
+            expected_outline_in(&dir, id).unwrap_or_else(|| panic!("{id}: no tests/world/outlines/{id}.txt"));
         failures.extend(outline_difference(id, &expected, &found_outline(&parse(instrument))));
     }
     assert!(failures.is_empty(), "{} statute(s) differ:\n{}", failures.len(), failures.join("\n"));

@@ -123,7 +123,13 @@ fn a_removed_element_is_an_annotation_disagreement_and_a_changed_divergence() {
     let directory = corpus_copy();
     // Fraud leaves s 3(1) of the Singapore Act (the only provision that names it: the child
     // offence of s 3(2) names the acts again, so an act would still be read there).
-    edit_line(directory.path(), "corpus/instruments/SG-PHTA-2014.txt", 110, b"(c) fraud or deception;", b"(c) deception;");
+    edit_line(
+        directory.path(),
+        "corpus/instruments/SG-PHTA-2014.txt",
+        110,
+        b"(c) fraud or deception;",
+        b"(c) deception;",
+    );
     let (code, rows) = new_findings(directory.path());
     assert_eq!(code, 1);
     assert_eq!(

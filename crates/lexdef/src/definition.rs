@@ -8,11 +8,11 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::document::{Document, Provision, ProvisionKind, Span};
+use crate::drafting::{DraftingWords, FormMatch};
 use crate::eid::Eid;
 use crate::fold::tokens;
 use crate::ids::{ConceptId, ElementFamily};
 use crate::instrument::Instrument;
-use crate::drafting::{DraftingWords, FormMatch};
 use crate::lexicon::{fold_phrase, Lexicon};
 use crate::warning::{Warning, WarningKind};
 
@@ -212,9 +212,12 @@ impl Extractor<'_> {
             let line_end = text[after_start..].find('\n').map_or(text.len(), |found| after_start + found);
             // The defining words may stand on the next line (`"child"` alone on its line, then
             // `means a person under the age of 18 years;`).
-            let line_end = if text[after_start..line_end].trim().trim_matches(|character: char| {
-                crate::structure::is_dash(character) || character == ':' || character == ','
-            }).is_empty()
+            let line_end = if text[after_start..line_end]
+                .trim()
+                .trim_matches(|character: char| {
+                    crate::structure::is_dash(character) || character == ':' || character == ','
+                })
+                .is_empty()
             {
                 let next = (line_end + 1).min(text.len());
                 text[next..].find('\n').map_or(text.len(), |found| next + found).min(provision.span.end.max(next))
@@ -262,8 +265,7 @@ impl Extractor<'_> {
                     crate::structure::is_dash(character) || character == ',' || character.is_whitespace()
                 });
                 let words = tokens(term).len();
-                let capitalised =
-                    skipped > 0 || term.starts_with(|character: char| character.is_uppercase());
+                let capitalised = skipped > 0 || term.starts_with(|character: char| character.is_uppercase());
                 let has_quotes = term.contains(['"', '\u{201C}', '\u{201D}', '`']);
                 if words == 0
                     || words > MAX_UNQUOTED_TERM_WORDS
@@ -647,14 +649,16 @@ impl Extractor<'_> {
         // offence names trafficking as its act, and what it is done by or for.
         // Where the instrument defines the concept, such an offence only uses the defined
         // term: the model reads it as an offence using the term, not as a definition.
-        let defines_the_concept = self.definitions.iter().any(|definition| {
-            definition.concept.as_ref().is_some_and(|id| id.as_str() == "trafficking_in_persons")
-        });
+        let defines_the_concept = self
+            .definitions
+            .iter()
+            .any(|definition| definition.concept.as_ref().is_some_and(|id| id.as_str() == "trafficking_in_persons"));
         // (Only in a whole text: in a partial one the definition may be in what was not seen.)
-        let whole_text = self.instrument.gaps.is_empty()
-            && self.instrument.metadata.as_ref().is_none_or(|metadata| {
-                metadata.completeness.status == crate::metadata::CompletenessStatus::Complete
-            });
+        let whole_text =
+            self.instrument.gaps.is_empty()
+                && self.instrument.metadata.as_ref().is_none_or(|metadata| {
+                    metadata.completeness.status == crate::metadata::CompletenessStatus::Complete
+                });
         let traffics_by_or_for = opener.is_some()
             && whole_text
             && !defines_the_concept
@@ -689,8 +693,10 @@ impl Extractor<'_> {
                 && folded.contains("exploit")
                 && self.lexicon.find_elements(text, None).iter().any(|hit| hit.element.family() == ElementFamily::Means)
         };
-        let enough_acts =
-            if names_both { !acts.is_empty() } else { acts.len() >= 2 } || traffics_by_or_for || act_by_means() || uses_a_defined_act();
+        let enough_acts = if names_both { !acts.is_empty() } else { acts.len() >= 2 }
+            || traffics_by_or_for
+            || act_by_means()
+            || uses_a_defined_act();
         if !enough_acts {
             return None;
         }
@@ -703,13 +709,10 @@ impl Extractor<'_> {
         let head = &head[self.lexicon.drafting.after_introduction(head)..];
         let opening = window_of(head, 80);
         let words = tokens(opening);
-        self.lexicon
-            .find_elements(opening, None)
-            .first()
-            .is_some_and(|hit| {
-                hit.element.family() == ElementFamily::Act
-                    && words.iter().take_while(|word| word.start < hit.start).count() <= 1
-            })
+        self.lexicon.find_elements(opening, None).first().is_some_and(|hit| {
+            hit.element.family() == ElementFamily::Act
+                && words.iter().take_while(|word| word.start < hit.start).count() <= 1
+        })
     }
 
     fn check_duplicates(&mut self) {

@@ -627,7 +627,9 @@ impl Lexicon {
         let start = words.iter().take_while(|word| LEADS.contains(&word.as_str())).count();
         let words = &words[start..];
         // The longest name that the heading starts with.
-        (1..=words.len().min(MAX_NAME_WORDS)).rev().find_map(|length| self.aliases.get(&words[..length].join(" ")).cloned())
+        (1..=words.len().min(MAX_NAME_WORDS))
+            .rev()
+            .find_map(|length| self.aliases.get(&words[..length].join(" ")).cloned())
     }
 
     /// Whether `term` names a species of its concept (`sex trafficking`) rather than the
@@ -707,11 +709,8 @@ impl Lexicon {
                 earlier.element.family() == crate::ids::ElementFamily::Means
                     && !text.get(earlier.end.min(hit.start)..hit.start).unwrap_or_default().contains('\n')
             });
-            let preceded_by_to = words
-                .iter()
-                .take_while(|word| word.start < hit.start)
-                .last()
-                .is_some_and(|word| word.folded == "to");
+            let preceded_by_to =
+                words.iter().take_while(|word| word.start < hit.start).last().is_some_and(|word| word.folded == "to");
             if hit.element.family() == crate::ids::ElementFamily::Act && after_means_on_line && preceded_by_to {
                 continue;
             }

@@ -108,20 +108,28 @@ impl std::fmt::Display for Reason {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Reason::NotDefined => formatter.write_str("the instrument does not define it"),
-            Reason::NoDefinitionSeen => formatter.write_str("no definition of it in the text seen, which is incomplete"),
+            Reason::NoDefinitionSeen => {
+                formatter.write_str("no definition of it in the text seen, which is incomplete")
+            }
             Reason::LanguageNotCovered { code } => {
                 write!(formatter, "the text is in `{code}`, which the lexicon does not cover yet")
             }
             Reason::Incomplete { eid, gap: Some((line, note)) } => {
                 write!(formatter, "the text of `{eid}` is incomplete in the corpus (gap at line {line}: {note})")
             }
-            Reason::Incomplete { eid, gap: None } => write!(formatter, "the text of `{eid}` is incomplete in the corpus"),
+            Reason::Incomplete { eid, gap: None } => {
+                write!(formatter, "the text of `{eid}` is incomplete in the corpus")
+            }
             Reason::RestNotSeen { eid } => write!(
                 formatter,
                 "the definition in `{eid}` does not name it, but the rest of the instrument, which could, was not seen"
             ),
-            Reason::PurposesNotListed => formatter.write_str("the forms of exploitation are not listed in the text seen"),
-            Reason::TextMissing => formatter.write_str("the text of the instrument was not found; the corpus holds only its metadata"),
+            Reason::PurposesNotListed => {
+                formatter.write_str("the forms of exploitation are not listed in the text seen")
+            }
+            Reason::TextMissing => {
+                formatter.write_str("the text of the instrument was not found; the corpus holds only its metadata")
+            }
         }
     }
 }
@@ -299,6 +307,21 @@ fn is_english(text: &str) -> bool {
 
 /// Folded words of spans already tokenised, by `(start, end)`.
 type WordsBySpan = std::collections::HashMap<(usize, usize), std::rc::Rc<Vec<crate::fold::Token>>>;
+
+/// What the model's reading of the definition settled, for the qualifiers to read on.
+#[derive(Clone, Copy)]
+struct Reading<'d> {
+    /// The definition the model is built from.
+    definition: &'d Definition,
+    /// Where the forms of exploitation are listed.
+    list_source: Option<(&'d Definition, Span)>,
+    /// Why the definition (or what it draws on) is incomplete, if it is.
+    incomplete: Option<&'d str>,
+    /// The definition or the definitions it uses require means.
+    requires_means: bool,
+    /// A definition of exploitation the definition's list names.
+    exploitation_used: Option<&'d Definition>,
+}
 
 /// Builds models for one instrument.
 pub struct ModelBuilder<'a> {
@@ -591,11 +614,7 @@ impl<'a> ModelBuilder<'a> {
                 let mut contributed = false;
                 for hit in self.hits_by_line(text, &self.purpose_marker_starts(span)) {
                     if families.contains(&hit.element.family()) {
-                        let evidence = self.evidence(
-                            span.start + hit.start,
-                            span.start + hit.end,
-                            Some(hit.method),
-                        );
+                        let evidence = self.evidence(span.start + hit.start, span.start + hit.end, Some(hit.method));
                         found.entry(hit.element).or_default().push(evidence);
                         contributed = true;
                     }
@@ -631,7 +650,8 @@ impl<'a> ModelBuilder<'a> {
                 wanted.contains(&hit.element.family())
                     && own_term.is_none_or(|(start, end)| hit.end <= start || hit.start >= end)
             }) {
-                let evidence = self.evidence(other.span.start + hit.start, other.span.start + hit.end, Some(hit.method));
+                let evidence =
+                    self.evidence(other.span.start + hit.start, other.span.start + hit.end, Some(hit.method));
                 found.entry(hit.element).or_default().push(evidence);
                 contributed = true;
             }
@@ -676,7 +696,9 @@ impl<'a> ModelBuilder<'a> {
             .definitions
             .iter()
             .filter(|other| other.concept.as_ref().is_some_and(|id| id.as_str() == "exploitation"))
-            .find(|other| visited.contains(&other.eid) && list_source.is_some_and(|(source, _)| source.eid != other.eid));
+            .find(|other| {
+                visited.contains(&other.eid) && list_source.is_some_and(|(source, _)| source.eid != other.eid)
+            });
         let incomplete = self.incompleteness(&scopes);
         for id in candidates {
             if let Some(evidence) = found.remove(&id) {
@@ -701,18 +723,21 @@ impl<'a> ModelBuilder<'a> {
         }
         let requires_means = model.elements.iter().any(|element| {
             element.id.family() == ElementFamily::Means
-                && element.evidence.iter().any(|evidence| requirement_spans.iter().any(|span| span.contains(evidence.span)))
+                && element
+                    .evidence
+                    .iter()
+                    .any(|evidence| requirement_spans.iter().any(|span| span.contains(evidence.span)))
         });
         if concept.as_str() == "trafficking_in_persons" {
-            self.trafficking_qualifiers(
-                &mut model,
+            let incomplete = incomplete.as_ref().map(ToString::to_string);
+            let reading = Reading {
                 definition,
                 list_source,
-                incomplete.as_ref().map(ToString::to_string).as_deref(),
+                incomplete: incomplete.as_deref(),
                 requires_means,
                 exploitation_used,
-                &mut linked,
-            );
+            };
+            self.trafficking_qualifiers(&mut model, &reading, &mut linked);
         } else if concept.as_str() == "exploitation" {
             let list = self.exploitation_list(list_source, purpose_from, incomplete.is_none());
             model.qualifiers.insert("exploitation_list".to_owned(), list);
@@ -750,7 +775,10 @@ impl<'a> ModelBuilder<'a> {
             }
             let (_, words) = provision.head(text);
             if self.lexicon.drafting.offence_opener(words).is_some()
-                && crate::definition::uses_term(&text[self.document.words_span(provision, &self.instrument.text).range()], term)
+                && crate::definition::uses_term(
+                    &text[self.document.words_span(provision, &self.instrument.text).range()],
+                    term,
+                )
             {
                 found.retain(|outer| !outer.span.contains(provision.span));
                 found.push(provision);
@@ -803,13 +831,20 @@ impl<'a> ModelBuilder<'a> {
                         }
                     }
                     Some(
-                        "exploitation" | "sexual_exploitation" | "forced_labour" | "slavery" | "servitude"
-                        | "practices_similar_to_slavery" | "prostitution" | "pornography",
+                        "exploitation"
+                        | "sexual_exploitation"
+                        | "forced_labour"
+                        | "slavery"
+                        | "servitude"
+                        | "practices_similar_to_slavery"
+                        | "prostitution"
+                        | "pornography",
                     ) => vec![ElementFamily::Purpose],
                     Some("coercion" | "abuse_of_vulnerability" | "abduction") => vec![ElementFamily::Means],
                     _ => return None,
                 };
-                let families: Vec<ElementFamily> = families.into_iter().filter(|family| within.contains(family)).collect();
+                let families: Vec<ElementFamily> =
+                    families.into_iter().filter(|family| within.contains(family)).collect();
                 (!families.is_empty()).then_some((other, families))
             })
             .collect()
@@ -849,7 +884,12 @@ impl<'a> ModelBuilder<'a> {
                 }
                 if let Some(age) = found.number {
                     let evidence = self.evidence(span.start + found.start, span.start + found.end, None);
-                    return Qualifier { value: QualifierValue::Number(age), evidence: vec![evidence], basis: None, cause: None };
+                    return Qualifier {
+                        value: QualifierValue::Number(age),
+                        evidence: vec![evidence],
+                        basis: None,
+                        cause: None,
+                    };
                 }
             }
         }
@@ -872,8 +912,8 @@ impl<'a> ModelBuilder<'a> {
                 value: QualifierValue::Unknown,
                 evidence: Vec::new(),
                 basis: Some("no list of the forms of exploitation in the text seen".to_owned()),
-            cause: None,
-        };
+                cause: None,
+            };
         };
         let named = |value: &str, evidence: Vec<Evidence>, basis: Option<String>| Qualifier {
             value: QualifierValue::Name(value.to_owned()),
@@ -902,7 +942,8 @@ impl<'a> ModelBuilder<'a> {
                 (open.as_ref().map(|(found, _)| found.start), closed.as_ref().map(|(found, _)| found.start));
             // `refers to, at a minimum, ...`: words that open the list win over the defining
             // word before them (`including`, which may only explain one item, does not).
-            let opens_anyway = open.as_ref().is_some_and(|(_, evidence)| !evidence.text.eq_ignore_ascii_case("including"));
+            let opens_anyway =
+                open.as_ref().is_some_and(|(_, evidence)| !evidence.text.eq_ignore_ascii_case("including"));
             return match (open, closed) {
                 (Some((_, evidence)), _)
                     if opens_anyway || closed_at.is_none_or(|closed| open_at.is_some_and(|open| open < closed)) =>
@@ -914,8 +955,8 @@ impl<'a> ModelBuilder<'a> {
                     value: QualifierValue::Unknown,
                     evidence: Vec::new(),
                     basis: Some("the definition of exploitation says neither `means` nor `includes`".to_owned()),
-            cause: None,
-        },
+                    cause: None,
+                },
             };
         }
         // A list inside the definition itself (`Exploitation shall include, at a minimum, ...`).
@@ -945,24 +986,16 @@ impl<'a> ModelBuilder<'a> {
         }
     }
 
-    fn trafficking_qualifiers(
-        &self,
-        model: &mut TermModel,
-        definition: &Definition,
-        list_source: Option<(&Definition, Span)>,
-        incomplete: Option<&str>,
-        requires_means: bool,
-        exploitation_used: Option<&Definition>,
-        linked: &mut Vec<Eid>,
-    ) {
+    fn trafficking_qualifiers(&self, model: &mut TermModel, reading: &Reading<'_>, linked: &mut Vec<Eid>) {
+        let Reading { definition, list_source, incomplete, requires_means, exploitation_used } = *reading;
         let whole = Span { start: 0, end: self.instrument.text.len() };
         let complete_instrument = self.instrument_complete();
         let unknown = |basis: &str| Qualifier {
             value: QualifierValue::Unknown,
             evidence: Vec::new(),
             basis: Some(basis.to_owned()),
- cause: None,
- };
+            cause: None,
+        };
 
         // child_age: the instrument's definition of child, else words in the definition, else
         // another constitutive provision (the child offence).
@@ -1013,21 +1046,23 @@ impl<'a> ModelBuilder<'a> {
             .map(|(_, evidence)| evidence)
             .or_else(|| self.child_offence_without_means(definition, linked));
         let means_for_children = match child_rule {
-            Some(evidence) => Qualifier { value: QualifierValue::Bool(false), evidence: vec![evidence], basis: None, cause: None },
+            Some(evidence) => {
+                Qualifier { value: QualifierValue::Bool(false), evidence: vec![evidence], basis: None, cause: None }
+            }
             None if !names_means && incomplete.is_none() => Qualifier {
                 value: QualifierValue::Bool(false),
                 evidence: Vec::new(),
                 basis: Some("the definition requires no means for anyone".to_owned()),
- cause: None,
- },
+                cause: None,
+            },
             None if names_means && complete_instrument => Qualifier {
                 value: QualifierValue::Bool(true),
                 evidence: Vec::new(),
                 basis: Some(
                     "the definition requires means and no provision of the complete text exempts children".to_owned(),
                 ),
- cause: None,
- },
+                cause: None,
+            },
             None => unknown(&format!(
                 "no provision exempting children from the means was found in the text seen, {}",
                 self.incomplete_phrase()
@@ -1044,8 +1079,8 @@ impl<'a> ModelBuilder<'a> {
                 value: QualifierValue::Bool(false),
                 evidence: Vec::new(),
                 basis: Some("the complete text does not declare consent irrelevant".to_owned()),
- cause: None,
- },
+                cause: None,
+            },
             None => unknown(&format!(
                 "no words declaring consent irrelevant in the text seen, {}",
                 self.incomplete_phrase()
@@ -1074,13 +1109,14 @@ impl<'a> ModelBuilder<'a> {
             value: QualifierValue::Name(value.to_owned()),
             evidence: vec![evidence],
             basis: None,
- cause: None,
- };
+            cause: None,
+        };
         // The concept's own name may say whom it protects (`trafficking in women and
         // children`): the defined term, or the heading over a constitutive offence.
-        let name_span = definition.term_span.filter(|span| span.end > span.start).or_else(|| {
-            self.document.find(definition.eid.as_str()).and_then(|provision| provision.heading_span)
-        });
+        let name_span = definition
+            .term_span
+            .filter(|span| span.end > span.start)
+            .or_else(|| self.document.find(definition.eid.as_str()).and_then(|provision| provision.heading_span));
         let named_scope =
             name_span.and_then(|span| self.find_pattern(&self.lexicon.qualifiers.women_and_children, span));
         let scope = match (named_scope, object) {
@@ -1140,8 +1176,8 @@ impl<'a> ModelBuilder<'a> {
                 value: QualifierValue::Bool(false),
                 evidence: Vec::new(),
                 basis: Some("the complete text names no border crossing".to_owned()),
- cause: None,
- },
+                cause: None,
+            },
             (None, None) if incomplete.is_none() => unknown(&format!(
                 "the definition names no border crossing, but another provision of the text may: the text seen is {}",
                 self.incomplete_phrase().trim_start_matches("which is ")
@@ -1254,7 +1290,8 @@ fn unmodelled(mut model: TermModel, candidates: Vec<ElementId>, reason: Reason) 
 /// clause), not `not less than five years` (a term of imprisonment).
 fn written_as_an_age(text: &str, found: &PatternMatch) -> bool {
     let written = text[found.start..found.end].to_lowercase();
-    let after = text[found.end..crate::location::floor_char_boundary(text, (found.end + 24).min(text.len()))].to_lowercase();
+    let after =
+        text[found.end..crate::location::floor_char_boundary(text, (found.end + 24).min(text.len()))].to_lowercase();
     let after = after.trim_start();
     // `below eighteen (18) years of age`: the figures repeated in brackets.
     let after = match after.strip_prefix('(').and_then(|rest| rest.split_once(')')) {

@@ -277,12 +277,7 @@ impl Matrix {
 }
 
 fn matrix_row_of(model: &TermModel, element_ids: &[ElementId], qualifier_names: &[String]) -> MatrixRow {
-    let elements = element_ids
-        .iter()
-        .map(|id| {
-            (id.to_string(), model.state(id).as_str().to_owned())
-        })
-        .collect();
+    let elements = element_ids.iter().map(|id| (id.to_string(), model.state(id).as_str().to_owned())).collect();
     let qualifiers = qualifier_names
         .iter()
         .map(|name| {
@@ -500,7 +495,11 @@ impl Report {
         let not_compared: Vec<&ReportEntry> =
             self.instruments.iter().filter(|entry| entry.not_compared.is_some()).collect();
         if !not_compared.is_empty() {
-            w(&mut out, "\n## Not compared\n\nlexdef could not read these for the concept; this is not a divergence.\n\n".to_owned());
+            w(
+                &mut out,
+                "\n## Not compared\n\nlexdef could not read these for the concept; this is not a divergence.\n\n"
+                    .to_owned(),
+            );
             for entry in not_compared {
                 w(
                     &mut out,
