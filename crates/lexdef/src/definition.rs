@@ -612,14 +612,26 @@ impl Extractor<'_> {
             }
         }
         let folded = fold_phrase(text);
-        // Acts done for a form of exploitation the lexicon knows are trafficking too (`Persons
-        // who procure, harbour ... with the aim of compelling that person ... to engage in
-        // prostitution`).
-        let names_a_purpose = || {
-            self.lexicon.find_elements(text, Some(0)).iter().any(|hit| hit.element.family() == ElementFamily::Purpose)
+        // Acts done by a means for a form of exploitation the lexicon knows are trafficking
+        // too (`Persons who procure, harbour ... by force, threat ... with the aim of compelling
+        // that person ... to engage in prostitution`); acts with a purpose and no means are
+        // another offence (`sells ... any person as a slave`: dealing in slaves).
+        let by_means_for_a_purpose = || {
+            let hits = self.lexicon.find_elements(text, None);
+            let means = hits.iter().any(|hit| {
+                hit.element.family() == ElementFamily::Means && hit.element.as_str() != "means.debt_bondage"
+            });
+            means
+                && self
+                    .lexicon
+                    .find_elements(text, Some(0))
+                    .iter()
+                    .any(|hit| hit.element.family() == ElementFamily::Purpose)
         };
-        let about_trafficking =
-            folded.contains("exploit") || folded.contains("traffic") || heading_names_concept || names_a_purpose();
+        let about_trafficking = folded.contains("exploit")
+            || folded.contains("traffic")
+            || heading_names_concept
+            || by_means_for_a_purpose();
         if !about_trafficking {
             return None;
         }
