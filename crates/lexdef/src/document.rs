@@ -266,21 +266,26 @@ impl Document {
         // A marginal heading the parser did not take as one: the last line of the span, a
         // capitalised line that ends without punctuation (`Offence of trafficking in persons
         // by means of threat, force, etc.` ends in an abbreviation's dot, so `etc.` counts).
-        let Some(own) = text.get(provision.span.start..end) else { return Span { start: provision.span.start, end } };
+        // Its own heading is a name, not operative words: they start after it.
+        let start = provision
+            .heading_span
+            .filter(|heading| heading.start >= provision.span.start && heading.end <= end)
+            .map_or(provision.span.start, |heading| heading.end);
+        let Some(own) = text.get(start..end) else { return Span { start, end } };
         let trimmed = own.trim_end();
         let end = match trimmed.rfind('\n') {
             Some(line_start) if provision.children.is_empty() => {
                 let last = trimmed[line_start + 1..].trim();
                 let ends_open = !last.ends_with(['.', ';', ':', ',', '\u{2014}', '-']) || last.ends_with("etc.");
                 if last.starts_with(char::is_uppercase) && ends_open && last.len() < 120 {
-                    provision.span.start + line_start + 1
+                    start + line_start + 1
                 } else {
                     end
                 }
             }
             _ => end,
         };
-        Span { start: provision.span.start, end }
+        Span { start, end }
     }
 
     /// Every provision, depth first in text order.
