@@ -606,7 +606,10 @@ impl Extractor<'_> {
             // above opened one (an item of `Whoever ... does any of the following acts` is
             // part of that offence), it punishes, and its heading names the concept or its
             // first words name an act.
-            let punishes = self.lexicon.drafting.names_an_offence(&text_words);
+            // (A heading counts here: `Offence — trafficking in persons` over `No person shall`.)
+            let heading_words = provision.heading.as_deref().map(tokens).unwrap_or_default();
+            let punishes = self.lexicon.drafting.names_an_offence(&text_words)
+                || self.lexicon.drafting.names_an_offence(&heading_words);
             if context.under_opener || !punishes || !(heading_names_concept || self.opens_with_an_act(head)) {
                 return None;
             }
