@@ -3,7 +3,8 @@
 //! element, qualifier, direction, severity, whether certain — and the report's "not compared"
 //! list stay the same. The words are for people; decisions match the typed `Reason`.
 
-use lexdef::{compare, Analysis, Confidence, Corpus, Divergence, Lexicon, Report, TermModel};
+use lexdef::{compare, Confidence, Divergence, Lexicon, Report, TermModel};
+use lexdef_workspace_tests::bundled_report;
 
 const REWORDED: &str = "reworded: this message says nothing a decision could read";
 
@@ -40,11 +41,9 @@ fn decisions(findings: &[Divergence]) -> Vec<String> {
 
 #[test]
 fn rewording_every_message_changes_no_finding() {
-    let corpus = Corpus::bundled();
     let lexicon = Lexicon::bundled();
     let concept = "trafficking_in_persons".parse().expect("a concept id");
-    let analyses: Vec<Analysis> =
-        corpus.instruments().map(|instrument| Analysis::of(instrument, &lexicon, &concept)).collect();
+    let (report, analyses) = bundled_report();
     let baseline =
         analyses.iter().find(|analysis| analysis.instrument.id.as_str() == "INTL-PALERMO-2000").expect("the Protocol");
     let mut compared = 0;
@@ -57,7 +56,6 @@ fn rewording_every_message_changes_no_finding() {
     assert!(compared > 100, "the corpus gives many findings to compare: {compared}");
 
     // The report's entries: which are compared, and their counts.
-    let report = Report::from_analyses(&analyses, baseline, &lexicon, &concept);
     let mut reworded_analyses = analyses.clone();
     for analysis in &mut reworded_analyses {
         analysis.model = reworded(&analysis.model);

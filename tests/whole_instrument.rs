@@ -1,7 +1,8 @@
 //! The whole instrument is read, and claims are scoped to what was seen: the examples of the
 //! issue that asked for it, each with the law's words, and the rule over the whole corpus.
 
-use lexdef::{Analysis, Confidence, Corpus, DivergenceKind, ElementState, Lexicon, Reason, Report};
+use lexdef::{Analysis, Confidence, Corpus, DivergenceKind, ElementState, Lexicon, Reason};
+use lexdef_workspace_tests::bundled_report;
 
 fn analysis(id: &str) -> Analysis {
     let corpus = Corpus::bundled();
@@ -16,7 +17,9 @@ fn words(analysis: &Analysis, element: &str) -> Vec<(String, String)> {
         .elements
         .iter()
         .find(|presence| presence.id.as_str() == element)
-        .map(|presence| presence.evidence.iter().map(|evidence| (evidence.text.clone(), evidence.eid.to_string())).collect())
+        .map(|presence| {
+            presence.evidence.iter().map(|evidence| (evidence.text.clone(), evidence.eid.to_string())).collect()
+        })
         .unwrap_or_default()
 }
 
@@ -39,7 +42,8 @@ fn nested_definitions_are_followed() {
 fn offence_sections_add_their_acts_and_purposes() {
     // RA 10364 s 4(a): "for the purpose of prostitution, pornography, or sexual exploitation".
     let ra_10364 = analysis("PH-RA10364-2012");
-    assert!(words(&ra_10364, "purpose.pornography").contains(&("pornography".to_owned(), "sec_4__sec_4__para_a".to_owned())));
+    assert!(words(&ra_10364, "purpose.pornography")
+        .contains(&("pornography".to_owned(), "sec_4__sec_4__para_a".to_owned())));
     // RA 11862 s 4(k): "including the act of buying or selling a child", "the use, procuring or
     // offering of a child for prostitution", "a child for illegal activities"; s 4(i) armed conflict.
     let ra_11862 = analysis("PH-RA11862-2022");
@@ -48,7 +52,11 @@ fn offence_sections_add_their_acts_and_purposes() {
         ("purpose.illegal_activity", "illegal activities", "sec_4__sec_4__para_k__subpara_4"),
         ("purpose.armed_conflict", "armed conflict", "sec_4__sec_4__para_i"),
     ] {
-        assert!(words(&ra_11862, element).contains(&(text.to_owned(), eid.to_owned())), "{element}: {:?}", words(&ra_11862, element));
+        assert!(
+            words(&ra_11862, element).contains(&(text.to_owned(), eid.to_owned())),
+            "{element}: {:?}",
+            words(&ra_11862, element)
+        );
     }
     assert!(!words(&ra_11862, "act.selling").is_empty() && !words(&ra_11862, "act.buying").is_empty());
 }
@@ -64,18 +72,15 @@ fn a_residual_clause_opens_the_list() {
 
 #[test]
 fn nothing_is_absent_and_nothing_certain_rests_on_text_not_seen() {
-    let corpus = Corpus::bundled();
-    let lexicon = Lexicon::bundled();
-    let concept = "trafficking_in_persons".parse().expect("a concept id");
-    let analyses: Vec<Analysis> = corpus.instruments().map(|instrument| Analysis::of(instrument, &lexicon, &concept)).collect();
-    let baseline = analyses.iter().find(|analysis| analysis.instrument.id.as_str() == "INTL-PALERMO-2000").expect("the Protocol");
-    let report = Report::from_analyses(&analyses, baseline, &lexicon, &concept);
+    let (report, analyses) = bundled_report();
     let mut partial = 0;
     for analysis in &analyses {
         let whole = analysis.instrument.gaps.is_empty()
-            && analysis.instrument.metadata.as_ref().is_some_and(|metadata| {
-                metadata.completeness.status == lexdef::CompletenessStatus::Complete
-            });
+            && analysis
+                .instrument
+                .metadata
+                .as_ref()
+                .is_some_and(|metadata| metadata.completeness.status == lexdef::CompletenessStatus::Complete);
         if whole {
             continue;
         }
@@ -87,8 +92,9 @@ fn nothing_is_absent_and_nothing_certain_rests_on_text_not_seen() {
         }
         let entry = report.instruments.iter().find(|entry| entry.instrument.as_str() == id);
         for finding in entry.map(|entry| entry.findings.as_slice()).unwrap_or_default() {
-            let rests_on_silence = matches!(finding.kind, DivergenceKind::MissingElement | DivergenceKind::TermNotDefined)
-                || (finding.kind == DivergenceKind::QualifierMismatch && finding.subject.evidence.is_empty());
+            let rests_on_silence =
+                matches!(finding.kind, DivergenceKind::MissingElement | DivergenceKind::TermNotDefined)
+                    || (finding.kind == DivergenceKind::QualifierMismatch && finding.subject.evidence.is_empty());
             assert!(
                 !(rests_on_silence && finding.confidence == Confidence::Certain),
                 "{id}: a certain finding that rests on the silence of a partial text: {}",
@@ -101,12 +107,7 @@ fn nothing_is_absent_and_nothing_certain_rests_on_text_not_seen() {
 
 #[test]
 fn texts_not_read_are_not_compared() {
-    let corpus = Corpus::bundled();
-    let lexicon = Lexicon::bundled();
-    let concept = "trafficking_in_persons".parse().expect("a concept id");
-    let analyses: Vec<Analysis> = corpus.instruments().map(|instrument| Analysis::of(instrument, &lexicon, &concept)).collect();
-    let baseline = analyses.iter().find(|analysis| analysis.instrument.id.as_str() == "INTL-PALERMO-2000").expect("the Protocol");
-    let report = Report::from_analyses(&analyses, baseline, &lexicon, &concept);
+    let (report, analyses) = bundled_report();
     for (id, cause) in [
         ("ASEAN-ACTIP-2015", "no definition"),
         ("BN-TSPO-2004", "was not found"),
@@ -114,7 +115,11 @@ fn texts_not_read_are_not_compared() {
     ] {
         let entry = report.instruments.iter().find(|entry| entry.instrument.as_str() == id).expect("listed");
         assert!(entry.findings.is_empty(), "{id} has no findings");
-        assert!(entry.not_compared.as_deref().is_some_and(|reason| reason.contains(cause)), "{id}: {:?}", entry.not_compared);
+        assert!(
+            entry.not_compared.as_deref().is_some_and(|reason| reason.contains(cause)),
+            "{id}: {:?}",
+            entry.not_compared
+        );
     }
     let brunei = analyses.iter().find(|analysis| analysis.instrument.id.as_str() == "BN-TSPO-2004").expect("bundled");
     assert!(matches!(brunei.model.not_found[0].cause, Reason::TextMissing));

@@ -135,7 +135,12 @@ pub struct Measured {
 
 impl Measured {
     /// Compare one instrument's model with its annotation (read from `annotation_path`).
-    pub fn add(&mut self, instrument: &lexdef::Instrument, annotation_path: &std::path::Path, lexicon: &lexdef::Lexicon) {
+    pub fn add(
+        &mut self,
+        instrument: &lexdef::Instrument,
+        annotation_path: &std::path::Path,
+        lexicon: &lexdef::Lexicon,
+    ) {
         let id = instrument.id.as_str();
         let text = std::fs::read_to_string(annotation_path)
             .unwrap_or_else(|_| panic!("{id}: no annotation at {}", annotation_path.display()));
@@ -146,7 +151,11 @@ impl Measured {
         let analysis = lexdef::Analysis::of(instrument, lexicon, &concept);
         for element in &analysis.model.elements {
             for evidence in &element.evidence {
-                assert_eq!(&instrument.text[evidence.span.range()], evidence.text, "{id}: evidence is the text's slice");
+                assert_eq!(
+                    &instrument.text[evidence.span.range()],
+                    evidence.text,
+                    "{id}: evidence is the text's slice"
+                );
             }
         }
         let comparison = lexdef::compare_annotation(&annotation, &analysis);
@@ -180,7 +189,8 @@ impl Measured {
         let (accepted, problems) =
             lexdef::read_accepted_differences(&accepted_text, &accepted_path.display().to_string());
         assert!(problems.is_empty(), "{problems:#?}");
-        let known: std::collections::BTreeSet<String> = accepted.into_iter().map(|accepted| accepted.difference).collect();
+        let known: std::collections::BTreeSet<String> =
+            accepted.into_iter().map(|accepted| accepted.difference).collect();
         if std::env::var_os("LEXDEF_PRINT_DIFFERENCES").is_some() {
             for difference in &self.differences {
                 println!("{difference}");

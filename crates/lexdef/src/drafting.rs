@@ -105,53 +105,40 @@ impl DraftingWords {
         self.introductions.extend(raw.introductions.iter().map(|words| folded_words(words)));
     }
 
+    /// The first defining phrase among the first `max_words` words of `text` that `allowed`
+    /// accepts (given the phrase and the index of its first word).
+    fn first_phrase(
+        &self,
+        text: &str,
+        max_words: usize,
+        allowed: impl Fn(&DefiningPhrase, usize) -> bool,
+    ) -> Option<FormMatch> {
+        let spans = word_spans(text);
+        let lower: Vec<String> = spans.iter().map(|&(start, end)| text[start..end].to_lowercase()).collect();
+        (0..spans.len().min(max_words)).find_map(|index| {
+            self.phrases.iter().filter(|phrase| allowed(phrase, index)).find_map(|phrase| {
+                let end = index + phrase.words.len();
+                (end <= lower.len() && lower[index..end] == phrase.words[..]).then(|| FormMatch {
+                    start: spans[index].0,
+                    end: spans[end - 1].1,
+                    form: phrase.form,
+                    weak: phrase.weak,
+                })
+            })
+        })
+    }
+
     /// The first defining phrase among the first `max_words` words of `text`; with
     /// `strong_only`, the first that is not weak (`Exploitation, in relation to a person who
     /// is a child, means`: the `is` there defines nothing).
     pub(crate) fn first_form(&self, text: &str, max_words: usize, strong_only: bool) -> Option<FormMatch> {
-        let spans = word_spans(text);
-        let lower: Vec<String> = spans.iter().map(|&(start, end)| text[start..end].to_lowercase()).collect();
-        let find = |weak: bool| {
-            for index in 0..spans.len().min(max_words) {
-                for phrase in self.phrases.iter().filter(|phrase| weak || !phrase.weak) {
-                    let end = index + phrase.words.len();
-                    if end <= lower.len() && lower[index..end] == phrase.words[..] {
-                        return Some(FormMatch {
-                            start: spans[index].0,
-                            end: spans[end - 1].1,
-                            form: phrase.form,
-                            weak: phrase.weak,
-                        });
-                    }
-                }
-            }
-            None
-        };
-        find(!strong_only)
+        self.first_phrase(text, max_words, |phrase, _| !(strong_only && phrase.weak))
     }
 
     /// The first strong defining phrase in the first `max_words` words of `text`, or a weak
     /// one that stands first (`"servitude" is ...`): what follows a defined term.
     pub(crate) fn form_after(&self, text: &str, max_words: usize) -> Option<FormMatch> {
-        let spans = word_spans(text);
-        let lower: Vec<String> = spans.iter().map(|&(start, end)| text[start..end].to_lowercase()).collect();
-        for index in 0..spans.len().min(max_words) {
-            for phrase in &self.phrases {
-                if phrase.weak && index > 0 {
-                    continue;
-                }
-                let end = index + phrase.words.len();
-                if end <= lower.len() && lower[index..end] == phrase.words[..] {
-                    return Some(FormMatch {
-                        start: spans[index].0,
-                        end: spans[end - 1].1,
-                        form: phrase.form,
-                        weak: phrase.weak,
-                    });
-                }
-            }
-        }
-        None
+        self.first_phrase(text, max_words, |phrase, index| !phrase.weak || index == 0)
     }
 
     /// Where `head` starts after an introduction that is not its subject (`For the purposes
