@@ -51,7 +51,8 @@ cargo test --workspace --locked
 
 echo "== Reading measured: precision and recall per family (corpus, drafting set, world statutes)"
 cargo test --locked -q --test corpus_annotations --test drafting_set --test world_statutes -- --nocapture 2>&1 \
-    | grep -E '^(extraction against|the drafting set|the world.s statutes|  [a-z.]+ +found)'
+    | grep -E '(extraction against|the drafting set|the world.s statutes)|^ +[a-z._]+ +found' \
+    | sed -E 's/^[.]+//'
 
 echo "== Python: the extension built into .venv with maturin, then pytest"
 if [ ! -x .venv/bin/python ]; then
