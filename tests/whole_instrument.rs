@@ -126,3 +126,27 @@ fn texts_not_read_are_not_compared() {
     assert!(report.to_text().contains("\nNot compared"));
     assert!(report.to_markdown().contains("## Not compared"));
 }
+
+#[test]
+fn what_the_seen_provisions_settle_is_read_where_the_definition_was_not_seen() {
+    // Malaysia's Act 670: s 2 defines "child" and "exploitation", but its definition of
+    // trafficking in persons is cut by a gap.
+    let malaysia = analysis("MY-ATIPSOM-2007");
+    assert!(malaysia.model.definition.is_none());
+    let age = &malaysia.model.qualifiers["child_age"];
+    assert_eq!(age.value, lexdef::QualifierValue::Number(18));
+    assert_eq!(age.evidence[0].text, "under the age of eighteen");
+    assert_eq!(age.evidence[0].eid.as_str(), "sec_2__def_child");
+    assert!(words(&malaysia, "purpose.forced_labour")
+        .contains(&("forced labour or services".to_owned(), "sec_2__def_exploitation".to_owned())));
+    let recruitment = "act.recruitment".parse().expect("an element id");
+    assert_eq!(
+        malaysia.model.state(&recruitment),
+        ElementState::NotDefined,
+        "what the unseen definition would say stays unsaid"
+    );
+    assert!(matches!(
+        malaysia.model.not_found_reason(&recruitment).map(|item| &item.cause),
+        Some(Reason::NoDefinitionSeen)
+    ));
+}

@@ -169,10 +169,11 @@ impl std::fmt::Display for ElementState {
 impl TermModel {
     /// The state of `id` in this model.
     pub fn state(&self, id: &ElementId) -> ElementState {
-        if self.definition.is_none() {
-            ElementState::NotDefined
-        } else if self.elements.iter().any(|presence| &presence.id == id) {
+        // (What the text seen names is present even where the definition was not seen.)
+        if self.elements.iter().any(|presence| &presence.id == id) {
             ElementState::Present
+        } else if self.definition.is_none() {
+            ElementState::NotDefined
         } else if self.not_found.iter().any(|item| &item.id == id) {
             ElementState::NotFound
         } else {
@@ -532,7 +533,11 @@ impl<'a> ModelBuilder<'a> {
         }
         let Some(definition) = self.source_definition(concept) else {
             let reason = if self.instrument_complete() { Reason::NotDefined } else { Reason::NoDefinitionSeen };
-            return unmodelled(model, candidates, reason);
+            let mut model = unmodelled(model, candidates, reason);
+            if concept.as_str() == "trafficking_in_persons" {
+                self.read_without_the_definition(&mut model);
+            }
+            return model;
         };
         let mut scopes: Vec<(Eid, Span)> = vec![(definition.eid.clone(), definition.span)];
         let mut linked = Vec::new();
@@ -1196,6 +1201,49 @@ impl<'a> ModelBuilder<'a> {
             }
         }
         model.qualifiers.insert("exploitation_list".to_owned(), list);
+    }
+
+    /// Where the definition of trafficking was not seen, what the provisions that were seen
+    /// settle is still read: the forms of exploitation of the instrument's definition of
+    /// exploitation, and the age of its definition of child. The rest stays not found.
+    fn read_without_the_definition(&self, model: &mut TermModel) {
+        if let Some(exploitation) = self.definitions.iter().find(|other| {
+            other.concept.as_ref().is_some_and(|id| id.as_str() == "exploitation") && EXPLICIT.contains(&other.form)
+        }) {
+            let own_term = exploitation.term_span;
+            let mut found: BTreeMap<ElementId, Vec<Evidence>> = BTreeMap::new();
+            for hit in self.lexicon.find_elements(self.text(exploitation.span), Some(0)) {
+                let absolute =
+                    Span { start: exploitation.span.start + hit.start, end: exploitation.span.start + hit.end };
+                if hit.element.family() == ElementFamily::Purpose
+                    && own_term.is_none_or(|term| !term.contains(absolute))
+                {
+                    found.entry(hit.element).or_default().push(self.evidence(
+                        absolute.start,
+                        absolute.end,
+                        Some(hit.method),
+                    ));
+                }
+            }
+            model.not_found.retain(|item| !found.contains_key(&item.id));
+            model
+                .elements
+                .extend(found.into_iter().map(|(id, evidence)| ElementPresence { id, evidence: dedupe(evidence) }));
+        }
+        let child_spans: Vec<Span> = self
+            .definitions
+            .iter()
+            .filter(|other| {
+                other.concept.as_ref().is_some_and(|id| id.as_str() == "child")
+                    && EXPLICIT.contains(&other.form)
+                    && !section_scoped(self.text(other.span))
+            })
+            .map(|other| other.span)
+            .collect();
+        let age = self.child_age_in(&child_spans);
+        if age.value != QualifierValue::Unknown {
+            model.qualifiers.insert("child_age".to_owned(), age);
+        }
     }
 
     /// The text after the preamble: where the law's provisions are.
