@@ -1004,15 +1004,7 @@ impl<'a> ModelBuilder<'a> {
 
         // child_age: the instrument's definition of child, else words in the definition, else
         // another constitutive provision (the child offence).
-        let child_definitions: Vec<&Definition> = self
-            .definitions
-            .iter()
-            .filter(|other| {
-                other.concept.as_ref().is_some_and(|id| id.as_str() == "child")
-                    && EXPLICIT.contains(&other.form)
-                    && !section_scoped(self.text(other.span))
-            })
-            .collect();
+        let child_definitions = self.child_definitions();
         let child_spans: Vec<Span> = child_definitions.iter().map(|child| child.span).collect();
         let mut offence_spans: Vec<Span> = vec![definition.span];
         offence_spans.extend(self.constitutive_others(definition).map(|other| other.span));
@@ -1230,20 +1222,23 @@ impl<'a> ModelBuilder<'a> {
                 .elements
                 .extend(found.into_iter().map(|(id, evidence)| ElementPresence { id, evidence: dedupe(evidence) }));
         }
-        let child_spans: Vec<Span> = self
-            .definitions
+        let child_spans: Vec<Span> = self.child_definitions().iter().map(|child| child.span).collect();
+        let age = self.child_age_in(&child_spans);
+        if age.value != QualifierValue::Unknown {
+            model.qualifiers.insert("child_age".to_owned(), age);
+        }
+    }
+
+    /// The instrument's definitions of child that hold for it all (not one section's).
+    fn child_definitions(&self) -> Vec<&'a Definition> {
+        self.definitions
             .iter()
             .filter(|other| {
                 other.concept.as_ref().is_some_and(|id| id.as_str() == "child")
                     && EXPLICIT.contains(&other.form)
                     && !section_scoped(self.text(other.span))
             })
-            .map(|other| other.span)
-            .collect();
-        let age = self.child_age_in(&child_spans);
-        if age.value != QualifierValue::Unknown {
-            model.qualifiers.insert("child_age".to_owned(), age);
-        }
+            .collect()
     }
 
     /// The text after the preamble: where the law's provisions are.
