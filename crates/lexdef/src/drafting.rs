@@ -118,7 +118,9 @@ impl DraftingWords {
         (0..spans.len().min(max_words)).find_map(|index| {
             self.phrases.iter().filter(|phrase| allowed(phrase, index)).find_map(|phrase| {
                 let end = index + phrase.words.len();
-                (end <= lower.len() && lower[index..end] == phrase.words[..]).then(|| FormMatch {
+                // `by means of`, `means of transport`: the noun, not the defining verb.
+                let noun = phrase.words == ["means"] && lower.get(end).is_some_and(|next| next == "of");
+                (end <= lower.len() && lower[index..end] == phrase.words[..] && !noun).then(|| FormMatch {
                     start: spans[index].0,
                     end: spans[end - 1].1,
                     form: phrase.form,

@@ -102,6 +102,37 @@ impl Instrument {
         self.gaps.push(Gap { kind: GapKind::Provisions, offset, note: note.to_owned(), own_line: true, location });
     }
 
+    /// In a text without metadata, the editor's marks of an omission — a bracketed ellipsis
+    /// (`[...]`, `[…]`, `[... text ends ...]`) or a bracketed note that says text was left
+    /// out (`[not seen]`, `[omitted]`) — say it is an excerpt: each becomes a gap, so what the
+    /// text does not say there settles nothing.
+    fn mark_omissions(&mut self) {
+        let mut offset = 0;
+        let mut marks = Vec::new();
+        for line in self.text.split_inclusive('\n') {
+            let mut from = 0;
+            while let Some(open) = line[from..].find('[').map(|at| from + at) {
+                let close = line[open..].find(']').map_or(line.len(), |at| open + at + 1);
+                let note = &line[open..close];
+                let lower = note.to_lowercase();
+                let omission = lower.starts_with("[...")
+                    || lower.starts_with("[\u{2026}")
+                    || lower.ends_with("...]")
+                    || lower.ends_with("\u{2026}]")
+                    || ["not seen", "omitted", "text ends", "excerpt ends"].iter().any(|words| lower.contains(words));
+                if omission {
+                    marks.push((offset + open, note.trim().to_owned()));
+                }
+                from = close.max(open + 1);
+            }
+            offset += line.len();
+        }
+        for (at, note) in marks {
+            let location = self.locate(at);
+            self.gaps.push(Gap { kind: GapKind::Text, offset: at, note, own_line: false, location });
+        }
+    }
+
     /// Read an instrument from a file on disk. See [`Instrument::from_bytes`].
     pub fn read(path: &Path) -> Result<(Instrument, Vec<Warning>)> {
         let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_owned(), source })?;
@@ -127,7 +158,7 @@ impl Instrument {
                 "no metadata block (a `+++` line at the top): read as the whole text you meant, so what it does not say is read as absent (mark an excerpt with `--partial` or a metadata block)",
             ));
             let id = id_from_file_name(file);
-            let instrument = Instrument {
+            let mut instrument = Instrument {
                 id,
                 metadata: None,
                 text: content.clone(),
@@ -139,6 +170,7 @@ impl Instrument {
                 file_lines,
                 segments: vec![(0, 0)],
             };
+            instrument.mark_omissions();
             return Ok((instrument, warnings));
         }
         let closing_line = (2..=file_lines.line_count())

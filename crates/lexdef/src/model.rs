@@ -93,6 +93,9 @@ pub enum Reason {
     PurposesNotListed,
     /// The instrument's text was not found: the corpus holds only its metadata.
     TextMissing,
+    /// A text given without metadata does not read as English, the language the lexicon
+    /// reads definitions in: its language is not known.
+    LanguageNotRecognised,
 }
 
 impl Reason {
@@ -100,7 +103,13 @@ impl Reason {
     /// lexicon does not cover, no definition in a partial text): then it is not compared, and
     /// a report lists it apart rather than as diverging.
     pub fn not_read(&self) -> bool {
-        matches!(self, Reason::TextMissing | Reason::LanguageNotCovered { .. } | Reason::NoDefinitionSeen)
+        matches!(
+            self,
+            Reason::TextMissing
+                | Reason::LanguageNotCovered { .. }
+                | Reason::LanguageNotRecognised
+                | Reason::NoDefinitionSeen
+        )
     }
 }
 
@@ -127,6 +136,9 @@ impl std::fmt::Display for Reason {
             Reason::PurposesNotListed => {
                 formatter.write_str("the forms of exploitation are not listed in the text seen")
             }
+            Reason::LanguageNotRecognised => formatter.write_str(
+                "the text has no metadata and does not read as English, the language the lexicon covers (give it a metadata block with its language)",
+            ),
             Reason::TextMissing => {
                 formatter.write_str("the text of the instrument was not found; the corpus holds only its metadata")
             }
@@ -306,6 +318,21 @@ fn is_english(text: &str) -> bool {
     function as f64 / words.len() as f64 >= MIN_FUNCTION_WORD_SHARE
 }
 
+/// Whether a whole text reads as English: nearly every line of some length does (a header
+/// in English over a Portuguese article does not make the article English).
+const MIN_ENGLISH_LINE_SHARE: f64 = 0.8;
+const MIN_WORDS_OF_A_JUDGED_LINE: usize = 6;
+
+fn reads_as_english(text: &str) -> bool {
+    let judged: Vec<bool> = text
+        .lines()
+        .filter(|line| line.split_whitespace().count() >= MIN_WORDS_OF_A_JUDGED_LINE)
+        .map(is_english)
+        .collect();
+    judged.is_empty()
+        || judged.iter().filter(|english| **english).count() as f64 / judged.len() as f64 >= MIN_ENGLISH_LINE_SHARE
+}
+
 /// Folded words of spans already tokenised, by `(start, end)`.
 type WordsBySpan = std::collections::HashMap<(usize, usize), std::rc::Rc<Vec<crate::fold::Token>>>;
 
@@ -355,7 +382,12 @@ impl<'a> ModelBuilder<'a> {
     }
 
     fn language_covered(&self) -> Option<Reason> {
-        let code = self.instrument.metadata.as_ref().map_or("en", |metadata| metadata.language.code.as_str());
+        let Some(metadata) = self.instrument.metadata.as_ref() else {
+            // A text given directly says nothing of its language: it is read as English only
+            // where it reads as English (a French code article is not "silent" on trafficking).
+            return (!reads_as_english(&self.instrument.text)).then_some(Reason::LanguageNotRecognised);
+        };
+        let code = metadata.language.code.as_str();
         (!self.lexicon.languages().iter().any(|language| language == code))
             .then(|| Reason::LanguageNotCovered { code: code.to_owned() })
     }

@@ -1,0 +1,99 @@
+//! Each reading rule on a variant it was not written for: other words, other numbering,
+//! another country's style. The texts are written for these tests (bare texts, as a drafter
+//! gives them); none is a quotation of a law.
+
+use lexdef::{compare, Analysis, Confidence, Corpus, DefinitionForm, DivergenceKind, Instrument, Lexicon, Reason};
+
+fn read(text: &str) -> Analysis {
+    let (instrument, _) = Instrument::from_bytes("variant.txt", text.as_bytes()).expect("the text reads");
+    Analysis::of(&instrument, &Lexicon::bundled(), &"trafficking_in_persons".parse().expect("a concept id"))
+}
+
+fn ids(analysis: &Analysis) -> Vec<&str> {
+    analysis.model.elements.iter().map(|presence| presence.id.as_str()).collect()
+}
+
+fn findings(analysis: &Analysis) -> Vec<lexdef::Divergence> {
+    let corpus = Corpus::bundled();
+    let lexicon = Lexicon::bundled();
+    let concept = "trafficking_in_persons".parse().expect("a concept id");
+    let palermo = lexdef::resolve_baseline(&corpus, "palermo", &lexicon, &concept).expect("the Protocol");
+    compare(&analysis.model, &Analysis::of(palermo, &lexicon, &concept).model)
+}
+
+#[test]
+fn a_text_in_another_language_is_not_said_to_lack_a_definition() {
+    let analysis = read("Article 7\nLe fait de recruter, de transporter ou d'héberger une personne en vue de son exploitation est puni de sept ans d'emprisonnement.\n");
+    assert!(matches!(analysis.model.not_found[0].cause, Reason::LanguageNotRecognised));
+    assert!(
+        !findings(&analysis).iter().any(|finding| finding.confidence == Confidence::Certain),
+        "nothing certain is said of a text lexdef cannot read"
+    );
+}
+
+#[test]
+fn an_editors_omission_mark_makes_a_bare_text_an_excerpt() {
+    let text = "Section 4. Definitions.\n(a) \"Trafficking in persons\" means the recruitment or harbouring of persons by deception for the purpose of exploitation.\n[...]\n";
+    let analysis = read(text);
+    assert!(!analysis.instrument.gaps.is_empty(), "the bracketed ellipsis is a gap");
+    assert!(analysis.model.absent.is_empty(), "nothing is absent from an excerpt: {:?}", analysis.model.absent);
+    let missing: Vec<_> =
+        findings(&analysis).into_iter().filter(|finding| finding.kind == DivergenceKind::MissingElement).collect();
+    assert!(!missing.is_empty() && missing.iter().all(|finding| finding.confidence != Confidence::Certain));
+}
+
+#[test]
+fn by_means_of_in_a_heading_defines_nothing() {
+    let analysis = read("12 Trafficking in people by means of threats\n(1) Every person who recruits or transports another person by threats, for the purpose of exploiting that person, commits an offence.\n");
+    assert!(
+        analysis.definitions.iter().all(|definition| !definition.term.starts_with("Trafficking in people by")),
+        "{:?}",
+        analysis.definitions
+    );
+    assert_eq!(analysis.model.definition.as_ref().map(|source| source.form), Some(DefinitionForm::Constitutive));
+}
+
+#[test]
+fn another_name_of_the_concept_defined_with_is() {
+    let analysis = read("Article 3\nTrade in persons is the hiring, transfer or receipt of a person through fraud or coercion with the aim of exploiting that person.\n");
+    let source = analysis.model.definition.as_ref().expect("the definition is found");
+    assert_eq!((source.term.as_str(), source.form), ("Trade in persons", DefinitionForm::Is));
+    assert_eq!(ids(&analysis), ["act.hiring", "act.receipt", "act.transfer", "means.coercion", "means.fraud"]);
+}
+
+#[test]
+fn the_if_form_under_another_numbering() {
+    let analysis = read("Sec. 7. Trafficking offence.\nA person commits an offence if—\n(i) the person harbours, transfers or receives another person;\n(ii) the person does so by abduction or deception; and\n(iii) the person intends that the other person be exploited.\n");
+    assert_eq!(analysis.model.definition.as_ref().map(|source| source.eid.as_str()), Some("sec_7"));
+    assert_eq!(ids(&analysis), ["act.harbouring", "act.receipt", "act.transfer", "means.abduction", "means.deception"]);
+}
+
+#[test]
+fn a_travel_offence_in_other_words() {
+    let analysis = read("Section 9 Human trafficking\n(1) A person commits an offence if the person organises the movement of another person intending that the other person be exploited.\n(2) A person guilty of an offence under subsection (1) is liable to imprisonment for 14 years.\n(3) A person may organise the movement of another person by recruiting, harbouring, receiving or transferring that person.\n");
+    assert_eq!(analysis.model.definition.as_ref().map(|source| source.eid.as_str()), Some("sec_9"));
+    // ("organises the movement of another person": moving a person is its transportation.)
+    assert_eq!(
+        ids(&analysis),
+        ["act.harbouring", "act.receipt", "act.recruitment", "act.transfer", "act.transportation"]
+    );
+    let findings = findings(&analysis);
+    assert_eq!(
+        findings.iter().filter(|finding| finding.kind == DivergenceKind::MeansNotRequired).count(),
+        1,
+        "no means: said once, broader"
+    );
+    assert!(!findings
+        .iter()
+        .any(|finding| finding.element.as_ref().is_some_and(|id| id.as_str().starts_with("means."))));
+}
+
+#[test]
+fn a_subjectless_offence_in_other_words() {
+    let analysis = read("Article 12.\nRecruiting, transporting or harbouring a person by threat or deception with the intent of exploiting that person shall be punished by imprisonment of five to ten years.\n");
+    assert_eq!(analysis.model.definition.as_ref().map(|source| source.eid.as_str()), Some("art_12"));
+    assert_eq!(
+        ids(&analysis),
+        ["act.harbouring", "act.recruitment", "act.transportation", "means.deception", "means.threat_of_force"]
+    );
+}
