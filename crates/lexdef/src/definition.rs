@@ -95,7 +95,14 @@ pub fn extract_definitions(
     document: &Document,
     lexicon: &Lexicon,
 ) -> (Vec<Definition>, Vec<Warning>) {
-    let mut extractor = Extractor { instrument, document, lexicon, definitions: Vec::new(), warnings: Vec::new() };
+    let mut extractor = Extractor {
+        instrument,
+        document,
+        lexicon,
+        headings: document.heading_index(),
+        definitions: Vec::new(),
+        warnings: Vec::new(),
+    };
     for provision in &document.provisions {
         extractor.visit(provision, &[]);
     }
@@ -111,6 +118,8 @@ struct Extractor<'a> {
     instrument: &'a Instrument,
     document: &'a Document,
     lexicon: &'a Lexicon,
+    /// The document's headings, indexed once.
+    headings: crate::document::HeadingIndex,
     definitions: Vec<Definition>,
     warnings: Vec<Warning>,
 }
@@ -597,7 +606,7 @@ impl Extractor<'_> {
             return None;
         }
         let (head_start, head) = self.head(provision);
-        let text = &self.instrument.text[self.document.words_span(provision, &self.instrument.text).range()];
+        let text = &self.instrument.text[self.headings.words_span(provision, &self.instrument.text).range()];
         let text_words = tokens(text);
         let opener = self.lexicon.drafting.offence_opener(head);
         let heading_names_concept = context.under_concept_heading;

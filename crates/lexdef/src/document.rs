@@ -237,41 +237,35 @@ pub struct DocumentGap {
     pub within: Option<Eid>,
 }
 
-/// The structure of one instrument's text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Document {
-    /// Which instrument.
-    pub instrument: InstrumentId,
-    /// The top-level provisions, in text order.
-    pub provisions: Vec<Provision>,
-    /// Where text is missing.
-    pub gaps: Vec<DocumentGap>,
-    /// What the parser could not read as expected.
-    pub warnings: Vec<Warning>,
+/// Where the document's headings start, each with the start of the provision it heads, in
+/// text order: built once per document, so finding a provision's own words costs a search,
+/// not a walk of the tree.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct HeadingIndex {
+    headings: Vec<(usize, usize)>,
 }
 
-impl Document {
-    /// The part of `provision`'s span that is its own words: without the marginal heading of
-    /// a later provision that the parser left at its end (`Offence of trafficking in persons
-    /// by means of threat, force, etc.` on the line before `13.` closes the span of `12.`).
+impl HeadingIndex {
+    /// The part of `provision`'s span that is its own words: after its own heading, and
+    /// before the marginal heading of a later provision that the parser left at its end
+    /// (`Offence of trafficking in persons by means of threat, force, etc.` on the line before
+    /// `13.` closes the span of `12.`). Headings of the provisions inside it stay inside it.
     pub(crate) fn words_span(&self, provision: &Provision, text: &str) -> Span {
-        let end = self
-            .walk()
-            .filter_map(|other| other.heading_span)
-            .filter(|heading| heading.start > provision.span.start && heading.start < provision.span.end)
-            .filter(|heading| Some(*heading) != provision.heading_span)
-            .map(|heading| heading.start)
-            .min()
-            .unwrap_or(provision.span.end);
-        // A marginal heading the parser did not take as one: the last line of the span, a
-        // capitalised line that ends without punctuation (`Offence of trafficking in persons
-        // by means of threat, force, etc.` ends in an abbreviation's dot, so `etc.` counts).
+        let span = provision.span;
+        let from = self.headings.partition_point(|&(start, _)| start <= span.start);
+        let end = self.headings[from..]
+            .iter()
+            .take_while(|&&(start, _)| start < span.end)
+            .find(|&&(_, owner)| owner >= span.end)
+            .map_or(span.end, |&(start, _)| start);
         // Its own heading is a name, not operative words: they start after it.
         let start = provision
             .heading_span
-            .filter(|heading| heading.start >= provision.span.start && heading.end <= end)
-            .map_or(provision.span.start, |heading| heading.end);
+            .filter(|heading| heading.start >= span.start && heading.end <= end)
+            .map_or(span.start, |heading| heading.end);
         let Some(own) = text.get(start..end) else { return Span { start, end } };
+        // A marginal heading the parser did not take as one: the last line of the span, a
+        // capitalised line that ends without punctuation (`etc.` is an abbreviation's dot).
         let trimmed = own.trim_end();
         let end = match trimmed.rfind('\n') {
             Some(line_start) if provision.children.is_empty() => {
@@ -286,6 +280,31 @@ impl Document {
             _ => end,
         };
         Span { start, end }
+    }
+}
+
+/// The structure of one instrument's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// Which instrument.
+    pub instrument: InstrumentId,
+    /// The top-level provisions, in text order.
+    pub provisions: Vec<Provision>,
+    /// Where text is missing.
+    pub gaps: Vec<DocumentGap>,
+    /// What the parser could not read as expected.
+    pub warnings: Vec<Warning>,
+}
+
+impl Document {
+    /// The marginal headings of the document, indexed once for [`HeadingIndex::words_span`].
+    pub(crate) fn heading_index(&self) -> HeadingIndex {
+        let mut headings: Vec<(usize, usize)> = self
+            .walk()
+            .filter_map(|provision| provision.heading_span.map(|heading| (heading.start, provision.span.start)))
+            .collect();
+        headings.sort_unstable();
+        HeadingIndex { headings }
     }
 
     /// Every provision, depth first in text order.

@@ -360,6 +360,8 @@ pub struct ModelBuilder<'a> {
     /// The folded words of each span searched, so a span is tokenised once however many
     /// patterns are looked for in it.
     words: std::cell::RefCell<WordsBySpan>,
+    /// The document's headings, indexed once.
+    headings: crate::document::HeadingIndex,
 }
 
 const EXPLICIT: [DefinitionForm; 5] = [
@@ -378,7 +380,14 @@ impl<'a> ModelBuilder<'a> {
         definitions: &'a [Definition],
         lexicon: &'a Lexicon,
     ) -> ModelBuilder<'a> {
-        ModelBuilder { instrument, document, definitions, lexicon, words: Default::default() }
+        ModelBuilder {
+            instrument,
+            document,
+            definitions,
+            lexicon,
+            words: Default::default(),
+            headings: document.heading_index(),
+        }
     }
 
     fn language_covered(&self) -> Option<Reason> {
@@ -646,7 +655,7 @@ impl<'a> ModelBuilder<'a> {
         // (a) by using force ...`) name further acts, means or purposes of it.
         {
             for provision in offences_using {
-                let span = self.document.words_span(provision, &self.instrument.text);
+                let span = self.headings.words_span(provision, &self.instrument.text);
                 let text = self.text(span);
                 let mut contributed = false;
                 for hit in self.hits_by_line(text, &self.purpose_marker_starts(span)) {
@@ -813,7 +822,7 @@ impl<'a> ModelBuilder<'a> {
             let (_, words) = provision.head(text);
             if self.lexicon.drafting.offence_opener(words).is_some()
                 && crate::definition::uses_term(
-                    &text[self.document.words_span(provision, &self.instrument.text).range()],
+                    &text[self.headings.words_span(provision, &self.instrument.text).range()],
                     term,
                 )
             {
@@ -1316,7 +1325,7 @@ impl<'a> ModelBuilder<'a> {
         // guilty`): the term carries the acts.
         if EXPLICIT.contains(&definition.form) && !definition.term.is_empty() {
             for provision in self.offences_using(&definition.term, definition) {
-                spans.push((self.document.words_span(provision, &self.instrument.text), false));
+                spans.push((self.headings.words_span(provision, &self.instrument.text), false));
             }
         }
         // The alternatives of a defined act the definition uses (`unlawful removal` means to
