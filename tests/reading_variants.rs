@@ -97,3 +97,30 @@ fn a_subjectless_offence_in_other_words() {
         ["act.harbouring", "act.recruitment", "act.transportation", "means.deception", "means.threat_of_force"]
     );
 }
+
+/// What another offence of the same law says (slave dealing "within or outside" the country,
+/// a child "under the age of 16" in its list) is not said of trafficking.
+#[test]
+fn another_offences_words_are_not_the_concepts() {
+    let text = "Part 3 Offences\n\n20 Trafficking in persons\n(1) A person commits the offence of trafficking in persons who recruits, transports or receives another person by force or fraud for the purpose of exploitation, where that person is brought into the State from abroad.\n\n21 Dealing in slaves\n(1) Every person is liable to imprisonment for 10 years who, within or outside the State,—\n(a) sells, buys or transfers any person as a slave; or\n(b) being the guardian of a child under the age of 16 years, delivers that child to another person to be held as a slave.\n";
+    let analysis = read(text);
+    assert_eq!(analysis.model.definition.as_ref().map(|source| source.eid.as_str()), Some("sec_20__subsec_1"));
+    let transnational = &analysis.model.qualifiers["transnational_required"];
+    assert!(
+        transnational.evidence.iter().all(|evidence| !evidence.text.contains("within or outside")),
+        "s 21's 'within or outside' is slave dealing's: {transnational:?}"
+    );
+    let age = &analysis.model.qualifiers["child_age"];
+    assert_eq!(age.value, lexdef::QualifierValue::Unknown, "s 21's child of 16 is not trafficking's: {age:?}");
+}
+
+/// A section that limits the offence to victims taken out of the country, in its own words:
+/// a crossing is required, whatever the definition says.
+#[test]
+fn an_application_section_that_requires_a_crossing() {
+    let text = "1. A person who harbours, transfers or receives another person by deception for the purpose of exploitation commits the offence of trafficking in persons.\n2. Section 1 applies only if the victim is removed, or is to be removed, out of the territory of the Union.\n";
+    let analysis = read(text);
+    let transnational = &analysis.model.qualifiers["transnational_required"];
+    assert_eq!(transnational.value, lexdef::QualifierValue::Bool(true), "{transnational:?}");
+    assert!(transnational.evidence[0].text.contains("out of the"), "{transnational:?}");
+}

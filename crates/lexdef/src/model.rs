@@ -362,6 +362,8 @@ pub struct ModelBuilder<'a> {
     words: std::cell::RefCell<WordsBySpan>,
     /// The document's headings, indexed once.
     headings: crate::document::HeadingIndex,
+    /// The law's own provisions (`law_spans`), found once.
+    law: std::cell::OnceCell<Vec<Span>>,
 }
 
 const EXPLICIT: [DefinitionForm; 5] = [
@@ -387,6 +389,7 @@ impl<'a> ModelBuilder<'a> {
             lexicon,
             words: Default::default(),
             headings: document.heading_index(),
+            law: std::cell::OnceCell::new(),
         }
     }
 
@@ -900,7 +903,7 @@ impl<'a> ModelBuilder<'a> {
     /// age`, `under the age of 18`, `not attained 16 years old`): a term of imprisonment
     /// (`not less than five years`) is not one.
     fn age_in_body(&self) -> Option<Qualifier> {
-        let found = self.child_age_in_spans(&[self.body_span()], true);
+        let found = self.child_age_in_spans(self.law_spans(), true);
         (found.value != QualifierValue::Unknown).then_some(found)
     }
 
@@ -1034,7 +1037,6 @@ impl<'a> ModelBuilder<'a> {
 
     fn trafficking_qualifiers(&self, model: &mut TermModel, reading: &Reading<'_>, linked: &mut Vec<Eid>) {
         let Reading { definition, list_source, incomplete, requires_means, exploitation_used } = *reading;
-        let whole = Span { start: 0, end: self.instrument.text.len() };
         let complete_instrument = self.instrument_complete();
         let unknown = |basis: &str| Qualifier {
             value: QualifierValue::Unknown,
@@ -1080,7 +1082,7 @@ impl<'a> ModelBuilder<'a> {
                 self.siblings(definition)
                     .find_map(|span| self.find_pattern(&self.lexicon.qualifiers.children_without_means, span))
             })
-            .or_else(|| self.find_pattern(&self.lexicon.qualifiers.children_without_means, whole))
+            .or_else(|| self.find_in_law(&self.lexicon.qualifiers.children_without_means))
             .map(|(_, evidence)| evidence)
             .or_else(|| self.child_offence_without_means(definition, linked));
         let means_for_children = match child_rule {
@@ -1109,7 +1111,10 @@ impl<'a> ModelBuilder<'a> {
         model.qualifiers.insert("means_required_for_children".to_owned(), means_for_children);
 
         // consent_irrelevant: anywhere in the instrument's text.
-        let consent = match self.find_pattern(&self.lexicon.qualifiers.consent_irrelevant, whole) {
+        let consent = match self
+            .find_pattern(&self.lexicon.qualifiers.consent_irrelevant, definition.span)
+            .or_else(|| self.find_in_law(&self.lexicon.qualifiers.consent_irrelevant))
+        {
             Some((_, evidence)) => {
                 Qualifier { value: QualifierValue::Bool(true), evidence: vec![evidence], basis: None, cause: None }
             }
@@ -1196,13 +1201,12 @@ impl<'a> ModelBuilder<'a> {
                 self.siblings(definition)
                     .find_map(|span| self.find_pattern(&self.lexicon.qualifiers.within_or_across_borders, span))
             })
-            .or_else(|| self.find_pattern(&self.lexicon.qualifiers.within_or_across_borders, whole));
+            .or_else(|| self.find_in_law(&self.lexicon.qualifiers.within_or_across_borders));
         // A crossing may be required by the definition or by any provision of the law (a
         // jurisdiction or scope section), not by its preamble.
-        let body = self.body_span();
         let across = self
             .find_pattern(&self.lexicon.qualifiers.across_borders_required, definition.span)
-            .or_else(|| self.find_pattern(&self.lexicon.qualifiers.across_borders_required, body));
+            .or_else(|| self.find_in_law(&self.lexicon.qualifiers.across_borders_required));
         let transnational = match (within_or_across, across) {
             (Some((_, evidence)), _) => {
                 Qualifier { value: QualifierValue::Bool(false), evidence: vec![evidence], basis: None, cause: None }
@@ -1280,6 +1284,86 @@ impl<'a> ModelBuilder<'a> {
                     && !section_scoped(self.text(other.span))
             })
             .collect()
+    }
+
+    /// The body of the law without the offences of other crimes (`Dealing in slaves` beside
+    /// `Trafficking in people`): what those say of a child's age, of borders or of consent is
+    /// theirs, not the concept's. Spans in order.
+    fn law_spans(&self) -> &[Span] {
+        self.law.get_or_init(|| self.find_law_spans())
+    }
+
+    fn find_law_spans(&self) -> Vec<Span> {
+        let body = self.body_span();
+        let mut others: Vec<Span> = self.other_offences();
+        others.sort_by_key(|span| span.start);
+        let mut spans = Vec::new();
+        let mut start = body.start;
+        for other in others {
+            if other.start > start {
+                spans.push(Span { start, end: other.start.min(body.end) });
+            }
+            start = start.max(other.end);
+        }
+        if start < body.end {
+            spans.push(Span { start, end: body.end });
+        }
+        spans
+    }
+
+    /// Provisions that open as an offence (`Every one is liable ... who`), name acts of their
+    /// own, and are not about the concept: no definition of it is in them or around them, no
+    /// heading over them names it, and their words do not. (`Where the offence involves a
+    /// child, ...` names no act: it extends an offence, perhaps the concept's.)
+    fn other_offences(&self) -> Vec<Span> {
+        let concept_spans: Vec<Span> = self
+            .definitions
+            .iter()
+            .filter(|definition| definition.concept.as_ref().is_some_and(|id| id.as_str() == "trafficking_in_persons"))
+            .map(|definition| definition.span)
+            .collect();
+        let mut spans = Vec::new();
+        for provision in &self.document.provisions {
+            self.collect_other_offences(provision, &concept_spans, &mut spans);
+        }
+        spans
+    }
+
+    fn collect_other_offences(&self, provision: &crate::document::Provision, concept: &[Span], out: &mut Vec<Span>) {
+        let names_concept = |words: &str| crate::lexicon::fold_phrase(words).contains("traffic");
+        if concept.iter().any(|span| provision.span.contains(*span) && !span.contains(provision.span)) {
+            // Around the concept's definition (its Part, its section): the other provisions
+            // may be other offences.
+            for child in &provision.children {
+                self.collect_other_offences(child, concept, out);
+            }
+            return;
+        }
+        let about_concept = concept.iter().any(|span| span.contains(provision.span) || provision.span.contains(*span))
+            || provision.heading.as_deref().is_some_and(names_concept)
+            || names_concept(self.text(provision.span));
+        if about_concept {
+            return;
+        }
+        let (_, head) = provision.head(&self.instrument.text);
+        let acts = || {
+            self.lexicon
+                .find_elements(self.text(provision.span), None)
+                .iter()
+                .any(|hit| hit.element.family() == ElementFamily::Act)
+        };
+        if self.lexicon.drafting.offence_opener(head).is_some() && acts() {
+            out.push(provision.span);
+            return;
+        }
+        for child in &provision.children {
+            self.collect_other_offences(child, concept, out);
+        }
+    }
+
+    /// The first match of `patterns` in the law's own provisions (`law_spans`).
+    fn find_in_law(&self, patterns: &[Pattern]) -> Option<(PatternMatch, Evidence)> {
+        self.law_spans().iter().find_map(|span| self.find_pattern(patterns, *span))
     }
 
     /// The text after the preamble: where the law's provisions are.
