@@ -2,7 +2,7 @@
 //! another country's style. The texts are written for these tests (bare texts, as a drafter
 //! gives them); none is a quotation of a law.
 
-use lexdef::{compare, Analysis, Confidence, Corpus, DefinitionForm, DivergenceKind, Instrument, Lexicon, Reason};
+use lexdef::{Analysis, Confidence, Corpus, DefinitionForm, DivergenceKind, Instrument, Lexicon, Reason, Study};
 
 fn read(text: &str) -> Analysis {
     let (instrument, _) = Instrument::from_bytes("variant.txt", text.as_bytes()).expect("the text reads");
@@ -17,8 +17,8 @@ fn findings(analysis: &Analysis) -> Vec<lexdef::Divergence> {
     let corpus = Corpus::bundled();
     let lexicon = Lexicon::bundled();
     let concept = "trafficking_in_persons".parse().expect("a concept id");
-    let palermo = lexdef::resolve_baseline(&corpus, "palermo", &lexicon, &concept).expect("the Protocol");
-    compare(&analysis.model, &Analysis::of(palermo, &lexicon, &concept).model)
+    let study = Study::new(&corpus, &lexicon, concept).with_baseline("palermo").expect("the Protocol");
+    study.compare(analysis).divergences
 }
 
 #[test]
@@ -123,4 +123,32 @@ fn an_application_section_that_requires_a_crossing() {
     let transnational = &analysis.model.qualifiers["transnational_required"];
     assert_eq!(transnational.value, lexdef::QualifierValue::Bool(true), "{transnational:?}");
     assert!(transnational.evidence[0].text.contains("out of the"), "{transnational:?}");
+}
+
+/// A word that is an act in a list of acts and a means in a list of means is read by its
+/// list: the words before it, or after it where nothing comes before.
+#[test]
+fn a_word_of_two_families_is_read_by_its_list() {
+    let among_means = read("Section 3\n\"Trafficking in persons\" means the hiring or receipt of a person through deceit, abduction or confinement for the purpose of exploitation.\n");
+    assert_eq!(
+        ids(&among_means),
+        ["act.hiring", "act.receipt", "means.abduction", "means.deception", "means.incarceration"]
+    );
+    let among_acts = read("Section 3\n\"Trafficking in persons\" means the recruiting, confining, enticement or sale of a person by threats for the purpose of exploitation.\n");
+    assert!(
+        ids(&among_acts).contains(&"act.detaining") && ids(&among_acts).contains(&"act.enticing"),
+        "{:?}",
+        ids(&among_acts)
+    );
+    assert!(
+        !ids(&among_acts).iter().any(|id| *id == "means.incarceration" || *id == "means.enticement"),
+        "{:?}",
+        ids(&among_acts)
+    );
+    // `abducting` first in a list of acts is the taking of the person, not the Protocol's means.
+    let first_of_acts = read("Article 12\nFor the purposes of this Article, \"trafficking in persons\" means abducting, buying, selling or transferring a person for the purpose of exploitation.\n");
+    assert!(!ids(&first_of_acts).contains(&"means.abduction"), "{:?}", ids(&first_of_acts));
+    // After `by`, the same word is a means, whatever act stands before it.
+    let after_by = read("Section 5\nA person who recruits another person by abduction for the purpose of exploitation commits the offence of trafficking in persons.\n");
+    assert!(ids(&after_by).contains(&"means.abduction"), "{:?}", ids(&after_by));
 }

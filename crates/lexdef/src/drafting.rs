@@ -36,6 +36,8 @@ pub(crate) struct RawDrafting {
     offence_phrases: Vec<String>,
     #[serde(default)]
     introductions: Vec<String>,
+    #[serde(default)]
+    means_openers: Vec<String>,
 }
 
 /// A phrase of defining words, lower-cased word by word (matched as written, not folded:
@@ -74,6 +76,8 @@ pub(crate) struct DraftingWords {
     /// Folded openings that introduce a provision without being its subject (`for the
     /// purposes of this Act`), skipped before an opener is looked for.
     introductions: Vec<Vec<String>>,
+    /// Folded words that open a list of means (`by means of`, `through`).
+    means_openers: Vec<Vec<String>>,
 }
 
 fn folded_words(phrase: &str) -> Vec<String> {
@@ -103,6 +107,24 @@ impl DraftingWords {
         self.offence_words.extend(raw.offence_words.iter().flat_map(|word| folded_words(word)));
         self.offence_phrases.extend(raw.offence_phrases.iter().map(|phrase| folded_words(phrase)));
         self.introductions.extend(raw.introductions.iter().map(|words| folded_words(words)));
+        self.means_openers.extend(raw.means_openers.iter().map(|words| folded_words(words)));
+    }
+
+    /// The word positions right after each place in `words` where words that open a list of
+    /// means stand.
+    pub(crate) fn means_opener_ends(&self, words: &[crate::fold::Token]) -> Vec<usize> {
+        let mut ends = Vec::new();
+        for start in 0..words.len() {
+            for opener in &self.means_openers {
+                let end = start + opener.len();
+                if end <= words.len()
+                    && words[start..end].iter().zip(opener).all(|(word, folded)| &word.folded == folded)
+                {
+                    ends.push(end);
+                }
+            }
+        }
+        ends
     }
 
     /// The first defining phrase among the first `max_words` words of `text` that `allowed`

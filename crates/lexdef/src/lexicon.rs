@@ -59,6 +59,10 @@ struct RawCompound {
     before_purpose: Vec<Spanned<String>>,
     #[serde(default)]
     after_purpose: Vec<Spanned<String>>,
+    #[serde(default)]
+    as_act: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    as_means: Vec<Spanned<String>>,
 }
 
 /// Patterns that read qualifiers, by name (see `data/lexicon.toml`).
@@ -118,6 +122,9 @@ enum Names {
     Always(Vec<ElementId>),
     /// Elements that depend on whether the form stands before or after the purpose words.
     ByPlace { before_purpose: Vec<ElementId>, after_purpose: Vec<ElementId> },
+    /// Elements that depend on the list the form stands in: among the acts (`recruitment,
+    /// enticement, harboring`) or among the means (`by means of ... abduction, confinement`).
+    ByRole { as_act: Vec<ElementId>, as_means: Vec<ElementId> },
 }
 
 /// A surface form, folded, and what it names.
@@ -447,7 +454,9 @@ impl Lexicon {
         }
         for compound in raw.compounds {
             let list = |ids: &[Spanned<String>]| ids.iter().map(&parse_element).collect::<Result<Vec<_>>>();
-            let names = if compound.elements.is_empty() {
+            let names = if let Some(as_act) = &compound.as_act {
+                Names::ByRole { as_act: list(as_act)?, as_means: list(&compound.as_means)? }
+            } else if compound.elements.is_empty() {
                 Names::ByPlace {
                     before_purpose: list(&compound.before_purpose)?,
                     after_purpose: list(&compound.after_purpose)?,
@@ -460,6 +469,7 @@ impl Lexicon {
                 Names::ByPlace { before_purpose, after_purpose } => {
                     before_purpose.iter().chain(after_purpose).cloned().collect()
                 }
+                Names::ByRole { as_act, as_means } => as_act.iter().chain(as_means).cloned().collect(),
             };
             for id in mentioned {
                 if !self.elements.contains_key(&id) {
@@ -643,7 +653,8 @@ impl Lexicon {
     /// depends on it (`debt bondage`).
     pub fn find_elements(&self, text: &str, purpose_from: Option<usize>) -> Vec<ElementHit> {
         let words = tokens(text);
-        let mut hits = Vec::new();
+        // (form, first word, end word, method) of each form found, in order.
+        let mut found: Vec<(usize, usize, usize, MatchMethod)> = Vec::new();
         let mut position = 0;
         while position < words.len() {
             // The longest form wins at a position; its words are not read again.
@@ -675,30 +686,36 @@ impl Lexicon {
             }
             match best {
                 Some((index, end, method)) => {
-                    let form = &self.forms[index];
-                    let (start_byte, end_byte) = (words[position].start, words[end - 1].end);
-                    let ids = match &form.names {
-                        Names::Always(ids) => ids.clone(),
-                        Names::ByPlace { before_purpose, after_purpose } => {
-                            if purpose_from.is_some_and(|purpose| start_byte >= purpose) {
-                                after_purpose.clone()
-                            } else {
-                                before_purpose.clone()
-                            }
-                        }
-                    };
-                    for element in ids {
-                        hits.push(ElementHit {
-                            element,
-                            start: start_byte,
-                            end: end_byte,
-                            method,
-                            form: form.text.clone(),
-                        });
-                    }
+                    found.push((index, position, end, method));
                     position = end;
                 }
                 None => position += 1,
+            }
+        }
+        let means_opener_ends = self.drafting.means_opener_ends(&words);
+        let mut hits = Vec::new();
+        for (at, &(index, position, end, method)) in found.iter().enumerate() {
+            let form = &self.forms[index];
+            let (start_byte, end_byte) = (words[position].start, words[end - 1].end);
+            let ids = match &form.names {
+                Names::Always(ids) => ids.clone(),
+                Names::ByPlace { before_purpose, after_purpose } => {
+                    if purpose_from.is_some_and(|purpose| start_byte >= purpose) {
+                        after_purpose.clone()
+                    } else {
+                        before_purpose.clone()
+                    }
+                }
+                Names::ByRole { as_act, as_means } => {
+                    if self.stands_among_acts(&found, at, &means_opener_ends) {
+                        as_act.clone()
+                    } else {
+                        as_means.clone()
+                    }
+                }
+            };
+            for element in ids {
+                hits.push(ElementHit { element, start: start_byte, end: end_byte, method, form: form.text.clone() });
             }
         }
         // `uses force ... to obtain the other person's compliance`: what a means is used to do,
@@ -717,6 +734,36 @@ impl Lexicon {
             kept.push(hit);
         }
         kept
+    }
+
+    /// Whether the form found at `at` stands in a list of acts: the nearest signal before it
+    /// on its line is an act (`recruitment, enticement`) rather than a means or words that
+    /// open the means (`by`, `by means of`); with nothing before it, the nearest form after it
+    /// is an act (`abducting, kidnapping, buying`). With neither, the word decides: the noun
+    /// as the lexicon writes it names the means (`(ii) abduction;`), another inflection the act
+    /// (`women ... are abducted and trafficked`).
+    fn stands_among_acts(
+        &self,
+        found: &[(usize, usize, usize, MatchMethod)],
+        at: usize,
+        opener_ends: &[usize],
+    ) -> bool {
+        let family = |index: usize| match &self.forms[index].names {
+            Names::Always(ids) => ids.first().map(ElementId::family),
+            _ => None,
+        };
+        let start = found[at].1;
+        let before = found[..at].iter().rev().find_map(|&(index, _, end, _)| family(index).map(|family| (end, family)));
+        let opener = opener_ends.iter().copied().filter(|&end| end <= start).max();
+        match (before, opener) {
+            (Some((end, _)), Some(opener)) if opener >= end => false,
+            (Some((_, family)), _) => family == crate::ids::ElementFamily::Act,
+            (None, Some(_)) => false,
+            (None, None) => match found[at + 1..].iter().find_map(|&(index, _, _, _)| family(index)) {
+                Some(family) => family == crate::ids::ElementFamily::Act,
+                None => found[at].3 != MatchMethod::Exact,
+            },
+        }
     }
 
     /// A near miss at `position`: a form of as many words, each word close enough
@@ -789,6 +836,11 @@ fn names_label(names: &Names) -> String {
             "{} / {}",
             before_purpose.iter().map(ElementId::to_string).collect::<Vec<_>>().join(" + "),
             after_purpose.iter().map(ElementId::to_string).collect::<Vec<_>>().join(" + ")
+        ),
+        Names::ByRole { as_act, as_means } => format!(
+            "{} (among acts) / {} (among means)",
+            as_act.iter().map(ElementId::to_string).collect::<Vec<_>>().join(" + "),
+            as_means.iter().map(ElementId::to_string).collect::<Vec<_>>().join(" + ")
         ),
     }
 }

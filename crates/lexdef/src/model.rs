@@ -661,8 +661,12 @@ impl<'a> ModelBuilder<'a> {
                 let span = self.headings.words_span(provision, &self.instrument.text);
                 let text = self.text(span);
                 let mut contributed = false;
+                // The term's own words where the offence uses it (`engaged in abducting and
+                // trafficking in women or children`) name nothing further.
+                let uses = term_occurrences(text, &definition.term);
                 for hit in self.hits_by_line(text, &self.purpose_marker_starts(span)) {
-                    if families.contains(&hit.element.family()) {
+                    let in_the_term = uses.iter().any(|&(start, end)| hit.start < end && hit.end > start);
+                    if families.contains(&hit.element.family()) && !in_the_term {
                         let evidence = self.evidence(span.start + hit.start, span.start + hit.end, Some(hit.method));
                         found.entry(hit.element).or_default().push(evidence);
                         contributed = true;
@@ -1451,6 +1455,20 @@ fn unmodelled(mut model: TermModel, candidates: Vec<ElementId>, reason: Reason) 
         model.qualifiers.insert((*name).to_owned(), unknown);
     }
     model
+}
+
+/// Where `term` stands in `text` (byte ranges), its words folded.
+fn term_occurrences(text: &str, term: &str) -> Vec<(usize, usize)> {
+    let wanted: Vec<String> = tokens(term).into_iter().map(|token| token.folded).collect();
+    let words = tokens(text);
+    if wanted.is_empty() || words.len() < wanted.len() {
+        return Vec::new();
+    }
+    words
+        .windows(wanted.len())
+        .filter(|window| window.iter().zip(&wanted).all(|(word, folded)| &word.folded == folded))
+        .map(|window| (window[0].start, window[window.len() - 1].end))
+        .collect()
 }
 
 /// Whether an age pattern's match is written as a person's age: `under eighteen years of
