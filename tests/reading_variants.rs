@@ -152,3 +152,19 @@ fn a_word_of_two_families_is_read_by_its_list() {
     let after_by = read("Section 5\nA person who recruits another person by abduction for the purpose of exploitation commits the offence of trafficking in persons.\n");
     assert!(ids(&after_by).contains(&"means.abduction"), "{:?}", ids(&after_by));
 }
+
+/// A quoted term alone on its line, its defining words on the next (after a paragraph label
+/// or a phrase that limits it); and a term a provision says it does *not* include.
+#[test]
+fn defining_words_on_the_next_line_and_an_exclusion() {
+    let text = "2. Interpretation\nIn this Act—\n\u{201C}child\u{201D}\nmeans a person under the age of seventeen years;\n\u{201C}servitude\u{201D}\u{2014}\n(a) means a condition of dependency in which labour is obtained by threats; and\n(b) includes debt bondage;\n\u{201C}work\u{201D} does not include household chores done by a child;\n";
+    let analysis = read(text);
+    let forms: Vec<(&str, DefinitionForm)> =
+        analysis.definitions.iter().map(|definition| (definition.term.as_str(), definition.form)).collect();
+    assert!(forms.contains(&("child", DefinitionForm::Means)), "{forms:?}");
+    assert!(forms.contains(&("servitude", DefinitionForm::Means)), "{forms:?}");
+    assert!(
+        !forms.iter().any(|(term, form)| *term == "work" && *form == DefinitionForm::Includes),
+        "'does not include' excludes: {forms:?}"
+    );
+}

@@ -224,7 +224,8 @@ impl Extractor<'_> {
             let line_end = if text[after_start..line_end]
                 .trim()
                 .trim_matches(|character: char| {
-                    crate::structure::is_dash(character) || character == ':' || character == ','
+                    crate::structure::is_dash(character)
+                        || matches!(character, ':' | ',' | '"' | '\u{201D}' | '\u{2019}' | '\'')
                 })
                 .is_empty()
             {
@@ -233,7 +234,8 @@ impl Extractor<'_> {
             } else {
                 line_end
             };
-            let after = &text[after_start..line_end];
+            // (On the next line, a paragraph label may open the defining words: `(a) means ...`.)
+            let after = skip_label(&text[after_start..line_end]);
             let found = form_after(&self.lexicon.drafting, after);
             let (form, form_at) = found.map_or((DefinitionForm::Unstated, 0), |found| (found.form, found.end));
             if form == DefinitionForm::Unstated && !provision.incomplete {
@@ -891,6 +893,22 @@ fn thai_means(found: usize) -> FormMatch {
 }
 
 /// The form of a definition from the words after its term.
+/// `"term"—\n(a) means ...`: the words after a paragraph label that opens the next line.
+fn skip_label(after: &str) -> &str {
+    let Some((first, rest)) = after.split_once('\n') else { return after };
+    let trimmed = rest.trim_start();
+    let is_label = |label: &str| {
+        label.len() <= 6
+            && label.starts_with('(')
+            && label.ends_with(')')
+            && label[1..label.len() - 1].chars().all(|character| character.is_alphanumeric())
+    };
+    match trimmed.split_once(char::is_whitespace) {
+        Some((label, words)) if first.trim().chars().all(|c| !c.is_alphanumeric()) && is_label(label) => words,
+        _ => after,
+    }
+}
+
 fn form_after(drafting: &DraftingWords, after: &str) -> Option<FormMatch> {
     let after = window(after);
     if let Some(found) = after.find(THAI_MEANS) {

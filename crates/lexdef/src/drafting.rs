@@ -142,7 +142,9 @@ impl DraftingWords {
                 let end = index + phrase.words.len();
                 // `by means of`, `means of transport`: the noun, not the defining verb.
                 let noun = phrase.words == ["means"] && lower.get(end).is_some_and(|next| next == "of");
-                (end <= lower.len() && lower[index..end] == phrase.words[..] && !noun).then(|| FormMatch {
+                // `the term ... shall not include`: an exclusion, not a definition.
+                let negated = index > 0 && lower[index - 1] == "not";
+                (end <= lower.len() && lower[index..end] == phrase.words[..] && !noun && !negated).then(|| FormMatch {
                     start: spans[index].0,
                     end: spans[end - 1].1,
                     form: phrase.form,
