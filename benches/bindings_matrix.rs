@@ -7,7 +7,7 @@
 
 use std::time::Instant;
 
-use lexdef::{resolve_baseline, Analysis, Corpus, Lexicon, Matrix, TermModel};
+use lexdef::{Corpus, Lexicon, Study};
 
 fn main() {
     let runs: usize = std::env::var("LEXDEF_BENCH_RUNS").ok().and_then(|runs| runs.parse().ok()).unwrap_or(20);
@@ -16,12 +16,9 @@ fn main() {
         let start = Instant::now();
         let corpus = Corpus::bundled();
         let concept = lexicon.concept("trafficking_in_persons").expect("a bundled concept");
-        let baseline = resolve_baseline(&corpus, "palermo", &lexicon, &concept).expect("the Protocol is a baseline");
-        let models: Vec<TermModel> =
-            corpus.instruments().map(|instrument| Analysis::of(instrument, &lexicon, &concept).model).collect();
-        let baseline_model = models.iter().find(|model| model.instrument == baseline.id).expect("modelled");
-        let references: Vec<&TermModel> = models.iter().collect();
-        let matrix = Matrix::of(&references, Some(baseline_model), &lexicon);
+        let study =
+            Study::new(&corpus, &lexicon, concept).with_baseline("palermo").expect("the Protocol is a baseline");
+        let matrix = study.matrix();
         let elapsed = start.elapsed();
         assert_eq!(matrix.rows.len(), 31, "a row per bundled instrument");
         assert_eq!(matrix.elements.len(), 21, "the Protocol's 21 elements");

@@ -9,7 +9,7 @@
 use std::time::{Duration, Instant};
 
 use lexdef::{
-    compare, Analysis, Corpus, DivergenceKind, ElementPresence, Filters, Index, Lexicon, MatrixRow, Report, TermModel,
+    compare, Analysis, Corpus, DivergenceKind, ElementPresence, Filters, Index, Lexicon, MatrixRow, Study, TermModel,
 };
 
 fn median(mut times: Vec<Duration>) -> Duration {
@@ -31,7 +31,7 @@ impl Seeded {
 
 fn main() {
     let lexicon = Lexicon::bundled();
-    let concept = "trafficking_in_persons".parse().expect("a concept id");
+    let concept: lexdef::ConceptId = "trafficking_in_persons".parse().expect("a concept id");
 
     // 1. The bundled-corpus report, end to end.
     let mut times = Vec::new();
@@ -39,14 +39,8 @@ fn main() {
     for _ in 0..10 {
         let start = Instant::now();
         let corpus = Corpus::bundled();
-        let analyses: Vec<Analysis> =
-            corpus.instruments().map(|instrument| Analysis::of(instrument, &lexicon, &concept)).collect();
-        let baseline = analyses
-            .iter()
-            .find(|analysis| analysis.instrument.id.as_str() == "INTL-PALERMO-2000")
-            .expect("palermo")
-            .clone();
-        let report = Report::from_analyses(&analyses, &baseline, &lexicon, &concept);
+        let study = Study::new(&corpus, &lexicon, concept.clone()).with_baseline("palermo").expect("palermo");
+        let report = study.report();
         let json = report.to_json();
         times.push(start.elapsed());
         assert_eq!(report.instruments.len(), 30, "every instrument but the baseline is reported");

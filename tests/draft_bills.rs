@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use lexdef::{Analysis, Confidence, Corpus, Direction, DivergenceKind, Instrument, Lexicon, Report};
+use lexdef::{Confidence, Corpus, Direction, DivergenceKind, Instrument, Lexicon, Study};
 
 const HEADER: &str = "+++\nid = \"XX-DRAFT-2026\"\ntitle = \"Draft Anti-Trafficking Bill\"\nshort_title = \"Draft Bill\"\njurisdiction = \"PH\"\nkind = \"bill\"\n[language]\ncode = \"en\"\nstatus = \"official\"\n[completeness]\nstatus = \"complete\"\nincluded = [\"the whole bill\"]\n[[sources]]\nkey = \"drafter\"\nurl = \"https://example.org/draft\"\ndescription = \"the drafter's text\"\n+++\n";
 
@@ -28,14 +28,8 @@ fn compare_text(body: &str, with_header: bool, excerpt: bool) -> Gaps {
     let corpus = Corpus::bundled();
     let lexicon = Lexicon::bundled();
     let concept = "trafficking_in_persons".parse().expect("concept");
-    let baseline = lexdef::resolve_baseline(&corpus, "palermo", &lexicon, &concept).expect("palermo");
-    let subject = Analysis::of(&bill, &lexicon, &concept);
-    let report = Report::from_analyses(
-        std::slice::from_ref(&subject),
-        &Analysis::of(baseline, &lexicon, &concept),
-        &lexicon,
-        &concept,
-    );
+    let study = Study::new(&corpus, &lexicon, concept).with_baseline("palermo").expect("palermo");
+    let report = study.compare(&study.analyse(&bill)).report;
     let findings = &report.instruments[0].findings;
     let ids = |kind| {
         findings

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use lexdef::{Analysis, Confidence, Corpus, DivergenceKind, Lexicon, Report, PROTOCOL_ELEMENTS};
+use lexdef::{Analysis, Confidence, Corpus, DivergenceKind, Lexicon, Report, Study, PROTOCOL_ELEMENTS};
 use lexdef_workspace_tests::workspace_root;
 
 fn report() -> (Report, Vec<Analysis>) {
@@ -221,8 +221,7 @@ fn reports_are_byte_identical_across_runs_and_file_orders() {
     let corpus = Corpus::from_files(files);
     let lexicon = Lexicon::bundled();
     let concept = "trafficking_in_persons".parse().expect("concept");
-    let baseline = corpus.require("INTL-PALERMO-2000").expect("palermo");
-    let reversed = Report::build(&corpus, baseline, &lexicon, &concept);
+    let reversed = Study::new(&corpus, &lexicon, concept).with_baseline("INTL-PALERMO-2000").expect("palermo").report();
     assert_eq!(reversed.to_json(), first.to_json());
 }
 
@@ -231,7 +230,8 @@ fn actip_is_refused_as_a_baseline_while_its_articles_are_missing() {
     let corpus = Corpus::bundled();
     let lexicon = Lexicon::bundled();
     let concept = "trafficking_in_persons".parse().expect("concept");
-    let error = lexdef::resolve_baseline(&corpus, "actip", &lexicon, &concept)
+    let error = Study::new(&corpus, &lexicon, concept)
+        .with_baseline("actip")
         .expect_err("ACTIP has no article 2 in the corpus");
     let message = error.to_string();
     assert!(message.contains("ASEAN-ACTIP-2015") && message.contains("article 2 has not been found"), "{message}");

@@ -80,14 +80,9 @@ pub fn bundled_report() -> (lexdef::Report, Vec<lexdef::Analysis>) {
     let corpus = lexdef::Corpus::bundled();
     let lexicon = lexdef::Lexicon::bundled();
     let concept = "trafficking_in_persons".parse().expect("a valid concept id");
-    let analyses: Vec<lexdef::Analysis> =
-        corpus.instruments().map(|instrument| lexdef::Analysis::of(instrument, &lexicon, &concept)).collect();
-    let baseline = analyses
-        .iter()
-        .find(|analysis| analysis.instrument.id.as_str() == "INTL-PALERMO-2000")
-        .expect("the Protocol is bundled")
-        .clone();
-    (lexdef::Report::from_analyses(&analyses, &baseline, &lexicon, &concept), analyses)
+    let study =
+        lexdef::Study::new(&corpus, &lexicon, concept).with_baseline("palermo").expect("the Protocol is bundled");
+    (study.report(), study.analyses().cloned().collect())
 }
 
 /// The outline the parser finds: every provision but the preamble and an unnumbered body.

@@ -76,23 +76,50 @@ impl PyCorpus {
         lexicon.map_or_else(LexiconHandle::bundled, |lexicon| lexicon.handle.clone())
     }
 
-    /// The instrument a subject or baseline names.
-    fn resolve(
-        &self,
-        argument: InstrumentArgument<'_>,
-        baseline: bool,
-        concept: &lexdef::ConceptId,
-    ) -> PyResult<Arc<lexdef::Instrument>> {
-        match argument {
-            InstrumentArgument::Instrument(instrument) => Ok(instrument.inner.clone()),
-            InstrumentArgument::Id(name) if baseline => {
-                lexdef::resolve_baseline(&self.corpus, &name, &self.lexicon.inner, concept)
-                    .map(|instrument| Arc::new(instrument.clone()))
-                    .py_result()
-            }
-            InstrumentArgument::Id(id) => {
-                self.corpus.require(&id).map(|instrument| Arc::new(instrument.clone())).py_result()
-            }
+    /// A study of the corpus for `concept`.
+    fn study(&self, concept: lexdef::ConceptId) -> lexdef::Study<'_> {
+        lexdef::Study::new(&self.corpus, &self.lexicon.inner, concept)
+    }
+}
+
+impl InstrumentArgument<'_> {
+    /// The instrument as the study reads it: the corpus's analysis of an id (an unknown id is
+    /// refused before any work), or a text of the caller's analysed.
+    fn resolve(self, corpus: &lexdef::Corpus) -> lexdef::Result<Subject> {
+        match self {
+            InstrumentArgument::Id(id) => corpus.require(&id).map(|_| Subject::Corpus(id)),
+            InstrumentArgument::Instrument(instrument) => Ok(Subject::Outside(instrument.inner.clone())),
+        }
+    }
+
+    /// The baseline as a study takes it: a name or id, or an instrument (held without the
+    /// GIL).
+    fn baseline(self) -> BaselineArgument {
+        match self {
+            InstrumentArgument::Id(name) => BaselineArgument::Named(name),
+            InstrumentArgument::Instrument(instrument) => BaselineArgument::Outside(instrument.inner.clone()),
+        }
+    }
+}
+
+/// A subject, once known to exist.
+enum Subject {
+    Corpus(String),
+    Outside(Arc<lexdef::Instrument>),
+}
+
+/// A baseline argument, held without the GIL.
+enum BaselineArgument {
+    Named(String),
+    Outside(Arc<lexdef::Instrument>),
+}
+
+impl BaselineArgument {
+    /// `study` compared with this baseline.
+    fn study<'c>(&self, study: &lexdef::Study<'c>) -> lexdef::Result<lexdef::Study<'c>> {
+        match self {
+            BaselineArgument::Named(name) => study.with_baseline(name),
+            BaselineArgument::Outside(instrument) => Ok(study.with_baseline_instrument(instrument)),
         }
     }
 }
@@ -220,9 +247,15 @@ impl PyCorpus {
     #[pyo3(signature = (instrument, concept = DEFAULT_CONCEPT), text_signature = "(self, /, instrument, concept='trafficking_in_persons')")]
     fn model(&self, py: Python<'_>, instrument: InstrumentArgument<'_>, concept: &str) -> PyResult<PyTermModel> {
         let concept = self.lexicon.inner.concept(concept).py_result()?;
-        let instrument = self.resolve(instrument, false, &concept)?;
-        let analysis = py.detach(|| lexdef::Analysis::of(&instrument, &self.lexicon.inner, &concept));
-        Ok(PyTermModel { inner: analysis.model })
+        let subject = instrument.resolve(&self.corpus).py_result()?;
+        let model = py.detach(|| {
+            let study = self.study(concept);
+            match &subject {
+                Subject::Corpus(id) => study.analysis(id).map(|analysis| analysis.model.clone()),
+                Subject::Outside(instrument) => Ok(study.analyse(instrument).model),
+            }
+        });
+        Ok(PyTermModel { inner: model.py_result()? })
     }
 
     /// Compare one definition (an instrument id, or a text from `parse_text`) with a baseline:
@@ -239,17 +272,24 @@ impl PyCorpus {
         concept: &str,
     ) -> PyResult<PyComparison> {
         let concept = self.lexicon.inner.concept(concept).py_result()?;
-        let subject = self.resolve(subject, false, &concept)?;
-        let baseline = self.resolve(baseline, true, &concept)?;
-        let lexicon = &self.lexicon.inner;
-        Ok(py.detach(|| {
-            let subject = lexdef::Analysis::of(&subject, lexicon, &concept);
-            let baseline = lexdef::Analysis::of(&baseline, lexicon, &concept);
-            let divergences = lexdef::compare(&subject.model, &baseline.model);
-            let report = lexdef::Report::from_analyses(std::slice::from_ref(&subject), &baseline, lexicon, &concept);
-            let html = report.to_html_fragment(&[&subject, &baseline]);
-            PyComparison { subject: subject.model, baseline: baseline.model, divergences, html }
-        }))
+        let subject = subject.resolve(&self.corpus).py_result()?;
+        let baseline = baseline.baseline();
+        let comparison = py.detach(|| {
+            let study = baseline.study(&self.study(concept))?;
+            let outside;
+            let subject = match &subject {
+                Subject::Corpus(id) => study.analysis(id)?,
+                Subject::Outside(instrument) => {
+                    outside = study.analyse(instrument);
+                    &outside
+                }
+            };
+            let baseline = study.baseline().expect("the study was given a baseline");
+            let lexdef::Comparison { divergences, report } = study.compare(subject);
+            let html = report.to_html_fragment(&[subject, baseline]);
+            Ok(PyComparison { subject: subject.model.clone(), baseline: baseline.model.clone(), divergences, html })
+        });
+        comparison.py_result()
     }
 
     /// Instruments × elements. With a baseline (`palermo`, an id), the columns are the
@@ -257,25 +297,15 @@ impl PyCorpus {
     #[pyo3(signature = (baseline = None, concept = DEFAULT_CONCEPT), text_signature = "(self, /, baseline=None, concept='trafficking_in_persons')")]
     fn matrix(&self, py: Python<'_>, baseline: Option<InstrumentArgument<'_>>, concept: &str) -> PyResult<PyMatrix> {
         let concept = self.lexicon.inner.concept(concept).py_result()?;
-        let baseline = baseline.map(|baseline| self.resolve(baseline, true, &concept)).transpose()?;
-        let lexicon = &self.lexicon.inner;
+        let baseline = baseline.map(InstrumentArgument::baseline);
         let matrix = py.detach(|| {
-            let models: Vec<lexdef::TermModel> = self
-                .corpus
-                .instruments()
-                .map(|instrument| lexdef::Analysis::of(instrument, lexicon, &concept).model)
-                .collect();
-            let baseline_model = baseline.map(|baseline| {
-                models
-                    .iter()
-                    .find(|model| model.instrument == baseline.id)
-                    .cloned()
-                    .unwrap_or_else(|| lexdef::Analysis::of(&baseline, lexicon, &concept).model)
-            });
-            let references: Vec<&lexdef::TermModel> = models.iter().collect();
-            lexdef::Matrix::of(&references, baseline_model.as_ref(), lexicon)
+            let study = self.study(concept);
+            match &baseline {
+                Some(baseline) => baseline.study(&study).map(|study| study.matrix()),
+                None => Ok(study.matrix()),
+            }
         });
-        Ok(PyMatrix { inner: matrix })
+        Ok(PyMatrix { inner: matrix.py_result()? })
     }
 
     /// The divergence report of every instrument against a baseline.
@@ -285,25 +315,14 @@ impl PyCorpus {
     )]
     fn report(&self, py: Python<'_>, baseline: InstrumentArgument<'_>, concept: &str) -> PyResult<PyReport> {
         let concept = self.lexicon.inner.concept(concept).py_result()?;
-        let baseline = self.resolve(baseline, true, &concept)?;
-        let lexicon = &self.lexicon.inner;
-        Ok(py.detach(|| {
-            let analyses: Vec<lexdef::Analysis> = self
-                .corpus
-                .instruments()
-                .map(|instrument| lexdef::Analysis::of(instrument, lexicon, &concept))
-                .collect();
-            let baseline = analyses
-                .iter()
-                .find(|analysis| analysis.instrument.id == baseline.id)
-                .cloned()
-                .unwrap_or_else(|| lexdef::Analysis::of(&baseline, lexicon, &concept));
-            let report = lexdef::Report::from_analyses(&analyses, &baseline, lexicon, &concept);
-            let mut shown: Vec<&lexdef::Analysis> = analyses.iter().collect();
-            shown.push(&baseline);
-            let html = report.to_html_fragment(&shown);
-            PyReport { inner: report, html }
-        }))
+        let baseline = baseline.baseline();
+        let report = py.detach(|| {
+            let study = baseline.study(&self.study(concept))?;
+            let report = study.report();
+            let html = report.to_html_fragment(&study.analyses_and_baseline());
+            Ok(PyReport { inner: report, html })
+        });
+        report.py_result()
     }
 
     /// Search provisions and definitions: words (all must match), "a phrase", `a OR b`,

@@ -2,7 +2,7 @@
 
 use std::io;
 
-use lexdef::{Analysis, ConceptId, Corpus, Lexicon, Report};
+use lexdef::{Analysis, ConceptId, Corpus, Lexicon, Report, Study};
 
 use crate::args::{CompareCommand, ReportCommand, ReportFormat};
 use crate::definitions::resolve_marked;
@@ -10,6 +10,11 @@ use crate::{diagnostics, output, Outcome};
 
 fn concept(name: &str, lexicon: &Lexicon) -> Option<ConceptId> {
     lexicon.concept(name).map_err(|error| diagnostics::error(&error)).ok()
+}
+
+/// The study of `corpus` against the baseline named, or `None` once the reason is shown.
+fn study<'c>(corpus: &'c Corpus, lexicon: &'c Lexicon, concept: ConceptId, baseline: &str) -> Option<Study<'c>> {
+    Study::new(corpus, lexicon, concept).with_baseline(baseline).map_err(|error| diagnostics::error(&error)).ok()
 }
 
 fn render(report: &Report, analyses: &[&Analysis], format: ReportFormat) -> String {
@@ -27,24 +32,17 @@ pub(crate) fn run_compare(command: &CompareCommand) -> io::Result<Outcome> {
     let Some(concept) = concept(&command.concept, &lexicon) else { return Ok(Outcome::InputError) };
     let Ok(subject) = resolve_marked(&command.subject, command.partial) else { return Ok(Outcome::InputError) };
     let corpus = Corpus::bundled();
-    let baseline = match lexdef::resolve_baseline(&corpus, &command.baseline, &lexicon, &concept) {
-        Ok(baseline) => baseline,
-        Err(error) => {
-            diagnostics::error(&error);
-            return Ok(Outcome::InputError);
-        }
-    };
-    let subject_analysis = Analysis::of(&subject, &lexicon, &concept);
-    subject_analysis.warnings.iter().for_each(diagnostics::warning);
-    let baseline_analysis = Analysis::of(baseline, &lexicon, &concept);
-    let mut report =
-        Report::from_analyses(std::slice::from_ref(&subject_analysis), &baseline_analysis, &lexicon, &concept);
+    let Some(study) = study(&corpus, &lexicon, concept, &command.baseline) else { return Ok(Outcome::InputError) };
+    let subject = study.analyse(&subject);
+    subject.warnings.iter().for_each(diagnostics::warning);
+    let mut report = study.compare(&subject).report;
     if !command.wording && matches!(command.format, ReportFormat::Text | ReportFormat::Md) {
         for entry in &mut report.instruments {
             entry.findings.retain(|finding| finding.kind != lexdef::DivergenceKind::WordingVariance);
         }
     }
-    let text = render(&report, &[&subject_analysis, &baseline_analysis], command.format);
+    let baseline = study.baseline().expect("the study was given a baseline");
+    let text = render(&report, &[&subject, baseline], command.format);
     output::to_stdout(|out| out.write_all(text.as_bytes()))?;
     Ok(Outcome::Clean)
 }
@@ -58,23 +56,8 @@ pub(crate) fn run_report(command: &ReportCommand) -> io::Result<Outcome> {
         diagnostics::message(&problem.message, problem.location.as_ref());
         outcome = Outcome::InputError;
     }
-    let baseline = match lexdef::resolve_baseline(&corpus, &command.baseline, &lexicon, &concept) {
-        Ok(baseline) => baseline,
-        Err(error) => {
-            diagnostics::error(&error);
-            return Ok(Outcome::InputError);
-        }
-    };
-    let analyses: Vec<Analysis> =
-        corpus.instruments().map(|instrument| Analysis::of(instrument, &lexicon, &concept)).collect();
-    let baseline_analysis = analyses
-        .iter()
-        .find(|analysis| analysis.instrument.id == baseline.id)
-        .expect("the baseline is in the corpus")
-        .clone();
-    let report = Report::from_analyses(&analyses, &baseline_analysis, &lexicon, &concept);
-    let references: Vec<&Analysis> = analyses.iter().collect();
-    let text = render(&report, &references, command.format);
+    let Some(study) = study(&corpus, &lexicon, concept, &command.baseline) else { return Ok(Outcome::InputError) };
+    let text = render(&study.report(), &study.analyses_and_baseline(), command.format);
     match &command.output {
         Some(path) => {
             if let Err(source) = std::fs::write(path, text) {

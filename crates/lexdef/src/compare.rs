@@ -146,6 +146,8 @@ fn value_json(value: &QualifierValue) -> serde_json::Value {
 /// Compare `subject` with `baseline` (models of the same concept). Findings are sorted by
 /// kind, then element or qualifier, so the same models always give the same list.
 pub fn compare(subject: &TermModel, baseline: &TermModel) -> Vec<Divergence> {
+    #[cfg(test)]
+    crate::study::work::count(&crate::study::work::COMPARISONS);
     let mut findings = Vec::new();
     let concept = subject.concept.to_string();
     let make = |kind,
@@ -523,8 +525,8 @@ mod tests {
         let corpus = crate::Corpus::bundled();
         let lexicon = crate::Lexicon::bundled();
         let concept = "trafficking_in_persons".parse().expect("a concept id");
-        let models: Vec<TermModel> =
-            corpus.instruments().map(|instrument| crate::Analysis::of(instrument, &lexicon, &concept).model).collect();
+        let study = crate::Study::new(&corpus, &lexicon, concept);
+        let models: Vec<&TermModel> = study.analyses().map(|analysis| &analysis.model).collect();
         let mut pairs = 0;
         for subject in &models {
             for baseline in &models {

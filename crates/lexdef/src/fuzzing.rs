@@ -3,13 +3,13 @@
 //! invariants every caller relies on: spans inside the text and nested, evidence equal to
 //! the words it cites. A broken invariant is a panic, which the fuzzer reports as a crash.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::OnceLock;
 
 use crate::check::{policy, Context, Findings};
 use crate::document::Provision;
-use crate::{extract_definitions, parse, Corpus, Filters, Index, Instrument, Lexicon, ModelBuilder};
+use crate::{extract_definitions, parse, Corpus, Filters, Index, Instrument, Lexicon, ModelBuilder, Study};
 
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -177,36 +177,21 @@ pub fn query(bytes: &[u8]) -> usize {
     }
 }
 
-struct RulesCorpus {
-    corpus: Corpus,
-    analyses: BTreeMap<String, crate::report::Analysis>,
-}
-
-fn rules_corpus() -> &'static RulesCorpus {
-    static CORPUS: OnceLock<RulesCorpus> = OnceLock::new();
-    CORPUS.get_or_init(|| {
-        let corpus = Corpus::bundled();
+/// The bundled corpus read for trafficking in persons, once for every run.
+fn rules_study() -> &'static Study<'static> {
+    static CORPUS: OnceLock<Corpus> = OnceLock::new();
+    static STUDY: OnceLock<Study<'static>> = OnceLock::new();
+    STUDY.get_or_init(|| {
         let concept = "trafficking_in_persons".parse().expect("a valid concept id");
-        let analyses = corpus
-            .instruments()
-            .map(|instrument| (instrument.id.to_string(), crate::report::Analysis::of(instrument, lexicon(), &concept)))
-            .collect();
-        RulesCorpus { corpus, analyses }
+        Study::new(CORPUS.get_or_init(Corpus::bundled), lexicon(), concept)
     })
 }
 
 /// The reader of `lexdef check`'s rules file (`lexdef-check.toml`) on any bytes, applied to
 /// the bundled corpus. Returns how many findings it gave.
 pub fn check_rules(bytes: &[u8]) -> usize {
-    let loaded = rules_corpus();
     let left_out = BTreeSet::new();
-    let context = Context {
-        directory: Path::new("corpus"),
-        corpus: &loaded.corpus,
-        lexicon: lexicon(),
-        analyses: &loaded.analyses,
-        left_out: &left_out,
-    };
+    let context = Context { directory: Path::new("corpus"), study: rules_study(), left_out: &left_out };
     let mut findings = Findings::default();
     let rules = policy::check_bytes(&context, "lexdef-check.toml", bytes, &mut findings);
     for finding in &findings.findings {

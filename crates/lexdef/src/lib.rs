@@ -72,6 +72,10 @@
 //!   [`Evidence`]; what it lacks is `absent` only where the text is complete, else `not_found`.
 //! - **Divergence**: where a subject's model departs from a baseline's (the UN Protocol, an
 //!   instrument), with a direction, a severity, a confidence and the words on both sides.
+//! - **Study**: one comparison run — a corpus read with a lexicon for a concept, against a
+//!   baseline (`palermo`, an instrument id, or a drafter's text). It resolves these once and
+//!   analyses each instrument at most once; [`Study::report`], [`Study::compare`] and
+//!   [`Study::matrix`] are what the CLI, the Python bindings and [`check`] call.
 //! - **Index**: the search index of provisions and definitions, analysed with the same folding.
 //! - **Annotation**: the team's coding of an instrument (`corpus/annotations/<ID>.toml`),
 //!   written by reading the law; [`compare_annotation`] says where extraction disagrees.
@@ -93,7 +97,7 @@
 //!                    ▼
 //!                TermModel: elements and qualifiers, each with Evidence
 //!                    │                         │
-//!       Index::build (tantivy)            compare(subject, baseline)
+//!       Index::build (tantivy)            Study: each subject against the baseline
 //!       search: words, phrases, filters        │
 //!                                        Report: JSON, Markdown, CSV, HTML, text
 //!                                              │
@@ -139,6 +143,7 @@ mod newtype;
 mod report;
 mod report_html;
 mod structure;
+mod study;
 mod warning;
 
 pub use annotation::{
@@ -178,10 +183,11 @@ pub use model::{
     TermModel,
 };
 pub use report::{
-    resolve_baseline, Analysis, Counts, Matrix, MatrixRow, PairCount, Report, ReportEntry, PAIRWISE_LIMIT,
-    REPORT_JSON_SCHEMA, REPORT_SCHEMA,
+    Analysis, Counts, Matrix, MatrixRow, PairCount, Report, ReportEntry, PAIRWISE_LIMIT, REPORT_JSON_SCHEMA,
+    REPORT_SCHEMA,
 };
 pub use structure::parse;
+pub use study::{Comparison, Study};
 pub use warning::{Warning, WarningKind};
 
 /// The README's Rust example, compiled and run as a doc test.

@@ -8,10 +8,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::compare::{compare, count_divergences, Confidence, Direction, Divergence, DivergenceKind, Severity};
-use crate::corpus::Corpus;
 use crate::definition::{extract_definitions, Definition};
 use crate::document::Document;
-use crate::error::{Error, Result};
 use crate::ids::{ConceptId, ElementId};
 use crate::instrument::Instrument;
 use crate::instrument_id::InstrumentId;
@@ -44,51 +42,14 @@ pub struct Analysis {
 impl Analysis {
     /// Parse, extract and model one instrument.
     pub fn of(instrument: &Instrument, lexicon: &Lexicon, concept: &ConceptId) -> Analysis {
+        #[cfg(test)]
+        crate::study::work::count(&crate::study::work::ANALYSES);
         let document = crate::structure::parse(instrument);
         let (definitions, mut warnings) = extract_definitions(instrument, &document, lexicon);
         warnings.splice(0..0, document.warnings.iter().cloned());
         let model = ModelBuilder::new(instrument, &document, &definitions, lexicon).model(concept);
         Analysis { instrument: instrument.clone(), document, definitions, warnings, model }
     }
-}
-
-/// The instrument a baseline name stands for: `palermo`, `actip`, or an instrument id.
-///
-/// A baseline must define the concept in the text the corpus holds: ACTIP's articles are not
-/// in the corpus yet, so `actip` is refused, plainly, rather than replaced by another text.
-pub fn resolve_baseline<'a>(
-    corpus: &'a Corpus,
-    name: &str,
-    lexicon: &Lexicon,
-    concept: &ConceptId,
-) -> Result<&'a Instrument> {
-    let id = match name.to_ascii_lowercase().as_str() {
-        "palermo" | "un" | "protocol" => "INTL-PALERMO-2000",
-        "actip" => "ASEAN-ACTIP-2015",
-        _ => name,
-    };
-    let instrument = corpus.require(id)?;
-    let analysis = Analysis::of(instrument, lexicon, concept);
-    if analysis.model.definition.is_none() {
-        let reason = analysis
-            .model
-            .not_found
-            .first()
-            .map_or_else(|| "it defines nothing".to_owned(), |item| item.reason.clone());
-        return Err(Error::InvalidValue {
-            what: "baseline",
-            value: name.to_owned(),
-            expected: format!(
-                "an instrument whose definition of {concept} is in the corpus; {id} has none ({reason}){}",
-                if id == "ASEAN-ACTIP-2015" {
-                    ": ACTIP's article 2 has not been found yet; compare with `palermo`, whose Article 3 ACTIP's article 2 mirrors"
-                } else {
-                    ""
-                }
-            ),
-        });
-    }
-    Ok(instrument)
 }
 
 /// Finding counts of one instrument.
@@ -189,7 +150,9 @@ pub struct Report {
 /// Above this many instruments with a definition, a report leaves out the pairwise counts.
 pub const PAIRWISE_LIMIT: usize = 500;
 
-fn entry(analysis: &Analysis, baseline: &Analysis) -> ReportEntry {
+/// `analysis`'s entry, with `divergences` its divergences from the baseline, asked for only
+/// where it was read for the concept.
+fn entry(analysis: &Analysis, divergences: impl FnOnce() -> Vec<Divergence>) -> ReportEntry {
     let not_read = analysis
         .model
         .definition
@@ -197,7 +160,7 @@ fn entry(analysis: &Analysis, baseline: &Analysis) -> ReportEntry {
         .then(|| analysis.model.not_found.first().map(|item| &item.cause))
         .flatten()
         .filter(|cause| cause.not_read());
-    let findings = if not_read.is_some() { Vec::new() } else { compare(&analysis.model, &baseline.model) };
+    let findings = if not_read.is_some() { Vec::new() } else { divergences() };
     let mut counts = Counts::default();
     for finding in &findings {
         match finding.direction {
@@ -289,21 +252,35 @@ fn matrix_row_of(model: &TermModel, element_ids: &[ElementId], qualifier_names: 
 }
 
 impl Report {
-    /// Compare every instrument of `corpus` with `baseline`.
-    pub fn build(corpus: &Corpus, baseline: &Instrument, lexicon: &Lexicon, concept: &ConceptId) -> Report {
-        let analyses: Vec<Analysis> =
-            corpus.instruments().map(|instrument| Analysis::of(instrument, lexicon, concept)).collect();
-        Report::from_analyses(&analyses, &Analysis::of(baseline, lexicon, concept), lexicon, concept)
+    /// A report over analyses already made (one per instrument; the baseline's among them or
+    /// not). [`Study::report`](crate::Study::report) makes them and the baseline's once.
+    pub fn from_analyses<'a>(
+        analyses: impl IntoIterator<Item = &'a Analysis>,
+        baseline: &Analysis,
+        lexicon: &Lexicon,
+        concept: &ConceptId,
+    ) -> Report {
+        let analyses: Vec<&Analysis> = analyses.into_iter().collect();
+        Report::with_divergences(&analyses, baseline, lexicon, concept, |analysis| {
+            compare(&analysis.model, &baseline.model)
+        })
     }
 
-    /// A report over analyses already made (one per instrument; the baseline's among them or not).
-    pub fn from_analyses(analyses: &[Analysis], baseline: &Analysis, lexicon: &Lexicon, concept: &ConceptId) -> Report {
+    /// A report over analyses, with `divergences` giving each one's divergences from the
+    /// baseline (asked for once each, and only for those read for the concept).
+    pub(crate) fn with_divergences(
+        analyses: &[&Analysis],
+        baseline: &Analysis,
+        lexicon: &Lexicon,
+        concept: &ConceptId,
+        mut divergences: impl FnMut(&Analysis) -> Vec<Divergence>,
+    ) -> Report {
         let element_ids: Vec<ElementId> = lexicon.element_ids().cloned().collect();
         let qualifier_names: Vec<String> = baseline.model.qualifiers.keys().cloned().collect();
         let instruments = analyses
             .iter()
             .filter(|analysis| analysis.instrument.id != baseline.instrument.id)
-            .map(|analysis| entry(analysis, baseline))
+            .map(|analysis| entry(analysis, || divergences(analysis)))
             .collect();
         let mut rows: Vec<MatrixRow> =
             analyses.iter().map(|analysis| matrix_row(analysis, &element_ids, &qualifier_names)).collect();
@@ -311,7 +288,8 @@ impl Report {
             rows.push(matrix_row(baseline, &element_ids, &qualifier_names));
         }
         rows.sort_by(|left, right| left.instrument.cmp(&right.instrument));
-        let defined: Vec<&Analysis> = analyses.iter().filter(|analysis| analysis.model.definition.is_some()).collect();
+        let defined: Vec<&Analysis> =
+            analyses.iter().copied().filter(|analysis| analysis.model.definition.is_some()).collect();
         let mut pairwise = Vec::new();
         // Pairwise counts grow with the square of the corpus: past a limit they are left out
         // (and the report says so) rather than making a large report slow.

@@ -13,10 +13,7 @@
 //!
 //! Case counts keep the whole file to seconds.
 
-use lexdef::{
-    extract_definitions, parse, resolve_baseline, Corpus, Document, Instrument, Lexicon, ModelBuilder, Provision,
-    Report,
-};
+use lexdef::{extract_definitions, parse, Corpus, Document, Instrument, Lexicon, ModelBuilder, Provision, Study};
 use proptest::prelude::*;
 
 /// A provision of a generated statute: a line, then its children.
@@ -263,10 +260,10 @@ proptest! {
             .map(|instrument| (instrument.file().to_owned(), instrument.file_text().as_bytes().to_vec()))
             .collect();
         let lexicon = Lexicon::bundled();
-        let concept = "trafficking_in_persons".parse().expect("a concept id");
+        let concept: lexdef::ConceptId = "trafficking_in_persons".parse().expect("a concept id");
         let report = |corpus: &Corpus| {
-            let baseline = resolve_baseline(corpus, "palermo", &lexicon, &concept).expect("the Protocol");
-            Report::build(corpus, baseline, &lexicon, &concept).to_json()
+            let study = Study::new(corpus, &lexicon, concept.clone()).with_baseline("palermo").expect("the Protocol");
+            study.report().to_json()
         };
         let shuffled = Corpus::from_files(order.iter().map(|&index| files[index].clone()));
         prop_assert_eq!(report(&shuffled), report(&bundled));

@@ -2,7 +2,7 @@
 //! cache) reads back equal to what was written: the corpus, term models, divergences,
 //! reports and search hits.
 
-use lexdef::{compare, Corpus, Divergence, Filters, Index, Lexicon, Report, TermModel};
+use lexdef::{Corpus, Divergence, Filters, Index, Lexicon, Study, TermModel};
 
 fn round_trip<T: serde::Serialize + serde::de::DeserializeOwned>(value: &T) -> T {
     let json = serde_json::to_string(value).expect("serialises");
@@ -38,21 +38,18 @@ fn models_divergences_and_reports_read_back_equal() {
     let corpus = Corpus::bundled();
     let lexicon = Lexicon::bundled();
     let concept = lexicon.concept("trafficking_in_persons").expect("a bundled concept");
-    let baseline = corpus.require("INTL-PALERMO-2000").expect("the Protocol is bundled");
-    let report = Report::build(&corpus, baseline, &lexicon, &concept);
+    let study = Study::new(&corpus, &lexicon, concept).with_baseline("palermo").expect("the Protocol is bundled");
+    let report = study.report();
     assert_eq!(round_trip(&report), report);
 
-    let analyses: Vec<lexdef::Analysis> =
-        corpus.instruments().map(|instrument| lexdef::Analysis::of(instrument, &lexicon, &concept)).collect();
-    let palermo = analyses.iter().find(|analysis| analysis.model.instrument == baseline.id).expect("analysed");
     let mut qualifier_kinds = std::collections::HashSet::new();
-    for analysis in &analyses {
+    for analysis in study.analyses() {
         let model: TermModel = round_trip(&analysis.model);
         assert_eq!(model, analysis.model, "{}", analysis.model.instrument);
         for qualifier in model.qualifiers.values() {
             qualifier_kinds.insert(std::mem::discriminant(&qualifier.value));
         }
-        let divergences = compare(&analysis.model, &palermo.model);
+        let divergences = study.compare(analysis).divergences;
         let back: Vec<Divergence> = round_trip(&divergences);
         assert_eq!(back, divergences, "{}", analysis.model.instrument);
     }

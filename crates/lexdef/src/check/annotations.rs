@@ -86,7 +86,7 @@ pub(super) fn check(context: &Context<'_>, findings: &mut Findings) -> Result<()
         let file = entry.display().to_string();
         let stem = file_stem(&file);
         annotated.insert(stem.clone());
-        if !context.analyses.contains_key(&stem) {
+        let Ok(analysis) = context.study.analysis(&stem) else {
             if !context.left_out.contains(&stem) {
                 let finding = Finding::new(
                     "annotation.file",
@@ -98,8 +98,7 @@ pub(super) fn check(context: &Context<'_>, findings: &mut Findings) -> Result<()
                 findings.push(finding);
             }
             continue;
-        }
-        let analysis = &context.analyses[&stem];
+        };
         findings.checked("annotation.file", &stem);
         findings.checked("annotation.agreement", &stem);
         let text = match std::fs::read(&entry).map(String::from_utf8) {
@@ -175,10 +174,10 @@ pub(super) fn check(context: &Context<'_>, findings: &mut Findings) -> Result<()
             findings.push(finding);
         }
     }
-    for id in context.analyses.keys() {
+    for instrument in context.study.corpus().instruments() {
+        let id = instrument.id.as_str();
         findings.checked("annotation.file", id);
         if !annotated.contains(id) {
-            let instrument = &context.analyses[id].instrument;
             let location = instrument
                 .metadata
                 .as_ref()
@@ -200,7 +199,7 @@ pub(super) fn check(context: &Context<'_>, findings: &mut Findings) -> Result<()
         let instrument = accepted.difference.split(':').next().unwrap_or_default().trim();
         // An instrument that did not load, or has no annotation, was not compared.
         if context.left_out.contains(instrument)
-            || !context.analyses.contains_key(instrument)
+            || context.study.corpus().get(instrument).is_none()
             || !annotated.contains(instrument)
         {
             continue;

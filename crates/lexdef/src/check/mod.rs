@@ -22,7 +22,7 @@ pub(crate) mod policy;
 mod sarif;
 mod snapshot;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -32,7 +32,7 @@ use crate::error::{Error, Result};
 use crate::ids::ConceptId;
 use crate::lexicon::Lexicon;
 use crate::location::Location;
-use crate::report::Analysis;
+use crate::study::Study;
 use crate::warning::WarningKind;
 
 pub use annotations::{read_accepted_differences, AcceptedDifference};
@@ -186,10 +186,9 @@ pub(crate) const BUILT_IN_RULES: &[(&str, RuleSeverity, &str)] = &[
 /// Everything the rules need about one corpus directory, read once.
 pub(crate) struct Context<'a> {
     pub directory: &'a Path,
-    pub corpus: &'a Corpus,
-    pub lexicon: &'a Lexicon,
-    /// The model of trafficking in persons of every instrument that loaded, by id.
-    pub analyses: &'a BTreeMap<String, Analysis>,
+    /// The corpus, the lexicon and the analysis of trafficking in persons of every instrument
+    /// that loaded.
+    pub study: &'a Study<'a>,
     /// Instruments whose file is there but did not load: what depends on them is not
     /// checked (their own error says why), so one bad file gives one finding.
     pub left_out: &'a BTreeSet<String>,
@@ -275,11 +274,8 @@ pub fn check(directory: &Path, options: &CheckOptions) -> Result<CheckReport> {
         }
     }
 
-    let analyses: BTreeMap<String, Analysis> = corpus
-        .instruments()
-        .map(|instrument| (instrument.id.to_string(), Analysis::of(instrument, &lexicon, &concept)))
-        .collect();
-    for analysis in analyses.values() {
+    let study = Study::new(&corpus, &lexicon, concept);
+    for analysis in study.analyses() {
         let id = analysis.instrument.id.as_str();
         findings.checked("parse", id);
         for warning in &analysis.warnings {
@@ -289,7 +285,7 @@ pub fn check(directory: &Path, options: &CheckOptions) -> Result<CheckReport> {
         }
     }
 
-    let context = Context { directory, corpus: &corpus, lexicon: &lexicon, analyses: &analyses, left_out: &left_out };
+    let context = Context { directory, study: &study, left_out: &left_out };
     metadata::check(&context, &mut findings);
     annotations::check(&context, &mut findings)?;
     let updated = snapshot::check(&context, options.update, &mut findings)?;

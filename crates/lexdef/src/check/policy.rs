@@ -151,7 +151,7 @@ pub(crate) fn check_bytes(context: &Context<'_>, file: &str, bytes: &[u8], findi
             problems.push(problem(raw_rule.id.span(), format!("rule id `{id}` is already used on line {line}")));
         }
         let concept = match &raw_rule.concept {
-            Some(name) => match context.lexicon.concept(name.get_ref()) {
+            Some(name) => match context.study.lexicon().concept(name.get_ref()) {
                 Ok(concept) => Some(concept),
                 Err(error) => {
                     problems.push(problem(name.span(), error.to_string()));
@@ -162,7 +162,7 @@ pub(crate) fn check_bytes(context: &Context<'_>, file: &str, bytes: &[u8], findi
         };
         let mut elements = Vec::new();
         for element in &raw_rule.elements {
-            match context.lexicon.element(element.get_ref()) {
+            match context.study.lexicon().element(element.get_ref()) {
                 Ok(id) => elements.push(id),
                 Err(_) => problems.push(problem(
                     element.span(),
@@ -175,7 +175,7 @@ pub(crate) fn check_bytes(context: &Context<'_>, file: &str, bytes: &[u8], findi
         }
         let mut defines = Vec::new();
         for name in &raw_rule.defines {
-            match context.lexicon.concept(name.get_ref()) {
+            match context.study.lexicon().concept(name.get_ref()) {
                 Ok(concept) => defines.push(concept),
                 Err(error) => problems.push(problem(name.span(), error.to_string())),
             }
@@ -265,7 +265,7 @@ pub(crate) fn check_bytes(context: &Context<'_>, file: &str, bytes: &[u8], findi
         infos.push(RuleInfo { id: rule.id.clone(), description: rule.description.clone(), severity: rule.severity });
         for id in &rule.instruments {
             findings.checked(&rule.id, id);
-            apply(rule, &context.analyses[id], context, findings);
+            apply(rule, context.study.analysis(id).expect("a rule's instruments are loaded ones"), context, findings);
         }
     }
     infos
@@ -280,7 +280,7 @@ fn scope(
 ) -> Vec<String> {
     let mut named = BTreeSet::new();
     for id in rule.instruments.iter().chain(&rule.exclude) {
-        let known = context.analyses.contains_key(id.get_ref()) || context.left_out.contains(id.get_ref());
+        let known = context.study.corpus().get(id.get_ref()).is_some() || context.left_out.contains(id.get_ref());
         if !known {
             problems.push(problem(id.span(), format!("no instrument `{}` in the corpus", id.get_ref())));
         }
@@ -296,9 +296,9 @@ fn scope(
     let excluded: BTreeSet<&str> = rule.exclude.iter().map(|id| id.get_ref().as_str()).collect();
     let listed: BTreeSet<&str> = rule.instruments.iter().map(|id| id.get_ref().as_str()).collect();
     context
-        .analyses
-        .values()
-        .map(|analysis| &analysis.instrument)
+        .study
+        .corpus()
+        .instruments()
         .filter(|instrument| {
             let Some(metadata) = &instrument.metadata else { return false };
             (listed.is_empty() || listed.contains(instrument.id.as_str()))
@@ -316,7 +316,7 @@ fn scope(
 fn unreadable(instrument: &Instrument, context: &Context<'_>) -> Option<String> {
     let metadata = instrument.metadata.as_ref()?;
     let code = metadata.language.code.as_str();
-    if !context.lexicon.languages().iter().any(|language| language == code) {
+    if !context.study.lexicon().languages().iter().any(|language| language == code) {
         return Some(format!("the text is in `{code}`, which the lexicon does not cover yet"));
     }
     match metadata.completeness.status {
@@ -335,7 +335,8 @@ fn apply(rule: &Rule, analysis: &Analysis, context: &Context<'_>, findings: &mut
     let model: TermModel = if rule.concept == analysis.model.concept {
         analysis.model.clone()
     } else {
-        ModelBuilder::new(instrument, &analysis.document, &analysis.definitions, context.lexicon).model(&rule.concept)
+        ModelBuilder::new(instrument, &analysis.document, &analysis.definitions, context.study.lexicon())
+            .model(&rule.concept)
     };
     let at_id = |finding: Finding| {
         let location = instrument

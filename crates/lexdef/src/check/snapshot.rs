@@ -17,7 +17,8 @@ use super::{Context, Finding, Findings, RuleSeverity};
 use crate::compare::{Confidence, Divergence, DivergenceKind};
 use crate::error::{Error, Result};
 use crate::location::Location;
-use crate::report::{direction_word, resolve_baseline, severity_word, Analysis, Report};
+use crate::report::{direction_word, severity_word};
+use crate::study::Study;
 
 /// Where the expected divergences are, in a corpus directory.
 pub const EXPECTED_FILE: &str = "expected/divergences.json";
@@ -230,7 +231,7 @@ pub(super) fn check(context: &Context<'_>, update: bool, findings: &mut Findings
     };
     let problem =
         |message: String, location: Location| Finding::new("snapshot", RuleSeverity::Error, None, location, message);
-    let concept = match context.lexicon.concept(&concept_name) {
+    let concept = match context.study.lexicon().concept(&concept_name) {
         Ok(concept) => concept,
         Err(error) => {
             findings.push(problem(format!("`concept`: {error}"), Location::file_start(&file)));
@@ -241,8 +242,16 @@ pub(super) fn check(context: &Context<'_>, update: bool, findings: &mut Findings
         // The baseline's own error says why; every finding would change with it.
         return Ok(None);
     }
-    let baseline = match resolve_baseline(context.corpus, &baseline_name, context.lexicon, &concept) {
-        Ok(baseline) => baseline,
+    // The check's own study reads trafficking in persons; another concept is read afresh.
+    let other_concept;
+    let study = if &concept == context.study.concept() {
+        context.study
+    } else {
+        other_concept = Study::new(context.study.corpus(), context.study.lexicon(), concept);
+        &other_concept
+    };
+    let study = match study.with_baseline(&baseline_name) {
+        Ok(study) => study,
         Err(error) => {
             findings.push(problem(
                 format!("the expected divergences are against `{baseline_name}`, which cannot be a baseline: {error}"),
@@ -251,21 +260,11 @@ pub(super) fn check(context: &Context<'_>, update: bool, findings: &mut Findings
             return Ok(None);
         }
     };
-    let analyses: Vec<Analysis> = if concept.as_str() == DEFAULT_CONCEPT {
-        context.analyses.values().cloned().collect()
-    } else {
-        context.corpus.instruments().map(|instrument| Analysis::of(instrument, context.lexicon, &concept)).collect()
-    };
-    let baseline_analysis = analyses
-        .iter()
-        .find(|analysis| analysis.instrument.id == baseline.id)
-        .expect("the baseline is an instrument of the corpus")
-        .clone();
-    let report = Report::from_analyses(&analyses, &baseline_analysis, context.lexicon, &concept);
+    let report = study.report();
     let mut actual = Snapshot {
         schema: EXPECTED_SCHEMA.to_owned(),
-        concept: concept.to_string(),
-        baseline: baseline.id.to_string(),
+        concept: report.concept.clone(),
+        baseline: report.baseline.to_string(),
         instruments: BTreeMap::new(),
     };
     let mut divergences: BTreeMap<(String, String), &Divergence> = BTreeMap::new();
@@ -422,7 +421,7 @@ pub(super) fn check(context: &Context<'_>, update: bool, findings: &mut Findings
                         format!("{id} {key}: a new finding, not expected: {} — {summary}", describe(new)),
                     );
                     let evidence = divergence.and_then(|divergence| divergence.subject.evidence.first());
-                    finding = match (evidence, context.analyses.get(id.as_str())) {
+                    finding = match (evidence, context.study.analysis(id.as_str()).ok()) {
                         (Some(evidence), Some(analysis)) => finding.at_words(&analysis.instrument, evidence.span),
                         _ => {
                             let line = instrument_lines.get(id.as_str()).copied().unwrap_or(1);
