@@ -168,3 +168,35 @@ fn defining_words_on_the_next_line_and_an_exclusion() {
         "'does not include' excludes: {forms:?}"
     );
 }
+
+/// Words of the list of purposes that match no element are said to be not recognised, with
+/// their place, and the purposes the list does not name are not claimed absent.
+#[test]
+fn words_of_the_purpose_list_not_recognised_are_said() {
+    let text = "Article 4\nA person who recruits, transports or harbours another person by force or deception for the purpose of sexual aggression, ritual servitude of widows, forced labour or any illegal activities commits trafficking in persons.\n";
+    let analysis = read(text);
+    let unread: Vec<&str> = analysis.model.unrecognised.iter().map(|evidence| evidence.text.as_str()).collect();
+    assert!(unread.contains(&"sexual aggression"), "{unread:?}");
+    assert!(!unread.iter().any(|words| words.contains("forced labour")), "{unread:?}");
+    assert!(ids(&analysis).contains(&"purpose.forced_labour"));
+    assert!(
+        ids(&analysis).contains(&"purpose.illegal_activity"),
+        "the plural of a multi-word form: {:?}",
+        ids(&analysis)
+    );
+    let sexual: lexdef::ElementId = "purpose.sexual_exploitation".parse().expect("an element id");
+    assert_eq!(analysis.model.state(&sexual), lexdef::ElementState::NotFound);
+    assert!(matches!(
+        analysis.model.not_found_reason(&sexual).map(|item| &item.cause),
+        Some(Reason::WordsNotRecognised { words, .. }) if words.iter().any(|words| words == "sexual aggression")
+    ));
+    let finding = findings(&analysis)
+        .into_iter()
+        .find(|finding| finding.element.as_ref() == Some(&sexual))
+        .expect("a finding on sexual exploitation");
+    assert_ne!(finding.confidence, Confidence::Certain, "{finding:?}");
+    // A list whose every item is read leaves nothing unrecognised, and an absent purpose absent.
+    let whole = read("Article 4\nA person who recruits another person by force for the purpose of prostitution or forced labour commits trafficking in persons.\n");
+    assert!(whole.model.unrecognised.is_empty(), "{:?}", whole.model.unrecognised);
+    assert_eq!(whole.model.state(&sexual), lexdef::ElementState::Absent);
+}

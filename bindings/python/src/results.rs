@@ -224,6 +224,12 @@ value_class!(PyTermModel, "TermModel", {
     fn absent(&self) -> Vec<String> {
         self.inner.absent.iter().map(ToString::to_string).collect()
     }
+    /// Items of the definition's list of purposes that match no element: words lexdef did not
+    /// read, each with its place (a purpose the list does not name is then not called absent).
+    #[getter]
+    fn unrecognised(&self) -> Vec<PyEvidence> {
+        evidence_list(&self.inner.unrecognised)
+    }
     /// Elements that cannot be called absent, with the reason: `{id: reason}`.
     #[getter]
     fn not_found(&self) -> BTreeMap<String, String> {

@@ -196,3 +196,13 @@ def test_a_missing_directory_is_a_corpus_error_naming_it(tmp_path: Path) -> None
     with pytest.raises(lexdef.CorpusError) as raised:
         lexdef.Corpus.load(missing)
     assert raised.value.file == str(missing) and raised.value.line is None
+
+
+def test_words_of_cambodias_purpose_list_that_lexdef_cannot_read_are_said(corpus: lexdef.Corpus) -> None:
+    model = corpus.model("KH-LSHTSE-2008")
+    unread = [evidence.text for evidence in model.unrecognised]
+    assert "sexual aggression" in unread
+    assert all(evidence.eid == "art_10" and evidence.line > 0 for evidence in model.unrecognised)
+    assert model.state("purpose.sexual_exploitation") == "not_found"
+    palermo = corpus.model(PALERMO)
+    assert palermo.unrecognised == []

@@ -163,6 +163,12 @@ fn write_model(out: &mut dyn Write, model: &TermModel) -> io::Result<()> {
         };
         writeln!(out, "    {name:<28} {:<18} {why}", qualifier.value.to_string())?;
     }
+    if !model.unrecognised.is_empty() {
+        writeln!(out, "  not recognised (words of the list of purposes that match no element):")?;
+        for evidence in &model.unrecognised {
+            writeln!(out, "    “{}”  [{}] line {}", evidence.text, evidence.eid, evidence.line)?;
+        }
+    }
     if !model.absent.is_empty() {
         writeln!(out, "  absent: {}", model.absent.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))?;
     }

@@ -38,6 +38,12 @@ pub(crate) struct RawDrafting {
     introductions: Vec<String>,
     #[serde(default)]
     means_openers: Vec<String>,
+    #[serde(default)]
+    list_fillers: Vec<String>,
+    #[serde(default)]
+    clause_openers: Vec<String>,
+    #[serde(default)]
+    list_enders: Vec<String>,
 }
 
 /// A phrase of defining words, lower-cased word by word (matched as written, not folded:
@@ -78,6 +84,12 @@ pub(crate) struct DraftingWords {
     introductions: Vec<Vec<String>>,
     /// Folded words that open a list of means (`by means of`, `through`).
     means_openers: Vec<Vec<String>>,
+    /// Folded words that join or introduce the items of a list (`other`, `forms of`).
+    list_fillers: HashSet<String>,
+    /// Folded words that open a clause rather than an item of a list (`without`, `when`).
+    clause_openers: HashSet<String>,
+    /// Folded words that show a list has ended (`shall`, `punished`, `explanation`).
+    list_enders: HashSet<String>,
 }
 
 fn folded_words(phrase: &str) -> Vec<String> {
@@ -108,6 +120,24 @@ impl DraftingWords {
         self.offence_phrases.extend(raw.offence_phrases.iter().map(|phrase| folded_words(phrase)));
         self.introductions.extend(raw.introductions.iter().map(|words| folded_words(words)));
         self.means_openers.extend(raw.means_openers.iter().map(|words| folded_words(words)));
+        self.list_fillers.extend(raw.list_fillers.iter().flat_map(|words| folded_words(words)));
+        self.clause_openers.extend(raw.clause_openers.iter().flat_map(|words| folded_words(words)));
+        self.list_enders.extend(raw.list_enders.iter().flat_map(|words| folded_words(words)));
+    }
+
+    /// Whether a folded word opens a clause rather than an item of a list.
+    pub(crate) fn opens_a_clause(&self, folded: &str) -> bool {
+        self.clause_openers.contains(folded)
+    }
+
+    /// Whether a folded word shows that a list has ended.
+    pub(crate) fn ends_a_list(&self, folded: &str) -> bool {
+        self.list_enders.contains(folded) || self.offence_words.contains(folded)
+    }
+
+    /// Whether a folded word only joins or introduces a list's items.
+    pub(crate) fn is_list_filler(&self, folded: &str) -> bool {
+        self.list_fillers.contains(folded)
     }
 
     /// The word positions right after each place in `words` where words that open a list of

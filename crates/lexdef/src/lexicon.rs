@@ -290,6 +290,24 @@ pub(crate) struct QualifierPatterns {
     pub(crate) children_only: Vec<Pattern>,
 }
 
+impl QualifierPatterns {
+    /// The patterns that read a qualifier or a list's openness: words they match are read.
+    pub(crate) fn reading_patterns(&self) -> impl Iterator<Item = &Pattern> {
+        [
+            &self.child_age,
+            &self.consent_irrelevant,
+            &self.children_without_means,
+            &self.open_list,
+            &self.closed_list,
+            &self.residual_open_list,
+            &self.within_or_across_borders,
+            &self.across_borders_required,
+        ]
+        .into_iter()
+        .flatten()
+    }
+}
+
 /// An element found in a text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ElementHit {

@@ -93,6 +93,14 @@ pub enum Reason {
     PurposesNotListed,
     /// The instrument's text was not found: the corpus holds only its metadata.
     TextMissing,
+    /// The whole list of the forms of exploitation does not name it, but words of the list
+    /// match no element of the lexicon and may be it (`sexual aggression`).
+    WordsNotRecognised {
+        /// The provision that holds the list.
+        eid: Eid,
+        /// The words, as written.
+        words: Vec<String>,
+    },
     /// A text given without metadata does not read as English, the language the lexicon
     /// reads definitions in: its language is not known.
     LanguageNotRecognised,
@@ -142,6 +150,11 @@ impl std::fmt::Display for Reason {
             Reason::TextMissing => {
                 formatter.write_str("the text of the instrument was not found; the corpus holds only its metadata")
             }
+            Reason::WordsNotRecognised { eid, words } => write!(
+                formatter,
+                "the list in `{eid}` does not name it, but lexdef did not recognise some of its words, which may: {}",
+                words.iter().map(|words| format!("\"{words}\"")).collect::<Vec<_>>().join(", ")
+            ),
         }
     }
 }
@@ -294,6 +307,10 @@ pub struct TermModel {
     pub absent: Vec<ElementId>,
     /// Elements that cannot be called absent, with why.
     pub not_found: Vec<NotFound>,
+    /// Items of the definition's list of the forms of exploitation that match no element of
+    /// the lexicon (`sexual aggression`): words lexdef did not read, said as such.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unrecognised: Vec<Evidence>,
 }
 
 /// English function words: a definition whose text has almost none of them is not English
@@ -304,6 +321,12 @@ const ENGLISH_FUNCTION_WORDS: &[&str] =
 const MIN_FUNCTION_WORD_SHARE: f64 = 0.08;
 /// How far before an age a proviso's `for purposes of this section` still governs it.
 const PROVISO_WINDOW: usize = 200;
+/// An item of a list of the forms of exploitation that no element matches is reported as not
+/// recognised where it has this many words of its own (not `the`, `other`, `forms of`): one
+/// word alone is mostly the elided half of a pair (`production or distribution`), more are a
+/// clause.
+const MIN_ITEM_WORDS: usize = 2;
+const MAX_ITEM_WORDS: usize = 5;
 
 fn is_english(text: &str) -> bool {
     let words: Vec<String> = text
@@ -559,6 +582,7 @@ impl<'a> ModelBuilder<'a> {
             qualifiers: BTreeMap::new(),
             absent: Vec::new(),
             not_found: Vec::new(),
+            unrecognised: Vec::new(),
         };
         let families = families_for(concept);
         let candidates: Vec<ElementId> =
@@ -753,6 +777,16 @@ impl<'a> ModelBuilder<'a> {
                 visited.contains(&other.eid) && list_source.is_some_and(|(source, _)| source.eid != other.eid)
             });
         let incomplete = self.incompleteness(&scopes);
+        model.unrecognised = list_source
+            .map(|(source, span)| {
+                let from = if source.eid == definition.eid { purpose_from } else { None };
+                self.unrecognised_items(purpose_list_span(source, span, from))
+            })
+            .unwrap_or_default();
+        let unread_purposes = model.unrecognised.first().map(|first| Reason::WordsNotRecognised {
+            eid: first.eid.clone(),
+            words: model.unrecognised.iter().map(|evidence| evidence.text.clone()).collect(),
+        });
         for id in candidates {
             if let Some(evidence) = found.remove(&id) {
                 // The definition's own words first: they are what a reader compares.
@@ -770,6 +804,8 @@ impl<'a> ModelBuilder<'a> {
                 // `absent` is a claim about the instrument: where only part of it was seen, an
                 // offence or a definition in the rest could name what the definition does not.
                 model.not_found.push(NotFound::new(id, Reason::RestNotSeen { eid: definition.eid.clone() }));
+            } else if let Some(reason) = unread_purposes.as_ref().filter(|_| id.family() == ElementFamily::Purpose) {
+                model.not_found.push(NotFound::new(id, reason.clone()));
             } else {
                 model.absent.push(id);
             }
@@ -976,12 +1012,7 @@ impl<'a> ModelBuilder<'a> {
         };
         // A residual clause opens any list, whatever introduced it (`means ... or any other
         // similar practices`, `... or other methods`).
-        let list_span = match definition.term_span {
-            Some(term) if definition.concept.as_ref().is_some_and(|id| id.as_str() == "exploitation") => {
-                Span { start: term.end, end: span.end }
-            }
-            _ => Span { start: purpose_from.map_or(span.start, |offset| span.start + offset), end: span.end },
-        };
+        let list_span = purpose_list_span(definition, span, purpose_from);
         if let Some((_, evidence)) = self.find_pattern(&self.lexicon.qualifiers.residual_open_list, list_span) {
             return named("open", vec![evidence], None);
         }
@@ -1037,6 +1068,75 @@ impl<'a> ModelBuilder<'a> {
             ),
             cause: None,
         }
+    }
+
+    /// The items of a list of the forms of exploitation that name no element the lexicon
+    /// knows (`sexual aggression`): words not read, said as such.
+    fn unrecognised_items(&self, list: Span) -> Vec<Evidence> {
+        let text = self.text(list);
+        let hits = self.lexicon.find_elements(text, Some(0));
+        // Words a qualifier reads (`whether or not the victim consents`, `within a country or
+        // from one country to another`, `in order to`) are read, though not as an element.
+        let words_of_list = tokens(text);
+        let read: Vec<PatternMatch> = self
+            .lexicon
+            .qualifiers
+            .reading_patterns()
+            .flat_map(|pattern| pattern.find_all(&words_of_list, text))
+            .collect();
+        let mut items = Vec::new();
+        let mut start = 0;
+        let separators = |character: char| matches!(character, ',' | ';' | ':' | '\n' | '(' | ')' | '.');
+        for (at, character) in text.char_indices().chain(std::iter::once((text.len(), ','))) {
+            if !separators(character) {
+                continue;
+            }
+            let piece = &text[start..at];
+            for (offset, part) in split_conjunctions(piece) {
+                let item_start = start + offset;
+                let item = Span { start: item_start, end: item_start + part.len() };
+                items.push(item);
+            }
+            start = at + character.len_utf8();
+        }
+        // The list ends where a sentence or a clause of another kind starts (`... shall be
+        // punished`, `Explanation`, `Article 12`).
+        let drafting = &self.lexicon.drafting;
+        let mut unread = Vec::new();
+        // (An item opened by the purpose words is what follows them: `for the purpose of
+        // sexual aggression`.)
+        let markers: Vec<PatternMatch> = self
+            .lexicon
+            .qualifiers
+            .purpose_markers
+            .iter()
+            .flat_map(|pattern| pattern.find_all(&words_of_list, text))
+            .collect();
+        for mut item in items {
+            if let Some(marker) = markers.iter().find(|found| found.start <= item.start && found.end > item.start) {
+                item.start = marker.end.min(item.end);
+            }
+            let words = tokens(&text[item.range()]);
+            if words.iter().any(|word| drafting.ends_a_list(&word.folded)) {
+                break;
+            }
+            if hits.iter().any(|hit| hit.start < item.end && hit.end > item.start)
+                || read.iter().any(|found| found.start < item.end && found.end > item.start)
+                || words.iter().any(|word| drafting.opens_a_clause(&word.folded))
+            {
+                continue;
+            }
+            // An item is a noun phrase of a few words, said without the words that join it
+            // (`for the purpose of`, `any other`); a clause (`without his consent`, `when the
+            // length ...`) or a residual (`other methods`) is something else.
+            let Some(first) = words.iter().position(|word| !drafting.is_list_filler(&word.folded)) else { continue };
+            let content = words.iter().filter(|word| !drafting.is_list_filler(&word.folded)).count();
+            if (MIN_ITEM_WORDS..=MAX_ITEM_WORDS).contains(&content) {
+                let (start, end) = (item.start + words[first].start, item.end);
+                unread.push(self.evidence(list.start + start, list.start + end, None));
+            }
+        }
+        unread
     }
 
     fn trafficking_qualifiers(&self, model: &mut TermModel, reading: &Reading<'_>, linked: &mut Vec<Eid>) {
@@ -1455,6 +1555,41 @@ fn unmodelled(mut model: TermModel, candidates: Vec<ElementId>, reason: Reason) 
         model.qualifiers.insert((*name).to_owned(), unknown);
     }
     model
+}
+
+/// Where a definition lists the forms of exploitation: after the term a definition of
+/// exploitation defines, or after the purpose words of a definition of the concept.
+fn purpose_list_span(definition: &Definition, span: Span, purpose_from: Option<usize>) -> Span {
+    match definition.term_span {
+        Some(term) if definition.concept.as_ref().is_some_and(|id| id.as_str() == "exploitation") => {
+            Span { start: term.end, end: span.end }
+        }
+        _ => Span { start: purpose_from.map_or(span.start, |offset| span.start + offset), end: span.end },
+    }
+}
+
+/// The parts of a list item joined by ` or ` / ` and ` (with their offsets), trimmed.
+fn split_conjunctions(piece: &str) -> Vec<(usize, &str)> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let lower = piece.to_lowercase();
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for word in [" or ", " and "] {
+        cuts.extend(lower.match_indices(word).map(|(at, found)| (at, at + found.len())));
+    }
+    cuts.sort_unstable();
+    for (cut_start, cut_end) in cuts.into_iter().chain(std::iter::once((piece.len(), piece.len()))) {
+        if cut_start < start {
+            continue;
+        }
+        let part = &piece[start..cut_start];
+        let trimmed = part.trim();
+        if !trimmed.is_empty() {
+            parts.push((start + (part.len() - part.trim_start().len()), trimmed));
+        }
+        start = cut_end;
+    }
+    parts
 }
 
 /// Where `term` stands in `text` (byte ranges), its words folded.
