@@ -200,3 +200,19 @@ fn words_of_the_purpose_list_not_recognised_are_said() {
     assert!(whole.model.unrecognised.is_empty(), "{:?}", whole.model.unrecognised);
     assert_eq!(whole.model.state(&sexual), lexdef::ElementState::Absent);
 }
+
+/// An offence built on another, named by its number (a benefit from it, the documents held for
+/// it), does not constitute trafficking; the offence it names does.
+#[test]
+fn an_offence_that_names_another_by_its_number_is_not_a_definition() {
+    let text = "Trafficking in persons\n12 (1) Every person who recruits, transports or harbours a person for the purpose of exploiting them commits an offence.\n\nProfit from trafficking\n13 (1) Every person who receives money or obtains property, knowing that it derives from the commission of an offence under section 12(1), commits an offence.\n";
+    let analysis = read(text);
+    let constitutive: Vec<&str> = analysis
+        .definitions
+        .iter()
+        .filter(|definition| definition.form == DefinitionForm::Constitutive)
+        .map(|definition| definition.eid.as_str())
+        .collect();
+    assert_eq!(constitutive, ["sec_12__subsec_1"]);
+    assert!(!ids(&analysis).contains(&"act.obtaining"), "{:?}", ids(&analysis));
+}

@@ -625,6 +625,13 @@ impl Extractor<'_> {
                 return None;
             }
         }
+        // `Every person who receives a financial or other material benefit, knowing that it is
+        // obtained ... from the commission of an offence under subsection 279.01(1)`: an
+        // offence built on another, named by its number.
+        // (Its own words: a penalty subsection that names the offence beside it is not these.)
+        if self.lexicon.drafting.refers_to_another_offence(&tokens(head), head) {
+            return None;
+        }
         let folded = fold_phrase(text);
         // Acts done by a means for a form of exploitation the lexicon knows are trafficking
         // too (`Persons who procure, harbour ... by force, threat ... with the aim of compelling

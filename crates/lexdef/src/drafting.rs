@@ -43,6 +43,8 @@ pub(crate) struct RawDrafting {
     #[serde(default)]
     clause_openers: Vec<String>,
     #[serde(default)]
+    references_to_an_offence: Vec<String>,
+    #[serde(default)]
     list_enders: Vec<String>,
 }
 
@@ -86,6 +88,9 @@ pub(crate) struct DraftingWords {
     means_openers: Vec<Vec<String>>,
     /// Folded words that join or introduce the items of a list (`other`, `forms of`).
     list_fillers: HashSet<String>,
+    /// Folded phrases by which a provision names another offence by its number (`an offence
+    /// under subsection`, `the crime in paragraph`).
+    references_to_an_offence: Vec<Vec<String>>,
     /// Folded words that open a clause rather than an item of a list (`without`, `when`).
     clause_openers: HashSet<String>,
     /// Folded words that show a list has ended (`shall`, `punished`, `explanation`).
@@ -122,7 +127,23 @@ impl DraftingWords {
         self.means_openers.extend(raw.means_openers.iter().map(|words| folded_words(words)));
         self.list_fillers.extend(raw.list_fillers.iter().flat_map(|words| folded_words(words)));
         self.clause_openers.extend(raw.clause_openers.iter().flat_map(|words| folded_words(words)));
+        self.references_to_an_offence.extend(raw.references_to_an_offence.iter().map(|words| folded_words(words)));
         self.list_enders.extend(raw.list_enders.iter().flat_map(|words| folded_words(words)));
+    }
+
+    /// Whether `words` name an offence of another provision by its number (`from the commission
+    /// of an offence under subsection 279.01(1)`, `commits the crime in paragraph 1`): a
+    /// provision that does builds on that offence (a benefit from it, an aggravation of it),
+    /// it does not constitute it. (`an offence under this Act` names no other provision.)
+    pub(crate) fn refers_to_another_offence(&self, words: &[crate::fold::Token], text: &str) -> bool {
+        (0..words.len()).any(|start| {
+            self.references_to_an_offence.iter().any(|phrase| {
+                let end = start + phrase.len();
+                end < words.len()
+                    && words[start..end].iter().zip(phrase).all(|(word, folded)| &word.folded == folded)
+                    && text[words[end].start..words[end].end].chars().any(|character| character.is_ascii_digit())
+            })
+        })
     }
 
     /// Whether a folded word opens a clause rather than an item of a list.
