@@ -2,7 +2,9 @@
 //! another country's style. The texts are written for these tests (bare texts, as a drafter
 //! gives them); none is a quotation of a law.
 
-use lexdef::{Analysis, Confidence, Corpus, DefinitionForm, DivergenceKind, Instrument, Lexicon, Reason, Study};
+use lexdef::{
+    Analysis, Confidence, Corpus, DefinitionForm, DivergenceKind, Instrument, Lexicon, QualifierName, Reason, Study,
+};
 
 fn read(text: &str) -> Analysis {
     let (instrument, _) = Instrument::from_bytes("variant.txt", text.as_bytes()).expect("the text reads");
@@ -105,12 +107,12 @@ fn another_offences_words_are_not_the_concepts() {
     let text = "Part 3 Offences\n\n20 Trafficking in persons\n(1) A person commits the offence of trafficking in persons who recruits, transports or receives another person by force or fraud for the purpose of exploitation, where that person is brought into the State from abroad.\n\n21 Dealing in slaves\n(1) Every person is liable to imprisonment for 10 years who, within or outside the State,—\n(a) sells, buys or transfers any person as a slave; or\n(b) being the guardian of a child under the age of 16 years, delivers that child to another person to be held as a slave.\n";
     let analysis = read(text);
     assert_eq!(analysis.model.definition.as_ref().map(|source| source.eid.as_str()), Some("sec_20__subsec_1"));
-    let transnational = &analysis.model.qualifiers["transnational_required"];
+    let transnational = &analysis.model.qualifiers[&QualifierName::TransnationalRequired];
     assert!(
         transnational.evidence.iter().all(|evidence| !evidence.text.contains("within or outside")),
         "s 21's 'within or outside' is slave dealing's: {transnational:?}"
     );
-    let age = &analysis.model.qualifiers["child_age"];
+    let age = &analysis.model.qualifiers[&QualifierName::ChildAge];
     assert_eq!(age.value, lexdef::QualifierValue::Unknown, "s 21's child of 16 is not trafficking's: {age:?}");
 }
 
@@ -120,7 +122,7 @@ fn another_offences_words_are_not_the_concepts() {
 fn an_application_section_that_requires_a_crossing() {
     let text = "1. A person who harbours, transfers or receives another person by deception for the purpose of exploitation commits the offence of trafficking in persons.\n2. Section 1 applies only if the victim is removed, or is to be removed, out of the territory of the Union.\n";
     let analysis = read(text);
-    let transnational = &analysis.model.qualifiers["transnational_required"];
+    let transnational = &analysis.model.qualifiers[&QualifierName::TransnationalRequired];
     assert_eq!(transnational.value, lexdef::QualifierValue::Bool(true), "{transnational:?}");
     assert!(transnational.evidence[0].text.contains("out of the"), "{transnational:?}");
 }
@@ -215,4 +217,26 @@ fn an_offence_that_names_another_by_its_number_is_not_a_definition() {
         .collect();
     assert_eq!(constitutive, ["sec_12__subsec_1"]);
     assert!(!ids(&analysis).contains(&"act.obtaining"), "{:?}", ids(&analysis));
+}
+
+/// One head shared by two means, and the other words drafters use for the Protocol's acts and
+/// purposes: none of them is said to be absent.
+#[test]
+fn shared_heads_and_other_words_for_the_same_elements() {
+    let analysis = read("Section 2\n\"Trafficking in persons\" means the luring, carrying or handing over of a person by the use or threat of force or by abusing a position of power or of vulnerability, for the purpose of bonded labour, servile marriage or the use of child soldiers.\n");
+    assert_eq!(
+        ids(&analysis),
+        [
+            "act.enticing",
+            "act.transfer",
+            "act.transportation",
+            "means.abuse_of_power",
+            "means.abuse_of_vulnerability",
+            "means.threat_of_force",
+            "means.use_of_force",
+            "purpose.armed_conflict",
+            "purpose.debt_bondage",
+            "purpose.forced_marriage"
+        ]
+    );
 }
