@@ -129,6 +129,7 @@ impl Extractor<'_> {
         let before = self.definitions.len();
         self.defined_term_at_start(provision);
         self.inline_terms(provision);
+        self.listed_terms(provision);
         self.unterminated_quotes(provision);
         let mut path: Vec<&Provision> = ancestors.to_vec();
         path.push(provision);
@@ -255,6 +256,14 @@ impl Extractor<'_> {
         if head.is_empty() {
             return;
         }
+        // `Article 2.- Trafficking in persons. For the purposes of this Law, ...`: a heading run
+        // into the text (civil-law drafting) stands before the words that define.
+        let (head_start, head) = match inline_heading_len(head) {
+            Some(length) if self.lexicon.drafting.after_introduction(&head[length..]) > 0 => {
+                (head_start + length, &head[length..])
+            }
+            _ => (head_start, head),
+        };
         // `For the purposes of this Law, "X" is ...` / `..., X is ...`.
         if let Some((term, offset, form_end)) = purposes_clause_term(head) {
             let after = &head[form_end..];
@@ -405,6 +414,53 @@ impl Extractor<'_> {
     }
 
     /// `(hereinafter "X")`, `the term "X" means`, `the terms "X" ... shall include`.
+    /// `the following terms signify:` / `the following words and expressions shall have the
+    /// meanings assigned thereto:`, then one term a line, written `Term: its meaning` (`-
+    /// child: any person aged under eighteen years;`). Each is a definition of its own line.
+    fn listed_terms(&mut self, provision: &Provision) {
+        let (start, own) = self.own_text(provision);
+        let own = own.to_owned();
+        let Some(lead_end) = self.lexicon.drafting.definition_list_lead(&own) else { return };
+        let mut line_start = lead_end;
+        for line in own[lead_end..].split_inclusive('\n') {
+            let line_offset = line_start;
+            line_start += line.len();
+            let trimmed = line.trim_start();
+            let mut item = &line[line.len() - trimmed.len()..];
+            // A dash, bullet or label before the term.
+            item = item.trim_start_matches(|character: char| {
+                crate::structure::is_dash(character) || matches!(character, '-' | '•' | '*' | '·')
+            });
+            item = item.trim_start();
+            let item_offset = line_offset + (line.len() - item.len());
+            let Some((term, meaning)) = item.split_once(':') else { continue };
+            let words = tokens(term).len();
+            if words == 0
+                || words > MAX_UNQUOTED_TERM_WORDS
+                || meaning.trim().is_empty()
+                || term.contains(['.', ';', ',', '"', '\u{201C}'])
+            {
+                continue;
+            }
+            let term_start = start + item_offset;
+            let line_end = start + line_offset + line.trim_end().len();
+            let term_text = term.trim();
+            let concept = self.lexicon.concept_of(term_text);
+            self.definitions.push(Definition {
+                term: term_text.to_owned(),
+                concept,
+                form: DefinitionForm::Means,
+                eid: provision.eid.clone(),
+                span: Span { start: term_start, end: line_end },
+                term_span: Some(Span { start: term_start, end: term_start + term_text.len() }),
+                line: self.instrument.locate(term_start).line,
+                quoted: provision.quoted,
+                incomplete: provision.incomplete,
+                reference: None,
+            });
+        }
+    }
+
     fn inline_terms(&mut self, provision: &Provision) {
         let (start, own) = self.own_text(provision);
         let own = own.to_owned();
@@ -900,6 +956,21 @@ fn thai_means(found: usize) -> FormMatch {
 }
 
 /// The form of a definition from the words after its term.
+/// The length of a short heading run into a provision's first line (`- Trafficking in persons.
+/// `), with the dashes before it and the spaces after it: at most six words, then a full stop.
+fn inline_heading_len(head: &str) -> Option<usize> {
+    let start = head.len()
+        - head.trim_start_matches(|character: char| crate::structure::is_dash(character) || character == '-' || character.is_whitespace()).len();
+    let rest = &head[start..];
+    let stop = rest.find(". ")?;
+    let words = tokens(&rest[..stop]).len();
+    if words == 0 || words > 6 || rest[..stop].contains([',', ';', ':', '\n']) {
+        return None;
+    }
+    let after = stop + 1;
+    Some(start + after + (rest[after..].len() - rest[after..].trim_start().len()))
+}
+
 /// `"term"—\n(a) means ...`: the words after a paragraph label that opens the next line.
 fn skip_label(after: &str) -> &str {
     let Some((first, rest)) = after.split_once('\n') else { return after };

@@ -45,6 +45,8 @@ pub(crate) struct RawDrafting {
     #[serde(default)]
     references_to_an_offence: Vec<String>,
     #[serde(default)]
+    definition_list_leads: Vec<String>,
+    #[serde(default)]
     list_enders: Vec<String>,
 }
 
@@ -91,6 +93,9 @@ pub(crate) struct DraftingWords {
     /// Folded phrases by which a provision names another offence by its number (`an offence
     /// under subsection`, `the crime in paragraph`).
     references_to_an_offence: Vec<Vec<String>>,
+    /// Folded phrases that introduce a list of terms, one a line (`the following terms
+    /// signify:`).
+    definition_list_leads: Vec<Vec<String>>,
     /// Folded words that open a clause rather than an item of a list (`without`, `when`).
     clause_openers: HashSet<String>,
     /// Folded words that show a list has ended (`shall`, `punished`, `explanation`).
@@ -128,6 +133,7 @@ impl DraftingWords {
         self.list_fillers.extend(raw.list_fillers.iter().flat_map(|words| folded_words(words)));
         self.clause_openers.extend(raw.clause_openers.iter().flat_map(|words| folded_words(words)));
         self.references_to_an_offence.extend(raw.references_to_an_offence.iter().map(|words| folded_words(words)));
+        self.definition_list_leads.extend(raw.definition_list_leads.iter().map(|words| folded_words(words)));
         self.list_enders.extend(raw.list_enders.iter().flat_map(|words| folded_words(words)));
     }
 
@@ -144,6 +150,26 @@ impl DraftingWords {
                     && text[words[end].start..words[end].end].chars().any(|character| character.is_ascii_digit())
             })
         })
+    }
+
+    /// Where the line that introduces a list of terms ends (`... the following terms signify:`),
+    /// if `text` has one: a line with a lead phrase that ends in a colon.
+    pub(crate) fn definition_list_lead(&self, text: &str) -> Option<usize> {
+        let mut line_start = 0;
+        for line in text.split_inclusive('\n') {
+            let line_end = line_start + line.len();
+            if line.trim_end().ends_with(':') {
+                let words = tokens(line);
+                let leads = self.definition_list_leads.iter().any(|lead| {
+                    words.windows(lead.len()).any(|window| window.iter().zip(lead).all(|(word, folded)| &word.folded == folded))
+                });
+                if leads {
+                    return Some(line_end);
+                }
+            }
+            line_start = line_end;
+        }
+        None
     }
 
     /// Whether a folded word opens a clause rather than an item of a list.

@@ -380,20 +380,29 @@ fn keyword_label_at_start(line: &str) -> Option<Label> {
                 unit = Unit::SectionGroup;
             }
         }
+        // `Article (1)`: the number in brackets (Gulf drafting in translation).
+        let mut bracketed = 0;
+        if length == 0 && !unit.is_container() && rest_of_line.starts_with('(') {
+            let inner = scan_designator(&rest_of_line[1..]);
+            if inner > 0 && rest_of_line[1 + inner..].starts_with(')') {
+                bracketed = 1;
+                length = inner;
+            }
+        }
         if length == 0 {
             continue;
         }
-        if unit.is_container() {
+        if bracketed == 0 && unit.is_container() {
             length += decimal_part_len(&rest_of_line[length..]);
-        } else {
+        } else if bracketed == 0 {
             // `§ 787.06.`, `Sec. 20A.02.`: a decimal section of a state code.
             if unit == Unit::Section {
                 length += decimal_part_len(&rest_of_line[length..]);
             }
             length += number_suffix_len(&rest_of_line[length..]);
         }
-        let number = &rest_of_line[..length];
-        let mut printed_len = number_start + length;
+        let number = &rest_of_line[bracketed..bracketed + length];
+        let mut printed_len = number_start + length + 2 * bracketed;
         let after = &line[printed_len..];
         // What may follow a number: the end, a dot, a colon or comma, a space, a dash, a
         // footnote bracket. Anything else (`Section 3A1`, `Section 3of`) is not a label.
