@@ -239,6 +239,13 @@ impl Extractor<'_> {
             let after = skip_label(&text[after_start..line_end]);
             let found = form_after(&self.lexicon.drafting, after);
             let (form, form_at) = found.map_or((DefinitionForm::Unstated, 0), |found| (found.form, found.end));
+            // A table of meanings (`"child"       a person under the age of eighteen years.`):
+            // the meaning stands in the next column, and the column says "means".
+            let form = if form == DefinitionForm::Unstated && in_a_column(&text[after_start..line_end]) {
+                DefinitionForm::Means
+            } else {
+                form
+            };
             if form == DefinitionForm::Unstated && !provision.incomplete {
                 self.warnings.push(Warning::new(
                     WarningKind::UnclearDefinition,
@@ -956,6 +963,15 @@ fn thai_means(found: usize) -> FormMatch {
 }
 
 /// The form of a definition from the words after its term.
+/// Whether the words after a quoted term stand in the next column of a table: after its
+/// closing quote, a gap of two spaces or more, or a tab, then words on the same line.
+fn in_a_column(after_term: &str) -> bool {
+    let rest = after_term.trim_start_matches(['"', '\u{201D}', '\u{2019}', '\'']);
+    let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let first_line = rest.lines().next().unwrap_or_default().trim();
+    (gap >= 2 || rest.starts_with('\t')) && !first_line.is_empty()
+}
+
 /// The length of a short heading run into a provision's first line (`- Trafficking in persons.
 /// `), with the dashes before it and the spaces after it: at most six words, then a full stop.
 fn inline_heading_len(head: &str) -> Option<usize> {
