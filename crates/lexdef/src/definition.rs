@@ -291,7 +291,17 @@ impl Extractor<'_> {
                 let term = head[..form_at].trim_end().trim_end_matches(|character: char| {
                     crate::structure::is_dash(character) || character == ',' || character.is_whitespace()
                 });
+                // `Exploitation, for the purposes of this Article, shall include`: a term the
+                // lexicon knows, then a clause between commas.
+                let term = match term.split_once(',') {
+                    Some((before, _)) if self.lexicon.concept_of(before.trim()).is_some() => before.trim(),
+                    _ => term,
+                };
                 let words = tokens(term).len();
+                // (`the following shall be understood as:` introduces a list of terms.)
+                if term.to_lowercase().starts_with("the following") {
+                    return;
+                }
                 let capitalised = skipped > 0 || term.starts_with(|character: char| character.is_uppercase());
                 let has_quotes = term.contains(['"', '\u{201C}', '\u{201D}', '`']);
                 if words == 0
@@ -432,40 +442,51 @@ impl Extractor<'_> {
         for line in own[lead_end..].split_inclusive('\n') {
             let line_offset = line_start;
             line_start += line.len();
-            let trimmed = line.trim_start();
-            let mut item = &line[line.len() - trimmed.len()..];
-            // A dash, bullet or label before the term.
-            item = item.trim_start_matches(|character: char| {
-                crate::structure::is_dash(character) || matches!(character, '-' | '•' | '*' | '·')
-            });
-            item = item.trim_start();
-            let item_offset = line_offset + (line.len() - item.len());
-            let Some((term, meaning)) = item.split_once(':') else { continue };
-            let words = tokens(term).len();
-            if words == 0
-                || words > MAX_UNQUOTED_TERM_WORDS
-                || meaning.trim().is_empty()
-                || term.contains(['.', ';', ',', '"', '\u{201C}'])
-            {
-                continue;
-            }
-            let term_start = start + item_offset;
-            let line_end = start + line_offset + line.trim_end().len();
-            let term_text = term.trim();
-            let concept = self.lexicon.concept_of(term_text);
-            self.definitions.push(Definition {
-                term: term_text.to_owned(),
-                concept,
-                form: DefinitionForm::Means,
-                eid: provision.eid.clone(),
-                span: Span { start: term_start, end: line_end },
-                term_span: Some(Span { start: term_start, end: term_start + term_text.len() }),
-                line: self.instrument.locate(term_start).line,
-                quoted: provision.quoted,
-                incomplete: provision.incomplete,
-                reference: None,
-            });
+            self.listed_term(provision, start + line_offset, line);
         }
+        // (Or one item a paragraph: `a) Child: every person under eighteen years of age;`.)
+        for child in &provision.children {
+            let (head_start, head) = child.head(&self.instrument.text);
+            let head = head.to_owned();
+            self.listed_term(child, head_start, &head);
+        }
+    }
+
+    /// One item of a list of terms, `Term: its meaning`, starting at `at` in the text.
+    fn listed_term(&mut self, provision: &Provision, at: usize, line: &str) {
+        let trimmed = line.trim_start();
+        // A dash, bullet or label before the term.
+        let item = trimmed
+            .trim_start_matches(|character: char| {
+                crate::structure::is_dash(character) || matches!(character, '-' | '•' | '*' | '·')
+            })
+            .trim_start();
+        let item_offset = line.len() - item.len();
+        let Some((term, meaning)) = item.split_once(':') else { return };
+        let words = tokens(term).len();
+        if words == 0
+            || words > MAX_UNQUOTED_TERM_WORDS
+            || meaning.trim().is_empty()
+            || term.contains(['.', ';', ',', '"', '\u{201C}', '(', ')'])
+        {
+            return;
+        }
+        let term_start = at + item_offset;
+        let line_end = at + line.trim_end().len();
+        let term_text = term.trim();
+        let concept = self.lexicon.concept_of(term_text);
+        self.definitions.push(Definition {
+            term: term_text.to_owned(),
+            concept,
+            form: DefinitionForm::Means,
+            eid: provision.eid.clone(),
+            span: Span { start: term_start, end: line_end },
+            term_span: Some(Span { start: term_start, end: term_start + term_text.len() }),
+            line: self.instrument.locate(term_start).line,
+            quoted: provision.quoted,
+            incomplete: provision.incomplete,
+            reference: None,
+        });
     }
 
     fn inline_terms(&mut self, provision: &Provision) {
