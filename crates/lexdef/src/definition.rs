@@ -375,7 +375,19 @@ impl Extractor<'_> {
                 offset += rest.len() - trimmed.len();
                 rest = trimmed;
             }
-            if !rest.starts_with(|character: char| character.is_uppercase()) {
+            // `Note 1. In this Article, exploitation means ...` (a note to a code article).
+            if let Some(after) = rest.strip_prefix("Note ") {
+                if let Some(dot) = after.find(". ").filter(|dot| after[..*dot].chars().all(|c| c.is_ascii_digit())) {
+                    let trimmed = after[dot + 1..].trim_start();
+                    offset += rest.len() - trimmed.len();
+                    rest = trimmed;
+                }
+            }
+            let introduced = self.lexicon.drafting.after_introduction(rest);
+            if introduced > 0 && rest[..introduced].trim_end().ends_with(',') {
+                offset += introduced;
+                rest = &rest[introduced..];
+            } else if !rest.starts_with(|character: char| character.is_uppercase()) {
                 continue;
             }
             let Some((term, _)) = term_and_form(self.lexicon, rest) else { continue };
