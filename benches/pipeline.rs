@@ -72,7 +72,7 @@ fn main() {
         })
         .collect();
     let element_ids: Vec<_> = lexicon.element_ids().cloned().collect();
-    let qualifier_names: Vec<String> = baseline.qualifiers.keys().cloned().collect();
+    let qualifier_names: Vec<_> = baseline.qualifiers.keys().copied().collect();
     let mut times = Vec::new();
     let mut findings = 0;
     for _ in 0..5 {

@@ -2,7 +2,10 @@
 //! elements and its four qualifiers, each backed by the right words; ACTIP, whose articles
 //! are not in the corpus, says so instead of guessing.
 
-use lexdef::{extract_definitions, parse, Corpus, Lexicon, ModelBuilder, QualifierValue, TermModel, PROTOCOL_ELEMENTS};
+use lexdef::{
+    extract_definitions, parse, Corpus, Lexicon, ListKind, ModelBuilder, QualifierName, QualifierValue, TermModel,
+    VictimScope, PROTOCOL_ELEMENTS,
+};
 
 fn model_of(id: &str) -> (lexdef::Instrument, TermModel) {
     let corpus = Corpus::bundled();
@@ -45,17 +48,17 @@ fn the_protocol_definition_has_exactly_the_protocol_elements_with_their_words() 
         assert_eq!(&instrument.text[evidence.span.range()], text);
         assert_eq!(evidence.line, 72);
     }
-    let qualifier = |name: &str| model.qualifiers.get(name).unwrap_or_else(|| panic!("{name}"));
-    assert_eq!(qualifier("child_age").value, QualifierValue::Number(18));
-    assert_eq!(qualifier("child_age").evidence[0].eid.as_str(), "art_3__para_d");
-    assert_eq!(qualifier("consent_irrelevant").value, QualifierValue::Bool(true));
-    assert_eq!(qualifier("consent_irrelevant").evidence[0].eid.as_str(), "art_3__para_b");
-    assert!(qualifier("consent_irrelevant").evidence[0].text.ends_with("shall be irrelevant"));
-    assert_eq!(qualifier("means_required_for_children").value, QualifierValue::Bool(false));
-    assert_eq!(qualifier("means_required_for_children").evidence[0].eid.as_str(), "art_3__para_c");
-    assert_eq!(qualifier("exploitation_list").value, QualifierValue::Name("open".to_owned()));
-    assert_eq!(qualifier("victim_scope").value, QualifierValue::Name("all_persons".to_owned()));
-    assert_eq!(qualifier("transnational_required").value, QualifierValue::Bool(false));
+    let qualifier = |name: QualifierName| model.qualifiers.get(&name).unwrap_or_else(|| panic!("{name}"));
+    assert_eq!(qualifier(QualifierName::ChildAge).value, QualifierValue::Number(18));
+    assert_eq!(qualifier(QualifierName::ChildAge).evidence[0].eid.as_str(), "art_3__para_d");
+    assert_eq!(qualifier(QualifierName::ConsentIrrelevant).value, QualifierValue::Bool(true));
+    assert_eq!(qualifier(QualifierName::ConsentIrrelevant).evidence[0].eid.as_str(), "art_3__para_b");
+    assert!(qualifier(QualifierName::ConsentIrrelevant).evidence[0].text.ends_with("shall be irrelevant"));
+    assert_eq!(qualifier(QualifierName::MeansRequiredForChildren).value, QualifierValue::Bool(false));
+    assert_eq!(qualifier(QualifierName::MeansRequiredForChildren).evidence[0].eid.as_str(), "art_3__para_c");
+    assert_eq!(qualifier(QualifierName::ExploitationList).value, QualifierValue::List(ListKind::Open));
+    assert_eq!(qualifier(QualifierName::VictimScope).value, QualifierValue::Scope(VictimScope::AllPersons));
+    assert_eq!(qualifier(QualifierName::TransnationalRequired).value, QualifierValue::Bool(false));
 }
 
 #[test]

@@ -47,7 +47,7 @@ fn compare_text(body: &str, with_header: bool, excerpt: bool) -> Gaps {
                 matches!(finding.kind, DivergenceKind::QualifierMismatch | DivergenceKind::ScopeRestriction)
             })
             .filter_map(|finding| {
-                finding.qualifier.clone().map(|name| (name, finding.subject.value.clone(), finding.direction))
+                finding.qualifier.map(|name| (name.to_string(), finding.subject.value.clone(), finding.direction))
             })
             .collect(),
         uncertain: findings.iter().filter(|finding| matches!(finding.confidence, Confidence::Uncertain { .. })).count(),

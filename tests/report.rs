@@ -109,7 +109,10 @@ fn each_member_states_findings_agree_with_the_teams_annotations() {
                 continue;
             }
             let differs = palermo.get(name).is_some_and(|baseline| baseline != value);
-            let finding = entry.findings.iter().find(|finding| finding.qualifier.as_deref() == Some(name.as_str()));
+            let finding = entry
+                .findings
+                .iter()
+                .find(|finding| finding.qualifier.map(lexdef::QualifierName::as_str) == Some(name.as_str()));
             match (differs, finding) {
                 (true, Some(finding)) => assert_eq!(&finding.subject.value, value, "{} {name}", entry.instrument),
                 (true, None) => {
@@ -124,21 +127,26 @@ fn each_member_states_findings_agree_with_the_teams_annotations() {
         }
     }
     // Spot checks of qualifier findings against the annotations.
-    let finding = |id: &str, qualifier: &str| {
-        report.instruments.iter().find(|entry| entry.instrument.as_str() == id).and_then(|entry| {
-            entry.findings.iter().find(|finding| finding.qualifier.as_deref() == Some(qualifier)).cloned()
-        })
+    let finding = |id: &str, qualifier: lexdef::QualifierName| {
+        report
+            .instruments
+            .iter()
+            .find(|entry| entry.instrument.as_str() == id)
+            .and_then(|entry| entry.findings.iter().find(|finding| finding.qualifier == Some(qualifier)).cloned())
     };
-    let mm_age = finding("MM-ATIPL-2005", "child_age").expect("Myanmar's child is under 16");
+    let mm_age = finding("MM-ATIPL-2005", lexdef::QualifierName::ChildAge).expect("Myanmar's child is under 16");
     assert_eq!(
         (mm_age.subject.value.clone(), mm_age.baseline.value.clone()),
         (serde_json::json!(16), serde_json::json!(18))
     );
     assert_eq!(mm_age.direction, lexdef::Direction::Narrower);
-    let sg_list = finding("SG-PHTA-2014", "exploitation_list").expect("Singapore's list is closed");
+    let sg_list = finding("SG-PHTA-2014", lexdef::QualifierName::ExploitationList).expect("Singapore's list is closed");
     assert_eq!(sg_list.subject.value, serde_json::json!("closed"));
     assert_eq!(sg_list.subject.evidence[0].eid.as_str(), "sec_2__def_exploitation");
-    assert!(finding("PH-RA10364-2012", "child_age").is_none(), "RA 10364's child is under 18, as the Protocol's");
+    assert!(
+        finding("PH-RA10364-2012", lexdef::QualifierName::ChildAge).is_none(),
+        "RA 10364's child is under 18, as the Protocol's"
+    );
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The whole instrument is read, and claims are scoped to what was seen: the examples of the
 //! issue that asked for it, each with the law's words, and the rule over the whole corpus.
 
-use lexdef::{Analysis, Confidence, Corpus, DivergenceKind, ElementState, Lexicon, Reason};
+use lexdef::{Analysis, Confidence, Corpus, DivergenceKind, ElementState, Lexicon, ListKind, QualifierName, Reason};
 use lexdef_workspace_tests::bundled_report;
 
 fn analysis(id: &str) -> Analysis {
@@ -65,8 +65,8 @@ fn offence_sections_add_their_acts_and_purposes() {
 fn a_residual_clause_opens_the_list() {
     // Thailand: "Exploitation means ... or any other similar practices resulting in forced extortion".
     let thailand = analysis("TH-ATIPA-2008");
-    let list = &thailand.model.qualifiers["exploitation_list"];
-    assert_eq!(list.value, lexdef::QualifierValue::Name("open".to_owned()));
+    let list = &thailand.model.qualifiers[&QualifierName::ExploitationList];
+    assert_eq!(list.value, lexdef::QualifierValue::List(ListKind::Open));
     assert_eq!(list.evidence[0].text, "or any other similar practices");
 }
 
@@ -133,7 +133,7 @@ fn what_the_seen_provisions_settle_is_read_where_the_definition_was_not_seen() {
     // trafficking in persons is cut by a gap.
     let malaysia = analysis("MY-ATIPSOM-2007");
     assert!(malaysia.model.definition.is_none());
-    let age = &malaysia.model.qualifiers["child_age"];
+    let age = &malaysia.model.qualifiers[&QualifierName::ChildAge];
     assert_eq!(age.value, lexdef::QualifierValue::Number(18));
     assert_eq!(age.evidence[0].text, "under the age of eighteen");
     assert_eq!(age.evidence[0].eid.as_str(), "sec_2__def_child");

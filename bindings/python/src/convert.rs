@@ -37,7 +37,8 @@ pub(crate) fn qualifier_value<'py>(py: Python<'py>, value: &lexdef::QualifierVal
     match value {
         lexdef::QualifierValue::Number(number) => PyInt::new(py, *number).into_any(),
         lexdef::QualifierValue::Bool(flag) => PyBool::new(py, *flag).to_owned().into_any(),
-        lexdef::QualifierValue::Name(name) => PyString::new(py, name).into_any(),
+        lexdef::QualifierValue::List(kind) => PyString::new(py, kind.as_str()).into_any(),
+        lexdef::QualifierValue::Scope(scope) => PyString::new(py, scope.as_str()).into_any(),
         lexdef::QualifierValue::Unknown => PyString::new(py, "unknown").into_any(),
     }
 }

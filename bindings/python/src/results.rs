@@ -109,15 +109,15 @@ value_class!(PyElement, "Element", {
 #[pyclass(module = "lexdef", name = "Qualifier", frozen)]
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) struct PyQualifier {
-    pub(crate) name: String,
+    pub(crate) name: lexdef::QualifierName,
     pub(crate) inner: lexdef::Qualifier,
 }
 
 value_class!(PyQualifier, "Qualifier", {
     /// `child_age`, `consent_irrelevant`, ...
     #[getter]
-    fn name(&self) -> &str {
-        &self.name
+    fn name(&self) -> &'static str {
+        self.name.as_str()
     }
     /// An int, a bool or a name; `"unknown"` where the text does not settle it.
     #[getter]
@@ -216,7 +216,7 @@ value_class!(PyTermModel, "TermModel", {
         self.inner
             .qualifiers
             .iter()
-            .map(|(name, inner)| (name.clone(), PyQualifier { name: name.clone(), inner: inner.clone() }))
+            .map(|(name, inner)| (name.to_string(), PyQualifier { name: *name, inner: inner.clone() }))
             .collect()
     }
     /// Elements the complete text does not name: a fact about the law.
@@ -500,8 +500,8 @@ value_class!(PyDivergence, "Divergence", {
     }
     /// The qualifier, for qualifier findings.
     #[getter]
-    fn qualifier(&self) -> Option<&str> {
-        self.inner.qualifier.as_deref()
+    fn qualifier(&self) -> Option<&'static str> {
+        self.inner.qualifier.map(lexdef::QualifierName::as_str)
     }
     /// `narrower`, `broader` or `different`.
     #[getter]
@@ -680,8 +680,8 @@ value_class!(PyMatrix, "Matrix", {
     }
     /// The qualifier columns.
     #[getter]
-    fn qualifiers(&self) -> Vec<String> {
-        self.inner.qualifiers.clone()
+    fn qualifiers(&self) -> Vec<&'static str> {
+        self.inner.qualifiers.iter().map(|name| name.as_str()).collect()
     }
     /// The rows' instrument ids.
     #[getter]
@@ -700,8 +700,8 @@ value_class!(PyMatrix, "Matrix", {
         if let Some(state) = row.elements.get(column) {
             return Ok(pyo3::types::PyString::new(py, state).into_any());
         }
-        match row.qualifiers.get(column) {
-            Some(value) => json_to_py(py, value),
+        match column.parse().ok().and_then(|name: lexdef::QualifierName| row.qualifiers.get(&name)) {
+            Some(value) => Ok(qualifier_value(py, value)),
             None => Err(pyo3::exceptions::PyKeyError::new_err(format!("the matrix has no column `{column}`"))),
         }
     }
@@ -715,8 +715,8 @@ value_class!(PyMatrix, "Matrix", {
                 record.set_item(element, row.elements.get(element))?;
             }
             for qualifier in &self.inner.qualifiers {
-                let value = row.qualifiers.get(qualifier).map(|value| json_to_py(py, value)).transpose()?;
-                record.set_item(qualifier, value)?;
+                let value = row.qualifiers.get(qualifier).map(|value| qualifier_value(py, value));
+                record.set_item(qualifier.as_str(), value)?;
             }
             list.append(record)?;
         }
@@ -726,7 +726,7 @@ value_class!(PyMatrix, "Matrix", {
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let mut columns = vec!["instrument".to_owned()];
         columns.extend(self.inner.elements.iter().cloned());
-        columns.extend(self.inner.qualifiers.iter().cloned());
+        columns.extend(self.inner.qualifiers.iter().map(ToString::to_string));
         convert::data_frame(py, self.to_records(py)?, columns)?.call_method1("set_index", ("instrument",))
     }
     fn __repr__(&self) -> String {

@@ -360,6 +360,78 @@ fn a_malformed_rules_file_is_located_and_the_other_rules_still_run() {
 }
 
 #[test]
+fn qualifiers_are_checked_by_name_and_value_in_rules_and_annotations() {
+    let directory = corpus_copy();
+    let path = directory.path().join("corpus/lexdef-check.toml");
+    let rules = std::fs::read_to_string(&path).expect("read")
+        + "\n[[rules]]\nid = \"qualifier-typos\"\ndescription = \"no such qualifier, no such values\"\nseverity = \"error\"\ninstruments = [\"INTL-PALERMO-2000\"]\n\n[rules.qualifiers]\nchild_ages = 18\nvictim_scope = \"everyone\"\nexploitation_list = true\nconsent_irrelevant = \"yes\"\n"
+        // Every value the model can give is one a rule can require, `children` too.
+        + "\n[[rules]]\nid = \"children-only\"\ndescription = \"protects children only\"\nseverity = \"warning\"\ninstruments = [\"INTL-PALERMO-2000\"]\n\n[rules.qualifiers]\nvictim_scope = \"children\"\n";
+    std::fs::write(&path, &rules).expect("write");
+    let rules_line = |text: &str| rules.lines().position(|line| line == text).expect("a rule line") + 1;
+    let annotation = directory.path().join("corpus/annotations/SG-PHTA-2014.toml");
+    let coded = std::fs::read_to_string(&annotation).expect("read").replacen(
+        "[definitions.qualifiers.victim_scope]",
+        "[definitions.qualifiers.victim_scopes]\nvalue = \"all_persons\"\nbasis = \"a name that is no qualifier's\"\n\n[definitions.qualifiers.victim_scope]",
+        1,
+    );
+    let coded = coded.replacen(
+        "[definitions.qualifiers.exploitation_list]\nvalue = \"closed\"",
+        "[definitions.qualifiers.exploitation_list]\nvalue = \"shut\"",
+        1,
+    );
+    std::fs::write(&annotation, &coded).expect("write");
+    let unknown_name = coded.lines().position(|line| line.ends_with("victim_scopes]")).expect("the new name") + 2;
+    let (code, rows) = new_findings(directory.path());
+    assert_eq!(code, 1);
+    let config = |text: &str, column: usize, message: &str| {
+        row("rules.config", "error", &format!("corpus/lexdef-check.toml:{}:{column}", rules_line(text)), message)
+    };
+    let mut expected = vec![
+        row(
+            "annotation.agreement",
+            "error",
+            &format!("corpus/annotations/SG-PHTA-2014.toml:{unknown_name}:9"),
+            "victim_scopes not read (annotated all_persons)",
+        ),
+        row(
+            "annotation.agreement",
+            "error",
+            "corpus/instruments/SG-PHTA-2014.txt:89:16",
+            "exploitation_list is closed (annotated shut \"means sexual exploitation\" [sec_2__def_exploitation])",
+        ),
+        row(
+            "policy.children-only",
+            "warning",
+            "corpus/instruments/INTL-PALERMO-2000.txt:72:109",
+            "victim_scope is all_persons, where the rule requires children",
+        ),
+        config(
+            "child_ages = 18",
+            14,
+            "`child_ages` is not a qualifier of trafficking_in_persons; its qualifiers are: child_age, consent_irrelevant, exploitation_list, means_required_for_children, transnational_required, victim_scope",
+        ),
+        config(
+            "victim_scope = \"everyone\"",
+            16,
+            "`victim_scope = everyone` is not a value it can have: expected one of `\"all_persons\"`, `\"women_and_children\"`, `\"children\"`",
+        ),
+        config(
+            "exploitation_list = true",
+            21,
+            "`exploitation_list = true` is not a value it can have: expected one of `\"open\"`, `\"closed\"`",
+        ),
+        config(
+            "consent_irrelevant = \"yes\"",
+            22,
+            "`consent_irrelevant = yes` is not a value it can have: expected `true` or `false`",
+        ),
+    ];
+    expected.sort();
+    assert_eq!(rows, expected);
+}
+
+#[test]
 fn update_rewrites_the_expected_divergences_and_then_the_check_is_clean_of_them() {
     let directory = corpus_copy();
     edit_line(directory.path(), "corpus/instruments/SG-PHTA-2014.txt", 72, b"age of 18 years", b"age of 16 years");

@@ -14,7 +14,7 @@ use toml::Spanned;
 use crate::document::Span;
 use crate::error::{Error, Result};
 use crate::location::{LineIndex, Location};
-use crate::model::QualifierValue;
+use crate::qualifier::{QualifierName, QualifierValue};
 use crate::report::Analysis;
 
 /// One annotation file, as written.
@@ -180,8 +180,9 @@ fn value_matches(annotated: &toml::Value, found: &QualifierValue) -> bool {
     match (annotated, found) {
         (toml::Value::Integer(number), QualifierValue::Number(value)) => *number == i64::from(*value),
         (toml::Value::Boolean(flag), QualifierValue::Bool(value)) => flag == value,
-        (toml::Value::String(text), QualifierValue::Unknown) => text == "unknown",
-        (toml::Value::String(text), QualifierValue::Name(name)) => text == name,
+        (toml::Value::String(text), QualifierValue::List(_) | QualifierValue::Scope(_) | QualifierValue::Unknown) => {
+            QualifierValue::from_word(text).as_ref() == Some(found)
+        }
         _ => false,
     }
 }
@@ -207,16 +208,17 @@ fn family_of(id: &str) -> &'static str {
     }
 }
 
-/// The tally a qualifier is counted in besides `qualifiers`.
-fn qualifier_family(name: &str) -> &'static str {
+/// The tally a qualifier is counted in besides `qualifiers` (an annotated name that is no
+/// qualifier's in `q.other`).
+fn qualifier_family(name: Option<QualifierName>) -> &'static str {
     match name {
-        "child_age" => "q.child_age",
-        "consent_irrelevant" => "q.consent_irrelevant",
-        "exploitation_list" => "q.exploitation_list",
-        "means_required_for_children" => "q.means_required_for_children",
-        "transnational_required" => "q.transnational_required",
-        "victim_scope" => "q.victim_scope",
-        _ => "q.other",
+        Some(QualifierName::ChildAge) => "q.child_age",
+        Some(QualifierName::ConsentIrrelevant) => "q.consent_irrelevant",
+        Some(QualifierName::ExploitationList) => "q.exploitation_list",
+        Some(QualifierName::MeansRequiredForChildren) => "q.means_required_for_children",
+        Some(QualifierName::TransnationalRequired) => "q.transnational_required",
+        Some(QualifierName::VictimScope) => "q.victim_scope",
+        None => "q.other",
     }
 }
 
@@ -397,16 +399,19 @@ pub fn compare_annotation(annotation: &Annotation, analysis: &Analysis) -> Annot
     }
     for (name, qualifier) in &coded.qualifiers {
         let value = qualifier.value.get_ref();
-        let agrees = model.qualifiers.get(name).is_some_and(|found| value_matches(value, &found.value));
+        // A name that is no qualifier's is not read, as one the model lacks.
+        let known = name.parse::<QualifierName>().ok();
+        let found = known.and_then(|known| model.qualifiers.get(&known));
+        let agrees = found.is_some_and(|found| value_matches(value, &found.value));
         // Per qualifier too: a reader wants to see which one a change moved.
-        let by_name = tallies.entry(qualifier_family(name)).or_default();
+        let by_name = tallies.entry(qualifier_family(known)).or_default();
         if agrees {
             by_name.found += 1;
         } else {
             by_name.missed += 1;
         }
         let tally = tallies.entry("qualifiers").or_default();
-        match model.qualifiers.get(name) {
+        match found {
             Some(found) if value_matches(value, &found.value) => tally.found += 1,
             Some(found) => {
                 tally.missed += 1;

@@ -7,7 +7,8 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::ids::{ElementFamily, ElementId};
 use crate::instrument_id::InstrumentId;
-use crate::model::{ElementPresence, ElementState, Evidence, NotFound, QualifierValue, Reason, TermModel};
+use crate::model::{ElementPresence, ElementState, Evidence, NotFound, Reason, TermModel};
+use crate::qualifier::{ListKind, QualifierName, QualifierValue, VictimScope};
 
 /// What kind of departure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -106,7 +107,7 @@ pub struct Divergence {
     pub element: Option<ElementId>,
     /// The qualifier, for qualifier findings.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub qualifier: Option<String>,
+    pub qualifier: Option<QualifierName>,
     /// Which way.
     pub direction: Direction,
     /// How much it matters.
@@ -152,7 +153,7 @@ pub fn compare(subject: &TermModel, baseline: &TermModel) -> Vec<Divergence> {
     let concept = subject.concept.to_string();
     let make = |kind,
                 element: Option<ElementId>,
-                qualifier: Option<String>,
+                qualifier: Option<QualifierName>,
                 direction,
                 severity,
                 confidence,
@@ -351,7 +352,7 @@ pub fn compare(subject: &TermModel, baseline: &TermModel) -> Vec<Divergence> {
             findings.push(make(
                 DivergenceKind::QualifierMismatch,
                 None,
-                Some(name.clone()),
+                Some(*name),
                 Direction::Different,
                 Severity::Low,
                 Confidence::Uncertain { reason: reason.clone() },
@@ -361,7 +362,7 @@ pub fn compare(subject: &TermModel, baseline: &TermModel) -> Vec<Divergence> {
             ));
             continue;
         }
-        let (kind, direction, severity) = qualifier_reading(name, &subject_qualifier.value, &baseline_qualifier.value);
+        let (kind, direction, severity) = qualifier_reading(*name, &subject_qualifier.value, &baseline_qualifier.value);
         // A value read from structure on a text that lacks a part would rest on that part.
         let confidence = match (&subject_qualifier.cause, subject_qualifier.evidence.is_empty()) {
             (Some(cause), true) => Confidence::Uncertain { reason: cause.to_string() },
@@ -374,7 +375,7 @@ pub fn compare(subject: &TermModel, baseline: &TermModel) -> Vec<Divergence> {
         findings.push(make(
             kind,
             None,
-            Some(name.clone()),
+            Some(*name),
             direction,
             severity,
             confidence,
@@ -438,42 +439,45 @@ pub fn count_divergences(subject: &TermModel, baseline: &TermModel) -> usize {
 
 /// What a qualifier difference means: its kind, direction and severity.
 fn qualifier_reading(
-    name: &str,
+    name: QualifierName,
     subject: &QualifierValue,
     baseline: &QualifierValue,
 ) -> (DivergenceKind, Direction, Severity) {
-    use QualifierValue::{Bool, Name, Number};
+    use QualifierValue::{Bool, List, Number, Scope};
     match (name, subject, baseline) {
-        ("child_age", Number(subject), Number(baseline)) => (
+        (QualifierName::ChildAge, Number(subject), Number(baseline)) => (
             DivergenceKind::QualifierMismatch,
             if subject < baseline { Direction::Narrower } else { Direction::Broader },
             Severity::High,
         ),
         // Requiring means for children, allowing a consent defence, requiring a border
         // crossing: each makes the definition cover less.
-        ("means_required_for_children", Bool(subject), _) | ("transnational_required", Bool(subject), _) => (
+        (QualifierName::MeansRequiredForChildren | QualifierName::TransnationalRequired, Bool(subject), _) => (
             DivergenceKind::QualifierMismatch,
             if *subject { Direction::Narrower } else { Direction::Broader },
             Severity::High,
         ),
-        ("consent_irrelevant", Bool(subject), _) => (
+        (QualifierName::ConsentIrrelevant, Bool(subject), _) => (
             DivergenceKind::QualifierMismatch,
             if *subject { Direction::Broader } else { Direction::Narrower },
             Severity::Medium,
         ),
-        ("exploitation_list", Name(subject), _) => (
+        (QualifierName::ExploitationList, List(subject), _) => (
             DivergenceKind::QualifierMismatch,
-            if subject == "closed" { Direction::Narrower } else { Direction::Broader },
+            match subject {
+                ListKind::Closed => Direction::Narrower,
+                ListKind::Open => Direction::Broader,
+            },
             Severity::Medium,
         ),
-        ("victim_scope", Name(subject), _) => {
-            let narrower = subject != "all_persons";
-            (
-                DivergenceKind::ScopeRestriction,
-                if narrower { Direction::Narrower } else { Direction::Broader },
-                Severity::High,
-            )
-        }
+        (QualifierName::VictimScope, Scope(subject), _) => (
+            DivergenceKind::ScopeRestriction,
+            match subject {
+                VictimScope::AllPersons => Direction::Broader,
+                VictimScope::WomenAndChildren | VictimScope::Children => Direction::Narrower,
+            },
+            Severity::High,
+        ),
         _ => (DivergenceKind::QualifierMismatch, Direction::Different, Severity::Medium),
     }
 }

@@ -25,7 +25,7 @@
 //! the law behind it:
 //!
 //! ```
-//! use lexdef::{extract_definitions, parse, Corpus, Lexicon, ModelBuilder, QualifierValue};
+//! use lexdef::{extract_definitions, parse, Corpus, Lexicon, ModelBuilder, QualifierName, QualifierValue};
 //!
 //! let corpus = Corpus::bundled();
 //! let palermo = corpus.require("INTL-PALERMO-2000")?;
@@ -34,7 +34,7 @@
 //! let (definitions, _warnings) = extract_definitions(palermo, &document, &lexicon);
 //! let model = ModelBuilder::new(palermo, &document, &definitions, &lexicon).model(&"trafficking_in_persons".parse()?);
 //! assert_eq!(model.elements.len(), 21);
-//! let age = &model.qualifiers["child_age"];
+//! let age = &model.qualifiers[&QualifierName::ChildAge];
 //! assert_eq!(age.value, QualifierValue::Number(18));
 //! assert_eq!(age.evidence[0].text, "under eighteen years");
 //! # Ok::<(), lexdef::Error>(())
@@ -70,6 +70,9 @@
 //! - **Term model**: what one definition contains — elements (`act.recruitment`,
 //!   `means.coercion`, `purpose.slavery`) and qualifiers (child age, consent, ...), each with
 //!   [`Evidence`]; what it lacks is `absent` only where the text is complete, else `not_found`.
+//! - **Qualifier**: a condition a definition sets on what it covers, named by a
+//!   [`QualifierName`] (`child_age`, `victim_scope`, ...) and valued by a [`QualifierValue`]
+//!   (a number, yes or no, a [`ListKind`], a [`VictimScope`], or unknown).
 //! - **Divergence**: where a subject's model departs from a baseline's (the UN Protocol, an
 //!   instrument), with a direction, a severity, a confidence and the words on both sides.
 //! - **Study**: one comparison run — a corpus read with a lexicon for a concept, against a
@@ -140,6 +143,7 @@ mod location;
 mod metadata;
 mod model;
 mod newtype;
+mod qualifier;
 mod report;
 mod report_html;
 mod structure;
@@ -179,9 +183,9 @@ pub use metadata::{
     Relation, RelationKind, SourceReference, TextStatus,
 };
 pub use model::{
-    ElementPresence, ElementState, Evidence, ModelBuilder, ModelSource, NotFound, Qualifier, QualifierValue, Reason,
-    TermModel,
+    ElementPresence, ElementState, Evidence, ModelBuilder, ModelSource, NotFound, Qualifier, Reason, TermModel,
 };
+pub use qualifier::{ListKind, QualifierName, QualifierValue, VictimScope};
 pub use report::{
     Analysis, Counts, Matrix, MatrixRow, PairCount, Report, ReportEntry, PAIRWISE_LIMIT, REPORT_JSON_SCHEMA,
     REPORT_SCHEMA,

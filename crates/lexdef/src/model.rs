@@ -15,6 +15,7 @@ use crate::instrument::Instrument;
 use crate::instrument_id::InstrumentId;
 use crate::lexicon::{Lexicon, MatchMethod, Pattern, PatternMatch};
 use crate::metadata::CompletenessStatus;
+use crate::qualifier::{ListKind, QualifierName, QualifierValue, VictimScope};
 
 /// The words of the law behind a fact of the model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -212,55 +213,6 @@ impl TermModel {
     }
 }
 
-/// The value of a qualifier.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
-pub enum QualifierValue {
-    /// A number (the child age).
-    Number(u32),
-    /// Yes or no.
-    Bool(bool),
-    /// A named value (`all_persons`, `open`, ...).
-    Name(String),
-    /// The text does not settle it: serialised as `"unknown"`.
-    #[serde(serialize_with = "serialize_unknown")]
-    Unknown,
-}
-
-impl std::fmt::Display for QualifierValue {
-    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            QualifierValue::Number(number) => write!(formatter, "{number}"),
-            QualifierValue::Bool(flag) => write!(formatter, "{flag}"),
-            QualifierValue::Name(name) => formatter.write_str(name),
-            QualifierValue::Unknown => formatter.write_str("unknown"),
-        }
-    }
-}
-
-fn serialize_unknown<S: serde::Serializer>(serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str("unknown")
-}
-
-// Written by hand because an untagged derive would read `"unknown"` back as a name.
-impl<'de> Deserialize<'de> for QualifierValue {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<QualifierValue, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Written {
-            Number(u32),
-            Bool(bool),
-            Name(String),
-        }
-        Ok(match Written::deserialize(deserializer)? {
-            Written::Number(number) => QualifierValue::Number(number),
-            Written::Bool(flag) => QualifierValue::Bool(flag),
-            Written::Name(name) if name == "unknown" => QualifierValue::Unknown,
-            Written::Name(name) => QualifierValue::Name(name),
-        })
-    }
-}
-
 /// A qualifier's value and what settles it: words of the law, or a reading of the text's
 /// structure (`basis`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -302,7 +254,7 @@ pub struct TermModel {
     /// The elements the text names, in id order.
     pub elements: Vec<ElementPresence>,
     /// The qualifiers, by name.
-    pub qualifiers: BTreeMap<String, Qualifier>,
+    pub qualifiers: BTreeMap<QualifierName, Qualifier>,
     /// Elements the complete text does not name: a fact about the law.
     pub absent: Vec<ElementId>,
     /// Elements that cannot be called absent, with why.
@@ -829,10 +781,10 @@ impl<'a> ModelBuilder<'a> {
             self.trafficking_qualifiers(&mut model, &reading, &mut linked);
         } else if concept.as_str() == "exploitation" {
             let list = self.exploitation_list(list_source, purpose_from, incomplete.is_none());
-            model.qualifiers.insert("exploitation_list".to_owned(), list);
+            model.qualifiers.insert(QualifierName::ExploitationList, list);
         } else if concept.as_str() == "child" {
             let age = self.child_age_in(&[definition.span]);
-            model.qualifiers.insert("child_age".to_owned(), age);
+            model.qualifiers.insert(QualifierName::ChildAge, age);
         }
         model.definition = Some(ModelSource {
             eid: definition.eid.clone(),
@@ -1004,8 +956,8 @@ impl<'a> ModelBuilder<'a> {
                 cause: None,
             };
         };
-        let named = |value: &str, evidence: Vec<Evidence>, basis: Option<String>| Qualifier {
-            value: QualifierValue::Name(value.to_owned()),
+        let named = |kind: ListKind, evidence: Vec<Evidence>, basis: Option<String>| Qualifier {
+            value: QualifierValue::List(kind),
             evidence,
             basis,
             cause: None,
@@ -1014,7 +966,7 @@ impl<'a> ModelBuilder<'a> {
         // similar practices`, `... or other methods`).
         let list_span = purpose_list_span(definition, span, purpose_from);
         if let Some((_, evidence)) = self.find_pattern(&self.lexicon.qualifiers.residual_open_list, list_span) {
-            return named("open", vec![evidence], None);
+            return named(ListKind::Open, vec![evidence], None);
         }
         // A definition of exploitation: its defining word decides (`means` closes, `includes` opens).
         if definition.concept.as_ref().is_some_and(|id| id.as_str() == "exploitation") && definition.term_span.is_some()
@@ -1032,9 +984,9 @@ impl<'a> ModelBuilder<'a> {
                 (Some((_, evidence)), _)
                     if opens_anyway || closed_at.is_none_or(|closed| open_at.is_some_and(|open| open < closed)) =>
                 {
-                    named("open", vec![evidence], None)
+                    named(ListKind::Open, vec![evidence], None)
                 }
-                (_, Some((_, evidence))) => named("closed", vec![evidence], None),
+                (_, Some((_, evidence))) => named(ListKind::Closed, vec![evidence], None),
                 _ => Qualifier {
                     value: QualifierValue::Unknown,
                     evidence: Vec::new(),
@@ -1047,15 +999,15 @@ impl<'a> ModelBuilder<'a> {
         let from = purpose_from.map_or(span.start, |offset| span.start + offset);
         let window = Span { start: from, end: span.end };
         if let Some((_, evidence)) = self.find_pattern(&self.lexicon.qualifiers.open_list, window) {
-            return named("open", vec![evidence], None);
+            return named(ListKind::Open, vec![evidence], None);
         }
         if let Some((_, evidence)) = self.find_pattern(&self.lexicon.qualifiers.closed_list, window) {
-            return named("closed", vec![evidence], None);
+            return named(ListKind::Closed, vec![evidence], None);
         }
         // A bare list, whole in the text: nothing opens it, so it is closed.
         if list_complete {
             return named(
-                "closed",
+                ListKind::Closed,
                 Vec::new(),
                 Some("the forms of exploitation are listed in full, and no word opens the list (`includes`, `at a minimum`, `or other ...`)".to_owned()),
             );
@@ -1176,7 +1128,7 @@ impl<'a> ModelBuilder<'a> {
                 linked.push(child.eid.clone());
             }
         }
-        model.qualifiers.insert("child_age".to_owned(), age);
+        model.qualifiers.insert(QualifierName::ChildAge, age);
 
         // means_required_for_children.
         let names_means = requires_means;
@@ -1212,7 +1164,7 @@ impl<'a> ModelBuilder<'a> {
                 self.incomplete_phrase()
             )),
         };
-        model.qualifiers.insert("means_required_for_children".to_owned(), means_for_children);
+        model.qualifiers.insert(QualifierName::MeansRequiredForChildren, means_for_children);
 
         // consent_irrelevant: anywhere in the instrument's text.
         let consent = match self
@@ -1233,7 +1185,7 @@ impl<'a> ModelBuilder<'a> {
                 self.incomplete_phrase()
             )),
         };
-        model.qualifiers.insert("consent_irrelevant".to_owned(), consent);
+        model.qualifiers.insert(QualifierName::ConsentIrrelevant, consent);
 
         // victim_scope: the object of the acts, so the words after the first act (`Any person
         // who recruits ... an individual`: the first `person` is the offender).
@@ -1252,8 +1204,8 @@ impl<'a> ModelBuilder<'a> {
                     .map_or(definition.span.end, |provision| provision.span.end);
                 Span { start: evidence.span.start, end }
             });
-        let named = |value: &str, evidence: Evidence| Qualifier {
-            value: QualifierValue::Name(value.to_owned()),
+        let named = |scope: VictimScope, evidence: Evidence| Qualifier {
+            value: QualifierValue::Scope(scope),
             evidence: vec![evidence],
             basis: None,
             cause: None,
@@ -1267,15 +1219,15 @@ impl<'a> ModelBuilder<'a> {
         let named_scope =
             name_span.and_then(|span| self.find_pattern(&self.lexicon.qualifiers.women_and_children, span));
         let scope = match (named_scope, object) {
-            (Some((_, evidence)), _) => named("women_and_children", evidence),
+            (Some((_, evidence)), _) => named(VictimScope::WomenAndChildren, evidence),
             (None, None) => unknown("the definition names no act, so not whom it is done to"),
             // Whom the first words after the act name: `persons`, `a woman or child`, `a child`.
             (None, Some(object)) => {
                 let qualifiers = &self.lexicon.qualifiers;
                 [
-                    ("women_and_children", &qualifiers.women_and_children),
-                    ("all_persons", &qualifiers.all_persons),
-                    ("children", &qualifiers.children_only),
+                    (VictimScope::WomenAndChildren, &qualifiers.women_and_children),
+                    (VictimScope::AllPersons, &qualifiers.all_persons),
+                    (VictimScope::Children, &qualifiers.children_only),
                 ]
                 .into_iter()
                 .filter_map(|(value, patterns)| {
@@ -1289,14 +1241,14 @@ impl<'a> ModelBuilder<'a> {
                     {
                         // The acts stand apart from their object (`arranges the travel of
                         // another person` in one subsection, `by recruiting ...` in another).
-                        Some((_, evidence)) => named("all_persons", evidence),
+                        Some((_, evidence)) => named(VictimScope::AllPersons, evidence),
                         None => unknown("the definition does not say whom it protects"),
                     },
                     |(_, value, evidence)| named(value, evidence),
                 )
             }
         };
-        model.qualifiers.insert("victim_scope".to_owned(), scope);
+        model.qualifiers.insert(QualifierName::VictimScope, scope);
 
         // transnational_required.
         let within_or_across = self
@@ -1330,18 +1282,18 @@ impl<'a> ModelBuilder<'a> {
             )),
             (None, None) => unknown("the definition is incomplete in the corpus"),
         };
-        model.qualifiers.insert("transnational_required".to_owned(), transnational);
+        model.qualifiers.insert(QualifierName::TransnationalRequired, transnational);
 
         let purpose_from =
             self.find_pattern(&self.lexicon.qualifiers.purpose_markers, definition.span).map(|(found, _)| found.start);
         let mut list = self.exploitation_list(list_source, purpose_from, incomplete.is_none());
         if let Some(exploitation) = exploitation_used {
             let defined = self.exploitation_list(Some((exploitation, exploitation.span)), None, incomplete.is_none());
-            if defined.value == QualifierValue::Name("open".to_owned()) {
+            if defined.value == QualifierValue::List(ListKind::Open) {
                 list = defined;
             }
         }
-        model.qualifiers.insert("exploitation_list".to_owned(), list);
+        model.qualifiers.insert(QualifierName::ExploitationList, list);
     }
 
     /// Where the definition of trafficking was not seen, what the provisions that were seen
@@ -1374,7 +1326,7 @@ impl<'a> ModelBuilder<'a> {
         let child_spans: Vec<Span> = self.child_definitions().iter().map(|child| child.span).collect();
         let age = self.child_age_in(&child_spans);
         if age.value != QualifierValue::Unknown {
-            model.qualifiers.insert("child_age".to_owned(), age);
+            model.qualifiers.insert(QualifierName::ChildAge, age);
         }
     }
 
@@ -1552,7 +1504,7 @@ fn unmodelled(mut model: TermModel, candidates: Vec<ElementId>, reason: Reason) 
             basis: Some(reason.to_string()),
             cause: Some(reason.clone()),
         };
-        model.qualifiers.insert((*name).to_owned(), unknown);
+        model.qualifiers.insert(*name, unknown);
     }
     model
 }
@@ -1656,18 +1608,11 @@ fn families_for(concept: &ConceptId) -> Vec<ElementFamily> {
 }
 
 /// The qualifiers a concept's model reads.
-pub(crate) fn qualifier_names(concept: &ConceptId) -> &'static [&'static str] {
+pub(crate) fn qualifier_names(concept: &ConceptId) -> &'static [QualifierName] {
     match concept.as_str() {
-        "trafficking_in_persons" => &[
-            "child_age",
-            "consent_irrelevant",
-            "exploitation_list",
-            "means_required_for_children",
-            "transnational_required",
-            "victim_scope",
-        ],
-        "exploitation" => &["exploitation_list"],
-        "child" => &["child_age"],
+        "trafficking_in_persons" => QualifierName::ALL,
+        "exploitation" => &[QualifierName::ExploitationList],
+        "child" => &[QualifierName::ChildAge],
         _ => &[],
     }
 }

@@ -15,7 +15,8 @@ use crate::instrument::Instrument;
 use crate::instrument_id::InstrumentId;
 use crate::lexicon::Lexicon;
 use crate::metadata::InstrumentKind;
-use crate::model::{ModelBuilder, QualifierValue, TermModel};
+use crate::model::{ModelBuilder, TermModel};
+use crate::qualifier::{QualifierName, QualifierValue};
 use crate::warning::Warning;
 
 /// The report format's version; a change that breaks readers changes it.
@@ -101,7 +102,7 @@ pub struct MatrixRow {
     /// Element id → `present` / `absent` / `not_found` / `not_defined`.
     pub elements: BTreeMap<String, String>,
     /// Qualifier → value.
-    pub qualifiers: BTreeMap<String, serde_json::Value>,
+    pub qualifiers: BTreeMap<QualifierName, QualifierValue>,
 }
 
 /// Every instrument × every element, plus qualifiers: the overview researchers plot.
@@ -110,7 +111,7 @@ pub struct Matrix {
     /// The columns: element ids.
     pub elements: Vec<String>,
     /// The qualifier columns.
-    pub qualifiers: Vec<String>,
+    pub qualifiers: Vec<QualifierName>,
     /// One row per instrument, by id.
     pub rows: Vec<MatrixRow>,
 }
@@ -202,13 +203,13 @@ pub(crate) fn kebab(name: &str) -> String {
     out
 }
 
-fn matrix_row(analysis: &Analysis, element_ids: &[ElementId], qualifier_names: &[String]) -> MatrixRow {
+fn matrix_row(analysis: &Analysis, element_ids: &[ElementId], qualifier_names: &[QualifierName]) -> MatrixRow {
     MatrixRow::of(&analysis.model, element_ids, qualifier_names)
 }
 
 impl MatrixRow {
     /// The row of one model: each element's state and each qualifier's value.
-    pub fn of(model: &TermModel, element_ids: &[ElementId], qualifier_names: &[String]) -> MatrixRow {
+    pub fn of(model: &TermModel, element_ids: &[ElementId], qualifier_names: &[QualifierName]) -> MatrixRow {
         matrix_row_of(model, element_ids, qualifier_names)
     }
 }
@@ -223,11 +224,11 @@ impl Matrix {
             Some(baseline) => baseline.elements.iter().map(|presence| presence.id.clone()).collect(),
             None => lexicon.element_ids().cloned().collect(),
         };
-        let qualifier_names: Vec<String> = match baseline {
-            Some(baseline) => baseline.qualifiers.keys().cloned().collect(),
+        let qualifier_names: Vec<QualifierName> = match baseline {
+            Some(baseline) => baseline.qualifiers.keys().copied().collect(),
             None => models
                 .iter()
-                .flat_map(|model| model.qualifiers.keys().cloned())
+                .flat_map(|model| model.qualifiers.keys().copied())
                 .collect::<std::collections::BTreeSet<_>>()
                 .into_iter()
                 .collect(),
@@ -239,14 +240,11 @@ impl Matrix {
     }
 }
 
-fn matrix_row_of(model: &TermModel, element_ids: &[ElementId], qualifier_names: &[String]) -> MatrixRow {
+fn matrix_row_of(model: &TermModel, element_ids: &[ElementId], qualifier_names: &[QualifierName]) -> MatrixRow {
     let elements = element_ids.iter().map(|id| (id.to_string(), model.state(id).as_str().to_owned())).collect();
     let qualifiers = qualifier_names
         .iter()
-        .map(|name| {
-            let value = model.qualifiers.get(name).map_or(QualifierValue::Unknown, |qualifier| qualifier.value.clone());
-            (name.clone(), serde_json::to_value(value).expect("qualifier values serialise"))
-        })
+        .map(|name| (*name, model.qualifiers.get(name).map_or(QualifierValue::Unknown, |qualifier| qualifier.value)))
         .collect();
     MatrixRow { instrument: model.instrument.clone(), elements, qualifiers }
 }
@@ -276,7 +274,7 @@ impl Report {
         mut divergences: impl FnMut(&Analysis) -> Vec<Divergence>,
     ) -> Report {
         let element_ids: Vec<ElementId> = lexicon.element_ids().cloned().collect();
-        let qualifier_names: Vec<String> = baseline.model.qualifiers.keys().cloned().collect();
+        let qualifier_names: Vec<QualifierName> = baseline.model.qualifiers.keys().copied().collect();
         let instruments = analyses
             .iter()
             .filter(|analysis| analysis.instrument.id != baseline.instrument.id)
@@ -333,7 +331,8 @@ impl Report {
     /// The matrix as CSV: one row per instrument, a column per element and qualifier.
     pub fn to_csv(&self) -> String {
         let mut out = String::from("instrument");
-        for column in self.matrix.elements.iter().chain(&self.matrix.qualifiers) {
+        let qualifier_columns = self.matrix.qualifiers.iter().map(|name| name.as_str());
+        for column in self.matrix.elements.iter().map(String::as_str).chain(qualifier_columns) {
             out.push(',');
             out.push_str(column);
         }
@@ -346,7 +345,7 @@ impl Report {
             }
             for qualifier in &self.matrix.qualifiers {
                 out.push(',');
-                out.push_str(&csv_value(&row.qualifiers[qualifier]));
+                out.push_str(&row.qualifiers[qualifier].to_string());
             }
             out.push('\n');
         }
@@ -527,13 +526,6 @@ impl Report {
     /// page, such as a notebook's output: the same content as [`Report::to_html`].
     pub fn to_html_fragment(&self, analyses: &[&Analysis]) -> String {
         crate::report_html::render_fragment(self, analyses)
-    }
-}
-
-fn csv_value(value: &serde_json::Value) -> String {
-    match value {
-        serde_json::Value::String(text) => text.clone(),
-        other => other.to_string(),
     }
 }
 

@@ -114,7 +114,7 @@ fn render_body(report: &Report, analyses: &[&Analysis], out: &mut String) {
         let _ = write!(out, "<th class=\"rot\">{}</th>", escape(column));
     }
     for qualifier in &report.matrix.qualifiers {
-        let _ = write!(out, "<th class=\"rot\">{}</th>", escape(qualifier));
+        let _ = write!(out, "<th class=\"rot\">{}</th>", escape(qualifier.as_str()));
     }
     out.push_str("</tr>\n");
     for row in &report.matrix.rows {
@@ -124,11 +124,7 @@ fn render_body(report: &Report, analyses: &[&Analysis], out: &mut String) {
             let _ = write!(out, "<td class=\"{}\" title=\"{} {}\"></td>", escape(state), escape(column), escape(state));
         }
         for qualifier in &report.matrix.qualifiers {
-            let value = match &row.qualifiers[qualifier] {
-                serde_json::Value::String(text) => text.clone(),
-                other => other.to_string(),
-            };
-            let _ = write!(out, "<td>{}</td>", escape(&value));
+            let _ = write!(out, "<td>{}</td>", escape(&row.qualifiers[qualifier].to_string()));
         }
         out.push_str("</tr>\n");
     }

@@ -2,8 +2,8 @@
 //! in each drafting style, not quotations of any law), and their bad inputs.
 
 use lexdef::{
-    extract_definitions, parse, DefinitionForm, Instrument, Lexicon, ModelBuilder, QualifierValue, TermModel, Warning,
-    WarningKind,
+    extract_definitions, parse, DefinitionForm, Instrument, Lexicon, ListKind, ModelBuilder, QualifierName,
+    QualifierValue, TermModel, VictimScope, Warning, WarningKind,
 };
 
 fn read(text: &str) -> (Vec<lexdef::Definition>, Vec<Warning>, TermModel) {
@@ -66,7 +66,7 @@ fn an_offence_section_that_defines_trafficking_is_a_constitutive_definition() {
     assert_eq!(constitutive, ["sec_5", "sec_6"]);
     assert_eq!(model.definition.as_ref().map(|source| source.eid.as_str()), Some("sec_5"));
     assert_eq!(ids(&model), ["act.harbouring", "act.recruitment", "act.transportation", "means.deception"]);
-    let children = &model.qualifiers["means_required_for_children"];
+    let children = &model.qualifiers[&QualifierName::MeansRequiredForChildren];
     assert_eq!(children.value, QualifierValue::Bool(false), "the child offence names no means");
     assert_eq!(children.evidence[0].eid.as_str(), "sec_6");
 }
@@ -85,7 +85,7 @@ fn a_gap_makes_missing_elements_not_found_never_absent() {
     assert!(model.absent.is_empty(), "nothing is absent from a cut text: {:?}", model.absent);
     let receipt = model.not_found.iter().find(|item| item.id.as_str() == "act.receipt").expect("receipt is not found");
     assert!(receipt.reason.contains("incomplete") && receipt.reason.contains("excerpt ends"), "{}", receipt.reason);
-    assert_eq!(model.qualifiers["consent_irrelevant"].value, QualifierValue::Unknown);
+    assert_eq!(model.qualifiers[&QualifierName::ConsentIrrelevant].value, QualifierValue::Unknown);
 }
 
 #[test]
@@ -95,13 +95,13 @@ fn a_complete_text_says_what_is_absent_and_reads_its_structure() {
     assert_eq!(ids(&model), ["act.receipt", "act.recruitment", "means.fraud", "purpose.forced_labour"]);
     assert!(model.absent.iter().any(|id| id.as_str() == "means.coercion"));
     assert!(model.not_found.is_empty());
-    assert_eq!(model.qualifiers["child_age"].value, QualifierValue::Number(18));
-    assert_eq!(model.qualifiers["exploitation_list"].value, QualifierValue::Name("open".into()));
-    assert_eq!(model.qualifiers["victim_scope"].value, QualifierValue::Name("all_persons".into()));
+    assert_eq!(model.qualifiers[&QualifierName::ChildAge].value, QualifierValue::Number(18));
+    assert_eq!(model.qualifiers[&QualifierName::ExploitationList].value, QualifierValue::List(ListKind::Open));
+    assert_eq!(model.qualifiers[&QualifierName::VictimScope].value, QualifierValue::Scope(VictimScope::AllPersons));
     // A bare text is the whole text its user meant: its silences are read, for every qualifier.
-    assert_eq!(model.qualifiers["consent_irrelevant"].value, QualifierValue::Bool(false));
-    assert_eq!(model.qualifiers["means_required_for_children"].value, QualifierValue::Bool(true));
-    assert_eq!(model.qualifiers["transnational_required"].value, QualifierValue::Bool(false));
+    assert_eq!(model.qualifiers[&QualifierName::ConsentIrrelevant].value, QualifierValue::Bool(false));
+    assert_eq!(model.qualifiers[&QualifierName::MeansRequiredForChildren].value, QualifierValue::Bool(true));
+    assert_eq!(model.qualifiers[&QualifierName::TransnationalRequired].value, QualifierValue::Bool(false));
 }
 
 #[test]

@@ -53,8 +53,9 @@ fn models_divergences_and_reports_read_back_equal() {
         let back: Vec<Divergence> = round_trip(&divergences);
         assert_eq!(back, divergences, "{}", analysis.model.instrument);
     }
-    // Numbers, flags, names and unknowns all occurred, so each was read back at least once.
-    assert_eq!(qualifier_kinds.len(), 4, "every kind of qualifier value is in the corpus");
+    // Numbers, flags, list kinds, victim scopes and unknowns all occurred, so each was read
+    // back at least once.
+    assert_eq!(qualifier_kinds.len(), 5, "every kind of qualifier value is in the corpus");
 }
 
 #[test]

@@ -21,7 +21,8 @@ use crate::instrument::Instrument;
 use crate::jurisdiction::Jurisdiction;
 use crate::location::Location;
 use crate::metadata::{CompletenessStatus, InstrumentKind};
-use crate::model::{ModelBuilder, QualifierValue, TermModel};
+use crate::model::{ModelBuilder, TermModel};
+use crate::qualifier::{QualifierName, QualifierValue};
 use crate::report::Analysis;
 
 #[derive(Deserialize)]
@@ -65,17 +66,8 @@ struct Rule {
     instruments: Vec<String>,
     concept: ConceptId,
     elements: Vec<ElementId>,
-    qualifiers: Vec<(String, QualifierValue)>,
+    qualifiers: Vec<(QualifierName, QualifierValue)>,
     defines: Vec<ConceptId>,
-}
-
-/// The qualifier values a rule can require, by qualifier.
-fn allowed_names(qualifier: &str) -> Option<&'static [&'static str]> {
-    match qualifier {
-        "victim_scope" => Some(&["all_persons", "women_and_children"]),
-        "exploitation_list" => Some(&["open", "closed"]),
-        _ => None,
-    }
 }
 
 pub(super) fn check(context: &Context<'_>, explicit: Option<&Path>, findings: &mut Findings) -> Result<Vec<RuleInfo>> {
@@ -183,43 +175,52 @@ pub(crate) fn check_bytes(context: &Context<'_>, file: &str, bytes: &[u8], findi
         let mut qualifiers = Vec::new();
         if let Some(concept) = &concept {
             let known = crate::model::qualifier_names(concept);
-            for (name, value) in &raw_rule.qualifiers {
-                if !known.contains(&name.as_str()) {
+            for (written, value) in &raw_rule.qualifiers {
+                let Some(name) = written.parse::<QualifierName>().ok().filter(|name| known.contains(name)) else {
+                    let known: Vec<&str> = known.iter().map(|name| name.as_str()).collect();
                     problems.push(problem(
                         value.span(),
                         format!(
-                            "`{name}` is not a qualifier of {concept}; its qualifiers are: {}",
+                            "`{written}` is not a qualifier of {concept}; its qualifiers are: {}",
                             if known.is_empty() { "none".to_owned() } else { known.join(", ") }
                         ),
                     ));
                     continue;
-                }
-                let parsed = match (name.as_str(), value.get_ref()) {
-                    ("child_age", toml::Value::Integer(age)) if (1..=150).contains(age) => {
+                };
+                let parsed = match (name, value.get_ref()) {
+                    (QualifierName::ChildAge, toml::Value::Integer(age)) if (1..=150).contains(age) => {
                         Some(QualifierValue::Number(*age as u32))
                     }
-                    ("child_age", _) => None,
-                    (name, toml::Value::String(text))
-                        if allowed_names(name).is_some_and(|names| names.contains(&text.as_str())) =>
-                    {
-                        Some(QualifierValue::Name(text.clone()))
+                    (QualifierName::ExploitationList, toml::Value::String(text)) => {
+                        text.parse().ok().map(QualifierValue::List)
                     }
-                    (name, _) if allowed_names(name).is_some() => None,
-                    (_, toml::Value::Boolean(flag)) => Some(QualifierValue::Bool(*flag)),
+                    (QualifierName::VictimScope, toml::Value::String(text)) => {
+                        text.parse().ok().map(QualifierValue::Scope)
+                    }
+                    (
+                        QualifierName::ConsentIrrelevant
+                        | QualifierName::MeansRequiredForChildren
+                        | QualifierName::TransnationalRequired,
+                        toml::Value::Boolean(flag),
+                    ) => Some(QualifierValue::Bool(*flag)),
                     _ => None,
                 };
                 match parsed {
-                    Some(value) => qualifiers.push((name.clone(), value)),
+                    Some(value) => qualifiers.push((name, value)),
                     None => {
-                        let expected = match name.as_str() {
-                            "child_age" => "an age in years, e.g. `18`".to_owned(),
-                            other => match allowed_names(other) {
-                                Some(names) => format!(
-                                    "one of {}",
-                                    names.iter().map(|name| format!("`\"{name}\"`")).collect::<Vec<_>>().join(", ")
-                                ),
-                                None => "`true` or `false`".to_owned(),
-                            },
+                        let expected = match name {
+                            QualifierName::ChildAge => "an age in years, e.g. `18`".to_owned(),
+                            QualifierName::ExploitationList | QualifierName::VictimScope => format!(
+                                "one of {}",
+                                name.named_values()
+                                    .iter()
+                                    .map(|named| format!("`\"{named}\"`"))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                            QualifierName::ConsentIrrelevant
+                            | QualifierName::MeansRequiredForChildren
+                            | QualifierName::TransnationalRequired => "`true` or `false`".to_owned(),
                         };
                         problems.push(problem(
                             value.span(),

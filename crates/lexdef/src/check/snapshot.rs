@@ -62,7 +62,7 @@ struct Snapshot {
 fn key_of(finding: &Divergence) -> String {
     match (&finding.element, &finding.qualifier) {
         (Some(element), _) => element.to_string(),
-        (None, Some(qualifier)) => qualifier.clone(),
+        (None, Some(qualifier)) => qualifier.to_string(),
         (None, None) => "definition".to_owned(),
     }
 }
