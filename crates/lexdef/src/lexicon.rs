@@ -736,6 +736,8 @@ impl Lexicon {
                 hits.push(ElementHit { element, start: start_byte, end: end_byte, method, form: form.text.clone() });
             }
         }
+        hits.extend(self.shared_heads(text, &words, &hits));
+        hits.sort_by_key(|hit| (hit.start, hit.end));
         // `uses force ... to obtain the other person's compliance`: what a means is used to do,
         // on the same line, is not an act of trafficking.
         let mut kept: Vec<ElementHit> = Vec::with_capacity(hits.len());
@@ -752,6 +754,74 @@ impl Lexicon {
             kept.push(hit);
         }
         kept
+    }
+
+    /// Words coordinated under one head (`sexual, labour or organ exploitation`) or after one
+    /// modifier (`forced begging, criminality or marriage`): each word with the shared word is a
+    /// form (`forced criminality`, `sexual exploitation`).
+    fn shared_heads(&self, text: &str, words: &[Token], hits: &[ElementHit]) -> Vec<ElementHit> {
+        // The words other than `or` / `and`, and how each is joined to the next: by a comma or
+        // a conjunction (items of one list), or by a space alone (a head and its modifier).
+        let items: Vec<&Token> = words.iter().filter(|word| !matches!(word.folded.as_str(), "or" | "and")).collect();
+        let between = |left: &Token, right: &Token| &text[left.end..right.start];
+        let joined = |left: &Token, right: &Token| {
+            let gap = between(left, right);
+            let rest: String = gap.split_whitespace().filter(|word| !matches!(*word, "or" | "and")).collect();
+            (gap.contains(',') || gap.split_whitespace().any(|word| matches!(word, "or" | "and")))
+                && matches!(rest.as_str(), "" | ",")
+        };
+        let adjacent = |left: &Token, right: &Token| between(left, right) == " ";
+        let mut found = Vec::new();
+        let mut start = 0;
+        while start < items.len() {
+            let mut end = start;
+            while end + 1 < items.len() && joined(items[end], items[end + 1]) {
+                end += 1;
+            }
+            if end > start {
+                let shared_words = [
+                    (start > 0 && adjacent(items[start - 1], items[start])).then(|| (items[start - 1], true)),
+                    (end + 1 < items.len() && adjacent(items[end], items[end + 1])).then(|| (items[end + 1], false)),
+                ];
+                for (shared, before) in shared_words.into_iter().flatten() {
+                    for item in &items[start..=end] {
+                        let phrase: Vec<String> = if before {
+                            vec![shared.folded.clone(), item.folded.clone()]
+                        } else {
+                            vec![item.folded.clone(), shared.folded.clone()]
+                        };
+                        let covered =
+                            hits.iter().chain(&found).any(|hit| hit.start <= item.start && hit.end >= item.end);
+                        let Some(index) = self.form_of(&phrase).filter(|_| !covered) else { continue };
+                        let Names::Always(ids) = &self.forms[index].names else { continue };
+                        // The evidence runs from the shared word to the item (`sexual, labour
+                        // or organ exploitation`, `forced begging, criminality`).
+                        let (from, to) = if before { (shared.start, item.end) } else { (item.start, shared.end) };
+                        // (Only for what the text does not name in its own words elsewhere.)
+                        for element in ids.iter().filter(|id| !hits.iter().any(|hit| &hit.element == *id)) {
+                            found.push(ElementHit {
+                                element: element.clone(),
+                                start: from,
+                                end: to,
+                                method: MatchMethod::Folded,
+                                form: self.forms[index].text.clone(),
+                            });
+                        }
+                    }
+                }
+            }
+            start = end + 1;
+        }
+        found
+    }
+
+    /// The form whose folded words are exactly `phrase`.
+    fn form_of(&self, phrase: &[String]) -> Option<usize> {
+        self.by_first_word
+            .get(phrase.first()?)?
+            .iter()
+            .copied()
+            .find(|&index| self.forms[index].words == phrase)
     }
 
     /// Whether the form found at `at` stands in a list of acts: the nearest signal before it
