@@ -240,3 +240,55 @@ fn shared_heads_and_other_words_for_the_same_elements() {
         ]
     );
 }
+
+fn qualifier_after(provision: &str, name: QualifierName) -> lexdef::QualifierValue {
+    let text = format!("Section 1\nIn this Act, \"child\" means a person under eighteen years of age.\nSection 2\nA person who recruits another person by force or deception for the purpose of forced labour commits the offence of trafficking in persons.\nSection 3\n{provision}\n");
+    read(&text).model.qualifiers[&name].value
+}
+
+/// Consent, children and borders, each said in words other than the corpus's: a complete bill
+/// that says so is read as saying so, and one that does not is not.
+#[test]
+fn qualifiers_said_in_other_words() {
+    use lexdef::QualifierValue::Bool;
+    for said in [
+        "It shall be no defence that the victim agreed to the conduct.",
+        "The agreement of the victim does not exclude criminal liability.",
+        "The victim's consent shall not be taken into account.",
+        "A person may be convicted even where the victim consented.",
+        "The consent of a trafficked person is of no legal effect.",
+    ] {
+        assert_eq!(qualifier_after(said, QualifierName::ConsentIrrelevant), Bool(true), "{said}");
+    }
+    assert_eq!(
+        qualifier_after("A person who agreed to travel may be a witness.", QualifierName::ConsentIrrelevant),
+        Bool(false)
+    );
+    for said in [
+        "Proof of the use of any of the means in section 2 is not required where the victim is a child.",
+        "Where the victim is a child, the prosecution need not establish any of the means referred to in section 2.",
+        "The means set out in section 2 are not an element of the offence where the person trafficked is a child.",
+        "Where the victim is a child, the offence is committed without regard to the means used.",
+    ] {
+        assert_eq!(qualifier_after(said, QualifierName::MeansRequiredForChildren), Bool(false), "{said}");
+    }
+    assert_eq!(
+        qualifier_after("Registration is not required for adults.", QualifierName::MeansRequiredForChildren),
+        Bool(true)
+    );
+    for said in [
+        "A person commits an offence under section 2 only where the victim is brought into or taken out of Ruritania.",
+        "Section 2 does not apply unless the victim is moved from one State to another.",
+    ] {
+        assert_eq!(qualifier_after(said, QualifierName::TransnationalRequired), Bool(true), "{said}");
+    }
+    for said in [
+        "Nothing in section 2 requires that the victim cross a border.",
+        "It is immaterial whether the victim crossed a national border.",
+    ] {
+        let found = read(&format!("Section 2\nA person who recruits another person by force for the purpose of forced labour commits the offence of trafficking in persons.\nSection 3\n{said}\n"));
+        let transnational = &found.model.qualifiers[&QualifierName::TransnationalRequired];
+        assert_eq!(transnational.value, Bool(false), "{said}");
+        assert!(!transnational.evidence.is_empty(), "said by the text, not by its silence: {said}");
+    }
+}

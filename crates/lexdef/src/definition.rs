@@ -1009,7 +1009,11 @@ fn in_a_column(after_term: &str) -> bool {
 /// `), with the dashes before it and the spaces after it: at most six words, then a full stop.
 fn inline_heading_len(head: &str) -> Option<usize> {
     let start = head.len()
-        - head.trim_start_matches(|character: char| crate::structure::is_dash(character) || character == '-' || character.is_whitespace()).len();
+        - head
+            .trim_start_matches(|character: char| {
+                crate::structure::is_dash(character) || character == '-' || character.is_whitespace()
+            })
+            .len();
     let rest = &head[start..];
     let stop = rest.find(". ")?;
     let words = tokens(&rest[..stop]).len();

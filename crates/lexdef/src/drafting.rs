@@ -161,7 +161,9 @@ impl DraftingWords {
             if line.trim_end().ends_with(':') {
                 let words = tokens(line);
                 let leads = self.definition_list_leads.iter().any(|lead| {
-                    words.windows(lead.len()).any(|window| window.iter().zip(lead).all(|(word, folded)| &word.folded == folded))
+                    words
+                        .windows(lead.len())
+                        .any(|window| window.iter().zip(lead).all(|(word, folded)| &word.folded == folded))
                 });
                 if leads {
                     return Some(line_end);

@@ -817,11 +817,7 @@ impl Lexicon {
 
     /// The form whose folded words are exactly `phrase`.
     fn form_of(&self, phrase: &[String]) -> Option<usize> {
-        self.by_first_word
-            .get(phrase.first()?)?
-            .iter()
-            .copied()
-            .find(|&index| self.forms[index].words == phrase)
+        self.by_first_word.get(phrase.first()?)?.iter().copied().find(|&index| self.forms[index].words == phrase)
     }
 
     /// Whether the form found at `at` stands in a list of acts: the nearest signal before it

@@ -278,6 +278,8 @@ const PROVISO_WINDOW: usize = 200;
 /// word alone is mostly the elided half of a pair (`production or distribution`), more are a
 /// clause.
 const MIN_ITEM_WORDS: usize = 2;
+/// A definition of at most this many words that names a provision by number only points there.
+const MAX_REFERENCE_WORDS: usize = 14;
 const MAX_ITEM_WORDS: usize = 5;
 
 fn is_english(text: &str) -> bool {
@@ -392,6 +394,7 @@ impl<'a> ModelBuilder<'a> {
             EXPLICIT.contains(&definition.form)
                 && is_english(self.text(definition.span))
                 && !section_scoped(self.text(definition.span))
+                && !self.only_refers(definition)
         };
         // The concept's own definition before a definition of one of its species (`sex
         // trafficking`), which the model draws on as well.
@@ -400,6 +403,25 @@ impl<'a> ModelBuilder<'a> {
             .find(|definition| !self.lexicon.is_species(&definition.term))
             .or_else(|| of_concept().find(explicit))
             .or_else(|| of_concept().find(|definition| definition.form == DefinitionForm::Constitutive))
+    }
+
+    /// Whether a definition only points at a provision (`"person trafficking" means an offence
+    /// against section 3`, `Human Trafficking Crime: Any of the acts stipulated in Article
+    /// (2)`): the concept is defined there, not here.
+    fn only_refers(&self, definition: &Definition) -> bool {
+        let Some(term) = definition.term_span else { return false };
+        let end = definition.span.end.min(
+            self.instrument.text[term.end..definition.span.end]
+                .find('\n')
+                .map_or(definition.span.end, |at| term.end + at),
+        );
+        let text = &self.instrument.text[term.end..end];
+        let words = tokens(text);
+        let names_a_provision = words.windows(2).any(|pair| {
+            matches!(text[pair[0].start..pair[0].end].to_lowercase().as_str(), "section" | "article" | "subsection")
+                && text[pair[1].start..pair[1].end].chars().any(|character| character.is_ascii_digit())
+        });
+        names_a_provision && words.len() <= MAX_REFERENCE_WORDS
     }
 
     fn evidence(&self, start: usize, end: usize, method: Option<MatchMethod>) -> Evidence {
@@ -607,7 +629,8 @@ impl<'a> ModelBuilder<'a> {
         // provisions that constitute it, the definitions of its species (`sex trafficking`),
         // and the definitions of the terms these use (`exploitation`, `coercion`, `practice
         // similar to slavery`, a defined act), followed recursively, each once.
-        let mut visited: Vec<Eid> = vec![definition.eid.clone()];
+        // (Definitions are told apart by their text: several may share a provision, one a line.)
+        let mut visited: Vec<Span> = vec![definition.span];
         let mut pending: Vec<(&Definition, Vec<ElementFamily>)> = Vec::new();
         // What the definition requires, as against what other offences name: the definition
         // and the definitions it draws on, not the offence provisions beside it.
@@ -655,12 +678,29 @@ impl<'a> ModelBuilder<'a> {
                 pending.extend(self.definitions_used(span, &visited, &families));
             }
         }
+        // A definition split over subsections (`by any of the means set out in subsection (2),
+        // for any of the purposes set out in subsection (3)`): what they list is the definition's.
+        for provision in self.provisions_referred_to(definition) {
+            let span = provision.span;
+            for hit in self.hits_by_line(self.text(span), &self.purpose_marker_starts(span)) {
+                if families.contains(&hit.element.family()) {
+                    let evidence = self.evidence(span.start + hit.start, span.start + hit.end, Some(hit.method));
+                    found.entry(hit.element).or_default().push(evidence);
+                }
+            }
+            if !linked.contains(&provision.eid) {
+                linked.push(provision.eid.clone());
+                scopes.push((provision.eid.clone(), span));
+            }
+            requirement_spans.push(span);
+            pending.extend(self.definitions_used(span, &visited, &families));
+        }
         pending.extend(self.definitions_used(definition.span, &visited, &families));
         while let Some((other, wanted)) = pending.pop() {
-            if visited.contains(&other.eid) {
+            if visited.contains(&other.span) {
                 continue;
             }
-            visited.push(other.eid.clone());
+            visited.push(other.span);
             let other_text = self.text(other.span);
             let wanted: Vec<ElementFamily> = wanted.into_iter().filter(|family| families.contains(family)).collect();
             if other.form != DefinitionForm::Constitutive {
@@ -698,7 +738,7 @@ impl<'a> ModelBuilder<'a> {
             if let Some(exploitation) = self.definitions.iter().find(|other| {
                 other.concept.as_ref().is_some_and(|id| id.as_str() == "exploitation") && EXPLICIT.contains(&other.form)
             }) {
-                if !visited.contains(&exploitation.eid) {
+                if !visited.contains(&exploitation.span) {
                     for hit in self.lexicon.find_elements(self.text(exploitation.span), Some(0)) {
                         if hit.element.family() == ElementFamily::Purpose {
                             let evidence = self.evidence(
@@ -726,12 +766,12 @@ impl<'a> ModelBuilder<'a> {
             .iter()
             .filter(|other| other.concept.as_ref().is_some_and(|id| id.as_str() == "exploitation"))
             .find(|other| {
-                visited.contains(&other.eid) && list_source.is_some_and(|(source, _)| source.eid != other.eid)
+                visited.contains(&other.span) && list_source.is_some_and(|(source, _)| source.span != other.span)
             });
         let incomplete = self.incompleteness(&scopes);
         model.unrecognised = list_source
             .map(|(source, span)| {
-                let from = if source.eid == definition.eid { purpose_from } else { None };
+                let from = if source.span == definition.span { purpose_from } else { None };
                 self.unrecognised_items(purpose_list_span(source, span, from))
             })
             .unwrap_or_default();
@@ -834,10 +874,43 @@ impl<'a> ModelBuilder<'a> {
     /// means. Each adds only the families of `within` (what the text that uses it may add: a
     /// definition of a form of exploitation that mentions coercion adds no means). Those in
     /// `visited` are left out.
+    /// The provisions of its own section a definition refers to by number (`set out in
+    /// subsection (2)`, `listed in paragraph (b)`).
+    fn provisions_referred_to(&self, definition: &Definition) -> Vec<&'a crate::document::Provision> {
+        let text = self.text(definition.span);
+        let words = tokens(text);
+        let eid = definition.eid.as_str();
+        let section = eid.split("__").next().unwrap_or(eid);
+        let parent = eid.rsplit_once("__").map_or(eid, |(parent, _)| parent);
+        let mut found: Vec<&'a crate::document::Provision> = Vec::new();
+        for (index, word) in words.iter().enumerate() {
+            let Some(label) = words.get(index + 1) else { continue };
+            let referred = index > 0 && words[index - 1].folded == "in";
+            let label = &text[label.start..label.end];
+            if !referred || label.len() > 4 || !label.chars().all(char::is_alphanumeric) {
+                continue;
+            }
+            let candidates = match word.folded.as_str() {
+                "subsection" => vec![format!("{section}__subsec_{label}")],
+                "paragraph" => vec![format!("{eid}__para_{label}"), format!("{parent}__para_{label}")],
+                _ => continue,
+            };
+            if let Some(provision) = candidates.iter().find_map(|candidate| self.document.find(candidate)) {
+                if provision.eid != definition.eid
+                    && !provision.span.contains(definition.span)
+                    && !found.iter().any(|other| other.eid == provision.eid)
+                {
+                    found.push(provision);
+                }
+            }
+        }
+        found
+    }
+
     fn definitions_used(
         &self,
         span: Span,
-        visited: &[Eid],
+        visited: &[Span],
         within: &[ElementFamily],
     ) -> Vec<(&'a Definition, Vec<ElementFamily>)> {
         let text = self.text(span);
@@ -845,7 +918,7 @@ impl<'a> ModelBuilder<'a> {
         let purpose_from = self.purpose_marker_starts(span).first().copied();
         self.definitions
             .iter()
-            .filter(|other| !other.term.is_empty() && EXPLICIT.contains(&other.form) && !visited.contains(&other.eid))
+            .filter(|other| !other.term.is_empty() && EXPLICIT.contains(&other.form) && !visited.contains(&other.span))
             .filter_map(|other| {
                 let wanted: Vec<String> = tokens(&other.term).into_iter().map(|token| token.folded).collect();
                 let at = crate::fold::find_phrase(&words, &wanted)?;
@@ -1395,9 +1468,13 @@ impl<'a> ModelBuilder<'a> {
             }
             return;
         }
+        // (A provision that names an offence by its number, `an offence under section 2`, is
+        // about that offence, which may be the concept's: it is not set aside.)
+        let text = self.text(provision.span);
         let about_concept = concept.iter().any(|span| span.contains(provision.span) || provision.span.contains(*span))
             || provision.heading.as_deref().is_some_and(names_concept)
-            || names_concept(self.text(provision.span));
+            || names_concept(text)
+            || self.lexicon.drafting.refers_to_another_offence(&tokens(text), text);
         if about_concept {
             return;
         }
