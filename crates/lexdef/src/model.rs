@@ -466,8 +466,14 @@ impl<'a> ModelBuilder<'a> {
                 // (`for the purpose of exploitation ... by means of—` opens a list of means.)
                 // A line that runs on into its items (`where that person is to be exploited`)
                 // opens the list as a colon does.
-                purpose_list_open = marker.is_some_and(|marker| !line[marker..].to_lowercase().contains("means"))
-                    && (trimmed.ends_with([':', '\u{2014}']) || trimmed.ends_with(char::is_alphanumeric));
+                // (`intending that the other person be exploited, by using any of the following—`
+                // opens a list of means after the purpose words.)
+                purpose_list_open = marker.is_some_and(|marker| {
+                    let rest = &line[marker..];
+                    !rest.to_lowercase().contains("means")
+                        && self.lexicon.drafting.means_opener_ends(&tokens(rest)).is_empty()
+                }) && (trimmed.ends_with([':', '\u{2014}'])
+                    || trimmed.ends_with(char::is_alphanumeric));
             }
             for mut hit in self.lexicon.find_elements(line, marker) {
                 hit.start += line_start;
