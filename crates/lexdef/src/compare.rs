@@ -238,7 +238,8 @@ pub fn compare(subject: &TermModel, baseline: &TermModel) -> Vec<Divergence> {
             ElementState::Present => {
                 let subject_words = &evidence[0].text;
                 let baseline_words = &presence.evidence[0].text;
-                if normalise(subject_words) != normalise(baseline_words) {
+                // (Words of two languages always differ: a translation is no variance.)
+                if subject.language == baseline.language && normalise(subject_words) != normalise(baseline_words) {
                     let mut finding = make(
                         DivergenceKind::WordingVariance,
                         Some(presence.id.clone()),

@@ -649,9 +649,14 @@ impl Extractor<'_> {
     ) -> bool {
         let (_, head) = self.head(provision);
         let opens = self.lexicon.drafting.offence_opener(head).is_some();
+        let names_concept = provision.heading.as_deref().is_some_and(|heading| self.heading_names_trafficking(heading));
+        let container = matches!(
+            provision.kind,
+            ProvisionKind::Part | ProvisionKind::Chapter | ProvisionKind::Title | ProvisionKind::Division
+        );
         let inner_context = OffenceContext {
-            under_concept_heading: context.under_concept_heading
-                || provision.heading.as_deref().is_some_and(|heading| self.heading_names_trafficking(heading)),
+            under_concept_heading: context.under_concept_heading || names_concept,
+            under_concept_chapter: context.under_concept_chapter || (names_concept && container),
             under_opener: context.under_opener || opens,
         };
         let mut inner = false;
@@ -745,10 +750,12 @@ impl Extractor<'_> {
                     .iter()
                     .any(|hit| hit.element.family() == ElementFamily::Purpose)
         };
-        let about_trafficking = folded.contains("exploit")
-            || folded.contains("traffic")
+        let drafting = &self.lexicon.drafting;
+        let about_trafficking = drafting.speaks_of_exploitation(&folded)
+            || drafting.speaks_of_trafficking(&folded)
             || heading_names_concept
-            || by_means_for_a_purpose();
+            || by_means_for_a_purpose()
+            || self.lexicon.names_concept(text, "trafficking_in_persons");
         if !about_trafficking {
             return None;
         }
@@ -773,7 +780,12 @@ impl Extractor<'_> {
         ]
         .iter()
         .any(|words| folded.contains(words));
-        let names_both = opener.is_some() && folded.contains("exploit") && names_the_offence;
+        // (Under a chapter whose heading names the concept, one act for exploitation is an offence of it:
+        // `BAB II TINDAK PIDANA PERDAGANGAN ORANG ... Setiap orang yang memasukkan orang ...
+        // dengan maksud untuk dieksploitasi`.)
+        let names_both = opener.is_some()
+            && drafting.speaks_of_exploitation(&folded)
+            && (names_the_offence || context.under_concept_chapter);
         // `Whoever abducts and traffics in a woman or a child shall be sentenced ...`: the
         // offence names trafficking as its act, and what it is done by or for.
         // Where the instrument defines the concept, such an offence only uses the defined
@@ -819,7 +831,7 @@ impl Extractor<'_> {
         // another by deception ... for any form of exploitation`).
         let act_by_means = || {
             !acts.is_empty()
-                && folded.contains("exploit")
+                && drafting.speaks_of_exploitation(&folded)
                 && self.lexicon.find_elements(text, None).iter().any(|hit| hit.element.family() == ElementFamily::Means)
         };
         let enough_acts = if names_both { !acts.is_empty() } else { acts.len() >= 2 }
@@ -936,6 +948,9 @@ fn purposes_clause_term(head: &str) -> Option<(&str, usize, usize)> {
 struct OffenceContext {
     /// A heading over it names the concept (`Trafficking in persons`).
     under_concept_heading: bool,
+    /// The heading of a part or chapter over it names the concept (`BAB II TINDAK PIDANA
+    /// PERDAGANGAN ORANG`): its offences are the concept's, one act each.
+    under_concept_chapter: bool,
     /// A provision above it opens an offence (`Whoever ... any of the following acts:`).
     under_opener: bool,
 }

@@ -47,6 +47,10 @@ pub(crate) struct RawDrafting {
     #[serde(default)]
     definition_list_leads: Vec<String>,
     #[serde(default)]
+    exploitation_stems: Vec<String>,
+    #[serde(default)]
+    trafficking_stems: Vec<String>,
+    #[serde(default)]
     list_enders: Vec<String>,
 }
 
@@ -96,6 +100,10 @@ pub(crate) struct DraftingWords {
     /// Folded phrases that introduce a list of terms, one a line (`the following terms
     /// signify:`).
     definition_list_leads: Vec<Vec<String>>,
+    /// Stems whose presence in a provision's folded words shows it speaks of exploitation
+    /// (`exploit`, `eksploitasi`), or of trafficking (`traffic`, `perdagangan orang`).
+    exploitation_stems: Vec<String>,
+    trafficking_stems: Vec<String>,
     /// Folded words that open a clause rather than an item of a list (`without`, `when`).
     clause_openers: HashSet<String>,
     /// Folded words that show a list has ended (`shall`, `punished`, `explanation`).
@@ -134,6 +142,8 @@ impl DraftingWords {
         self.clause_openers.extend(raw.clause_openers.iter().flat_map(|words| folded_words(words)));
         self.references_to_an_offence.extend(raw.references_to_an_offence.iter().map(|words| folded_words(words)));
         self.definition_list_leads.extend(raw.definition_list_leads.iter().map(|words| folded_words(words)));
+        self.exploitation_stems.extend(raw.exploitation_stems.iter().map(|stem| crate::lexicon::fold_phrase(stem)));
+        self.trafficking_stems.extend(raw.trafficking_stems.iter().map(|stem| crate::lexicon::fold_phrase(stem)));
         self.list_enders.extend(raw.list_enders.iter().flat_map(|words| folded_words(words)));
     }
 
@@ -172,6 +182,16 @@ impl DraftingWords {
             line_start = line_end;
         }
         None
+    }
+
+    /// Whether folded text speaks of exploitation (`exploited`, `dieksploitasi`).
+    pub(crate) fn speaks_of_exploitation(&self, folded: &str) -> bool {
+        self.exploitation_stems.iter().any(|stem| folded.contains(stem.as_str()))
+    }
+
+    /// Whether folded text speaks of trafficking (`trafficked`, `perdagangan orang`).
+    pub(crate) fn speaks_of_trafficking(&self, folded: &str) -> bool {
+        self.trafficking_stems.iter().any(|stem| folded.contains(stem.as_str()))
     }
 
     /// Whether a folded word opens a clause rather than an item of a list.

@@ -13,6 +13,8 @@ use crate::ids::{ConceptId, ElementId};
 use crate::location::{LineIndex, Location};
 
 const BUNDLED: &str = include_str!("../data/lexicon.toml");
+/// The other languages of the bundled lexicon, each in its own file, loaded after English.
+const BUNDLED_LANGUAGES: [(&str, &str); 1] = [(include_str!("../data/lexicon.id.toml"), "lexicon.id.toml")];
 
 /// How a form matched the words of a law.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -345,7 +347,14 @@ pub struct Lexicon {
 impl Lexicon {
     /// The lexicon shipped with lexdef (`crates/lexdef/data/lexicon.toml`).
     pub fn bundled() -> Lexicon {
-        Lexicon::from_toml(BUNDLED, "lexicon.toml").expect("the bundled lexicon is valid: its tests load it")
+        let mut lexicon =
+            Lexicon::from_toml(BUNDLED, "lexicon.toml").expect("the bundled lexicon is valid: its tests load it");
+        for (text, file) in BUNDLED_LANGUAGES {
+            lexicon
+                .extend_from_toml(text, file)
+                .expect("the bundled lexicon's languages are valid: its tests load them");
+        }
+        lexicon
     }
 
     /// Read a lexicon file; `file` names it in errors.
@@ -658,6 +667,17 @@ impl Lexicon {
         (1..=words.len().min(MAX_NAME_WORDS))
             .rev()
             .find_map(|length| self.aliases.get(&words[..length].join(" ")).cloned())
+    }
+
+    /// Whether `text` names `concept` anywhere (by any of its names of two words or more:
+    /// `tindak pidana perdagangan orang`, `the offence of trafficking in persons`).
+    pub fn names_concept(&self, text: &str, concept: &str) -> bool {
+        let words: Vec<String> = tokens(text).into_iter().map(|token| token.folded).collect();
+        (2..=MAX_NAME_WORDS).any(|length| {
+            words
+                .windows(length)
+                .any(|window| self.aliases.get(&window.join(" ")).is_some_and(|named| named.as_str() == concept))
+        })
     }
 
     /// Whether `term` names a species of its concept (`sex trafficking`) rather than the

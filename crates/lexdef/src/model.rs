@@ -249,6 +249,10 @@ pub struct TermModel {
     pub instrument: InstrumentId,
     /// The concept.
     pub concept: ConceptId,
+    /// The language (ISO 639-1) of the words its evidence quotes; `en` for a text given
+    /// without metadata.
+    #[serde(default = "english")]
+    pub language: String,
     /// The definition it was built from; `None` when the text seen defines nothing for it.
     pub definition: Option<ModelSource>,
     /// The elements the text names, in id order.
@@ -392,7 +396,7 @@ impl<'a> ModelBuilder<'a> {
             || self.definitions.iter().filter(move |definition| definition.concept.as_ref() == Some(concept));
         let explicit = |definition: &&Definition| {
             EXPLICIT.contains(&definition.form)
-                && is_english(self.text(definition.span))
+                && self.reads_in_its_language(definition)
                 && !section_scoped(self.text(definition.span))
                 && !self.only_refers(definition)
         };
@@ -403,6 +407,22 @@ impl<'a> ModelBuilder<'a> {
             .find(|definition| !self.lexicon.is_species(&definition.term))
             .or_else(|| of_concept().find(explicit))
             .or_else(|| of_concept().find(|definition| definition.form == DefinitionForm::Constitutive))
+    }
+
+    /// Whether a definition is in the instrument's language, where that is one the lexicon
+    /// reads: an English text's definitions read as English (the Malay definition inside an
+    /// English amending bill does not); another language's are taken as written in it.
+    fn reads_in_its_language(&self, definition: &Definition) -> bool {
+        match self.instrument.metadata.as_ref().map(|metadata| metadata.language.code.as_str()) {
+            None | Some("en") => is_english(self.text(definition.span)),
+            Some(_) => true,
+        }
+    }
+
+    /// Whether the instrument is in English (or has no metadata and reads as English): the
+    /// words that join a list's items are English data, so unrecognised items are found there.
+    fn in_english(&self) -> bool {
+        self.instrument.metadata.as_ref().is_none_or(|metadata| metadata.language.code == "en")
     }
 
     /// Whether a definition only points at a provision (`"person trafficking" means an offence
@@ -557,6 +577,7 @@ impl<'a> ModelBuilder<'a> {
         let mut model = TermModel {
             instrument: self.instrument.id.clone(),
             concept: concept.clone(),
+            language: self.instrument.metadata.as_ref().map_or_else(english, |metadata| metadata.language.code.clone()),
             definition: None,
             elements: Vec::new(),
             qualifiers: BTreeMap::new(),
@@ -776,6 +797,7 @@ impl<'a> ModelBuilder<'a> {
             });
         let incomplete = self.incompleteness(&scopes);
         model.unrecognised = list_source
+            .filter(|_| self.in_english())
             .map(|(source, span)| {
                 let from = if source.span == definition.span { purpose_from } else { None };
                 self.unrecognised_items(purpose_list_span(source, span, from))
@@ -1465,7 +1487,8 @@ impl<'a> ModelBuilder<'a> {
     }
 
     fn collect_other_offences(&self, provision: &crate::document::Provision, concept: &[Span], out: &mut Vec<Span>) {
-        let names_concept = |words: &str| crate::lexicon::fold_phrase(words).contains("traffic");
+        let names_concept =
+            |words: &str| self.lexicon.drafting.speaks_of_trafficking(&crate::lexicon::fold_phrase(words));
         if concept.iter().any(|span| provision.span.contains(*span) && !span.contains(provision.span)) {
             // Around the concept's definition (its Part, its section): the other provisions
             // may be other offences.
@@ -1639,6 +1662,10 @@ fn term_occurrences(text: &str, term: &str) -> Vec<(usize, usize)> {
         .filter(|window| window.iter().zip(&wanted).all(|(word, folded)| &word.folded == folded))
         .map(|window| (window[0].start, window[window.len() - 1].end))
         .collect()
+}
+
+fn english() -> String {
+    "en".to_owned()
 }
 
 /// Whether an age pattern's match is written as a person's age: `under eighteen years of
