@@ -259,7 +259,9 @@ impl Extractor<'_> {
         }
         let (head_start, head) = self.head(provision);
         let head = head.to_owned();
-        let head = head.as_str();
+        // (A bullet before the words: `+ Bóc lột tình dục là ...`.)
+        let bulleted = head.trim_start_matches(['+', '•', '*']).trim_start();
+        let (head_start, head) = (head_start + head.len() - bulleted.len(), bulleted);
         if head.is_empty() {
             return;
         }

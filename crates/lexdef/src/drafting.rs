@@ -51,6 +51,8 @@ pub(crate) struct RawDrafting {
     #[serde(default)]
     trafficking_stems: Vec<String>,
     #[serde(default)]
+    age_words: Vec<String>,
+    #[serde(default)]
     list_enders: Vec<String>,
 }
 
@@ -104,6 +106,8 @@ pub(crate) struct DraftingWords {
     /// (`exploit`, `eksploitasi`), or of trafficking (`traffic`, `perdagangan orang`).
     exploitation_stems: Vec<String>,
     trafficking_stems: Vec<String>,
+    /// Folded words that make a number a person's age (`tuổi`).
+    age_words: HashSet<String>,
     /// Folded words that open a clause rather than an item of a list (`without`, `when`).
     clause_openers: HashSet<String>,
     /// Folded words that show a list has ended (`shall`, `punished`, `explanation`).
@@ -144,6 +148,7 @@ impl DraftingWords {
         self.definition_list_leads.extend(raw.definition_list_leads.iter().map(|words| folded_words(words)));
         self.exploitation_stems.extend(raw.exploitation_stems.iter().map(|stem| crate::lexicon::fold_phrase(stem)));
         self.trafficking_stems.extend(raw.trafficking_stems.iter().map(|stem| crate::lexicon::fold_phrase(stem)));
+        self.age_words.extend(raw.age_words.iter().flat_map(|words| folded_words(words)));
         self.list_enders.extend(raw.list_enders.iter().flat_map(|words| folded_words(words)));
     }
 
@@ -182,6 +187,11 @@ impl DraftingWords {
             line_start = line_end;
         }
         None
+    }
+
+    /// Whether `text` (an age pattern's words) names an age by one of the lexicon's age words.
+    pub(crate) fn names_an_age(&self, text: &str) -> bool {
+        tokens(text).iter().any(|word| self.age_words.contains(&word.folded))
     }
 
     /// Whether folded text speaks of exploitation (`exploited`, `dieksploitasi`).

@@ -14,7 +14,10 @@ use crate::location::{LineIndex, Location};
 
 const BUNDLED: &str = include_str!("../data/lexicon.toml");
 /// The other languages of the bundled lexicon, each in its own file, loaded after English.
-const BUNDLED_LANGUAGES: [(&str, &str); 1] = [(include_str!("../data/lexicon.id.toml"), "lexicon.id.toml")];
+const BUNDLED_LANGUAGES: [(&str, &str); 2] = [
+    (include_str!("../data/lexicon.id.toml"), "lexicon.id.toml"),
+    (include_str!("../data/lexicon.vi.toml"), "lexicon.vi.toml"),
+];
 
 /// How a form matched the words of a law.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

@@ -1021,7 +1021,10 @@ impl<'a> ModelBuilder<'a> {
                 if section_scoped(&lead) || lead.contains("provided") {
                     continue;
                 }
-                if as_an_age && !written_as_an_age(text, &found) {
+                if as_an_age
+                    && !written_as_an_age(text, &found)
+                    && !self.lexicon.drafting.names_an_age(&text[found.start..found.end])
+                {
                     continue;
                 }
                 if let Some(age) = found.number {
@@ -1319,6 +1322,7 @@ impl<'a> ModelBuilder<'a> {
             .or_else(|| self.document.find(definition.eid.as_str()).and_then(|provision| provision.heading_span));
         let named_scope =
             name_span.and_then(|span| self.find_pattern(&self.lexicon.qualifiers.women_and_children, span));
+        let scope_by_name = named_scope.is_some();
         let scope = match (named_scope, object) {
             (Some((_, evidence)), _) => named(VictimScope::WomenAndChildren, evidence),
             (None, None) => unknown("the definition names no act, so not whom it is done to"),
@@ -1334,7 +1338,9 @@ impl<'a> ModelBuilder<'a> {
                 .filter_map(|(value, patterns)| {
                     self.find_pattern(patterns, object).map(|(found, evidence)| (found.start, value, evidence))
                 })
-                .min_by_key(|(start, _, _)| *start)
+                // (The longest words win where two start together: `người dưới 16 tuổi`, a
+                // child, over `người`, a person.)
+                .min_by_key(|(start, _, evidence)| (*start, std::cmp::Reverse(evidence.span.end)))
                 .map_or_else(
                     || match self
                         .find_pattern(&self.lexicon.qualifiers.all_persons, definition.span)
@@ -1348,6 +1354,20 @@ impl<'a> ModelBuilder<'a> {
                     |(_, value, evidence)| named(value, evidence),
                 )
             }
+        };
+        // An offence that protects only some persons (`người dưới 16 tuổi`), read as the
+        // definition because the general offence was not seen, says nothing of whom the
+        // instrument protects: the rest of it may hold that offence.
+        let narrowed =
+            matches!(scope.value, QualifierValue::Scope(scope) if scope != crate::qualifier::VictimScope::AllPersons);
+        let scope = if narrowed
+            && definition.form == DefinitionForm::Constitutive
+            && !complete_instrument
+            && !scope_by_name
+        {
+            unknown("the offence seen protects only some persons, and the rest of the instrument, which may hold the general offence, was not seen")
+        } else {
+            scope
         };
         model.qualifiers.insert(QualifierName::VictimScope, scope);
 
