@@ -292,3 +292,17 @@ fn qualifiers_said_in_other_words() {
         assert!(!transnational.evidence.is_empty(), "said by the text, not by its silence: {said}");
     }
 }
+
+/// A purpose written as a clause, with words between (`compelling the victim to work`), names
+/// the purpose; the same words with nothing compelled do not.
+#[test]
+fn a_purpose_written_as_a_clause() {
+    let clause = read("Article 9\nWhoever recruits, transports or harbours a person by force or deceit with the aim of compelling the victim to work or of forcing her to beg shall be punished for trafficking in persons.\n");
+    assert!(
+        ids(&clause).contains(&"purpose.forced_labour") && ids(&clause).contains(&"purpose.begging"),
+        "{:?}",
+        ids(&clause)
+    );
+    let plain = read("Article 9\nWhoever recruits, transports or harbours a person by force or deceit in order to exploit the victim, who is allowed to work, shall be punished for trafficking in persons.\n");
+    assert!(!ids(&plain).contains(&"purpose.forced_labour"), "{:?}", ids(&plain));
+}

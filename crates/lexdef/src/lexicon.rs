@@ -70,6 +70,15 @@ struct RawCompound {
     as_means: Vec<Spanned<String>>,
 }
 
+/// An element written as a clause with words between (`compelling that person to work`):
+/// patterns, `*` standing for up to six words.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPhrasing {
+    element: Spanned<String>,
+    patterns: Vec<String>,
+}
+
 /// Patterns that read qualifiers, by name (see `data/lexicon.toml`).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -115,6 +124,8 @@ struct RawLexicon {
     #[serde(default)]
     compounds: Vec<RawCompound>,
     #[serde(default)]
+    phrasings: Vec<RawPhrasing>,
+    #[serde(default)]
     qualifiers: RawQualifiers,
     #[serde(default)]
     drafting: crate::drafting::RawDrafting,
@@ -153,8 +164,7 @@ enum PatternPart {
 /// A pattern as written and compiled.
 #[derive(Debug, Clone)]
 pub(crate) struct Pattern {
-    /// The pattern as written, for messages.
-    #[allow(dead_code)]
+    /// The pattern as written, for messages and as the form of a phrasing's hit.
     pub(crate) text: String,
     parts: Vec<PatternPart>,
 }
@@ -345,6 +355,8 @@ pub struct Lexicon {
     species: std::collections::HashSet<String>,
     pub(crate) qualifiers: QualifierPatterns,
     pub(crate) drafting: crate::drafting::DraftingWords,
+    /// Elements written as clauses (`[[phrasings]]`).
+    phrasings: Vec<(ElementId, Pattern)>,
 }
 
 impl Lexicon {
@@ -387,6 +399,7 @@ impl Lexicon {
             by_first_word: HashMap::new(),
             aliases: HashMap::new(),
             species: Default::default(),
+            phrasings: Vec::new(),
             qualifiers: QualifierPatterns::default(),
             drafting: Default::default(),
         };
@@ -481,6 +494,16 @@ impl Lexicon {
                 self.add_form(form.get_ref(), Names::Always(vec![id.clone()]), &location_of(form))?;
             }
             self.elements.entry(id).or_default().extend(element.forms.into_iter().map(Spanned::into_inner));
+        }
+        for phrasing in raw.phrasings {
+            let id = parse_element(&phrasing.element)?;
+            if !self.elements.contains_key(&id) {
+                return Err(Error::Lexicon {
+                    location: location_of(&phrasing.element),
+                    message: format!("the phrasing names `{id}`, which is no element of the lexicon"),
+                });
+            }
+            self.phrasings.extend(phrasing.patterns.iter().map(|pattern| (id.clone(), Pattern::compile(pattern))));
         }
         for compound in raw.compounds {
             let list = |ids: &[Spanned<String>]| ids.iter().map(&parse_element).collect::<Result<Vec<_>>>();
@@ -760,6 +783,26 @@ impl Lexicon {
             }
         }
         hits.extend(self.shared_heads(text, &words, &hits));
+        // Elements written as clauses, where no form names them at those words.
+        let mut phrased = Vec::new();
+        for (element, pattern) in &self.phrasings {
+            for found in pattern.find_all(&words, text) {
+                let covered = hits
+                    .iter()
+                    .chain(&phrased)
+                    .any(|hit: &ElementHit| &hit.element == element && hit.start < found.end && hit.end > found.start);
+                if !covered {
+                    phrased.push(ElementHit {
+                        element: element.clone(),
+                        start: found.start,
+                        end: found.end,
+                        method: MatchMethod::Folded,
+                        form: pattern.text.clone(),
+                    });
+                }
+            }
+        }
+        hits.extend(phrased);
         hits.sort_by_key(|hit| (hit.start, hit.end));
         // `uses force ... to obtain the other person's compliance`: what a means is used to do,
         // on the same line, is not an act of trafficking.
