@@ -57,7 +57,12 @@ pub(crate) fn run_report(command: &ReportCommand) -> io::Result<Outcome> {
         outcome = Outcome::InputError;
     }
     let Some(study) = study(&corpus, &lexicon, concept, &command.baseline) else { return Ok(Outcome::InputError) };
-    let text = render(&study.report(), &study.analyses_and_baseline(), command.format);
+    let report = study.report();
+    let text = if command.summary && command.format == ReportFormat::Text {
+        report.summary_text()
+    } else {
+        render(&report, &study.analyses_and_baseline(), command.format)
+    };
     match &command.output {
         Some(path) => {
             if let Err(source) = std::fs::write(path, text) {

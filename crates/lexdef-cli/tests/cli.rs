@@ -512,3 +512,33 @@ fn an_index_survives_a_killed_rebuild() {
         .collect();
     assert!(names.is_empty(), "what the killed builds left is cleared: {names:?}");
 }
+
+/// The main job's first screen says which instruments diverge most: a summary table, one line
+/// per instrument compared, before any detail; `--summary` prints only the table.
+#[test]
+fn the_report_opens_with_a_summary_read_from_its_first_screen() {
+    let directory = scratch();
+    let output = lexdef(directory.path(), &["report"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    let first_screen: Vec<&str> = text.lines().take(24).collect();
+    assert!(first_screen[0].contains("compared, ") && first_screen[0].contains("not compared"), "{}", first_screen[0]);
+    let header = first_screen.iter().position(|line| line.starts_with("instrument") && line.contains("lacks"));
+    let header = header.expect("the summary's header is on the first screen");
+    let rows: Vec<&str> =
+        first_screen[header + 1..].iter().take_while(|line| !line.starts_with('(')).copied().collect();
+    assert!(rows.len() >= 15, "a line per instrument compared: {rows:?}");
+    assert!(rows.iter().any(|row| row.starts_with("SG-PHTA-2014 ")), "{rows:?}");
+    // The most divergent first: the rows are ordered by certain lacks and qualifier differences.
+    let weight = |row: &str| {
+        let numbers: Vec<usize> = row.split_whitespace().skip(1).take(3).filter_map(|cell| cell.parse().ok()).collect();
+        numbers[0] + numbers[2]
+    };
+    assert!(rows.windows(2).all(|pair| weight(pair[0]) >= weight(pair[1])), "{rows:?}");
+    let summary = lexdef(directory.path(), &["report", "--summary"]);
+    let summary = stdout(&summary);
+    assert!(summary.lines().count() < text.lines().count() / 3, "only the table");
+    assert!(!summary.contains("Not compared:"), "no details");
+    let markdown = lexdef(directory.path(), &["report", "--format", "md"]);
+    assert!(stdout(&markdown).contains("## Summary\n\n| instrument | lacks | adds |"));
+}

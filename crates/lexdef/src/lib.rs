@@ -187,8 +187,8 @@ pub use model::{
 };
 pub use qualifier::{ListKind, QualifierName, QualifierValue, VictimScope};
 pub use report::{
-    Analysis, Counts, Matrix, MatrixRow, PairCount, Report, ReportEntry, PAIRWISE_LIMIT, REPORT_JSON_SCHEMA,
-    REPORT_SCHEMA,
+    Analysis, Counts, Matrix, MatrixRow, PairCount, Report, ReportEntry, SummaryRow, PAIRWISE_LIMIT,
+    REPORT_JSON_SCHEMA, REPORT_SCHEMA,
 };
 pub use structure::parse;
 pub use study::{Comparison, Study};

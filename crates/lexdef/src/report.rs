@@ -53,6 +53,23 @@ impl Analysis {
     }
 }
 
+/// One instrument's line of a report's summary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SummaryRow {
+    /// The instrument.
+    pub instrument: InstrumentId,
+    /// Elements the baseline names that it certainly does not.
+    pub lacks: usize,
+    /// Elements it names that the baseline does not.
+    pub adds: usize,
+    /// Certain differences of qualifiers (and of whom it protects).
+    pub qualifiers: usize,
+    /// Findings that rest on text the corpus does not hold.
+    pub uncertain: usize,
+    /// Whether its text is complete in the corpus.
+    pub complete: bool,
+}
+
 /// Finding counts of one instrument.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {
@@ -352,17 +369,75 @@ impl Report {
         out
     }
 
-    /// A plain-text summary for the terminal.
+    /// One line per instrument compared, the most divergent first: what a reader wants on the
+    /// first screen.
+    pub fn summary(&self) -> Vec<SummaryRow> {
+        let mut rows: Vec<SummaryRow> = self
+            .instruments
+            .iter()
+            .filter(|entry| entry.not_compared.is_none())
+            .map(|entry| {
+                let certain = |kinds: &[DivergenceKind]| {
+                    entry
+                        .findings
+                        .iter()
+                        .filter(|finding| kinds.contains(&finding.kind) && finding.confidence == Confidence::Certain)
+                        .count()
+                };
+                SummaryRow {
+                    instrument: entry.instrument.clone(),
+                    lacks: certain(&[DivergenceKind::MissingElement]),
+                    adds: certain(&[DivergenceKind::AdditionalElement]),
+                    qualifiers: certain(&[DivergenceKind::QualifierMismatch, DivergenceKind::ScopeRestriction]),
+                    uncertain: entry.counts.uncertain,
+                    complete: entry.completeness == "complete",
+                }
+            })
+            .collect();
+        rows.sort_by(|left, right| {
+            (right.lacks + right.qualifiers, right.adds)
+                .cmp(&(left.lacks + left.qualifiers, left.adds))
+                .then_with(|| left.instrument.cmp(&right.instrument))
+        });
+        rows
+    }
+
+    /// The summary as a plain-text table, with the count of instruments not compared.
+    pub fn summary_text(&self) -> String {
+        let mut out = format!(
+            "Definitions of {} compared with {} ({}): {} compared, {} not compared\n\n",
+            self.concept,
+            self.baseline_title,
+            self.baseline,
+            self.instruments.iter().filter(|entry| entry.not_compared.is_none()).count(),
+            self.instruments.iter().filter(|entry| entry.not_compared.is_some()).count()
+        );
+        out.push_str(&format!(
+            "{:<28} {:>5} {:>5} {:>10} {:>9}  {}\n",
+            "instrument", "lacks", "adds", "qualifiers", "uncertain", "text"
+        ));
+        for row in self.summary() {
+            out.push_str(&format!(
+                "{:<28} {:>5} {:>5} {:>10} {:>9}  {}\n",
+                row.instrument.as_str(),
+                row.lacks,
+                row.adds,
+                row.qualifiers,
+                row.uncertain,
+                if row.complete { "complete" } else { "partial" }
+            ));
+        }
+        out.push_str("(lacks / adds: elements of the baseline it does not name / it names beyond it; qualifiers: certain differences of child age, consent, means for children, borders, scope, list; uncertain: findings that rest on text not seen)\n");
+        out
+    }
+
+    /// A plain-text report for the terminal: the summary, then each instrument's findings.
     pub fn to_text(&self) -> String {
-        let mut out = String::new();
+        let mut out = self.summary_text();
         let line = |out: &mut String, text: String| {
             out.push_str(&text);
             out.push('\n');
         };
-        line(
-            &mut out,
-            format!("Definitions of {} compared with {} ({})", self.concept, self.baseline_title, self.baseline),
-        );
         let header = |entry: &ReportEntry| {
             let bill = if entry.bill { ", a bill, not an act" } else { "" };
             format!("{} — {} ({}, {}{bill})", entry.instrument, entry.title, entry.jurisdiction, entry.completeness)
@@ -419,6 +494,21 @@ impl Report {
         let w = |out: &mut String, text: String| out.push_str(&text);
         w(&mut out, format!("# Definitions of {} compared with {}\n\n", self.concept, self.baseline_title));
         w(&mut out, format!("Baseline: `{}`. Report schema `{}`. Every finding cites the words of the law; a finding marked *uncertain* rests on text the corpus could not read.\n", self.baseline, self.schema));
+        w(&mut out, "\n## Summary\n\n| instrument | lacks | adds | qualifiers | uncertain | text |\n|---|---|---|---|---|---|\n".to_owned());
+        for row in self.summary() {
+            w(
+                &mut out,
+                format!(
+                    "| {} | {} | {} | {} | {} | {} |\n",
+                    row.instrument,
+                    row.lacks,
+                    row.adds,
+                    row.qualifiers,
+                    row.uncertain,
+                    if row.complete { "complete" } else { "partial" }
+                ),
+            );
+        }
         for entry in self.instruments.iter().filter(|entry| entry.not_compared.is_none()) {
             let bill = if entry.bill { " — **a bill, not an enacted act**" } else { "" };
             w(
