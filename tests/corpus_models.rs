@@ -90,6 +90,11 @@ fn original_language_texts_the_lexicon_does_not_cover_are_not_modelled_and_say_w
     }
 }
 
+/// The first words an element of `model` is evidenced by.
+fn words(model: &lexdef::TermModel, id: &str) -> Option<String> {
+    model.elements.iter().find(|presence| presence.id.as_str() == id).map(|presence| presence.evidence[0].text.clone())
+}
+
 /// The Indonesian originals are read in their own words (`lexicon.id.toml`): the definition of
 /// Pasal 1 angka 1 of UU 21/2007 and the offence of Pasal 455 of the 2023 Code.
 #[test]
@@ -97,13 +102,6 @@ fn the_indonesian_originals_are_modelled_in_their_own_words() {
     let (_, law) = model_of("ID-LAW21-2007-orig");
     assert_eq!(law.language, "id");
     assert_eq!(law.definition.as_ref().map(|source| source.eid.as_str()), Some("art_1__para_1"));
-    let words = |model: &lexdef::TermModel, id: &str| {
-        model
-            .elements
-            .iter()
-            .find(|presence| presence.id.as_str() == id)
-            .map(|presence| presence.evidence[0].text.clone())
-    };
     assert_eq!(words(&law, "act.recruitment").as_deref(), Some("perekrutan"));
     assert_eq!(words(&law, "means.incarceration").as_deref(), Some("penyekapan"));
     assert_eq!(words(&law, "purpose.prostitution").as_deref(), Some("pelacuran"));
@@ -123,13 +121,6 @@ fn the_indonesian_originals_are_modelled_in_their_own_words() {
 fn the_vietnamese_originals_are_modelled_in_their_own_words() {
     let (_, law) = model_of("VN-LAW53-2024-orig");
     assert_eq!(law.language, "vi");
-    let words = |model: &lexdef::TermModel, id: &str| {
-        model
-            .elements
-            .iter()
-            .find(|presence| presence.id.as_str() == id)
-            .map(|presence| presence.evidence[0].text.clone())
-    };
     assert_eq!(words(&law, "act.recruitment").as_deref(), Some("tuyển mộ"));
     assert_eq!(words(&law, "means.threat_of_force").as_deref(), Some("đe dọa dùng vũ lực"));
     assert_eq!(words(&law, "means.other_tricks").as_deref(), Some("thủ đoạn khác"));

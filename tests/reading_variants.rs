@@ -306,3 +306,37 @@ fn a_purpose_written_as_a_clause() {
     let plain = read("Article 9\nWhoever recruits, transports or harbours a person by force or deceit in order to exploit the victim, who is allowed to work, shall be punished for trafficking in persons.\n");
     assert!(!ids(&plain).contains(&"purpose.forced_labour"), "{:?}", ids(&plain));
 }
+
+/// A pattern with words between does not run past the end of a sentence: consent in one
+/// sentence and "irrelevant" in the next say nothing of consent.
+#[test]
+fn a_pattern_does_not_run_across_sentences() {
+    let analysis = read("Section 3\nA person who recruits another person by force for the purpose of forced labour commits the offence of trafficking in persons.\nSection 4\nThe consent of a victim to medical treatment shall be recorded. The time of the treatment is irrelevant.\n");
+    assert_eq!(
+        analysis.model.qualifiers[&QualifierName::ConsentIrrelevant].value,
+        lexdef::QualifierValue::Bool(false),
+        "{:?}",
+        analysis.model.qualifiers[&QualifierName::ConsentIrrelevant]
+    );
+}
+
+/// An offence committed in the course of trafficking is no use of the victim to commit
+/// offences; the use of a person in the commission of an offence is.
+#[test]
+fn the_commission_of_an_offence_is_a_purpose_only_where_the_person_is_used_for_it() {
+    let aggravation = read("Section 2\n\"Trafficking in persons\" means the recruitment of a person by force for the purpose of forced labour.\nSection 3\nA person who traffics another person commits an offence.\nSection 4\nA person who, in the commission of an offence of trafficking in persons, causes the death of the victim is liable to imprisonment for life.\n");
+    assert!(!ids(&aggravation).contains(&"purpose.forced_criminality"), "{:?}", ids(&aggravation));
+    let purpose = read("Section 2\n\"Trafficking in persons\" means the recruitment of a person by force for the use of that person in the commission of an offence.\n");
+    assert!(ids(&purpose).contains(&"purpose.forced_criminality"), "{:?}", ids(&purpose));
+}
+
+/// A definition split over subsections draws on the subsections it names for its list
+/// (`set out in subsection (2)`), not on one it excepts (`except as provided in subsection (3)`).
+#[test]
+fn a_definition_draws_on_the_subsections_that_list_its_elements_only() {
+    let text = "Meaning of trafficking\n5. (1) Trafficking in persons is the recruitment or harbouring of another person by any of the means set out in subsection (2) for the purpose of exploitation, except as provided in subsection (3).\n(2) The means are—\n(a) force;\n(b) deception.\n(3) Nothing in this section applies to a person who harbours another person by fraud in the course of a lawful rescue.\n";
+    let analysis = read(text);
+    let found = ids(&analysis);
+    assert!(found.contains(&"means.use_of_force") && found.contains(&"means.deception"), "{found:?}");
+    assert!(!found.contains(&"means.fraud"), "subsection (3) is an exception, not the list: {found:?}");
+}

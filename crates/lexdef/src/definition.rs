@@ -757,7 +757,7 @@ impl Extractor<'_> {
             || drafting.speaks_of_trafficking(&folded)
             || heading_names_concept
             || by_means_for_a_purpose()
-            || self.lexicon.names_concept(text, "trafficking_in_persons");
+            || self.lexicon.names_concept_in(&text_words, "trafficking_in_persons");
         if !about_trafficking {
             return None;
         }

@@ -53,6 +53,8 @@ pub(crate) struct RawDrafting {
     #[serde(default)]
     age_words: Vec<String>,
     #[serde(default)]
+    list_references: Vec<String>,
+    #[serde(default)]
     list_enders: Vec<String>,
 }
 
@@ -108,6 +110,9 @@ pub(crate) struct DraftingWords {
     trafficking_stems: Vec<String>,
     /// Folded words that make a number a person's age (`tuổi`).
     age_words: HashSet<String>,
+    /// Folded phrases by which a definition refers to the provision that lists its means or
+    /// purposes (`set out in`, `referred to in`).
+    list_references: Vec<Vec<String>>,
     /// Folded words that open a clause rather than an item of a list (`without`, `when`).
     clause_openers: HashSet<String>,
     /// Folded words that show a list has ended (`shall`, `punished`, `explanation`).
@@ -149,6 +154,7 @@ impl DraftingWords {
         self.exploitation_stems.extend(raw.exploitation_stems.iter().map(|stem| crate::lexicon::fold_phrase(stem)));
         self.trafficking_stems.extend(raw.trafficking_stems.iter().map(|stem| crate::lexicon::fold_phrase(stem)));
         self.age_words.extend(raw.age_words.iter().flat_map(|words| folded_words(words)));
+        self.list_references.extend(raw.list_references.iter().map(|words| folded_words(words)));
         self.list_enders.extend(raw.list_enders.iter().flat_map(|words| folded_words(words)));
     }
 
@@ -187,6 +193,15 @@ impl DraftingWords {
             line_start = line_end;
         }
         None
+    }
+
+    /// Whether `before` (the words before a provision's number) ends with words that refer to
+    /// a provision for what it lists (`the means set out in` subsection (2)).
+    pub(crate) fn refers_to_a_list(&self, before: &[crate::fold::Token]) -> bool {
+        self.list_references.iter().any(|phrase| {
+            before.len() > phrase.len()
+                && before[before.len() - phrase.len()..].iter().zip(phrase).all(|(word, folded)| &word.folded == folded)
+        })
     }
 
     /// Whether `text` (an age pattern's words) names an age by one of the lexicon's age words.

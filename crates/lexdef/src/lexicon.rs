@@ -242,14 +242,30 @@ impl Pattern {
                 }
                 self.match_at(words, text, next, part + 1, Some(value))
             }
-            PatternPart::Gap(limit) => (0..=*limit).find_map(|skip| {
-                if position + skip > words.len() {
-                    return None;
+            // A gap does not run past the end of a sentence (`... irrelevant. The parties agreed`).
+            PatternPart::Gap(limit) => {
+                for skip in 0..=*limit {
+                    let at = position + skip;
+                    if at > words.len() || (at > 0 && at < words.len() && sentence_ends_before(words, text, at)) {
+                        return None;
+                    }
+                    if let Some(found) = self.match_at(words, text, at, part + 1, number) {
+                        return Some(found);
+                    }
                 }
-                self.match_at(words, text, position + skip, part + 1, number)
-            }),
+                None
+            }
         }
     }
+}
+
+/// Whether a sentence ends between word `at - 1` and word `at`: a full stop, then a line break
+/// or a capital (`s. 3` and `No. 21` go on).
+fn sentence_ends_before(words: &[Token], text: &str, at: usize) -> bool {
+    let between = &text[words[at - 1].end..words[at].start];
+    between
+        .find('.')
+        .is_some_and(|dot| between[dot + 1..].contains('\n') || text[words[at].start..].starts_with(char::is_uppercase))
 }
 
 /// `18`, `eighteen`, `(18)`: a number written in digits or English words.
@@ -698,11 +714,16 @@ impl Lexicon {
     /// Whether `text` names `concept` anywhere (by any of its names of two words or more:
     /// `tindak pidana perdagangan orang`, `the offence of trafficking in persons`).
     pub fn names_concept(&self, text: &str, concept: &str) -> bool {
-        let words: Vec<String> = tokens(text).into_iter().map(|token| token.folded).collect();
+        self.names_concept_in(&tokens(text), concept)
+    }
+
+    /// [`Lexicon::names_concept`] over words already tokenised.
+    pub(crate) fn names_concept_in(&self, words: &[Token], concept: &str) -> bool {
         (2..=MAX_NAME_WORDS).any(|length| {
-            words
-                .windows(length)
-                .any(|window| self.aliases.get(&window.join(" ")).is_some_and(|named| named.as_str() == concept))
+            words.windows(length).any(|window| {
+                let name = window.iter().map(|word| word.folded.as_str()).collect::<Vec<_>>().join(" ");
+                self.aliases.get(&name).is_some_and(|named| named.as_str() == concept)
+            })
         })
     }
 

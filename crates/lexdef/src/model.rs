@@ -913,7 +913,8 @@ impl<'a> ModelBuilder<'a> {
         let mut found: Vec<&'a crate::document::Provision> = Vec::new();
         for (index, word) in words.iter().enumerate() {
             let Some(label) = words.get(index + 1) else { continue };
-            let referred = index > 0 && words[index - 1].folded == "in";
+            // (`set out in subsection (2)`, `referred to in`: not `except as provided in`.)
+            let referred = self.lexicon.drafting.refers_to_a_list(&words[..index]);
             let label = &text[label.start..label.end];
             if !referred || label.len() > 4 || !label.chars().all(char::is_alphanumeric) {
                 continue;
