@@ -147,8 +147,14 @@ pub(crate) struct ReportCommand {
     pub output: Option<PathBuf>,
 
     /// Print only the summary table (one line per instrument, the most divergent first).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "translation")]
     pub summary: bool,
+
+    /// Print only the translation check: each original-language text against its
+    /// translation, element by element and qualifier by qualifier, with the words of both
+    /// (text and Markdown; the other formats hold it as their `translation` section).
+    #[arg(long)]
+    pub translation: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -60,6 +60,10 @@ pub(crate) fn run_report(command: &ReportCommand) -> io::Result<Outcome> {
     let report = study.report();
     let text = if command.summary && command.format == ReportFormat::Text {
         report.summary_text()
+    } else if command.translation && command.format == ReportFormat::Text {
+        report.translation_text()
+    } else if command.translation && command.format == ReportFormat::Md {
+        report.translation_markdown()
     } else {
         render(&report, &study.analyses_and_baseline(), command.format)
     };

@@ -148,6 +148,7 @@ mod report;
 mod report_html;
 mod structure;
 mod study;
+mod translation;
 mod warning;
 
 pub use annotation::{
@@ -192,6 +193,9 @@ pub use report::{
 };
 pub use structure::parse;
 pub use study::{Comparison, Study};
+pub use translation::{
+    translation_pairs, PairText, TranslationCheck, TranslationFinding, TranslationPair, Unsettled, Verdict, VerdictCounts,
+};
 pub use warning::{Warning, WarningKind};
 
 /// The README's Rust example, compiled and run as a doc test.

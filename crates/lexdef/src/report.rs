@@ -17,6 +17,7 @@ use crate::lexicon::Lexicon;
 use crate::metadata::InstrumentKind;
 use crate::model::{ModelBuilder, TermModel};
 use crate::qualifier::{QualifierName, QualifierValue};
+use crate::translation::{check_pairs, translation_pairs, TranslationPair};
 use crate::warning::Warning;
 
 /// The report format's version; a change that breaks readers changes it.
@@ -163,6 +164,11 @@ pub struct Report {
     pub pairwise: Vec<PairCount>,
     /// The corpus has more than [`PAIRWISE_LIMIT`] definitions, so `pairwise` was left empty.
     pub pairwise_omitted: bool,
+    /// Each original-language text checked against its translation, element by element and
+    /// qualifier by qualifier (see [`crate::TranslationCheck`]); it does not depend on the
+    /// baseline.
+    #[serde(default)]
+    pub translation: Vec<TranslationPair>,
 }
 
 /// Above this many instruments with a definition, a report leaves out the pairwise counts.
@@ -207,6 +213,19 @@ fn entry(analysis: &Analysis, divergences: impl FnOnce() -> Vec<Divergence>) -> 
         counts,
         not_compared: not_read.map(ToString::to_string),
     }
+}
+
+/// The translation pairs whose two texts are both among `analyses`, checked.
+pub(crate) fn translations_among(analyses: &[&Analysis]) -> Vec<TranslationPair> {
+    let model = |id: &InstrumentId| {
+        analyses.iter().find(|analysis| &analysis.instrument.id == id).map(|analysis| &analysis.model)
+    };
+    let pairs: Vec<(InstrumentId, InstrumentId)> =
+        translation_pairs(analyses.iter().map(|analysis| &analysis.instrument))
+            .into_iter()
+            .filter(|(original, translation)| model(original).is_some() && model(translation).is_some())
+            .collect();
+    check_pairs(&pairs, model)
 }
 
 pub(crate) fn kebab(name: &str) -> String {
@@ -276,7 +295,12 @@ impl Report {
         concept: &ConceptId,
     ) -> Report {
         let analyses: Vec<&Analysis> = analyses.into_iter().collect();
-        Report::with_divergences(&analyses, baseline, lexicon, concept, |analysis| {
+        let mut shown = analyses.clone();
+        if !shown.iter().any(|analysis| analysis.instrument.id == baseline.instrument.id) {
+            shown.push(baseline);
+        }
+        let translation = translations_among(&shown);
+        Report::with_divergences(&analyses, baseline, lexicon, concept, translation, |analysis| {
             compare(&analysis.model, &baseline.model)
         })
     }
@@ -288,6 +312,7 @@ impl Report {
         baseline: &Analysis,
         lexicon: &Lexicon,
         concept: &ConceptId,
+        translation: Vec<TranslationPair>,
         mut divergences: impl FnMut(&Analysis) -> Vec<Divergence>,
     ) -> Report {
         let element_ids: Vec<ElementId> = lexicon.element_ids().cloned().collect();
@@ -335,6 +360,7 @@ impl Report {
             },
             pairwise,
             pairwise_omitted,
+            translation,
         }
     }
 
@@ -485,7 +511,22 @@ impl Report {
                 line(&mut out, format!("  {}", entry.not_compared.as_deref().unwrap_or_default()));
             }
         }
+        if !self.translation.is_empty() {
+            out.push('\n');
+            out.push_str(&self.translation_text());
+        }
         out
+    }
+
+    /// The translation section alone, as plain text: each pair's summary, then its findings
+    /// with the words of both texts side by side.
+    pub fn translation_text(&self) -> String {
+        crate::translation::text_section(&self.concept, &self.translation)
+    }
+
+    /// The translation section alone, as Markdown.
+    pub fn translation_markdown(&self) -> String {
+        crate::translation::markdown_section(&self.concept, &self.translation, "#")
     }
 
     /// Markdown: a section per instrument, and the matrix of the Protocol's elements.
@@ -580,6 +621,10 @@ impl Report {
                     ),
                 );
             }
+        }
+        if !self.translation.is_empty() {
+            w(&mut out, "\n".to_owned());
+            w(&mut out, crate::translation::markdown_section(&self.concept, &self.translation, "##"));
         }
         w(&mut out, "\n## Matrix\n\n`+` present, `-` absent, `?` not found (text incomplete or not covered), blank: no definition.\n\n".to_owned());
         let columns: Vec<&String> =

@@ -4,9 +4,10 @@
 
 use std::fmt::Write as _;
 
-use crate::compare::{Confidence, DivergenceKind};
+use crate::compare::{Confidence, DivergenceKind, Side};
 use crate::document::Span;
 use crate::report::{direction_word, severity_word, Analysis, Report};
+use crate::translation::{shown_order, shown_value, TranslationFinding, TranslationPair, Verdict};
 
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -198,5 +199,69 @@ fn render_body(report: &Report, analyses: &[&Analysis], out: &mut String) {
             );
         }
         out.push_str("</ul>\n");
+    }
+    if !report.translation.is_empty() {
+        translation_section(&report.concept, &report.translation, out);
+    }
+}
+
+/// The translation check alone, as an HTML fragment with its own scoped style.
+pub(crate) fn render_translation_fragment(concept: &str, pairs: &[TranslationPair]) -> String {
+    let mut out = format!("<div class=\"{FRAGMENT_CLASS}\"><style>{}</style>\n", scoped_style());
+    translation_section(concept, pairs, &mut out);
+    out.push_str("</div>\n");
+    out
+}
+
+/// One side of a translation finding: its value (for a qualifier) and its words.
+fn translation_side(finding: &TranslationFinding, side: &Side) -> String {
+    let value =
+        if finding.qualifier.is_some() { format!("{} ", escape(&shown_value(&side.value))) } else { String::new() };
+    match side.evidence.first() {
+        Some(evidence) => format!(
+            "{value}“{}” <code>{}</code> line {}",
+            escape(&evidence.text),
+            escape(evidence.eid.as_str()),
+            evidence.line
+        ),
+        None => format!("<span class=\"none\">{}</span>", escape(&shown_value(&side.value).replace('_', " "))),
+    }
+}
+
+fn translation_section(concept: &str, pairs: &[TranslationPair], out: &mut String) {
+    let _ = write!(out, "<h2 id=\"translation\">Translations checked against their originals</h2>\n<p>For each original-language text and its translation, the elements and qualifiers of their definitions of {}, with the words of both texts side by side. <em>More</em> / <em>less</em>: the translation names an element the whole original does not / does not name one the original names; <span class=\"uncertain\">cannot say</span>: one text does not settle it (not read, or not seen).</p>\n", escape(concept));
+    for pair in pairs {
+        let language = |code: &Option<String>| code.as_deref().map_or_else(String::new, |code| format!(" ({})", escape(code)));
+        let _ = write!(
+            out,
+            "<h3 id=\"translation-{id}\">{id}{} — translation of {}{}</h3>\n<p>{}.</p>\n",
+            language(&pair.translation_language),
+            escape(pair.original.as_str()),
+            language(&pair.original_language),
+            escape(&pair.summary),
+            id = escape(pair.translation.as_str())
+        );
+        if pair.findings.is_empty() {
+            continue;
+        }
+        out.push_str("<table><tr><th>element or qualifier</th><th>verdict</th><th>original</th><th>translation</th><th>why not settled</th></tr>\n");
+        for finding in shown_order(&pair.findings) {
+            let class = match finding.verdict {
+                Verdict::More => "broader",
+                Verdict::Less => "narrower",
+                Verdict::CannotSay => "uncertain",
+                Verdict::Agrees | Verdict::Differs => "",
+            };
+            let _ = writeln!(
+                out,
+                "<tr class=\"{class}\"><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&finding.id()),
+                escape(&finding.verdict.as_str().replace('_', " ")),
+                translation_side(finding, &finding.in_original),
+                translation_side(finding, &finding.in_translation),
+                escape(&finding.reason().unwrap_or_default())
+            );
+        }
+        out.push_str("</table>\n");
     }
 }

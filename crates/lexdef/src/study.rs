@@ -12,7 +12,8 @@ use crate::error::{Error, Result};
 use crate::ids::ConceptId;
 use crate::instrument::Instrument;
 use crate::lexicon::Lexicon;
-use crate::report::{Analysis, Matrix, Report};
+use crate::report::{translations_among, Analysis, Matrix, Report};
+use crate::translation::{check_pairs, translation_pairs, TranslationCheck};
 
 /// A corpus read with a lexicon for one concept, and the baseline its instruments are
 /// compared with.
@@ -180,8 +181,11 @@ impl<'c> Study<'c> {
     pub fn compare(&self, subject: &Analysis) -> Comparison {
         let baseline = self.required_baseline();
         let divergences = compare(&subject.model, &baseline.model);
-        let report =
-            Report::with_divergences(&[subject], baseline, self.lexicon, &self.concept, |_| divergences.clone());
+        // A translation compared with its original (or the other way) is also checked as one.
+        let translation = translations_among(&[subject, baseline]);
+        let report = Report::with_divergences(&[subject], baseline, self.lexicon, &self.concept, translation, |_| {
+            divergences.clone()
+        });
         Comparison { divergences, report }
     }
 
@@ -193,7 +197,36 @@ impl<'c> Study<'c> {
     pub fn report(&self) -> Report {
         let baseline = self.required_baseline();
         let analyses: Vec<&Analysis> = self.analyses().collect();
-        Report::from_analyses(analyses, baseline, self.lexicon, &self.concept)
+        let translation = self.translation_check().pairs;
+        Report::with_divergences(&analyses, baseline, self.lexicon, &self.concept, translation, |analysis| {
+            compare(&analysis.model, &baseline.model)
+        })
+    }
+
+    /// Every original-language text of the corpus checked against its translation, for the
+    /// pairs the instruments' `translation_of` / `original_of` relations name (in either
+    /// direction, each once): element by element and qualifier by qualifier, with the words
+    /// of both texts side by side. A relation that names an instrument the corpus does not
+    /// hold is a pair too, said to be so. It needs no baseline.
+    ///
+    /// ```
+    /// use lexdef::{Corpus, Lexicon, Study, Verdict};
+    ///
+    /// let corpus = Corpus::bundled();
+    /// let lexicon = Lexicon::bundled();
+    /// let study = Study::new(&corpus, &lexicon, lexicon.concept("trafficking_in_persons")?);
+    /// let check = study.translation_check();
+    /// let pair = check.pair("VN-LAW53-2024-orig", "VN-LAW53-2024").expect("the Vietnamese law and its translation");
+    /// let recruitment = pair.findings.iter().find(|finding| finding.id() == "act.recruitment").expect("both name it");
+    /// assert_eq!(recruitment.verdict, Verdict::Agrees);
+    /// assert_eq!(recruitment.in_original.evidence[0].text, "tuyển mộ");
+    /// assert_eq!(recruitment.in_translation.evidence[0].text, "recruiting");
+    /// # Ok::<(), lexdef::Error>(())
+    /// ```
+    pub fn translation_check(&self) -> TranslationCheck {
+        let pairs = translation_pairs(self.corpus.instruments());
+        let pairs = check_pairs(&pairs, |id| self.analysis(id.as_str()).ok().map(|analysis| &analysis.model));
+        TranslationCheck { concept: self.concept.to_string(), pairs }
     }
 
     /// Every instrument × the elements of the baseline's definition or, without a baseline,
