@@ -194,7 +194,8 @@ pub use report::{
 pub use structure::parse;
 pub use study::{Comparison, Study};
 pub use translation::{
-    translation_pairs, PairText, TranslationCheck, TranslationFinding, TranslationPair, Unsettled, Verdict, VerdictCounts,
+    translation_pairs, PairText, TranslationCheck, TranslationFinding, TranslationPair, Unsettled, Verdict,
+    VerdictCounts,
 };
 pub use warning::{Warning, WarningKind};
 

@@ -231,10 +231,11 @@ fn translation_side(finding: &TranslationFinding, side: &Side) -> String {
 fn translation_section(concept: &str, pairs: &[TranslationPair], out: &mut String) {
     let _ = write!(out, "<h2 id=\"translation\">Translations checked against their originals</h2>\n<p>For each original-language text and its translation, the elements and qualifiers of their definitions of {}, with the words of both texts side by side. <em>More</em> / <em>less</em>: the translation names an element the whole original does not / does not name one the original names; <span class=\"uncertain\">cannot say</span>: one text does not settle it (not read, or not seen).</p>\n", escape(concept));
     for pair in pairs {
-        let language = |code: &Option<String>| code.as_deref().map_or_else(String::new, |code| format!(" ({})", escape(code)));
+        let language =
+            |code: &Option<String>| code.as_deref().map_or_else(String::new, |code| format!(" ({})", escape(code)));
         let _ = write!(
             out,
-            "<h3 id=\"translation-{id}\">{id}{} — translation of {}{}</h3>\n<p>{}.</p>\n",
+            "<h3 id=\"translation-{id}\">{id}{}, translation of {}{}</h3>\n<p>{}.</p>\n",
             language(&pair.translation_language),
             escape(pair.original.as_str()),
             language(&pair.original_language),

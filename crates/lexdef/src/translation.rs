@@ -250,7 +250,11 @@ impl TranslationPair {
         let texts = [(PairText::Original, original), (PairText::Translation, translation)];
         for (text, model) in texts {
             if let Some(cause) = not_read(model) {
-                pair.not_read.push(Unsettled { text, reason: format!("the {text} could not be read: {cause}"), cause: Some(cause) });
+                pair.not_read.push(Unsettled {
+                    text,
+                    reason: format!("the {text} could not be read: {cause}"),
+                    cause: Some(cause),
+                });
             }
         }
         let ids: BTreeSet<&ElementId> =
@@ -322,7 +326,9 @@ impl TranslationCheck {
 
 /// The (original, translation) pairs the relations of `instruments` name, in either
 /// direction, each once, sorted. A relation may name an instrument that is not among them.
-pub fn translation_pairs<'a>(instruments: impl IntoIterator<Item = &'a Instrument>) -> Vec<(InstrumentId, InstrumentId)> {
+pub fn translation_pairs<'a>(
+    instruments: impl IntoIterator<Item = &'a Instrument>,
+) -> Vec<(InstrumentId, InstrumentId)> {
     let mut pairs = BTreeSet::new();
     for instrument in instruments {
         let Some(metadata) = &instrument.metadata else { continue };
@@ -344,7 +350,9 @@ pub(crate) fn check_pairs<'m>(
 ) -> Vec<TranslationPair> {
     pairs
         .iter()
-        .map(|(original, translation)| TranslationPair::check(original, translation, model(original), model(translation)))
+        .map(|(original, translation)| {
+            TranslationPair::check(original, translation, model(original), model(translation))
+        })
         .collect()
 }
 
@@ -460,10 +468,7 @@ fn element_finding(id: &ElementId, original: &TermModel, translation: &TermModel
         ),
         (ElementReading::Silent, ElementReading::Names(_)) => (
             Verdict::More,
-            format!(
-                "the translation names {id} ({}), which the whole original does not",
-                words(&translation_evidence)
-            ),
+            format!("the translation names {id} ({}), which the whole original does not", words(&translation_evidence)),
         ),
         (ElementReading::Names(_), ElementReading::Silent) => (
             Verdict::Less,
@@ -479,14 +484,24 @@ fn element_finding(id: &ElementId, original: &TermModel, translation: &TermModel
                 ("the original", &original_evidence)
             };
             let reasons: Vec<&str> = unsettled.iter().map(|unsettled| unsettled.reason.as_str()).collect();
-            (Verdict::CannotSay, format!("{who} names {id} ({}); cannot say whether the other does: {}", words(evidence), reasons.join("; ")))
+            (
+                Verdict::CannotSay,
+                format!(
+                    "{who} names {id} ({}); cannot say whether the other does: {}",
+                    words(evidence),
+                    reasons.join("; ")
+                ),
+            )
         }
     };
     TranslationFinding {
         element: Some(id.clone()),
         qualifier: None,
         verdict,
-        in_original: Side { value: serde_json::Value::String(original_state.as_str().to_owned()), evidence: original_evidence },
+        in_original: Side {
+            value: serde_json::Value::String(original_state.as_str().to_owned()),
+            evidence: original_evidence,
+        },
         in_translation: Side {
             value: serde_json::Value::String(translation_state.as_str().to_owned()),
             evidence: translation_evidence,
@@ -512,9 +527,10 @@ fn qualifier_finding(name: QualifierName, original: &TermModel, translation: &Te
         translation_qualifier.map_or(empty, |qualifier| &qualifier.evidence),
     );
     let mut unsettled = Vec::new();
-    for (text, model, qualifier) in
-        [(PairText::Original, original, original_qualifier), (PairText::Translation, translation, translation_qualifier)]
-    {
+    for (text, model, qualifier) in [
+        (PairText::Original, original, original_qualifier),
+        (PairText::Translation, translation, translation_qualifier),
+    ] {
         if is_settled(qualifier) {
             continue;
         }
@@ -538,7 +554,10 @@ fn qualifier_finding(name: QualifierName, original: &TermModel, translation: &Te
             ("the translation", translation_value)
         };
         let reasons: Vec<&str> = unsettled.iter().map(|unsettled| unsettled.reason.as_str()).collect();
-        (Verdict::CannotSay, format!("{name}: {who} has {value}; cannot say whether the other agrees: {}", reasons.join("; ")))
+        (
+            Verdict::CannotSay,
+            format!("{name}: {who} has {value}; cannot say whether the other agrees: {}", reasons.join("; ")),
+        )
     } else if original_value == translation_value {
         (Verdict::Agrees, format!("{name}: both have {original_value}"))
     } else {
@@ -571,11 +590,9 @@ fn elements_and_qualifiers(elements: usize, qualifiers: usize) -> String {
     match (elements, qualifiers) {
         (elements, 0) => plural(elements, "element", "elements"),
         (0, qualifiers) => plural(qualifiers, "qualifier", "qualifiers"),
-        (elements, qualifiers) => format!(
-            "{} and {}",
-            plural(elements, "element", "elements"),
-            plural(qualifiers, "qualifier", "qualifiers")
-        ),
+        (elements, qualifiers) => {
+            format!("{} and {}", plural(elements, "element", "elements"), plural(qualifiers, "qualifier", "qualifiers"))
+        }
     }
 }
 
@@ -629,11 +646,8 @@ fn pair_summary(pair: &TranslationPair) -> String {
     if counts.differs > 0 {
         parts.push(format!("gives {} another value", plural(counts.differs, "qualifier", "qualifiers")));
     }
-    let agreed = if counts.agrees + counts.qualifiers_agree == 0 {
-        String::new()
-    } else {
-        format!("; they agree on {agreed}")
-    };
+    let agreed =
+        if counts.agrees + counts.qualifiers_agree == 0 { String::new() } else { format!("; they agree on {agreed}") };
     format!("the translation departs from the original: it {}{agreed}{not_compared}", parts.join(", "))
 }
 
@@ -667,7 +681,7 @@ fn side_text(finding: &TranslationFinding, side: &Side) -> String {
 fn pair_header(pair: &TranslationPair) -> String {
     let language = |code: &Option<String>| code.as_deref().map_or_else(String::new, |code| format!(" ({code})"));
     format!(
-        "{}{} — translation of {}{}",
+        "{}{}, translation of {}{}",
         pair.translation,
         language(&pair.translation_language),
         pair.original,
@@ -717,20 +731,24 @@ pub(crate) fn markdown_section(concept: &str, pairs: &[TranslationPair], level: 
         "{level} Translations checked against their originals\n\nFor each original-language text and its translation, the elements and qualifiers of their definitions of {concept}, with the words of both texts. *More* / *less*: the translation names an element the whole original does not / does not name one the original names; *cannot say*: one text does not settle it (not read, or not seen).\n"
     );
     for pair in pairs {
-        out.push_str(&format!("\n{level}# {}\n\n{}.\n", markdown_escape(&pair_header(pair)), markdown_escape(&pair.summary)));
+        out.push_str(&format!(
+            "\n{level}# {}\n\n{}.\n",
+            markdown_escape(&pair_header(pair)),
+            markdown_escape(&pair.summary)
+        ));
         if pair.findings.is_empty() {
             continue;
         }
-        out.push_str("\n| element or qualifier | verdict | original | translation | why not settled |\n|---|---|---|---|---|\n");
+        out.push_str(
+            "\n| element or qualifier | verdict | original | translation | why not settled |\n|---|---|---|---|---|\n",
+        );
         let cell = |finding: &TranslationFinding, side: &Side| {
-            let value = if finding.qualifier.is_some() { format!("{} ", shown_value(&side.value)) } else { String::new() };
+            let value =
+                if finding.qualifier.is_some() { format!("{} ", shown_value(&side.value)) } else { String::new() };
             match side.evidence.first() {
-                Some(evidence) => format!(
-                    "{value}“{}” `{}` l. {}",
-                    markdown_escape(&evidence.text),
-                    evidence.eid,
-                    evidence.line
-                ),
+                Some(evidence) => {
+                    format!("{value}“{}” `{}` l. {}", markdown_escape(&evidence.text), evidence.eid, evidence.line)
+                }
                 None => format!("*{}*", shown_value(&side.value).replace('_', " ")),
             }
         };
