@@ -13,7 +13,7 @@ use crate::errors::{IntoPyResult, LexdefWarning};
 use crate::lexicon::{LexiconHandle, PyLexicon};
 use crate::results::{
     PyComparison, PyDefinition, PyDefinitions, PyDiagnostic, PyDiagnostics, PyHit, PyHits, PyMatrix, PyProvision,
-    PyProvisions, PyReport, PyTermModel,
+    PyProvisions, PyReport, PyTermModel, PyTranslationCheck,
 };
 
 const DEFAULT_CONCEPT: &str = "trafficking_in_persons";
@@ -323,6 +323,18 @@ impl PyCorpus {
             Ok(PyReport { inner: report, html })
         });
         report.py_result()
+    }
+
+    /// Every original-language text of the corpus checked against its translation (the
+    /// pairs its `translation_of` / `original_of` relations name), element by element and
+    /// qualifier by qualifier: `agrees`, `more`, `less`, `differs`, or `cannot_say` where one
+    /// text does not settle it (a gap, a language the lexicon does not read), with the words
+    /// of both texts. `.to_pandas()` gives one row per finding.
+    #[pyo3(signature = (concept = DEFAULT_CONCEPT), text_signature = "(self, /, concept='trafficking_in_persons')")]
+    fn translation_check(&self, py: Python<'_>, concept: &str) -> PyResult<PyTranslationCheck> {
+        let concept = self.lexicon.inner.concept(concept).py_result()?;
+        let inner = py.detach(|| self.study(concept).translation_check());
+        Ok(PyTranslationCheck { inner })
     }
 
     /// Search provisions and definitions: words (all must match), "a phrase", `a OR b`,

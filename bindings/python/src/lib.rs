@@ -21,6 +21,7 @@ use crate::lexicon::PyLexicon;
 use crate::results::{
     PyComparison, PyDefinition, PyDefinitions, PyDiagnostic, PyDiagnostics, PyDivergence, PyDivergences, PyElement,
     PyEvidence, PyHit, PyHits, PyMatrix, PyProvision, PyProvisions, PyQualifier, PyReport, PyTermModel,
+    PyTranslationCheck, PyTranslationFinding, PyTranslationFindings, PyTranslationPair,
 };
 
 /// Parse a drafter's text (a bill, an article) that is not in a corpus. A corpus metadata
@@ -65,6 +66,10 @@ fn _restore<'py>(py: Python<'py>, class_name: &str, state: &str) -> PyResult<Bou
         "Hits" => PyHits,
         "Diagnostic" => PyDiagnostic,
         "Diagnostics" => PyDiagnostics,
+        "TranslationCheck" => PyTranslationCheck,
+        "TranslationPair" => PyTranslationPair,
+        "TranslationFinding" => PyTranslationFinding,
+        "TranslationFindings" => PyTranslationFindings,
     }
 }
 
@@ -92,6 +97,10 @@ fn _lexdef(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<PyHits>()?;
     module.add_class::<PyDiagnostic>()?;
     module.add_class::<PyDiagnostics>()?;
+    module.add_class::<PyTranslationCheck>()?;
+    module.add_class::<PyTranslationPair>()?;
+    module.add_class::<PyTranslationFinding>()?;
+    module.add_class::<PyTranslationFindings>()?;
     module.add_function(wrap_pyfunction!(parse_text, module)?)?;
     module.add_function(wrap_pyfunction!(_restore, module)?)?;
     Ok(())

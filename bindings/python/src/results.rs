@@ -816,6 +816,17 @@ value_class!(PyReport, "Report", {
     fn to_text(&self) -> String {
         self.inner.to_text()
     }
+    /// Each translation of the corpus checked against its original (independent of the
+    /// baseline).
+    #[getter]
+    fn translation(&self) -> PyTranslationCheck {
+        PyTranslationCheck {
+            inner: lexdef::TranslationCheck {
+                concept: self.inner.concept.clone(),
+                pairs: self.inner.translation.clone(),
+            },
+        }
+    }
     /// The HTML report (a fragment with its own scoped style).
     fn to_html(&self) -> &str {
         &self.html
@@ -1015,3 +1026,302 @@ impl Record for PyDiagnostic {
 }
 
 result_list!(PyDiagnostics, "Diagnostics", PyDiagnostic, "Errors and warnings, each with its file, line and column.");
+
+/// One element or qualifier of a translation checked against its original: the verdict
+/// (`agrees`, `more`, `less`, `differs`, `cannot_say`) and the words of both texts.
+#[pyclass(module = "lexdef", name = "TranslationFinding", frozen)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct PyTranslationFinding {
+    pub(crate) original: String,
+    pub(crate) translation: String,
+    pub(crate) inner: lexdef::TranslationFinding,
+}
+
+value_class!(PyTranslationFinding, "TranslationFinding", {
+    /// The original-language instrument.
+    #[getter]
+    fn original(&self) -> &str {
+        &self.original
+    }
+    /// Its translation.
+    #[getter]
+    fn translation(&self) -> &str {
+        &self.translation
+    }
+    /// `element` or `qualifier`.
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.inner.kind()
+    }
+    /// The element or qualifier (`act.recruitment`, `child_age`).
+    #[getter]
+    fn id(&self) -> String {
+        self.inner.id()
+    }
+    /// `agrees`, `more` (the translation names an element the whole original does not),
+    /// `less`, `differs` (a qualifier's value) or `cannot_say` (one text does not settle it).
+    #[getter]
+    fn verdict(&self) -> &'static str {
+        self.inner.verdict.as_str()
+    }
+    /// The original's side: an element's state (`present`, `absent`, `not_found`, ...) or a
+    /// qualifier's value.
+    #[getter]
+    fn original_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(py, &self.inner.in_original.value)
+    }
+    /// The translation's side.
+    #[getter]
+    fn translation_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(py, &self.inner.in_translation.value)
+    }
+    /// The original's words (those nearest the translation's first).
+    #[getter]
+    fn original_evidence(&self) -> Vec<PyEvidence> {
+        evidence_list(&self.inner.in_original.evidence)
+    }
+    /// The translation's words.
+    #[getter]
+    fn translation_evidence(&self) -> Vec<PyEvidence> {
+        evidence_list(&self.inner.in_translation.evidence)
+    }
+    /// For `cannot_say`: which text does not settle it, and why.
+    #[getter]
+    fn reason(&self) -> Option<String> {
+        self.inner.reason()
+    }
+    /// A sentence saying what the finding means.
+    #[getter]
+    fn summary(&self) -> &str {
+        &self.inner.summary
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "<TranslationFinding {} {} {}: {}>",
+            self.translation,
+            self.inner.id(),
+            self.verdict(),
+            self.inner.summary
+        )
+    }
+});
+
+impl Record for PyTranslationFinding {
+    const COLUMNS: &'static [&'static str] = &[
+        "original",
+        "translation",
+        "kind",
+        "id",
+        "verdict",
+        "original_value",
+        "translation_value",
+        "original_words",
+        "translation_words",
+        "original_eid",
+        "translation_eid",
+        "reason",
+    ];
+    fn record<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let row = PyDict::new(py);
+        let original = self.inner.in_original.evidence.first();
+        let translation = self.inner.in_translation.evidence.first();
+        row.set_item("original", &self.original)?;
+        row.set_item("translation", &self.translation)?;
+        row.set_item("kind", self.inner.kind())?;
+        row.set_item("id", self.inner.id())?;
+        row.set_item("verdict", self.verdict())?;
+        row.set_item("original_value", json_to_py(py, &self.inner.in_original.value)?)?;
+        row.set_item("translation_value", json_to_py(py, &self.inner.in_translation.value)?)?;
+        row.set_item("original_words", original.map(|evidence| evidence.text.as_str()))?;
+        row.set_item("translation_words", translation.map(|evidence| evidence.text.as_str()))?;
+        row.set_item("original_eid", original.map(|evidence| evidence.eid.as_str()))?;
+        row.set_item("translation_eid", translation.map(|evidence| evidence.eid.as_str()))?;
+        row.set_item("reason", self.inner.reason())?;
+        Ok(row)
+    }
+}
+
+result_list!(
+    PyTranslationFindings,
+    "TranslationFindings",
+    PyTranslationFinding,
+    "Findings of the translation check, by pair, each pair's in id order."
+);
+
+fn translation_findings(pairs: &[lexdef::TranslationPair]) -> PyTranslationFindings {
+    PyTranslationFindings {
+        items: pairs
+            .iter()
+            .flat_map(|pair| {
+                pair.findings.iter().map(|inner| PyTranslationFinding {
+                    original: pair.original.to_string(),
+                    translation: pair.translation.to_string(),
+                    inner: inner.clone(),
+                })
+            })
+            .collect(),
+    }
+}
+
+/// An original-language text and its translation, checked against each other.
+#[pyclass(module = "lexdef", name = "TranslationPair", frozen)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct PyTranslationPair {
+    pub(crate) inner: lexdef::TranslationPair,
+}
+
+value_class!(PyTranslationPair, "TranslationPair", {
+    /// The original-language instrument.
+    #[getter]
+    fn original(&self) -> &str {
+        self.inner.original.as_str()
+    }
+    /// Its translation.
+    #[getter]
+    fn translation(&self) -> &str {
+        self.inner.translation.as_str()
+    }
+    /// The original's language (ISO 639-1), where the corpus holds it.
+    #[getter]
+    fn original_language(&self) -> Option<&str> {
+        self.inner.original_language.as_deref()
+    }
+    /// The translation's language.
+    #[getter]
+    fn translation_language(&self) -> Option<&str> {
+        self.inner.translation_language.as_deref()
+    }
+    /// `original` or `translation`: the text a relation names that the corpus does not hold.
+    #[getter]
+    fn not_in_corpus(&self) -> Option<&'static str> {
+        self.inner.not_in_corpus.map(lexdef::PairText::as_str)
+    }
+    /// `{"original" | "translation": why}` for each text that could not be read at all.
+    #[getter]
+    fn not_read(&self) -> BTreeMap<&'static str, String> {
+        self.inner.not_read.iter().map(|unsettled| (unsettled.text.as_str(), unsettled.reason.clone())).collect()
+    }
+    /// Whether both texts were read and agree on every element and qualifier both settle.
+    #[getter]
+    fn agrees(&self) -> bool {
+        self.inner.agrees()
+    }
+    /// The verdicts counted: `agrees`, `qualifiers_agree`, `more`, `less`, `differs`,
+    /// `cannot_say`, `qualifiers_cannot_say`.
+    #[getter]
+    fn counts(&self) -> BTreeMap<&'static str, usize> {
+        let counts = &self.inner.counts;
+        BTreeMap::from([
+            ("agrees", counts.agrees),
+            ("qualifiers_agree", counts.qualifiers_agree),
+            ("more", counts.more),
+            ("less", counts.less),
+            ("differs", counts.differs),
+            ("cannot_say", counts.cannot_say),
+            ("qualifiers_cannot_say", counts.qualifiers_cannot_say),
+        ])
+    }
+    /// What the pair comes to, in one sentence.
+    #[getter]
+    fn summary(&self) -> &str {
+        &self.inner.summary
+    }
+    /// Its findings.
+    #[getter]
+    fn findings(&self) -> PyTranslationFindings {
+        translation_findings(std::slice::from_ref(&self.inner))
+    }
+    fn __len__(&self) -> usize {
+        self.inner.findings.len()
+    }
+    /// The findings as records.
+    fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        convert::records(py, &self.findings().items)
+    }
+    /// The findings as a pandas DataFrame.
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let columns = PyTranslationFinding::COLUMNS.iter().map(|column| column.to_string()).collect();
+        convert::data_frame(py, self.to_records(py)?, columns)
+    }
+    fn __repr__(&self) -> String {
+        format!("<TranslationPair {} of {}: {}>", self.inner.translation, self.inner.original, self.inner.summary)
+    }
+});
+
+/// Every translation of a corpus checked against its original, element by element and
+/// qualifier by qualifier; `to_pandas()` gives one row per finding, and in a notebook the
+/// findings show with the words of both texts side by side.
+#[pyclass(module = "lexdef", name = "TranslationCheck", frozen)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct PyTranslationCheck {
+    pub(crate) inner: lexdef::TranslationCheck,
+}
+
+value_class!(PyTranslationCheck, "TranslationCheck", {
+    /// The concept checked.
+    #[getter]
+    fn concept(&self) -> &str {
+        &self.inner.concept
+    }
+    /// The pairs, by original then translation id.
+    #[getter]
+    fn pairs(&self) -> Vec<PyTranslationPair> {
+        self.inner.pairs.iter().map(|inner| PyTranslationPair { inner: inner.clone() }).collect()
+    }
+    /// The pair of `original` and `translation`.
+    fn pair(&self, original: &str, translation: &str) -> PyResult<PyTranslationPair> {
+        self.inner.pair(original, translation).map(|inner| PyTranslationPair { inner: inner.clone() }).ok_or_else(
+            || {
+                pyo3::exceptions::PyKeyError::new_err(format!(
+                    "the check has no pair of `{original}` and its translation `{translation}`"
+                ))
+            },
+        )
+    }
+    /// Every pair's findings.
+    #[getter]
+    fn findings(&self) -> PyTranslationFindings {
+        translation_findings(&self.inner.pairs)
+    }
+    fn __len__(&self) -> usize {
+        self.inner.pairs.len()
+    }
+    /// The findings as records.
+    fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        convert::records(py, &self.findings().items)
+    }
+    /// The findings as a pandas DataFrame: `original`, `translation`, `kind` (element or
+    /// qualifier), `id`, `verdict`, both values, both texts' words and eIds, `reason`.
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let columns = PyTranslationFinding::COLUMNS.iter().map(|column| column.to_string()).collect();
+        convert::data_frame(py, self.to_records(py)?, columns)
+    }
+    /// As JSON.
+    fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+    /// As plain text.
+    fn to_text(&self) -> String {
+        self.inner.to_text()
+    }
+    /// As Markdown.
+    fn to_markdown(&self) -> String {
+        self.inner.to_markdown()
+    }
+    /// As an HTML fragment with its own scoped style.
+    fn to_html(&self) -> String {
+        self.inner.to_html_fragment()
+    }
+    fn _repr_html_(&self) -> String {
+        self.inner.to_html_fragment()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "<TranslationCheck {}: {} pairs, {} agreeing on every element read, {} findings>",
+            self.inner.concept,
+            self.inner.pairs.len(),
+            self.inner.pairs.iter().filter(|pair| pair.agrees()).count(),
+            self.inner.pairs.iter().map(|pair| pair.findings.len()).sum::<usize>()
+        )
+    }
+});

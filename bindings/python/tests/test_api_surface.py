@@ -15,6 +15,7 @@ CALLS: dict[str, tuple[Any, ...]] = {
     "value": ("INTL-PALERMO-2000", "child_age"),
     "find_elements": ("the recruitment of persons",),
     "extend": ('version = 1\n[[elements]]\nid = "act.harbouring"\nforms = ["concealment"]\n',),
+    "pair": ("VN-PENAL-2015-orig", "VN-PENAL-2015"),
 }
 # Methods that need a file, or that build a new corpus: exercised by their own tests.
 ELSEWHERE = {"load", "extend_file", "from_toml", "with_lexicon", "bundled", "get", "compare", "matrix", "report", "search", "definitions", "model"}
@@ -28,6 +29,9 @@ def instances(corpus: lexdef.Corpus) -> dict[type, Any]:
     definitions = corpus.definitions(concept="child")
     provisions = corpus["INTL-PALERMO-2000"].provisions()
     bill = lexdef.parse_text(BILL, title="Bill", jurisdiction="PH")
+    check = corpus.translation_check()
+    penal = check.pair("VN-PENAL-2015-orig", "VN-PENAL-2015")
+    unsettled = next(finding for finding in penal.findings if finding.verdict == "cannot_say")
     return {
         lexdef.Corpus: corpus,
         lexdef.Instrument: corpus["PH-RA9208-2003"],
@@ -49,6 +53,10 @@ def instances(corpus: lexdef.Corpus) -> dict[type, Any]:
         lexdef.Hits: hits,
         lexdef.Diagnostic: bill.warnings[0],
         lexdef.Diagnostics: bill.warnings,
+        lexdef.TranslationCheck: check,
+        lexdef.TranslationPair: penal,
+        lexdef.TranslationFinding: unsettled,
+        lexdef.TranslationFindings: penal.findings,
     }
 
 
@@ -69,7 +77,7 @@ def test_every_public_attribute_answers(corpus: lexdef.Corpus) -> None:
                 result = attribute(*CALLS.get(name, ()))
             else:
                 result = attribute
-            assert result is not None or name in {"basis", "score", "method", "similarity", "uncertain_reason", "element", "qualifier", "kind", "in_force", "heading", "number", "term", "jurisdiction"}, f"{cls.__name__}.{name}"
+            assert result is not None or name in {"basis", "score", "method", "similarity", "uncertain_reason", "element", "qualifier", "kind", "in_force", "heading", "number", "term", "jurisdiction", "not_in_corpus"}, f"{cls.__name__}.{name}"
 
 
 def test_specific_values(corpus: lexdef.Corpus) -> None:

@@ -42,6 +42,11 @@ def test_results_pickle(corpus: lexdef.Corpus) -> None:
     hits = corpus.search("vulnerability", limit=5)
     round_trip(hits)
     round_trip(hits[0])
+    check = round_trip(corpus.translation_check())
+    assert check.to_json() == corpus.translation_check().to_json()
+    pair = round_trip(check.pairs[0])
+    round_trip(pair.findings)
+    round_trip(pair.findings[0])
 
 
 def test_corpus_instrument_and_lexicon_pickle(corpus: lexdef.Corpus) -> None:

@@ -23,6 +23,8 @@ def results(corpus: lexdef.Corpus) -> dict[str, Any]:
         "report": corpus.report(),
         "model": corpus.model("MM-ATIPL-2005"),
         "matrix": corpus.matrix(baseline="palermo"),
+        "translation check": corpus.translation_check(),
+        "translation findings": corpus.translation_check().findings,
     }
 
 

@@ -25,6 +25,10 @@ def first_words(model: lexdef.TermModel) -> dict[str, str]:
     return {element.id: element.evidence[0].text for element in model.elements}
 
 
+def unsettled_in_original(check: lexdef.TranslationCheck) -> dict[str, str]:
+    return {finding.id: finding.reason or "" for finding in check.findings if finding.verdict == "cannot_say" and finding.original_value == "not_found"}
+
+
 def main() -> None:
     corpus = lexdef.Corpus.bundled()
     ages = child_ages(corpus)
@@ -33,6 +37,11 @@ def main() -> None:
     comparison = corpus.compare(bill, baseline="palermo")
     assert isinstance(narrower_findings(comparison), list)
     assert first_words(corpus.model("INTL-PALERMO-2000"))["act.recruitment"] == "recruitment"
+    check = corpus.translation_check()
+    penal: lexdef.TranslationPair = check.pair("VN-PENAL-2015-orig", "VN-PENAL-2015")
+    assert penal.agrees and "means.deception" in unsettled_in_original(check)
+    findings: pandas.DataFrame = check.to_pandas()
+    assert "verdict" in findings.columns
     matrix: pandas.DataFrame = corpus.matrix(baseline="palermo").to_pandas()
     assert matrix.shape[0] == len(corpus)
     hits: lexdef.Hits = corpus.search("harbour", jurisdiction=["PH", "SG"], limit=5)

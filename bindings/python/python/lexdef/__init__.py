@@ -36,6 +36,10 @@ from lexdef._lexdef import (
     QueryError,
     Report,
     TermModel,
+    TranslationCheck,
+    TranslationFinding,
+    TranslationFindings,
+    TranslationPair,
     __version__,
     parse_text,
 )
@@ -67,6 +71,10 @@ __all__ = [
     "QueryError",
     "Report",
     "TermModel",
+    "TranslationCheck",
+    "TranslationFinding",
+    "TranslationFindings",
+    "TranslationPair",
     "__version__",
     "parse_text",
 ]
