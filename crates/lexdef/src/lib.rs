@@ -79,6 +79,11 @@
 //!   baseline (`palermo`, an instrument id, or a drafter's text). It resolves these once and
 //!   analyses each instrument at most once; [`Study::report`], [`Study::compare`] and
 //!   [`Study::matrix`] are what the CLI, the Python bindings and [`check`] call.
+//! - **Translation check**: each original-language text of the corpus against its
+//!   translation (the pairs its `translation_of` / `original_of` relations name), element by
+//!   element and qualifier by qualifier, with the words of both: a [`Verdict`] per element or
+//!   qualifier, "cannot say" wherever either text leaves it unsettled
+//!   ([`Study::translation_check`]).
 //! - **Index**: the search index of provisions and definitions, analysed with the same folding.
 //! - **Annotation**: the team's coding of an instrument (`corpus/annotations/<ID>.toml`),
 //!   written by reading the law; [`compare_annotation`] says where extraction disagrees.
