@@ -453,3 +453,41 @@ fn the_report_holds_the_check_and_compare_of_a_translation_with_its_original_too
     let comparison = against_palermo.compare(against_palermo.analysis("VN-PENAL-2015").expect("bundled"));
     assert!(comparison.report.translation.is_empty(), "the Protocol is no translation of the Penal Code");
 }
+
+/// Every shape of the translation section — a pair that departs, one whose original was not
+/// read, one whose original is not in the corpus, the curated pairs, and the pair of a
+/// comparison — validates against the report's schema, which refuses an unknown field.
+#[test]
+fn the_translation_section_validates_against_the_report_schema() {
+    let schema: serde_json::Value = serde_json::from_str(lexdef::REPORT_JSON_SCHEMA).expect("the schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+    let lexicon = Lexicon::bundled();
+    let concept = lexicon.concept("trafficking_in_persons").expect("the concept");
+    let small = small_corpus();
+    let bundled = Corpus::bundled();
+    let small_study = Study::new(&small, &lexicon, concept.clone()).with_baseline("XX-LAW-2020-orig").expect("defined");
+    let bundled_study = Study::new(&bundled, &lexicon, concept).with_baseline("VN-PENAL-2015-orig").expect("defined");
+    let reports = [
+        small_study.report(),
+        bundled_study.report(),
+        bundled_study.compare(bundled_study.analysis("VN-PENAL-2015").expect("bundled")).report,
+    ];
+    for report in &reports {
+        let instance: serde_json::Value = serde_json::from_str(&report.to_json()).expect("JSON");
+        assert!(!instance["translation"].as_array().expect("a translation section").is_empty());
+        let errors: Vec<String> = validator
+            .iter_errors(&instance)
+            .map(|error| format!("{error} at {}", error.instance_path))
+            .take(10)
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+        let mut broken = instance.clone();
+        broken["translation"][0]["findings"][0]["surprise"] = serde_json::json!(1);
+        assert!(!validator.is_valid(&broken), "an unknown field is refused");
+        let back: lexdef::Report = serde_json::from_str(&report.to_json()).expect("the report reads back");
+        assert_eq!(&back, report);
+    }
+    let kinds: Vec<&str> = reports[0].translation.iter().map(|pair| pair.summary.as_str()).collect();
+    assert!(kinds.iter().any(|summary| summary.contains("which is not in the corpus")), "{kinds:#?}");
+    assert!(kinds.iter().any(|summary| summary.starts_with("the original could not be read")), "{kinds:#?}");
+}
