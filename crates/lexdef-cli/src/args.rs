@@ -30,7 +30,8 @@ pub(crate) enum Command {
     /// lacks, what it adds, how its qualifiers differ, each with the words on both sides.
     Compare(CompareCommand),
     /// Compare every instrument of a corpus with a baseline: the divergence report, the
-    /// instrument × element matrix and pairwise counts.
+    /// instrument × element matrix, pairwise counts, and each translation checked against its
+    /// original.
     Report(ReportCommand),
     /// Build a search index of a corpus in a directory, to be reopened by `lexdef search`.
     Index(IndexCommand),

@@ -217,9 +217,9 @@ fn entry(analysis: &Analysis, divergences: impl FnOnce() -> Vec<Divergence>) -> 
 
 /// The translation pairs whose two texts are both among `analyses`, checked.
 pub(crate) fn translations_among(analyses: &[&Analysis]) -> Vec<TranslationPair> {
-    let model = |id: &InstrumentId| {
-        analyses.iter().find(|analysis| &analysis.instrument.id == id).map(|analysis| &analysis.model)
-    };
+    let models: BTreeMap<&InstrumentId, &TermModel> =
+        analyses.iter().map(|analysis| (&analysis.instrument.id, &analysis.model)).collect();
+    let model = |id: &InstrumentId| models.get(id).copied();
     let pairs: Vec<(InstrumentId, InstrumentId)> =
         translation_pairs(analyses.iter().map(|analysis| &analysis.instrument))
             .into_iter()
