@@ -607,6 +607,9 @@ fn pair_summary(pair: &TranslationPair) -> String {
             elements_and_qualifiers(counts.cannot_say, counts.qualifiers_cannot_say)
         )
     };
+    // (Said with the cause's words: "could not be read" once, not once per text.)
+    let cause =
+        |unsettled: &Unsettled| unsettled.cause.as_ref().map_or_else(|| unsettled.reason.clone(), ToString::to_string);
     match pair.not_read.as_slice() {
         [] => {}
         [only] => {
@@ -614,19 +617,20 @@ fn pair_summary(pair: &TranslationPair) -> String {
                 PairText::Original => PairText::Translation,
                 PairText::Translation => PairText::Original,
             };
-            return if unchecked == 0 {
-                format!("{}; the {other} settles nothing to check against it", only.reason)
+            let settled = if unchecked == 0 {
+                format!("the {other} settles nothing to check against it")
             } else {
                 format!(
-                    "{}: the {} the {other} settles cannot be checked against it",
-                    only.reason,
+                    "the {} the {other} settles cannot be checked against it",
                     elements_and_qualifiers(counts.cannot_say, counts.qualifiers_cannot_say)
                 )
             };
+            return format!("the {} could not be read ({}): {settled}", only.text, cause(only));
         }
         both => {
-            let reasons: Vec<&str> = both.iter().map(|unsettled| unsettled.reason.as_str()).collect();
-            return format!("neither text could be read: {}", reasons.join("; "));
+            let causes: Vec<String> =
+                both.iter().map(|unsettled| format!("the {}: {}", unsettled.text, cause(unsettled))).collect();
+            return format!("neither text could be read ({})", causes.join("; "));
         }
     }
     let agreed = elements_and_qualifiers(counts.agrees, counts.qualifiers_agree);
