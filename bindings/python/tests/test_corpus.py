@@ -83,7 +83,7 @@ def test_a_partial_text_says_not_found_never_absent(corpus: lexdef.Corpus) -> No
     assert corpus["VN-PENAL-2015"].partial
     assert model.qualifiers["transnational_required"].value == "unknown"
     assert not model.qualifiers["transnational_required"].known
-    # An original-language text is not read with the English lexicon: nothing is absent.
+    # The Thai original is read in Thai, but ss 15-57 were not reproduced: nothing is absent.
     original = corpus.model("TH-ATIPA-2008-orig")
     assert original.absent == []
     assert not original.defined or original.not_found

@@ -146,7 +146,7 @@ fn a_removed_element_is_an_annotation_disagreement_and_a_changed_divergence() {
             row(
                 "snapshot",
                 "error",
-                "corpus/expected/divergences.json:199:1",
+                "corpus/expected/divergences.json:216:1",
                 "SG-PHTA-2014 means.fraud: a new finding, not expected: missing_element (narrower, medium, uncertain; subject \"not_found\", baseline \"present\") — the definition in `sec_3__subsec_1` of SG-PHTA-2014 does not name the means means.fraud that INTL-PALERMO-2000 names; the rest of the instrument was not seen"
             ),
         ]

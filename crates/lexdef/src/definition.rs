@@ -78,9 +78,6 @@ pub struct Definition {
     pub reference: Option<CrossReference>,
 }
 
-/// Thai writes `<term> หมายความว่า` with no word boundary the segmenter can see.
-const THAI_MEANS: &str = "หมายความว่า";
-
 /// How far after a term (in words) its form words may stand: `"abduct", in relation to an
 /// individual, means ...`.
 const FORM_WINDOW_WORDS: usize = 20;
@@ -299,12 +296,14 @@ impl Extractor<'_> {
                     Some((before, _)) if self.lexicon.concept_of(before.trim()).is_some() => before.trim(),
                     _ => term,
                 };
-                let words = tokens(term).len();
+                let words = crate::fold::word_count(term);
                 // (`the following shall be understood as:` introduces a list of terms.)
                 if term.to_lowercase().starts_with("the following") {
                     return;
                 }
-                let capitalised = skipped > 0 || term.starts_with(|character: char| character.is_uppercase());
+                // (A script without case, Thai or Lao, has no lower-case start to refuse.)
+                let capitalised = skipped > 0
+                    || term.starts_with(|character: char| character.is_alphabetic() && !character.is_lowercase());
                 let has_quotes = term.contains(['"', '\u{201C}', '\u{201D}', '`']);
                 if words == 0
                     || words > MAX_UNQUOTED_TERM_WORDS
@@ -393,7 +392,7 @@ impl Extractor<'_> {
                 continue;
             }
             let Some((term, _)) = term_and_form(self.lexicon, rest) else { continue };
-            if term.is_empty() || tokens(term).len() > 4 || term.contains([',', ';', ':', '.']) {
+            if term.is_empty() || crate::fold::word_count(term) > 4 || term.contains([',', ';', ':', '.']) {
                 continue;
             }
             let Some(found) = form_after(&self.lexicon.drafting, &rest[term.len()..]) else { continue };
@@ -477,7 +476,7 @@ impl Extractor<'_> {
             .trim_start();
         let item_offset = line.len() - item.len();
         let Some((term, meaning)) = item.split_once(':') else { return };
-        let words = tokens(term).len();
+        let words = crate::fold::word_count(term);
         if words == 0
             || words > MAX_UNQUOTED_TERM_WORDS
             || meaning.trim().is_empty()
@@ -938,7 +937,7 @@ fn purposes_clause_term(head: &str) -> Option<(&str, usize, usize)> {
     }
     let end = rest.find(" is ")?;
     let term = &rest[..end];
-    (tokens(term).len() <= MAX_UNQUOTED_TERM_WORDS && !term.contains(',')).then_some((
+    (crate::fold::word_count(term) <= MAX_UNQUOTED_TERM_WORDS && !term.contains(',')).then_some((
         term,
         prefix.len(),
         prefix.len() + end + 4,
@@ -990,9 +989,6 @@ fn window_of(text: &str, bytes: usize) -> &str {
 /// start, their form, and whether the form is weak (`is`).
 fn first_form_word(drafting: &DraftingWords, text: &str, strong_only: bool) -> Option<FormMatch> {
     let text = window(text);
-    if let Some(found) = text.find(THAI_MEANS) {
-        return Some(thai_means(found));
-    }
     drafting.first_form(text, FORM_WINDOW_WORDS + MAX_UNQUOTED_TERM_WORDS, strong_only)
 }
 
@@ -1006,10 +1002,6 @@ fn term_and_form<'t>(lexicon: &Lexicon, text: &'t str) -> Option<(&'t str, FormM
     }
     let strong = first_form_word(&lexicon.drafting, text, true)?;
     Some((text[..strong.start].trim_end(), strong))
-}
-
-fn thai_means(found: usize) -> FormMatch {
-    FormMatch { start: found, end: found + THAI_MEANS.len(), form: DefinitionForm::Means, weak: false }
 }
 
 /// The form of a definition from the words after its term.
@@ -1033,7 +1025,7 @@ fn inline_heading_len(head: &str) -> Option<usize> {
             .len();
     let rest = &head[start..];
     let stop = rest.find(". ")?;
-    let words = tokens(&rest[..stop]).len();
+    let words = crate::fold::word_count(&rest[..stop]);
     if words == 0 || words > 6 || rest[..stop].contains([',', ';', ':', '\n']) {
         return None;
     }
@@ -1059,8 +1051,5 @@ fn skip_label(after: &str) -> &str {
 
 fn form_after(drafting: &DraftingWords, after: &str) -> Option<FormMatch> {
     let after = window(after);
-    if let Some(found) = after.find(THAI_MEANS) {
-        return Some(thai_means(found));
-    }
     drafting.form_after(after, FORM_WINDOW_WORDS)
 }

@@ -89,8 +89,9 @@ pub(crate) struct DraftingWords {
     /// Folded phrases that open an offence wherever they stand in its first line (`... ensure
     /// that the following acts are punishable:`).
     offence_phrases: Vec<Vec<String>>,
-    /// Folded words that show a provision punishes (`offence`, `punish`, `imprisonment`).
-    offence_words: HashSet<String>,
+    /// Folded words that show a provision punishes (`offence`, `punish`, `imprisonment`,
+    /// `ระวางโทษ`).
+    offence_words: Phrases,
     /// Folded openings that introduce a provision without being its subject (`for the
     /// purposes of this Act`), skipped before an opener is looked for.
     introductions: Vec<Vec<String>>,
@@ -108,8 +109,8 @@ pub(crate) struct DraftingWords {
     /// (`exploit`, `eksploitasi`), or of trafficking (`traffic`, `perdagangan orang`).
     exploitation_stems: Vec<String>,
     trafficking_stems: Vec<String>,
-    /// Folded words that make a number a person's age (`tuổi`).
-    age_words: HashSet<String>,
+    /// Folded words that make a number a person's age (`tuổi`, `อายุ`).
+    age_words: Phrases,
     /// Folded phrases by which a definition refers to the provision that lists its means or
     /// purposes (`set out in`, `referred to in`).
     list_references: Vec<Vec<String>>,
@@ -119,21 +120,66 @@ pub(crate) struct DraftingWords {
     list_enders: HashSet<String>,
 }
 
+/// Words and phrases, each folded: a phrase of several tokens (`phạt tù`; a Thai word, a
+/// token per letter cluster) matches only as a whole, never by one of its tokens.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Phrases {
+    words: HashSet<String>,
+    longer: Vec<Vec<String>>,
+}
+
+impl Phrases {
+    fn extend<'a>(&mut self, phrases: impl IntoIterator<Item = &'a String>) {
+        for phrase in phrases {
+            let folded = folded_words(phrase);
+            match folded.len() {
+                0 => {}
+                1 => {
+                    self.words.extend(folded);
+                }
+                _ if !self.longer.contains(&folded) => self.longer.push(folded),
+                _ => {}
+            }
+        }
+    }
+
+    /// Whether one folded word is one of the single-word entries.
+    fn has_word(&self, folded: &str) -> bool {
+        self.words.contains(folded)
+    }
+
+    /// Whether any entry stands among `words`, as whole words.
+    fn occur_in(&self, words: &[crate::fold::Token]) -> bool {
+        words.iter().enumerate().any(|(position, word)| {
+            (self.words.contains(&word.folded) && word.starts_word && word.ends_word)
+                || self.longer.iter().any(|phrase| crate::fold::phrase_at(words, position, phrase))
+        })
+    }
+}
+
 fn folded_words(phrase: &str) -> Vec<String> {
     tokens(phrase).into_iter().map(|token| token.folded).collect()
 }
 
-/// Word spans (no folding).
-fn word_spans(text: &str) -> Vec<(usize, usize)> {
-    use unicode_segmentation::UnicodeSegmentation;
-    text.unicode_word_indices().map(|(start, word)| (start, start + word.len())).collect()
+/// The words of `text` lower-cased, not folded, as tokens (see [`crate::fold::Token`]).
+fn lower_words(text: &str) -> Vec<crate::fold::Token> {
+    tokens(text)
+        .into_iter()
+        .map(|token| crate::fold::Token { folded: text[token.start..token.end].to_lowercase(), ..token })
+        .collect()
+}
+
+/// The index of the token that begins the word after the first `words` words of `tokens`
+/// (a Thai word is several tokens), or the number of tokens.
+fn first_words_end(tokens: &[crate::fold::Token], words: usize) -> usize {
+    tokens.iter().enumerate().filter(|(_, token)| token.starts_word).nth(words).map_or(tokens.len(), |(index, _)| index)
 }
 
 impl DraftingWords {
     pub(crate) fn extend(&mut self, raw: RawDrafting) {
         for entry in raw.definition_forms {
             for words in entry.words {
-                let words: Vec<String> = words.split_whitespace().map(str::to_lowercase).collect();
+                let words: Vec<String> = lower_words(&words).into_iter().map(|token| token.folded).collect();
                 if !words.is_empty() && !self.phrases.iter().any(|phrase| phrase.words == words) {
                     self.phrases.push(DefiningPhrase { words, form: entry.form, weak: entry.weak });
                 }
@@ -143,7 +189,7 @@ impl DraftingWords {
         self.phrases.sort_by_key(|phrase| std::cmp::Reverse(phrase.words.len()));
         self.openers.extend(raw.offence_openers.iter().map(|opener| folded_words(opener)));
         self.openers.sort_by_key(|opener| std::cmp::Reverse(opener.len()));
-        self.offence_words.extend(raw.offence_words.iter().flat_map(|word| folded_words(word)));
+        self.offence_words.extend(&raw.offence_words);
         self.offence_phrases.extend(raw.offence_phrases.iter().map(|phrase| folded_words(phrase)));
         self.introductions.extend(raw.introductions.iter().map(|words| folded_words(words)));
         self.means_openers.extend(raw.means_openers.iter().map(|words| folded_words(words)));
@@ -153,7 +199,7 @@ impl DraftingWords {
         self.definition_list_leads.extend(raw.definition_list_leads.iter().map(|words| folded_words(words)));
         self.exploitation_stems.extend(raw.exploitation_stems.iter().map(|stem| crate::lexicon::fold_phrase(stem)));
         self.trafficking_stems.extend(raw.trafficking_stems.iter().map(|stem| crate::lexicon::fold_phrase(stem)));
-        self.age_words.extend(raw.age_words.iter().flat_map(|words| folded_words(words)));
+        self.age_words.extend(&raw.age_words);
         self.list_references.extend(raw.list_references.iter().map(|words| folded_words(words)));
         self.list_enders.extend(raw.list_enders.iter().flat_map(|words| folded_words(words)));
     }
@@ -206,7 +252,7 @@ impl DraftingWords {
 
     /// Whether `text` (an age pattern's words) names an age by one of the lexicon's age words.
     pub(crate) fn names_an_age(&self, text: &str) -> bool {
-        tokens(text).iter().any(|word| self.age_words.contains(&word.folded))
+        self.age_words.occur_in(&tokens(text))
     }
 
     /// Whether folded text speaks of exploitation (`exploited`, `dieksploitasi`).
@@ -226,7 +272,7 @@ impl DraftingWords {
 
     /// Whether a folded word shows that a list has ended.
     pub(crate) fn ends_a_list(&self, folded: &str) -> bool {
-        self.list_enders.contains(folded) || self.offence_words.contains(folded)
+        self.list_enders.contains(folded) || self.offence_words.has_word(folded)
     }
 
     /// Whether a folded word only joins or introduces a list's items.
@@ -259,18 +305,18 @@ impl DraftingWords {
         max_words: usize,
         allowed: impl Fn(&DefiningPhrase, usize) -> bool,
     ) -> Option<FormMatch> {
-        let spans = word_spans(text);
-        let lower: Vec<String> = spans.iter().map(|&(start, end)| text[start..end].to_lowercase()).collect();
-        (0..spans.len().min(max_words)).find_map(|index| {
+        let words = lower_words(text);
+        let lower: Vec<&str> = words.iter().map(|word| word.folded.as_str()).collect();
+        (0..first_words_end(&words, max_words)).find_map(|index| {
             self.phrases.iter().filter(|phrase| allowed(phrase, index)).find_map(|phrase| {
                 let end = index + phrase.words.len();
                 // `by means of`, `means of transport`: the noun, not the defining verb.
-                let noun = phrase.words == ["means"] && lower.get(end).is_some_and(|next| next == "of");
+                let noun = phrase.words == ["means"] && lower.get(end).is_some_and(|next| *next == "of");
                 // `the term ... shall not include`: an exclusion, not a definition.
                 let negated = index > 0 && lower[index - 1] == "not";
-                (end <= lower.len() && lower[index..end] == phrase.words[..] && !noun && !negated).then(|| FormMatch {
-                    start: spans[index].0,
-                    end: spans[end - 1].1,
+                (crate::fold::phrase_at(&words, index, &phrase.words) && !noun && !negated).then(|| FormMatch {
+                    start: words[index].start,
+                    end: words[end - 1].end,
                     form: phrase.form,
                     weak: phrase.weak,
                 })
@@ -337,6 +383,6 @@ impl DraftingWords {
     /// Whether `words` hold a word that shows a provision punishes (`offence`, `punishable`,
     /// `imprisonment`, `sentenced`).
     pub(crate) fn names_an_offence(&self, words: &[crate::fold::Token]) -> bool {
-        words.iter().any(|word| self.offence_words.contains(&word.folded))
+        self.offence_words.occur_in(words)
     }
 }

@@ -3,9 +3,19 @@
 //! strips inflection, so `Harbouring`, `harbored` and `harbor` are one word; and it keeps
 //! each word's byte span, so every match maps back to the exact words of the law.
 
+use icu_segmenter::options::WordBreakInvariantOptions;
+use icu_segmenter::WordSegmenter;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// A word of a text: where it is, and its folded form.
+///
+/// In the scripts written without spaces between words (Thai, Lao, Khmer, Myanmar) a token
+/// is one letter cluster, not a word: a dictionary segmenter's words depend on their context
+/// (`การค้ามนุษย์` is three words alone, and `พามาจาก` splits as `พาม|า|จาก`), and the Lao
+/// sources carry stray spaces inside words (`ການເຄື່ອນ ຍ້າຍ`), so a phrase is compared
+/// cluster by cluster, and the segmenter's word boundaries ([`Token::starts_word`],
+/// [`Token::ends_word`]) only decide where a match may begin and end: a form never matches
+/// inside a longer word.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     /// Byte offset of the word in the text it was read from.
@@ -14,6 +24,35 @@ pub struct Token {
     pub end: usize,
     /// The word folded: lower case, American spelling, no inflection.
     pub folded: String,
+    /// Whether a word begins with this token (always, outside the unspaced scripts).
+    pub starts_word: bool,
+    /// Whether a word ends with this token (always, outside the unspaced scripts).
+    pub ends_word: bool,
+}
+
+impl Token {
+    fn word(start: usize, word: &str) -> Token {
+        Token { start, end: start + word.len(), folded: fold_word(word), starts_word: true, ends_word: true }
+    }
+}
+
+/// How many words `text` has (a Thai word counts once, however many letter clusters it has).
+pub fn word_count(text: &str) -> usize {
+    tokens(text).iter().filter(|token| token.starts_word).count()
+}
+
+/// Whether `words[start..end]` are whole words: the first begins one and the last ends one.
+pub fn whole_words(words: &[Token], start: usize, end: usize) -> bool {
+    end > start && words.get(start).is_some_and(|word| word.starts_word) && words[end - 1].ends_word
+}
+
+/// Whether the folded words of `phrase` stand at `start` among `words`, as whole words.
+pub fn phrase_at(words: &[Token], start: usize, phrase: &[String]) -> bool {
+    let end = start + phrase.len();
+    !phrase.is_empty()
+        && end <= words.len()
+        && words[start..end].iter().zip(phrase).all(|(word, wanted)| &word.folded == wanted)
+        && whole_words(words, start, end)
 }
 
 /// Where the folded words of `phrase` occur, in order and adjacent, among `words`.
@@ -21,17 +60,96 @@ pub fn find_phrase(words: &[Token], phrase: &[String]) -> Option<usize> {
     if phrase.is_empty() || phrase.len() > words.len() {
         return None;
     }
-    (0..=words.len() - phrase.len()).find(|&start| {
-        words[start..start + phrase.len()].iter().zip(phrase).all(|(word, wanted)| &word.folded == wanted)
-    })
+    (0..=words.len() - phrase.len()).find(|&start| phrase_at(words, start, phrase))
 }
 
 /// The words of `text` (Unicode word boundaries; punctuation and spaces are not words), each
-/// folded, with byte spans relative to `text`.
+/// folded, with byte spans relative to `text`. Runs of an unspaced script are read as letter
+/// clusters with the dictionary segmenter's word boundaries (see [`Token`]).
 pub fn tokens(text: &str) -> Vec<Token> {
-    text.unicode_word_indices()
-        .map(|(start, word)| Token { start, end: start + word.len(), folded: fold_word(word) })
-        .collect()
+    let mut words = Vec::new();
+    let mut rest_start = 0;
+    for (run_start, run_end) in unspaced_runs(text) {
+        words.extend(
+            text[rest_start..run_start].unicode_word_indices().map(|(at, word)| Token::word(rest_start + at, word)),
+        );
+        unspaced_tokens(text, run_start, run_end, &mut words);
+        rest_start = run_end;
+    }
+    words.extend(text[rest_start..].unicode_word_indices().map(|(at, word)| Token::word(rest_start + at, word)));
+    words
+}
+
+/// Whether a character belongs to a script written without spaces between words, which
+/// Unicode's word boundaries (UAX #29) leave to a dictionary: Thai, Lao, Myanmar, Khmer
+/// (their Line_Break class SA).
+fn is_unspaced(character: char) -> bool {
+    matches!(character, '\u{0E00}'..='\u{0EFF}' | '\u{1000}'..='\u{109F}' | '\u{1780}'..='\u{17FF}' | '\u{AA60}'..='\u{AA7F}')
+}
+
+/// Whether a word is written in a script without spaces between words (its first letter is).
+pub fn is_unspaced_word(word: &str) -> bool {
+    word.chars().next().is_some_and(is_unspaced)
+}
+
+/// The byte ranges of `text` written in an unspaced script.
+fn unspaced_runs(text: &str) -> Vec<(usize, usize)> {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for (at, character) in text.char_indices().filter(|(_, character)| is_unspaced(*character)) {
+        match runs.last_mut() {
+            Some((_, end)) if *end == at => *end = at + character.len_utf8(),
+            _ => runs.push((at, at + character.len_utf8())),
+        }
+    }
+    runs
+}
+
+/// The tokens of one run of an unspaced script: a number (`๑๘`) is one token; a word is one
+/// token per letter cluster, marked where the dictionary segmenter starts and ends a word.
+fn unspaced_tokens(text: &str, run_start: usize, run_end: usize, words: &mut Vec<Token>) {
+    let run = &text[run_start..run_end];
+    let segmenter = WordSegmenter::new_dictionary(WordBreakInvariantOptions::default());
+    let mut boundaries = segmenter.segment_str(run);
+    let Some(mut previous) = boundaries.next() else { return };
+    while let Some(boundary) = boundaries.next() {
+        let segment = &run[previous..boundary];
+        let at = run_start + previous;
+        previous = boundary;
+        if !boundaries.is_word_like() {
+            continue;
+        }
+        if segment.chars().all(char::is_numeric) {
+            words.push(Token::word(at, segment));
+            continue;
+        }
+        let first = words.len();
+        words.extend(segment.grapheme_indices(true).map(|(offset, cluster)| Token {
+            starts_word: false,
+            ends_word: false,
+            ..Token::word(at + offset, cluster)
+        }));
+        if let Some(word) = words.get_mut(first) {
+            word.starts_word = true;
+        }
+        if words.len() > first {
+            if let Some(word) = words.last_mut() {
+                word.ends_word = true;
+            }
+        }
+    }
+}
+
+/// The value of a number written in decimal digits of any script (`18`, `๑๘`, `໑໘`).
+pub fn decimal_value(word: &str) -> Option<u32> {
+    // The zero of each block of ten decimal digits lexdef's languages write.
+    const ZEROS: [u32; 5] = [0x30, 0x0E50, 0x0ED0, 0x1040, 0x17E0];
+    word.chars()
+        .try_fold(0u32, |value, character| {
+            let digit =
+                ZEROS.iter().find_map(|zero| (character as u32).checked_sub(*zero).filter(|digit| *digit < 10))?;
+            value.checked_mul(10)?.checked_add(digit)
+        })
+        .filter(|_| !word.is_empty())
 }
 
 /// Words whose inflected or derived forms the suffix rules would get wrong.
@@ -191,5 +309,38 @@ mod tests {
         }
         let words: Vec<&str> = tokens(text).iter().map(|token| &text[token.start..token.end]).collect();
         assert_eq!(words, ["recruitment", "transportation", "or", "harbouring", "of", "persons"]);
+    }
+
+    fn folded(phrase: &str) -> Vec<String> {
+        tokens(phrase).into_iter().map(|token| token.folded).collect()
+    }
+
+    #[test]
+    fn unspaced_scripts_match_whole_words_only() {
+        // `ทาส` (slave) is a word of `เอาคนลงเป็นทาส`, not of `ทาสี` (to paint).
+        assert!(find_phrase(&tokens("การเอาคนลงเป็นทาส"), &folded("ทาส")).is_some());
+        assert!(find_phrase(&tokens("จ้างคนมาทาสีบ้าน"), &folded("ทาส")).is_none());
+        // The dictionary splits `พามาจาก` as `พาม|า|จาก` in one context: a phrase is still
+        // found where its first and last letters start and end words.
+        let words = tokens("ซื้อ ขาย จำหน่าย พามาจากหรือส่งไปยังที่ใด");
+        let at = find_phrase(&words, &folded("พามาจาก")).expect("found");
+        assert_eq!(words[at].start, "ซื้อ ขาย จำหน่าย ".len());
+        // Lao with a stray space inside a word (as the sources print it) is the same word.
+        assert!(find_phrase(&tokens("ການເຄື່ອນ ຍ້າຍ, ການຂົນສົ່ງ"), &folded("ເຄື່ອນຍ້າຍ")).is_some());
+        // Spans stay exact and numbers in Thai digits are one token.
+        let text = "มาตรา ๑๘ ผู้ใด";
+        let words = tokens(text);
+        assert_eq!(&text[words[0].start..words[words.len() - 1].end], text);
+        assert!(words.iter().any(|word| &text[word.start..word.end] == "๑๘" && word.starts_word && word.ends_word));
+        assert_eq!(word_count("การค้ามนุษย์ หมายความว่า"), 5);
+    }
+
+    #[test]
+    fn digits_of_any_script_are_numbers() {
+        assert_eq!(decimal_value("18"), Some(18));
+        assert_eq!(decimal_value("๑๘"), Some(18));
+        assert_eq!(decimal_value("໑໘"), Some(18));
+        assert_eq!(decimal_value("1a"), None);
+        assert_eq!(decimal_value(""), None);
     }
 }

@@ -399,6 +399,7 @@ impl Index {
     /// Search. `query` uses tantivy's query language over the text, headings and terms
     /// (`"abuse of a position of vulnerability"` for a phrase, `debt AND bondage`, ...).
     pub fn search(&self, query: &str, filters: &Filters, limit: usize) -> Result<SearchResults> {
+        let query_text = query;
         if query.len() > MAX_QUERY_BYTES {
             return Err(Error::Query {
                 query: query.chars().take(40).collect::<String>() + "…",
@@ -475,6 +476,7 @@ impl Index {
             let document: TantivyDocument = searcher.doc(address).map_err(tantivy_error)?;
             scored.push((score, document));
         }
+        let unspaced = unspaced_phrases(query_text);
         let mut generator = SnippetGenerator::create(&searcher, &query, self.fields.text).map_err(tantivy_error)?;
         generator.set_max_num_chars(SNIPPET_CHARS);
         let hits = scored
@@ -491,7 +493,11 @@ impl Index {
                     line: first_u64(&document, self.fields.line),
                     score,
                     snippet: snippet.fragment().to_owned(),
-                    highlights: snippet.highlighted().iter().map(|range| (range.start, range.end)).collect(),
+                    highlights: highlights(
+                        snippet.fragment(),
+                        snippet.highlighted().iter().map(|range| (range.start, range.end)),
+                        &unspaced,
+                    ),
                     text: first_text(&document, self.fields.text).unwrap_or_default(),
                     term,
                 }
@@ -499,6 +505,61 @@ impl Index {
             .collect();
         Ok(SearchResults { hits, total })
     }
+}
+
+/// The folded phrases of a query written in a script without spaces between words (Thai,
+/// Lao): each run of such letters, up to a quote or another script.
+fn unspaced_phrases(query: &str) -> Vec<Vec<String>> {
+    let words = crate::fold::tokens(query);
+    let mut phrases: Vec<Vec<String>> = Vec::new();
+    let mut previous_end: Option<usize> = None;
+    for word in &words {
+        if !crate::fold::is_unspaced_word(&query[word.start..word.end]) {
+            previous_end = None;
+            continue;
+        }
+        match (previous_end, phrases.last_mut()) {
+            (Some(end), Some(phrase)) if !query[end..word.start].contains('"') => phrase.push(word.folded.clone()),
+            _ => phrases.push(vec![word.folded.clone()]),
+        }
+        previous_end = Some(word.end);
+    }
+    phrases
+}
+
+/// A snippet's highlights, on whole words. tantivy highlights each query term wherever it
+/// stands in the fragment; in Thai or Lao a term is one letter cluster (see
+/// [`crate::fold::Token`]), so its ranges there are replaced by the places where a phrase of
+/// the query stands, widened to the words it falls in (`กัก` highlights `กักขัง`). Ranges that
+/// touch are merged.
+fn highlights(
+    fragment: &str,
+    ranges: impl Iterator<Item = (usize, usize)>,
+    unspaced: &[Vec<String>],
+) -> Vec<(usize, usize)> {
+    let words = crate::fold::tokens(fragment);
+    let mut found: Vec<(usize, usize)> =
+        ranges.filter(|&(start, end)| !crate::fold::is_unspaced_word(&fragment[start..end])).collect();
+    for phrase in unspaced {
+        for at in 0..words.len().saturating_sub(phrase.len() - 1) {
+            let end = at + phrase.len();
+            if words[at..end].iter().zip(phrase).all(|(word, wanted)| &word.folded == wanted) {
+                let opening = words[..=at].iter().rposition(|word| word.starts_word).unwrap_or(at);
+                let closing =
+                    words[end - 1..].iter().position(|word| word.ends_word).map_or(end - 1, |off| end - 1 + off);
+                found.push((words[opening].start, words[closing].end));
+            }
+        }
+    }
+    found.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (start, end) in found {
+        match merged.last_mut() {
+            Some(previous) if start <= previous.1 => previous.1 = previous.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    merged
 }
 
 /// How deep a query may nest parentheses. tantivy's grammar (0.25) backtracks at every

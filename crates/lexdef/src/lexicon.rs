@@ -14,9 +14,11 @@ use crate::location::{LineIndex, Location};
 
 const BUNDLED: &str = include_str!("../data/lexicon.toml");
 /// The other languages of the bundled lexicon, each in its own file, loaded after English.
-const BUNDLED_LANGUAGES: [(&str, &str); 2] = [
+const BUNDLED_LANGUAGES: [(&str, &str); 4] = [
     (include_str!("../data/lexicon.id.toml"), "lexicon.id.toml"),
     (include_str!("../data/lexicon.vi.toml"), "lexicon.vi.toml"),
+    (include_str!("../data/lexicon.th.toml"), "lexicon.th.toml"),
+    (include_str!("../data/lexicon.lo.toml"), "lexicon.lo.toml"),
 ];
 
 /// How a form matched the words of a law.
@@ -129,6 +131,10 @@ struct RawLexicon {
     qualifiers: RawQualifiers,
     #[serde(default)]
     drafting: crate::drafting::RawDrafting,
+    /// Numbers written in words (`eighteen = 18`, `"สิบแปด" = 18`), read where a pattern
+    /// has `{age}`.
+    #[serde(default)]
+    numbers: std::collections::BTreeMap<String, u32>,
 }
 
 /// Which elements a form names.
@@ -195,11 +201,11 @@ impl Pattern {
     }
 
     /// Every place the pattern matches `words` (tokens of some text), leftmost first.
-    pub(crate) fn find_all(&self, words: &[Token], text: &str) -> Vec<PatternMatch> {
+    pub(crate) fn find_all(&self, words: &[Token], text: &str, numbers: &NumberWords) -> Vec<PatternMatch> {
         let mut found = Vec::new();
         let mut start = 0;
         while start < words.len() {
-            if let Some((end, number)) = self.match_at(words, text, start, 0, None) {
+            if let Some((end, number)) = self.match_at(words, text, numbers, start, 0, None) {
                 found.push(PatternMatch { start: words[start].start, end: words[end - 1].end, number });
                 start = end;
             } else {
@@ -213,6 +219,7 @@ impl Pattern {
         &self,
         words: &[Token],
         text: &str,
+        numbers: &NumberWords,
         position: usize,
         part: usize,
         number: Option<u32>,
@@ -222,25 +229,24 @@ impl Pattern {
         };
         match current {
             PatternPart::Word(word) => {
-                (words.get(position)?.folded == *word).then_some(())?;
-                self.match_at(words, text, position + 1, part + 1, number)
+                let token = words.get(position)?;
+                // A pattern's run of words is whole words (in Thai, not the end of a longer word).
+                let opens_a_run = part == 0 || !matches!(self.parts[part - 1], PatternPart::Word(_));
+                let closes_a_run = !matches!(self.parts.get(part + 1), Some(PatternPart::Word(_)));
+                (token.folded == *word && (!opens_a_run || token.starts_word) && (!closes_a_run || token.ends_word))
+                    .then_some(())?;
+                self.match_at(words, text, numbers, position + 1, part + 1, number)
             }
             PatternPart::Number => {
-                let token = words.get(position)?;
-                let mut value = number_value(&text[token.start..token.end])?;
-                let mut next = position + 1;
-                // `twenty-four`: a tens word and a unit word are one number.
+                let (mut value, mut next) = numbers.at(words, text, position)?;
+                // `twenty-four`, `ยี่สิบสี่`: a tens word and a unit word are one number.
                 if value % 10 == 0 && value >= 20 {
-                    if let Some(unit) = words
-                        .get(next)
-                        .and_then(|word| number_value(&text[word.start..word.end]))
-                        .filter(|unit| *unit < 10)
-                    {
+                    if let Some((unit, after)) = numbers.at(words, text, next).filter(|(unit, _)| *unit < 10) {
                         value += unit;
-                        next += 1;
+                        next = after;
                     }
                 }
-                self.match_at(words, text, next, part + 1, Some(value))
+                self.match_at(words, text, numbers, next, part + 1, Some(value))
             }
             // A gap does not run past the end of a sentence (`... irrelevant. The parties agreed`).
             PatternPart::Gap(limit) => {
@@ -249,7 +255,7 @@ impl Pattern {
                     if at > words.len() || (at > 0 && at < words.len() && sentence_ends_before(words, text, at)) {
                         return None;
                     }
-                    if let Some(found) = self.match_at(words, text, at, part + 1, number) {
+                    if let Some(found) = self.match_at(words, text, numbers, at, part + 1, number) {
                         return Some(found);
                     }
                 }
@@ -268,45 +274,36 @@ fn sentence_ends_before(words: &[Token], text: &str, at: usize) -> bool {
         .is_some_and(|dot| between[dot + 1..].contains('\n') || text[words[at].start..].starts_with(char::is_uppercase))
 }
 
-/// `18`, `eighteen`, `(18)`: a number written in digits or English words.
-pub(crate) fn number_value(word: &str) -> Option<u32> {
-    if let Ok(value) = word.parse::<u32>() {
-        return Some(value);
+/// Numbers written in words, each as folded words with its value, the longest first.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct NumberWords(Vec<(Vec<String>, u32)>);
+
+impl NumberWords {
+    fn add(&mut self, written: &str, value: u32) {
+        let words: Vec<String> = tokens(written).into_iter().map(|token| token.folded).collect();
+        if !words.is_empty() && !self.0.iter().any(|(known, _)| *known == words) {
+            self.0.push((words, value));
+            self.0.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        }
     }
-    const NUMBERS: [(&str, u32); 25] = [
-        ("one", 1),
-        ("two", 2),
-        ("three", 3),
-        ("four", 4),
-        ("five", 5),
-        ("six", 6),
-        ("seven", 7),
-        ("eight", 8),
-        ("nine", 9),
-        ("ten", 10),
-        ("eleven", 11),
-        ("twelve", 12),
-        ("thirteen", 13),
-        ("fourteen", 14),
-        ("fifteen", 15),
-        ("sixteen", 16),
-        ("seventeen", 17),
-        ("eighteen", 18),
-        ("nineteen", 19),
-        ("twenty", 20),
-        ("thirty", 30),
-        ("forty", 40),
-        ("fifty", 50),
-        ("sixty", 60),
-        ("seventy", 70),
-    ];
-    let lower = word.to_lowercase();
-    NUMBERS.iter().find(|(name, _)| *name == lower).map(|&(_, value)| value)
+
+    /// The number written at `position` (digits of any script, or words), and the token after it.
+    fn at(&self, words: &[Token], text: &str, position: usize) -> Option<(u32, usize)> {
+        let token = words.get(position)?;
+        if let Some(value) = crate::fold::decimal_value(&text[token.start..token.end]) {
+            return Some((value, position + 1));
+        }
+        self.0
+            .iter()
+            .find(|(number, _)| crate::fold::phrase_at(words, position, number))
+            .map(|(number, value)| (*value, position + number.len()))
+    }
 }
 
 /// The compiled qualifier patterns.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct QualifierPatterns {
+    pub(crate) numbers: NumberWords,
     pub(crate) child_age: Vec<Pattern>,
     pub(crate) consent_irrelevant: Vec<Pattern>,
     pub(crate) children_without_means: Vec<Pattern>,
@@ -367,6 +364,11 @@ pub struct Lexicon {
     by_first_word: HashMap<String, Vec<usize>>,
     /// Folded alias → concept.
     aliases: HashMap<String, ConceptId>,
+    /// The most words (tokens) a concept's name has: `severe forms of trafficking in persons`
+    /// has six; a Thai name, a token per letter cluster, many more.
+    longest_name: usize,
+    /// Each concept name's folded words, by its first word.
+    names_by_first_word: HashMap<String, Vec<(Vec<String>, ConceptId)>>,
     /// Folded names of species of a concept (`sex trafficking`).
     species: std::collections::HashSet<String>,
     pub(crate) qualifiers: QualifierPatterns,
@@ -414,6 +416,8 @@ impl Lexicon {
             forms: Vec::new(),
             by_first_word: HashMap::new(),
             aliases: HashMap::new(),
+            longest_name: 0,
+            names_by_first_word: HashMap::new(),
             species: Default::default(),
             phrasings: Vec::new(),
             qualifiers: QualifierPatterns::default(),
@@ -489,6 +493,11 @@ impl Lexicon {
                             message: format!("the alias `{}` already names the concept `{other}`", alias.get_ref()),
                         });
                     }
+                }
+                let name: Vec<String> = folded.split(' ').map(str::to_owned).collect();
+                self.longest_name = self.longest_name.max(name.len());
+                if !self.aliases.contains_key(&folded) {
+                    self.names_by_first_word.entry(name[0].clone()).or_default().push((name, id.clone()));
                 }
                 self.aliases.insert(folded, id.clone());
                 added_aliases.push((id.clone(), alias.clone()));
@@ -569,6 +578,9 @@ impl Lexicon {
         self.qualifiers.women_and_children.extend(compile(qualifiers.women_and_children));
         self.qualifiers.children_only.extend(compile(qualifiers.children_only));
         self.drafting.extend(raw.drafting);
+        for (written, value) in &raw.numbers {
+            self.qualifiers.numbers.add(written, *value);
+        }
         Ok(())
     }
 
@@ -706,7 +718,7 @@ impl Lexicon {
         let start = words.iter().take_while(|word| LEADS.contains(&word.as_str())).count();
         let words = &words[start..];
         // The longest name that the heading starts with.
-        (1..=words.len().min(MAX_NAME_WORDS))
+        (1..=words.len().min(self.longest_name))
             .rev()
             .find_map(|length| self.aliases.get(&words[..length].join(" ")).cloned())
     }
@@ -719,10 +731,12 @@ impl Lexicon {
 
     /// [`Lexicon::names_concept`] over words already tokenised.
     pub(crate) fn names_concept_in(&self, words: &[Token], concept: &str) -> bool {
-        (2..=MAX_NAME_WORDS).any(|length| {
-            words.windows(length).any(|window| {
-                let name = window.iter().map(|word| word.folded.as_str()).collect::<Vec<_>>().join(" ");
-                self.aliases.get(&name).is_some_and(|named| named.as_str() == concept)
+        // Names of two words or more, by their first word.
+        words.iter().enumerate().any(|(position, word)| {
+            self.names_by_first_word.get(&word.folded).is_some_and(|names| {
+                names.iter().any(|(name, named)| {
+                    named.as_str() == concept && name.len() >= 2 && crate::fold::phrase_at(words, position, name)
+                })
             })
         })
     }
@@ -748,12 +762,7 @@ impl Lexicon {
                 for &index in candidates {
                     let form = &self.forms[index];
                     let end = position + form.words.len();
-                    if end <= words.len()
-                        && words[position..end]
-                            .iter()
-                            .zip(&form.words)
-                            .all(|(word, form_word)| &word.folded == form_word)
-                    {
+                    if end <= words.len() && crate::fold::phrase_at(&words, position, &form.words) {
                         let written = &text[words[position].start..words[end - 1].end];
                         let method = if normalise_spaces(written).eq_ignore_ascii_case(&normalise_spaces(&form.text)) {
                             MatchMethod::Exact
@@ -807,7 +816,7 @@ impl Lexicon {
         // Elements written as clauses, where no form names them at those words.
         let mut phrased = Vec::new();
         for (element, pattern) in &self.phrasings {
-            for found in pattern.find_all(&words, text) {
+            for found in pattern.find_all(&words, text, &self.qualifiers.numbers) {
                 let covered = hits
                     .iter()
                     .chain(&phrased)
@@ -963,7 +972,7 @@ impl Lexicon {
         for &index in candidates {
             let form = &self.forms[index];
             let end = position + form.words.len();
-            if end > words.len() {
+            if end > words.len() || !crate::fold::whole_words(words, position, end) {
                 continue;
             }
             let mut lowest = 1.0_f64;
@@ -1019,9 +1028,6 @@ fn names_label(names: &Names) -> String {
 fn normalise_spaces(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
-
-/// The most words a concept's name has (`severe forms of trafficking in persons`).
-const MAX_NAME_WORDS: usize = 8;
 
 /// A phrase folded word by word, for comparing terms.
 pub(crate) fn fold_phrase(phrase: &str) -> String {
@@ -1111,13 +1117,15 @@ mod tests {
             ("a person below eighteen (18) years of age", 18),
             ("below the age of 18 years", 18),
             ("who has not attained the age of 16", 16),
+            ("เด็ก หมายความว่า บุคคลผู้มีอายุต่ำกว่าสิบแปดปี", 18),
+            ("บุคคลผู้มีอายุต่ำกว่า ๑๘ ปี", 18),
         ] {
             let words = tokens(text);
             let found = lexicon
                 .qualifiers
                 .child_age
                 .iter()
-                .flat_map(|pattern| pattern.find_all(&words, text))
+                .flat_map(|pattern| pattern.find_all(&words, text, &lexicon.qualifiers.numbers))
                 .find_map(|found| found.number);
             assert_eq!(found, Some(age), "{text}");
         }

@@ -514,7 +514,7 @@ impl<'a> ModelBuilder<'a> {
             .qualifiers
             .purpose_markers
             .iter()
-            .flat_map(|pattern| pattern.find_all(&words, text))
+            .flat_map(|pattern| pattern.find_all(&words, text, &self.lexicon.qualifiers.numbers))
             .map(|found| found.start)
             .collect();
         starts.sort_unstable();
@@ -536,7 +536,7 @@ impl<'a> ModelBuilder<'a> {
         let words = self.words_of(span);
         patterns
             .iter()
-            .filter_map(|pattern| pattern.find_all(&words, text).into_iter().next())
+            .filter_map(|pattern| pattern.find_all(&words, text, &self.lexicon.qualifiers.numbers).into_iter().next())
             .min_by_key(|found| found.start)
             .map(|found| (found, self.evidence(span.start + found.start, span.start + found.end, None)))
     }
@@ -1011,8 +1011,13 @@ impl<'a> ModelBuilder<'a> {
         for span in spans {
             let text = self.text(*span);
             let words = tokens(text);
-            let mut matches: Vec<PatternMatch> =
-                self.lexicon.qualifiers.child_age.iter().flat_map(|pattern| pattern.find_all(&words, text)).collect();
+            let mut matches: Vec<PatternMatch> = self
+                .lexicon
+                .qualifiers
+                .child_age
+                .iter()
+                .flat_map(|pattern| pattern.find_all(&words, text, &self.lexicon.qualifiers.numbers))
+                .collect();
             matches.sort_by_key(|found| found.start);
             for found in matches {
                 // `Provided, That for purposes of this section, a "child" shall also refer to a
@@ -1139,7 +1144,7 @@ impl<'a> ModelBuilder<'a> {
             .lexicon
             .qualifiers
             .reading_patterns()
-            .flat_map(|pattern| pattern.find_all(&words_of_list, text))
+            .flat_map(|pattern| pattern.find_all(&words_of_list, text, &self.lexicon.qualifiers.numbers))
             .collect();
         let mut items = Vec::new();
         let mut start = 0;
@@ -1167,7 +1172,7 @@ impl<'a> ModelBuilder<'a> {
             .qualifiers
             .purpose_markers
             .iter()
-            .flat_map(|pattern| pattern.find_all(&words_of_list, text))
+            .flat_map(|pattern| pattern.find_all(&words_of_list, text, &self.lexicon.qualifiers.numbers))
             .collect();
         for mut item in items {
             if let Some(marker) = markers.iter().find(|found| found.start <= item.start && found.end > item.start) {

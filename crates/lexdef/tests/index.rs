@@ -274,3 +274,36 @@ fn deeply_nested_parentheses_are_refused_at_once() {
         assert!(index.search(query, &Filters::default(), 5).is_ok(), "{query:?} is a valid query");
     }
 }
+
+/// The highlighted words of a search's first hit in `instrument`.
+fn highlighted(index: &Index, query: &str, instrument: &str) -> Vec<String> {
+    let results = index.search(query, &Filters::default(), 100).expect("a valid query");
+    let hit = results
+        .hits
+        .iter()
+        .find(|hit| hit.instrument == instrument)
+        .unwrap_or_else(|| panic!("{query}: no hit in {instrument}"));
+    hit.highlights.iter().map(|&(start, end)| hit.snippet[start..end].to_owned()).collect()
+}
+
+/// Searches in the four original languages of the corpus highlight whole words of their own
+/// script: Thai and Lao (no spaces between words; a token per letter cluster in the index)
+/// as the words a match falls in, Vietnamese and Indonesian as words between spaces.
+#[test]
+fn searches_in_original_languages_highlight_whole_words() {
+    let index = index();
+    // A Thai phrase spanning several dictionary words: highlighted where it stands, each time,
+    // and nowhere else (not each letter of it wherever that letter stands).
+    let forced = highlighted(&index, "\"บังคับใช้แรงงาน\"", "TH-ATIPA-2008-orig");
+    assert!(!forced.is_empty() && forced.iter().all(|words| words == "บังคับใช้แรงงาน"), "{forced:?}");
+    // Part of a Thai word (`กัก` of `กักขัง`, detain): the whole word is highlighted.
+    let detain = highlighted(&index, "\"กัก\"", "TH-ATIPA-2008-orig");
+    assert!(detain.iter().all(|words| words == "กักขัง"), "{detain:?}");
+    // Lao, through the stray space of the source (`ການເຄື່ອນ ຍ້າຍ`).
+    assert_eq!(highlighted(&index, "\"ຂູດຮີດທາງເພດ\"", "LA-LAHT-2015-orig")[0], "ຂູດຮີດທາງເພດ");
+    assert_eq!(highlighted(&index, "\"ເຄື່ອນຍ້າຍ\"", "LA-LAHT-2015-orig"), ["ເຄື່ອນ ຍ້າຍ"]);
+    // Vietnamese and Indonesian: each word of the phrase, whole, with its tones.
+    assert_eq!(highlighted(&index, "\"mua bán người\"", "VN-PENAL-2015-orig")[..3], ["mua", "bán", "người"]);
+    // (The first hit is the Law's title, in capitals: folding finds it from lower case.)
+    assert_eq!(highlighted(&index, "\"perdagangan orang\"", "ID-LAW21-2007-orig")[..2], ["PERDAGANGAN", "ORANG"]);
+}
