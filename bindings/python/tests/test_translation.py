@@ -72,12 +72,12 @@ def test_pairs_say_where_they_agree_and_what_could_not_be_read(corpus: lexdef.Co
     assert (law_53.original_language, law_53.translation_language) == ("vi", "en")
     lao = check.pair("LA-LAHT-2015-orig", "LA-LAHT-2015")
     assert not lao.agrees
-    assert lao.not_read["translation"].startswith("the translation could not be read: the text of the instrument was not found")
+    assert lao.not_read == {"translation": "the translation could not be read: the text of the instrument was not found; the corpus holds only its metadata"}
+    assert {finding.verdict for finding in lao.findings} == {"cannot_say"}
     thai = check.pair("TH-ATIPA-2008-orig", "TH-ATIPA-2008")
-    if "original" in thai.not_read:
-        # Until the lexicon reads Thai: every finding is "cannot say", none "more".
-        assert {finding.verdict for finding in thai.findings} == {"cannot_say"}
-        assert all(finding.reason is not None and finding.reason.startswith("the original could not be read: the text is in `th`") for finding in thai.findings)
+    assert thai.agrees and not thai.not_read
+    buying = next(finding for finding in thai.findings if finding.id == "act.buying")
+    assert (buying.verdict, buying.original_evidence[0].text, buying.translation_evidence[0].text) == ("agrees", "ซื้อ", "buying")
     assert "VN-PENAL-2015, translation of VN-PENAL-2015-orig" in check.to_text().replace(" (en)", "").replace(" (vi)", "")
     html = check._repr_html_()
     assert html.startswith('<div class="lexdef-report">') and "“Tuyển mộ” <code>art_151__para_1__subpara_c</code>" in html
