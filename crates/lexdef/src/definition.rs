@@ -153,6 +153,11 @@ impl Extractor<'_> {
     }
 
     /// The provision's own text: from its start to its first child (or its end).
+    /// The instrument's language (ISO 639-1); `en` for a text given without metadata.
+    fn language(&self) -> &str {
+        self.instrument.metadata.as_ref().map_or("en", |metadata| metadata.language.code.as_str())
+    }
+
     fn own_text(&self, provision: &Provision) -> (usize, &str) {
         let end = provision.children.first().map_or(provision.span.end, |child| child.span.start);
         let start = provision.span.start;
@@ -740,14 +745,14 @@ impl Extractor<'_> {
         // that person ... to engage in prostitution`); acts with a purpose and no means are
         // another offence (`sells ... any person as a slave`: dealing in slaves).
         let by_means_for_a_purpose = || {
-            let hits = self.lexicon.find_elements(text, None);
+            let hits = self.lexicon.find_elements_in(text, None, self.language());
             let means = hits.iter().any(|hit| {
                 hit.element.family() == ElementFamily::Means && hit.element.as_str() != "means.debt_bondage"
             });
             means
                 && self
                     .lexicon
-                    .find_elements(text, Some(0))
+                    .find_elements_in(text, Some(0), self.language())
                     .iter()
                     .any(|hit| hit.element.family() == ElementFamily::Purpose)
         };
@@ -762,7 +767,7 @@ impl Extractor<'_> {
         }
         let acts = self
             .lexicon
-            .find_elements(text, None)
+            .find_elements_in(text, None, self.language())
             .into_iter()
             .filter(|hit| hit.element.family() == ElementFamily::Act)
             .map(|hit| hit.element)
@@ -805,14 +810,18 @@ impl Extractor<'_> {
             && whole_text
             && !defines_the_concept
             && names_the_offence
-            && self.lexicon.find_elements(text, Some(0)).iter().any(|hit| hit.element.family() != ElementFamily::Act);
+            && self
+                .lexicon
+                .find_elements_in(text, Some(0), self.language())
+                .iter()
+                .any(|hit| hit.element.family() != ElementFamily::Act);
         // `A person who unlawfully removes another for the purpose of ...`: the act is a term
         // the instrument defines elsewhere (`unlawful removal`), whose definition names the
         // means; with the forms of exploitation listed, the offence constitutes trafficking.
         let uses_a_defined_act = || {
             let purposes = self
                 .lexicon
-                .find_elements(text, Some(0))
+                .find_elements_in(text, Some(0), self.language())
                 .into_iter()
                 .filter(|hit| hit.element.family() == ElementFamily::Purpose)
                 .count();
@@ -833,7 +842,11 @@ impl Extractor<'_> {
         let act_by_means = || {
             !acts.is_empty()
                 && drafting.speaks_of_exploitation(&folded)
-                && self.lexicon.find_elements(text, None).iter().any(|hit| hit.element.family() == ElementFamily::Means)
+                && self
+                    .lexicon
+                    .find_elements_in(text, None, self.language())
+                    .iter()
+                    .any(|hit| hit.element.family() == ElementFamily::Means)
         };
         let enough_acts = if names_both { !acts.is_empty() } else { acts.len() >= 2 }
             || traffics_by_or_for
@@ -851,7 +864,7 @@ impl Extractor<'_> {
         let head = &head[self.lexicon.drafting.after_introduction(head)..];
         let opening = window_of(head, 80);
         let words = tokens(opening);
-        self.lexicon.find_elements(opening, None).first().is_some_and(|hit| {
+        self.lexicon.find_elements_in(opening, None, self.language()).first().is_some_and(|hit| {
             hit.element.family() == ElementFamily::Act
                 && words.iter().take_while(|word| word.start < hit.start).count() <= 1
         })

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::error::{Error, Result};
-use crate::fold::{tokens, Token};
+use crate::fold::{tokens, tokens_in, Folding, Token};
 use crate::ids::{ConceptId, ElementId};
 use crate::location::{LineIndex, Location};
 
@@ -157,6 +157,9 @@ struct Form {
     /// The form's words lower-cased but not folded, for near-miss comparison.
     raw_words: Vec<String>,
     names: Names,
+    /// The folding of the language of the file that gave the form: its words were folded so,
+    /// and it matches words folded so.
+    folding: Folding,
 }
 
 /// A token pattern: words, `*` (up to six words) and `{age}` (a number, captured).
@@ -452,6 +455,8 @@ impl Lexicon {
     }
 
     fn add(&mut self, raw: RawLexicon, file: &str, text: &str) -> Result<()> {
+        // A file's forms are folded by its (first) language: `perekrutan` as Indonesian.
+        let folding = raw.languages.first().map_or(Folding::English, |code| Folding::of_language(code));
         // Every value keeps its span in the file, so an error points at the very value (not
         // at the first place its words occur), and the lines are indexed once.
         let lines = LineIndex::new(text);
@@ -516,7 +521,7 @@ impl Lexicon {
         for element in raw.elements {
             let id = parse_element(&element.id)?;
             for form in &element.forms {
-                self.add_form(form.get_ref(), Names::Always(vec![id.clone()]), &location_of(form))?;
+                self.add_form(form.get_ref(), Names::Always(vec![id.clone()]), folding, &location_of(form))?;
             }
             self.elements.entry(id).or_default().extend(element.forms.into_iter().map(Spanned::into_inner));
         }
@@ -560,7 +565,7 @@ impl Lexicon {
                     });
                 }
             }
-            self.add_form(compound.form.get_ref(), names, &location_of(&compound.form))?;
+            self.add_form(compound.form.get_ref(), names, folding, &location_of(&compound.form))?;
         }
         let compile =
             |patterns: Vec<String>| patterns.iter().map(|pattern| Pattern::compile(pattern)).collect::<Vec<_>>();
@@ -639,15 +644,17 @@ impl Lexicon {
         None
     }
 
-    fn add_form(&mut self, form: &str, names: Names, location: &Location) -> Result<()> {
-        let words: Vec<String> = tokens(form).into_iter().map(|token| token.folded).collect();
+    fn add_form(&mut self, form: &str, names: Names, folding: Folding, location: &Location) -> Result<()> {
+        let words: Vec<String> = tokens_in(form, folding).into_iter().map(|token| token.folded).collect();
         if words.is_empty() {
             return Err(Error::Lexicon {
                 location: location.clone(),
                 message: format!("the form `{form}` has no words"),
             });
         }
-        if let Some(existing) = self.forms.iter().find(|existing| existing.words == words) {
+        if let Some(existing) =
+            self.forms.iter().find(|existing| existing.words == words && existing.folding == folding)
+        {
             if existing.names != names {
                 return Err(Error::Lexicon {
                     location: location.clone(),
@@ -663,7 +670,7 @@ impl Lexicon {
         let index = self.forms.len();
         self.by_first_word.entry(words[0].clone()).or_default().push(index);
         let raw_words = tokens(form).into_iter().map(|token| form[token.start..token.end].to_lowercase()).collect();
-        self.forms.push(Form { text: form.to_owned(), words, raw_words, names });
+        self.forms.push(Form { text: form.to_owned(), words, raw_words, names, folding });
         Ok(())
     }
 
@@ -751,7 +758,15 @@ impl Lexicon {
     /// (in `text`) where the purpose part of a definition starts, for forms whose element
     /// depends on it (`debt bondage`).
     pub fn find_elements(&self, text: &str, purpose_from: Option<usize>) -> Vec<ElementHit> {
-        let words = tokens(text);
+        self.find_elements_in(text, purpose_from, "en")
+    }
+
+    /// [`Lexicon::find_elements`] in a text of `language` (ISO 639-1): its words are folded by
+    /// that language's folding (`direkrut` is `perekrutan` in Indonesian), and the forms of
+    /// other foldings match only where their folded words are the same.
+    pub fn find_elements_in(&self, text: &str, purpose_from: Option<usize>, language: &str) -> Vec<ElementHit> {
+        let folding = Folding::of_language(language);
+        let words = tokens_in(text, folding);
         // (form, first word, end word, method) of each form found, in order.
         let mut found: Vec<(usize, usize, usize, MatchMethod)> = Vec::new();
         let mut position = 0;

@@ -374,6 +374,11 @@ impl<'a> ModelBuilder<'a> {
         }
     }
 
+    /// The instrument's language (ISO 639-1); `en` for a text given without metadata.
+    fn language(&self) -> &str {
+        self.instrument.metadata.as_ref().map_or("en", |metadata| metadata.language.code.as_str())
+    }
+
     fn language_covered(&self) -> Option<Reason> {
         let Some(metadata) = self.instrument.metadata.as_ref() else {
             // A text given directly says nothing of its language: it is read as English only
@@ -495,7 +500,7 @@ impl<'a> ModelBuilder<'a> {
                 }) && (trimmed.ends_with([':', '\u{2014}'])
                     || trimmed.ends_with(char::is_alphanumeric));
             }
-            for mut hit in self.lexicon.find_elements(line, marker) {
+            for mut hit in self.lexicon.find_elements_in(line, marker, self.language()) {
                 hit.start += line_start;
                 hit.end += line_start;
                 hits.push(hit);
@@ -735,7 +740,7 @@ impl<'a> ModelBuilder<'a> {
             }
             // A definition of a form of exploitation lists forms of exploitation throughout.
             let hits = if wanted == [ElementFamily::Purpose] {
-                self.lexicon.find_elements(other_text, Some(0))
+                self.lexicon.find_elements_in(other_text, Some(0), self.language())
             } else {
                 self.hits_by_line(other_text, &self.purpose_marker_starts(other.span))
             };
@@ -766,7 +771,7 @@ impl<'a> ModelBuilder<'a> {
                 other.concept.as_ref().is_some_and(|id| id.as_str() == "exploitation") && EXPLICIT.contains(&other.form)
             }) {
                 if !visited.contains(&exploitation.span) {
-                    for hit in self.lexicon.find_elements(self.text(exploitation.span), Some(0)) {
+                    for hit in self.lexicon.find_elements_in(self.text(exploitation.span), Some(0), self.language()) {
                         if hit.element.family() == ElementFamily::Purpose {
                             let evidence = self.evidence(
                                 exploitation.span.start + hit.start,
@@ -959,7 +964,7 @@ impl<'a> ModelBuilder<'a> {
                     None => {
                         let named: Vec<ElementFamily> = self
                             .lexicon
-                            .find_elements(&other.term, None)
+                            .find_elements_in(&other.term, None, self.language())
                             .iter()
                             .map(|hit| hit.element.family())
                             .collect();
@@ -1136,7 +1141,7 @@ impl<'a> ModelBuilder<'a> {
     /// knows (`sexual aggression`): words not read, said as such.
     fn unrecognised_items(&self, list: Span) -> Vec<Evidence> {
         let text = self.text(list);
-        let hits = self.lexicon.find_elements(text, Some(0));
+        let hits = self.lexicon.find_elements_in(text, Some(0), self.language());
         // Words a qualifier reads (`whether or not the victim consents`, `within a country or
         // from one country to another`, `in order to`) are read, though not as an element.
         let words_of_list = tokens(text);
@@ -1432,7 +1437,7 @@ impl<'a> ModelBuilder<'a> {
         }) {
             let own_term = exploitation.term_span;
             let mut found: BTreeMap<ElementId, Vec<Evidence>> = BTreeMap::new();
-            for hit in self.lexicon.find_elements(self.text(exploitation.span), Some(0)) {
+            for hit in self.lexicon.find_elements_in(self.text(exploitation.span), Some(0), self.language()) {
                 let absolute =
                     Span { start: exploitation.span.start + hit.start, end: exploitation.span.start + hit.end };
                 if hit.element.family() == ElementFamily::Purpose
@@ -1536,7 +1541,7 @@ impl<'a> ModelBuilder<'a> {
         let (_, head) = provision.head(&self.instrument.text);
         let acts = || {
             self.lexicon
-                .find_elements(self.text(provision.span), None)
+                .find_elements_in(self.text(provision.span), None, self.language())
                 .iter()
                 .any(|hit| hit.element.family() == ElementFamily::Act)
         };
@@ -1608,7 +1613,7 @@ impl<'a> ModelBuilder<'a> {
             }
         }
         for (span, needs_acts) in spans {
-            let hits = self.lexicon.find_elements(self.text(span), None);
+            let hits = self.lexicon.find_elements_in(self.text(span), None, self.language());
             let names_means = hits.iter().any(|hit| hit.element.family() == ElementFamily::Means);
             let names_acts = hits.iter().any(|hit| hit.element.family() == ElementFamily::Act);
             if names_means || (needs_acts && !names_acts) {
