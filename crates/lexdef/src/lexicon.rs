@@ -720,9 +720,8 @@ impl Lexicon {
     /// name the offence of it (`Offence of trafficking in persons`, `Sex trafficking of
     /// children`, `Trafficking in people by means of coercion`).
     pub fn concept_at_start(&self, heading: &str) -> Option<ConceptId> {
-        const LEADS: &[&str] = &["offens", "crime", "of", "the", "punishment", "for", "prohibition", "on", "against"];
         let words: Vec<String> = tokens(heading).into_iter().map(|token| token.folded).collect();
-        let start = words.iter().take_while(|word| LEADS.contains(&word.as_str())).count();
+        let start = words.iter().take_while(|word| self.drafting.is_heading_lead(word)).count();
         let words = &words[start..];
         // The longest name that the heading starts with.
         (1..=words.len().min(self.longest_name))
@@ -857,8 +856,11 @@ impl Lexicon {
                 earlier.element.family() == crate::ids::ElementFamily::Means
                     && !text.get(earlier.end.min(hit.start)..hit.start).unwrap_or_default().contains('\n')
             });
-            let preceded_by_to =
-                words.iter().take_while(|word| word.start < hit.start).last().is_some_and(|word| word.folded == "to");
+            let preceded_by_to = words
+                .iter()
+                .take_while(|word| word.start < hit.start)
+                .last()
+                .is_some_and(|word| self.drafting.is_infinitive_marker(&word.folded));
             if hit.element.family() == crate::ids::ElementFamily::Act && after_means_on_line && preceded_by_to {
                 continue;
             }
@@ -873,13 +875,13 @@ impl Lexicon {
     fn shared_heads(&self, text: &str, words: &[Token], hits: &[ElementHit]) -> Vec<ElementHit> {
         // The words other than `or` / `and`, and how each is joined to the next: by a comma or
         // a conjunction (items of one list), or by a space alone (a head and its modifier).
-        let items: Vec<&Token> = words.iter().filter(|word| !matches!(word.folded.as_str(), "or" | "and")).collect();
+        let conjunction = |word: &str| self.drafting.is_conjunction(word);
+        let items: Vec<&Token> = words.iter().filter(|word| !conjunction(&word.folded)).collect();
         let between = |left: &Token, right: &Token| &text[left.end..right.start];
         let joined = |left: &Token, right: &Token| {
             let gap = between(left, right);
-            let rest: String = gap.split_whitespace().filter(|word| !matches!(*word, "or" | "and")).collect();
-            (gap.contains(',') || gap.split_whitespace().any(|word| matches!(word, "or" | "and")))
-                && matches!(rest.as_str(), "" | ",")
+            let rest: String = gap.split_whitespace().filter(|word| !conjunction(word)).collect();
+            (gap.contains(',') || gap.split_whitespace().any(conjunction)) && matches!(rest.as_str(), "" | ",")
         };
         let adjacent = |left: &Token, right: &Token| between(left, right) == " ";
         let mut found = Vec::new();
