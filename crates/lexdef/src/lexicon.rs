@@ -14,8 +14,9 @@ use crate::location::{LineIndex, Location};
 
 const BUNDLED: &str = include_str!("../data/lexicon.toml");
 /// The other languages of the bundled lexicon, each in its own file, loaded after English.
-const BUNDLED_LANGUAGES: [(&str, &str); 4] = [
+const BUNDLED_LANGUAGES: [(&str, &str); 5] = [
     (include_str!("../data/lexicon.id.toml"), "lexicon.id.toml"),
+    (include_str!("../data/lexicon.ms.toml"), "lexicon.ms.toml"),
     (include_str!("../data/lexicon.vi.toml"), "lexicon.vi.toml"),
     (include_str!("../data/lexicon.th.toml"), "lexicon.th.toml"),
     (include_str!("../data/lexicon.lo.toml"), "lexicon.lo.toml"),
