@@ -158,6 +158,21 @@ fn unspaced_tokens(text: &str, run_start: usize, run_end: usize, folding: Foldin
     }
 }
 
+/// `text` without its diacritics (`lừa đảo` is `lua dao`): decomposed, combining marks
+/// dropped, and `đ` read as `d` (a letter of its own, which does not decompose).
+pub fn without_diacritics(text: &str) -> String {
+    icu_normalizer::DecomposingNormalizerBorrowed::new_nfd()
+        .normalize(text)
+        .chars()
+        .filter(|character| !('\u{0300}'..='\u{036F}').contains(character))
+        .map(|character| match character {
+            '\u{0111}' => 'd',
+            '\u{0110}' => 'D',
+            other => other,
+        })
+        .collect()
+}
+
 /// The value of a number written in decimal digits of any script (`18`, `๑๘`, `໑໘`).
 pub fn decimal_value(word: &str) -> Option<u32> {
     // The zero of each block of ten decimal digits lexdef's languages write.

@@ -55,6 +55,10 @@ struct RawElement {
     id: Spanned<String>,
     #[serde(default)]
     forms: Vec<Spanned<String>>,
+    /// Whether the forms may also be written without their diacritics (Vietnamese typed
+    /// without tones, `lua dao` for `lừa đảo`): each then also matches its letters bare.
+    #[serde(default)]
+    without_tones: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -523,6 +527,10 @@ impl Lexicon {
             let id = parse_element(&element.id)?;
             for form in &element.forms {
                 self.add_form(form.get_ref(), Names::Always(vec![id.clone()]), folding, &location_of(form))?;
+                let bare = crate::fold::without_diacritics(form.get_ref());
+                if element.without_tones && bare != *form.get_ref() {
+                    self.add_form(&bare, Names::Always(vec![id.clone()]), folding, &location_of(form))?;
+                }
             }
             self.elements.entry(id).or_default().extend(element.forms.into_iter().map(Spanned::into_inner));
         }
@@ -1073,6 +1081,20 @@ mod tests {
             Some("trafficking_in_persons")
         );
         assert_eq!(lexicon.concept_of("CHILD").map(|id| id.to_string()).as_deref(), Some("child"));
+    }
+
+    #[test]
+    fn vietnamese_forms_marked_so_match_without_their_tones() {
+        let lexicon = Lexicon::bundled();
+        let found = |text: &str, language: &str| -> Vec<String> {
+            lexicon.find_elements_in(text, None, language).into_iter().map(|hit| hit.element.to_string()).collect()
+        };
+        assert_eq!(
+            found("tuyen mo, van chuyen nguoi bang thu doan lua dao", "vi"),
+            ["act.recruitment", "act.transportation", "means.deception"]
+        );
+        assert_eq!(found("tuyển mộ, vận chuyển người", "vi"), ["act.recruitment", "act.transportation"]);
+        assert_eq!(crate::fold::without_diacritics("Đe dọa dùng vũ lực"), "De doa dung vu luc");
     }
 
     #[test]
