@@ -339,7 +339,8 @@ impl PyCorpus {
 
     /// Search provisions and definitions: words (all must match), "a phrase", `a OR b`,
     /// `-word`; spelling and inflection are folded. The index is built on the first search.
-    #[pyo3(signature = (query, jurisdiction = None, element = None, concept = None, limit = 20))]
+    #[pyo3(signature = (query, jurisdiction = None, element = None, concept = None, limit = 20, language = None))]
+    #[allow(clippy::too_many_arguments)]
     fn search(
         &self,
         py: Python<'_>,
@@ -348,8 +349,10 @@ impl PyCorpus {
         element: Option<&str>,
         concept: Option<&str>,
         limit: usize,
+        language: Option<String>,
     ) -> PyResult<PyHits> {
         let filters = lexdef::Filters {
+            language,
             jurisdictions: jurisdiction.map(Jurisdictions::codes).transpose().py_result()?.unwrap_or_default(),
             element: element.map(|element| self.lexicon.inner.element(element)).transpose().py_result()?,
             concept: concept.map(|concept| self.lexicon.inner.concept(concept)).transpose().py_result()?,

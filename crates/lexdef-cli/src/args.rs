@@ -78,6 +78,11 @@ pub(crate) struct SearchCommand {
     #[arg(long)]
     pub kind: Option<String>,
 
+    /// Only instruments written in this language (`en`, `th`, `lo`, `vi`, `id`). Whatever the
+    /// filter, the query is read in every folding: `perekrutan` finds `direkrut` in Indonesian.
+    #[arg(long = "lang", value_name = "CODE")]
+    pub language: Option<String>,
+
     /// Only instruments adopted in these years: `2008` or `2000-2015`.
     #[arg(long, value_name = "YEARS")]
     pub years: Option<String>,

@@ -63,7 +63,14 @@ fn filters(command: &SearchCommand) -> Result<Filters, Error> {
         .iter()
         .map(|code| code.parse::<lexdef::Jurisdiction>().map(|code| code.to_string()))
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(Filters { jurisdictions, kind: command.kind.clone(), years, concept, element })
+    Ok(Filters {
+        jurisdictions,
+        kind: command.kind.clone(),
+        language: command.language.clone(),
+        years,
+        concept,
+        element,
+    })
 }
 
 pub(crate) fn run_search(command: &SearchCommand) -> io::Result<Outcome> {

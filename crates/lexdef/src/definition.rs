@@ -133,12 +133,8 @@ impl Extractor<'_> {
         for child in &provision.children {
             self.visit(child, &path);
         }
-        let looks_like_interpretation = provision.heading.as_deref().is_some_and(|heading| {
-            let heading = heading.to_lowercase();
-            ["interpretation", "definition", "use of terms", "giải thích từ ngữ"]
-                .iter()
-                .any(|word| heading.contains(word))
-        });
+        let looks_like_interpretation =
+            provision.heading.as_deref().is_some_and(|heading| self.lexicon.drafting.heads_definitions(heading));
         if looks_like_interpretation && self.definitions.len() == before && !provision.incomplete && !provision.quoted {
             self.warnings.push(Warning::new(
                 WarningKind::NoDefinitions,
@@ -153,6 +149,11 @@ impl Extractor<'_> {
     }
 
     /// The provision's own text: from its start to its first child (or its end).
+    /// The instrument's language (ISO 639-1); `en` for a text given without metadata.
+    fn language(&self) -> &str {
+        self.instrument.metadata.as_ref().map_or("en", |metadata| metadata.language.code.as_str())
+    }
+
     fn own_text(&self, provision: &Provision) -> (usize, &str) {
         let end = provision.children.first().map_or(provision.span.end, |child| child.span.start);
         let start = provision.span.start;
@@ -271,7 +272,7 @@ impl Extractor<'_> {
             _ => (head_start, head),
         };
         // `For the purposes of this Law, "X" is ...` / `..., X is ...`.
-        if let Some((term, offset, form_end)) = purposes_clause_term(head) {
+        if let Some((term, offset, form_end)) = purposes_clause_term(&self.lexicon.drafting, head) {
             let after = &head[form_end..];
             let _ = after;
             self.push(provision, term, head_start + offset, DefinitionForm::Is, None);
@@ -298,7 +299,7 @@ impl Extractor<'_> {
                 };
                 let words = crate::fold::word_count(term);
                 // (`the following shall be understood as:` introduces a list of terms.)
-                if term.to_lowercase().starts_with("the following") {
+                if self.lexicon.drafting.opens_an_introduction(term) {
                     return;
                 }
                 // (A script without case, Thai or Lao, has no lower-case start to refuse.)
@@ -314,21 +315,7 @@ impl Extractor<'_> {
                     return;
                 }
                 // `The act of unlawful removal in this law shall mean`: the term is `unlawful removal`.
-                let mut term_offset = 0;
-                let mut cleaned = term;
-                for lead in ["The act of ", "The term ", "The "] {
-                    if let Some(rest) = cleaned.strip_prefix(lead) {
-                        term_offset += lead.len();
-                        cleaned = rest;
-                        break;
-                    }
-                }
-                for tail in [" in this law", " in this Law", " in this Act", " under this Law", " under this Act"] {
-                    if let Some(rest) = cleaned.strip_suffix(tail) {
-                        cleaned = rest;
-                        break;
-                    }
-                }
+                let (term_offset, cleaned) = self.lexicon.drafting.bare_term(term);
                 (cleaned, term_offset, &head[form_at..])
             }
         };
@@ -369,15 +356,16 @@ impl Extractor<'_> {
         for at in candidates {
             let mut rest = &own[at..];
             let mut offset = at;
-            if let Some(after) = rest.strip_prefix("Explanation") {
+            if let Some(label) = self.lexicon.drafting.explanation_label(rest) {
+                let after = &rest[label.len()..];
                 let label_end = after.find(')').map_or(0, |end| end + 1);
-                let skipped = "Explanation".len() + label_end;
+                let skipped = label.len() + label_end;
                 let trimmed = rest[skipped..].trim_start();
                 offset += rest.len() - trimmed.len();
                 rest = trimmed;
             }
             // `Note 1. In this Article, exploitation means ...` (a note to a code article).
-            if let Some(after) = rest.strip_prefix("Note ") {
+            if let Some(after) = self.lexicon.drafting.after_note_label(rest) {
                 if let Some(dot) = after.find(". ").filter(|dot| after[..*dot].chars().all(|c| c.is_ascii_digit())) {
                     let trimmed = after[dot + 1..].trim_start();
                     offset += rest.len() - trimmed.len();
@@ -532,7 +520,9 @@ impl Extractor<'_> {
             // Lower-casing changed byte lengths (rare scripts): offsets would not line up.
             return;
         }
-        for marker in ["hereinafter referred to as ", "hereinafter called ", "hereinafter "] {
+        let lexicon = self.lexicon;
+        let drafting = &lexicon.drafting;
+        for marker in drafting.inline_definition_markers() {
             let mut from = 0;
             while let Some(found) = lower[from..].find(marker) {
                 let at = from + found + marker.len();
@@ -542,7 +532,7 @@ impl Extractor<'_> {
                 from = at;
             }
         }
-        for marker in ["the term ", "the terms "] {
+        for marker in drafting.term_markers() {
             let mut from = 0;
             while let Some(found) = lower[from..].find(marker) {
                 let at = from + found + marker.len();
@@ -580,18 +570,22 @@ impl Extractor<'_> {
         let end = words.find([';', '\n']).unwrap_or(words.len());
         let words = words[..end].trim().trim_end_matches('.').to_owned();
         let lower = words.to_lowercase();
-        let external =
-            [" of the ", " of act", " act ", "code", "ordinance", "cap."].iter().any(|marker| lower.contains(marker));
+        let drafting = &self.lexicon.drafting;
+        let external = drafting.refers_to_another_instrument(&lower);
         let mut target = None;
         if !external {
-            for (keyword, prefix) in [("section ", "sec_"), ("article ", "art_")] {
-                if let Some(found) = lower.find(keyword) {
-                    let number: String = words[found + keyword.len()..]
-                        .chars()
-                        .take_while(|character| character.is_alphanumeric() || *character == '-')
-                        .collect();
-                    let eid = format!("{prefix}{number}");
-                    target = self.document.find(&eid).map(|found| found.eid.clone());
+            // (A reference names a section or an article, whose eId is its kind and number.)
+            for kind in [ProvisionKind::Section, ProvisionKind::Article] {
+                for keyword in drafting.provision_words(kind) {
+                    let keyword = format!("{keyword} ");
+                    if let Some(found) = lower.find(&keyword) {
+                        let number: String = words[found + keyword.len()..]
+                            .chars()
+                            .take_while(|character| character.is_alphanumeric() || *character == '-')
+                            .collect();
+                        let eid = format!("{}_{number}", kind.eid_name());
+                        target = self.document.find(&eid).map(|found| found.eid.clone());
+                    }
                 }
             }
             if let Some(target) = &target {
@@ -740,14 +734,14 @@ impl Extractor<'_> {
         // that person ... to engage in prostitution`); acts with a purpose and no means are
         // another offence (`sells ... any person as a slave`: dealing in slaves).
         let by_means_for_a_purpose = || {
-            let hits = self.lexicon.find_elements(text, None);
+            let hits = self.lexicon.find_elements_in(text, None, self.language());
             let means = hits.iter().any(|hit| {
                 hit.element.family() == ElementFamily::Means && hit.element.as_str() != "means.debt_bondage"
             });
             means
                 && self
                     .lexicon
-                    .find_elements(text, Some(0))
+                    .find_elements_in(text, Some(0), self.language())
                     .iter()
                     .any(|hit| hit.element.family() == ElementFamily::Purpose)
         };
@@ -762,7 +756,7 @@ impl Extractor<'_> {
         }
         let acts = self
             .lexicon
-            .find_elements(text, None)
+            .find_elements_in(text, None, self.language())
             .into_iter()
             .filter(|hit| hit.element.family() == ElementFamily::Act)
             .map(|hit| hit.element)
@@ -770,17 +764,7 @@ impl Extractor<'_> {
         // One act is enough where the provision names both exploitation and trafficking;
         // otherwise two acts must show that it is about moving or holding persons.
         // (`a trafficked victim` names the victim of another offence, not this one.)
-        let names_the_offence = [
-            "traffic in person",
-            "commit traffic",
-            "guilty of traffic",
-            "offens of traffic",
-            "traffic of a child",
-            "traffic in a woman",
-            "traffic in a child",
-        ]
-        .iter()
-        .any(|words| folded.contains(words));
+        let names_the_offence = drafting.names_the_offence(&folded);
         // (Under a chapter whose heading names the concept, one act for exploitation is an offence of it:
         // `BAB II TINDAK PIDANA PERDAGANGAN ORANG ... Setiap orang yang memasukkan orang ...
         // dengan maksud untuk dieksploitasi`.)
@@ -805,14 +789,18 @@ impl Extractor<'_> {
             && whole_text
             && !defines_the_concept
             && names_the_offence
-            && self.lexicon.find_elements(text, Some(0)).iter().any(|hit| hit.element.family() != ElementFamily::Act);
+            && self
+                .lexicon
+                .find_elements_in(text, Some(0), self.language())
+                .iter()
+                .any(|hit| hit.element.family() != ElementFamily::Act);
         // `A person who unlawfully removes another for the purpose of ...`: the act is a term
         // the instrument defines elsewhere (`unlawful removal`), whose definition names the
         // means; with the forms of exploitation listed, the offence constitutes trafficking.
         let uses_a_defined_act = || {
             let purposes = self
                 .lexicon
-                .find_elements(text, Some(0))
+                .find_elements_in(text, Some(0), self.language())
                 .into_iter()
                 .filter(|hit| hit.element.family() == ElementFamily::Purpose)
                 .count();
@@ -833,7 +821,11 @@ impl Extractor<'_> {
         let act_by_means = || {
             !acts.is_empty()
                 && drafting.speaks_of_exploitation(&folded)
-                && self.lexicon.find_elements(text, None).iter().any(|hit| hit.element.family() == ElementFamily::Means)
+                && self
+                    .lexicon
+                    .find_elements_in(text, None, self.language())
+                    .iter()
+                    .any(|hit| hit.element.family() == ElementFamily::Means)
         };
         let enough_acts = if names_both { !acts.is_empty() } else { acts.len() >= 2 }
             || traffics_by_or_for
@@ -851,7 +843,7 @@ impl Extractor<'_> {
         let head = &head[self.lexicon.drafting.after_introduction(head)..];
         let opening = window_of(head, 80);
         let words = tokens(opening);
-        self.lexicon.find_elements(opening, None).first().is_some_and(|hit| {
+        self.lexicon.find_elements_in(opening, None, self.language()).first().is_some_and(|hit| {
             hit.element.family() == ElementFamily::Act
                 && words.iter().take_while(|word| word.start < hit.start).count() <= 1
         })
@@ -917,30 +909,21 @@ impl Extractor<'_> {
 /// `For the purposes of this Law, X is ...`: the term, its offset in `head`, and where `is`
 /// ends. The term must be quoted or name a concept, so an ordinary sentence is not read as
 /// a definition.
-fn purposes_clause_term(head: &str) -> Option<(&str, usize, usize)> {
-    let lower = head.to_lowercase();
-    let prefix = [
-        "for the purposes of this law, ",
-        "for the purposes of this act, ",
-        "for the purposes of this convention, ",
-        "for the purpose of this law, ",
-    ]
-    .iter()
-    .find(|prefix| lower.starts_with(**prefix))?;
-    let rest = &head[prefix.len()..];
+fn purposes_clause_term<'h>(drafting: &DraftingWords, head: &'h str) -> Option<(&'h str, usize, usize)> {
+    let prefix = drafting.purposes_clause(head)?;
+    let rest = &head[prefix..];
     if let Some((term, offset, after)) = quoted_term(rest) {
         let after_trimmed = after.trim_start();
-        return after_trimmed
-            .strip_prefix("is ")
-            .or_else(|| after_trimmed.strip_prefix("are "))
-            .map(|_| (term, prefix.len() + offset, head.len() - after_trimmed.len() + 3));
+        return drafting
+            .copula_at_start(after_trimmed)
+            .map(|copula| (term, prefix + offset, head.len() - after_trimmed.len() + copula));
     }
-    let end = rest.find(" is ")?;
+    let (end, copula) = drafting.first_bare_copula(rest)?;
     let term = &rest[..end];
     (crate::fold::word_count(term) <= MAX_UNQUOTED_TERM_WORDS && !term.contains(',')).then_some((
         term,
-        prefix.len(),
-        prefix.len() + end + 4,
+        prefix,
+        prefix + end + copula,
     ))
 }
 

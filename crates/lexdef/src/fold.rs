@@ -3,8 +3,12 @@
 //! strips inflection, so `Harbouring`, `harbored` and `harbor` are one word; and it keeps
 //! each word's byte span, so every match maps back to the exact words of the law.
 
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
 use icu_segmenter::options::WordBreakInvariantOptions;
 use icu_segmenter::WordSegmenter;
+use serde::Deserialize;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// A word of a text: where it is, and its folded form.
@@ -31,8 +35,14 @@ pub struct Token {
 }
 
 impl Token {
-    fn word(start: usize, word: &str) -> Token {
-        Token { start, end: start + word.len(), folded: fold_word(word), starts_word: true, ends_word: true }
+    fn word(start: usize, word: &str, folding: Folding) -> Token {
+        Token {
+            start,
+            end: start + word.len(),
+            folded: fold_word_in(word, folding),
+            starts_word: true,
+            ends_word: true,
+        }
     }
 }
 
@@ -67,16 +77,25 @@ pub fn find_phrase(words: &[Token], phrase: &[String]) -> Option<usize> {
 /// folded, with byte spans relative to `text`. Runs of an unspaced script are read as letter
 /// clusters with the dictionary segmenter's word boundaries (see [`Token`]).
 pub fn tokens(text: &str) -> Vec<Token> {
+    tokens_in(text, Folding::English)
+}
+
+/// [`tokens`] folded by a language's folding.
+pub fn tokens_in(text: &str, folding: Folding) -> Vec<Token> {
     let mut words = Vec::new();
     let mut rest_start = 0;
     for (run_start, run_end) in unspaced_runs(text) {
         words.extend(
-            text[rest_start..run_start].unicode_word_indices().map(|(at, word)| Token::word(rest_start + at, word)),
+            text[rest_start..run_start]
+                .unicode_word_indices()
+                .map(|(at, word)| Token::word(rest_start + at, word, folding)),
         );
-        unspaced_tokens(text, run_start, run_end, &mut words);
+        unspaced_tokens(text, run_start, run_end, folding, &mut words);
         rest_start = run_end;
     }
-    words.extend(text[rest_start..].unicode_word_indices().map(|(at, word)| Token::word(rest_start + at, word)));
+    words.extend(
+        text[rest_start..].unicode_word_indices().map(|(at, word)| Token::word(rest_start + at, word, folding)),
+    );
     words
 }
 
@@ -106,7 +125,7 @@ fn unspaced_runs(text: &str) -> Vec<(usize, usize)> {
 
 /// The tokens of one run of an unspaced script: a number (`๑๘`) is one token; a word is one
 /// token per letter cluster, marked where the dictionary segmenter starts and ends a word.
-fn unspaced_tokens(text: &str, run_start: usize, run_end: usize, words: &mut Vec<Token>) {
+fn unspaced_tokens(text: &str, run_start: usize, run_end: usize, folding: Folding, words: &mut Vec<Token>) {
     let run = &text[run_start..run_end];
     let segmenter = WordSegmenter::new_dictionary(WordBreakInvariantOptions::default());
     let mut boundaries = segmenter.segment_str(run);
@@ -119,14 +138,14 @@ fn unspaced_tokens(text: &str, run_start: usize, run_end: usize, words: &mut Vec
             continue;
         }
         if segment.chars().all(char::is_numeric) {
-            words.push(Token::word(at, segment));
+            words.push(Token::word(at, segment, folding));
             continue;
         }
         let first = words.len();
         words.extend(segment.grapheme_indices(true).map(|(offset, cluster)| Token {
             starts_word: false,
             ends_word: false,
-            ..Token::word(at + offset, cluster)
+            ..Token::word(at + offset, cluster, folding)
         }));
         if let Some(word) = words.get_mut(first) {
             word.starts_word = true;
@@ -137,6 +156,21 @@ fn unspaced_tokens(text: &str, run_start: usize, run_end: usize, words: &mut Vec
             }
         }
     }
+}
+
+/// `text` without its diacritics (`lừa đảo` is `lua dao`): decomposed, combining marks
+/// dropped, and `đ` read as `d` (a letter of its own, which does not decompose).
+pub fn without_diacritics(text: &str) -> String {
+    icu_normalizer::DecomposingNormalizerBorrowed::new_nfd()
+        .normalize(text)
+        .chars()
+        .filter(|character| !('\u{0300}'..='\u{036F}').contains(character))
+        .map(|character| match character {
+            '\u{0111}' => 'd',
+            '\u{0110}' => 'D',
+            other => other,
+        })
+        .collect()
 }
 
 /// The value of a number written in decimal digits of any script (`18`, `๑๘`, `໑໘`).
@@ -152,92 +186,129 @@ pub fn decimal_value(word: &str) -> Option<u32> {
         .filter(|_| !word.is_empty())
 }
 
-/// Words whose inflected or derived forms the suffix rules would get wrong.
-const IRREGULAR: &[(&str, &str)] = &[
-    ("receipt", "receiv"),
-    ("receipts", "receiv"),
-    ("abduction", "abduct"),
-    ("abductions", "abduct"),
-    ("deception", "deceiv"),
-    ("deceit", "deceiv"),
-    ("deceitful", "deceiv"),
-    ("coercion", "coerc"),
-    ("detention", "detain"),
-    ("adoption", "adopt"),
-    ("adoptions", "adopt"),
-    ("bought", "buy"),
-    ("sold", "sell"),
-    ("sent", "send"),
-    ("threaten", "threat"),
-    ("threatens", "threat"),
-    ("threatened", "threat"),
-    ("threatening", "threat"),
-    ("brought", "bring"),
-    ("children", "child"),
-    ("women", "woman"),
-    ("persons", "person"),
-    ("people", "person"),
-    ("acquisition", "acquir"),
-    ("removal", "remov"),
-    ("reception", "receiv"),
-    // `traffics in persons` uses the term `trafficking in persons`.
-    ("trafficking", "traffic"),
-    ("trafficked", "traffic"),
-    ("trafficker", "traffic"),
-    ("traffickers", "traffic"),
-    // `forced` labour is not `force` used: the adjective keeps its own fold.
-    ("forced", "forced"),
-    // `enticement` is a means; `entices` an act (see the lexicon).
-    ("enticement", "enticement"),
-    // `inducement` is a means (`by inducement`); `induced to perform` is not.
-    ("inducement", "inducement"),
-    ("removals", "remov"),
-];
+/// How the words of a language are folded (`data/folding.toml` holds the words).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+pub enum Folding {
+    /// English: inflection stripped, British spelling read as American.
+    #[default]
+    English,
+    /// Indonesian and Malay: affixes stripped.
+    Malay,
+    /// Lower case only (Vietnamese, Thai, Lao, and any language the folding file does not list).
+    Plain,
+}
 
-/// British spellings and their American forms, for the stems that matter in this field.
-const BRITISH: &[(&str, &str)] = &[
-    ("labour", "labor"),
-    ("harbour", "harbor"),
-    ("behaviour", "behavior"),
-    ("favour", "favor"),
-    ("honour", "honor"),
-    ("organis", "organiz"),
-    ("recognis", "recogniz"),
-    ("criminalis", "criminaliz"),
-    ("authoris", "authoriz"),
-    ("offenc", "offens"),
-    ("defenc", "defens"),
-    ("programm", "program"),
-];
+impl Folding {
+    /// The folding of a language (ISO 639-1), by `data/folding.toml`; lower case only where
+    /// the file does not list it.
+    pub fn of_language(code: &str) -> Folding {
+        let data = folding_data();
+        if data.english.languages.iter().any(|language| language == code) {
+            Folding::English
+        } else if data.malay.languages.iter().any(|language| language == code) {
+            Folding::Malay
+        } else {
+            Folding::Plain
+        }
+    }
+}
 
-/// Fold one word: lower case, irregular forms, suffixes (`-ing`, `-ed`, `-s`, `-ment`,
-/// `-ation`, a final `e`, a doubled final consonant), then British spelling as American.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FoldingData {
+    english: EnglishFolding,
+    malay: MalayFolding,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EnglishFolding {
+    languages: Vec<String>,
+    suffixes: Vec<String>,
+    plural_ies: String,
+    irregular: HashMap<String, String>,
+    spellings: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MalayFolding {
+    languages: Vec<String>,
+    min_root: usize,
+    particles: Vec<String>,
+    suffixes: Vec<String>,
+    prefixes: Vec<MalayPrefix>,
+    merged_initials: Vec<String>,
+    merged_finals: Vec<String>,
+    vowels: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MalayPrefix {
+    prefix: String,
+    #[serde(default)]
+    before_consonant: bool,
+    #[serde(default)]
+    absorbs: bool,
+}
+
+/// The bundled folding, read once. The file is compiled in and its test reads it, so a
+/// malformed file fails the tests, never a user's run.
+fn folding_data() -> &'static FoldingData {
+    static DATA: OnceLock<FoldingData> = OnceLock::new();
+    DATA.get_or_init(|| {
+        toml::from_str(include_str!("../data/folding.toml"))
+            .expect("data/folding.toml is valid: its unit test reads it")
+    })
+}
+
+/// Fold one English word (see [`fold_word_in`]).
 pub fn fold_word(word: &str) -> String {
+    fold_word_in(word, Folding::English)
+}
+
+/// Fold one word by its language's folding: lower case always; in English, irregular forms,
+/// suffixes (`-ing`, `-ed`, `-s`, `-ment`, `-ation`, a final `e`, a doubled final consonant),
+/// then British spelling as American; in Indonesian and Malay, affixes.
+pub fn fold_word_in(word: &str, folding: Folding) -> String {
     let lower: String = word
         .chars()
         .flat_map(char::to_lowercase)
         .filter(|&character| character != '\u{2019}' && character != '\'')
         .collect();
+    match folding {
+        Folding::English => fold_english(lower),
+        Folding::Malay => fold_malay(lower),
+        Folding::Plain => lower,
+    }
+}
+
+fn fold_english(lower: String) -> String {
+    let data = &folding_data().english;
     let lower =
         lower.strip_suffix("s\u{2019}").or_else(|| lower.strip_suffix("'s")).map_or(lower.clone(), str::to_owned);
-    if let Some((_, folded)) = IRREGULAR.iter().find(|(form, _)| *form == lower) {
-        return (*folded).to_owned();
+    if let Some(folded) = data.irregular.get(&lower) {
+        return folded.clone();
     }
     if !lower.chars().all(|character| character.is_ascii_alphabetic()) {
         return lower;
     }
     // `activities` is `activity` (`any illegal activities`): a plural in `-ies` folds to its `-y`.
-    if lower.len() > 5 && lower.ends_with("ies") {
-        return format!("{}y", &lower[..lower.len() - 3]);
+    if lower.len() > 5 && lower.ends_with(data.plural_ies.as_str()) {
+        return format!("{}y", &lower[..lower.len() - data.plural_ies.len()]);
     }
     let mut stem = lower.as_str();
-    for suffix in ["ations", "ation", "ments", "ment", "ings", "ing", "ed", "es", "ly", "s"] {
-        if let Some(rest) = stem.strip_suffix(suffix) {
-            let keeps_a_stem = rest.len() >= if suffix == "ly" { 5 } else { 3 };
+    for suffix in &data.suffixes {
+        if let Some(rest) = stem.strip_suffix(suffix.as_str()) {
+            // `-ly` (an adverb) keeps a longer stem than the other suffixes.
+            let keeps_a_stem = rest.len() >= if suffix.len() == 2 && suffix.ends_with('y') { 5 } else { 3 };
             // `-es` only after a sibilant (`services` is `service` + `s`); `-s` not after `s`.
-            let allowed = match suffix {
-                "es" => rest.ends_with(['s', 'x', 'z']) || rest.ends_with("ch") || rest.ends_with("sh"),
-                "s" => !rest.ends_with('s') && !rest.ends_with('u') && !rest.ends_with('i'),
+            let allowed = match suffix.len() {
+                2 if suffix.ends_with('s') => {
+                    rest.ends_with(['s', 'x', 'z']) || rest.ends_with("ch") || rest.ends_with("sh")
+                }
+                1 => !rest.ends_with('s') && !rest.ends_with('u') && !rest.ends_with('i'),
                 _ => true,
             };
             if keeps_a_stem && allowed {
@@ -258,12 +329,61 @@ pub fn fold_word(word: &str) -> String {
             stem.pop();
         }
     }
-    for (british, american) in BRITISH {
-        if let Some(rest) = stem.strip_prefix(british) {
+    for (british, american) in &data.spellings {
+        if let Some(rest) = stem.strip_prefix(british.as_str()) {
             return format!("{american}{rest}");
         }
     }
     stem
+}
+
+fn fold_malay(lower: String) -> String {
+    let data = &folding_data().malay;
+    if !lower.chars().all(|character| character.is_ascii_alphabetic()) {
+        return lower;
+    }
+    let is_vowel =
+        |text: &str| text.chars().next().is_some_and(|first| data.vowels.iter().any(|vowel| vowel.starts_with(first)));
+    // The root left by the longest prefix that may stand before it; none where that leaves
+    // too short a root (`membel` is not `mem` + `bel`, nor `me` + `mbel`).
+    let without_prefix = |word: &str| -> Option<String> {
+        let entry = data.prefixes.iter().find(|entry| {
+            word.strip_prefix(entry.prefix.as_str()).is_some_and(|rest| !(entry.before_consonant && is_vowel(rest)))
+        })?;
+        let rest = &word[entry.prefix.len()..];
+        let absorbed = usize::from(entry.absorbs && is_vowel(rest));
+        (rest.len() + absorbed >= data.min_root).then(|| rest.to_owned())
+    };
+    let strip_one = |word: &str, endings: &[String]| -> String {
+        endings
+            .iter()
+            .find_map(|ending| word.strip_suffix(ending.as_str()).filter(|rest| rest.len() >= data.min_root))
+            .unwrap_or(word)
+            .to_owned()
+    };
+    let word = strip_one(&lower, &data.particles);
+    // A suffix is stripped only where the root it leaves, its prefix stripped too, is long
+    // enough (`membeli` is `beli`: without its `i`, `bel` would be too short).
+    let with_suffix = strip_one(&word, &data.suffixes);
+    let root = without_prefix(&with_suffix)
+        .or_else(|| (with_suffix.len() < word.len()).then(|| without_prefix(&word)).flatten())
+        .unwrap_or(with_suffix);
+    // A root's first letter that a prefix could have absorbed is dropped before a vowel, and
+    // a last letter a suffix could have hidden.
+    let mut root = match root.chars().next() {
+        Some(first)
+            if data.merged_initials.iter().any(|initial| initial.starts_with(first))
+                && is_vowel(&root[first.len_utf8()..])
+                && root.len() >= data.min_root =>
+        {
+            root[first.len_utf8()..].to_owned()
+        }
+        _ => root,
+    };
+    if root.len() >= data.min_root && data.merged_finals.iter().any(|last| root.ends_with(last.as_str())) {
+        root.pop();
+    }
+    root
 }
 
 #[cfg(test)]
@@ -333,6 +453,41 @@ mod tests {
         assert_eq!(&text[words[0].start..words[words.len() - 1].end], text);
         assert!(words.iter().any(|word| &text[word.start..word.end] == "๑๘" && word.starts_word && word.ends_word));
         assert_eq!(word_count("การค้ามนุษย์ หมายความว่า"), 5);
+    }
+
+    #[test]
+    fn indonesian_and_malay_fold_their_affixes() {
+        let malay = |word: &str| fold_word_in(word, Folding::Malay);
+        let groups: &[&[&str]] = &[
+            &["rekrut", "perekrutan", "merekrut", "direkrut"],
+            &["angkut", "pengangkutan", "mengangkut", "diangkut"],
+            &["kirim", "pengiriman", "mengirim", "mengirimkan", "dikirim"],
+            &["terima", "penerimaan", "menerima", "diterima"],
+            &["tipu", "penipuan", "menipu", "ditipu"],
+            &["sekap", "penyekapan", "menyekap", "disekap"],
+            &["palsu", "pemalsuan", "memalsukan", "dipalsukan"],
+            &["beli", "pembelian", "membeli", "dibeli"],
+            &["jual", "penjualan", "menjual", "dijual"],
+            &["culik", "penculikan", "menculik", "diculik"],
+            &["dagang", "perdagangan", "memperdagangkan", "pemerdagangan", "diperdagangkan"],
+            &["eksploitasi", "dieksploitasi", "mengeksploitasi"],
+            &["tampung", "penampungan", "menampung", "ditampung"],
+            &["pindah", "pemindahan", "memindahkan", "dipindahkan"],
+        ];
+        for group in groups {
+            let folded: Vec<String> = group.iter().map(|word| malay(word)).collect();
+            assert!(folded.windows(2).all(|pair| pair[0] == pair[1]), "{group:?} folded to {folded:?}");
+        }
+        // Different roots stay apart, and English is not folded as Malay.
+        assert_ne!(malay("pengangkatan"), malay("pengangkutan"));
+        assert_ne!(malay("penjualan"), malay("pembelian"));
+        assert_eq!(fold_word("diminished"), "diminish");
+        assert_eq!(Folding::of_language("id"), Folding::Malay);
+        assert_eq!(Folding::of_language("ms"), Folding::Malay);
+        assert_eq!(Folding::of_language("en"), Folding::English);
+        assert_eq!(Folding::of_language("vi"), Folding::Plain);
+        // Vietnamese keeps its tones: `bán` (sell) is not `ban`.
+        assert_ne!(fold_word_in("bán", Folding::Plain), fold_word_in("ban", Folding::Plain));
     }
 
     #[test]

@@ -20,21 +20,32 @@ use tantivy::{doc, DocId, Score, SegmentReader, Term};
 
 use crate::corpus::Corpus;
 use crate::error::{Error, Result};
+use crate::fold::Folding;
 use crate::ids::{ConceptId, ElementId};
 use crate::lexicon::Lexicon;
 use crate::report::Analysis;
 
-/// The name the folding analyzer is registered under in every lexdef index.
+/// The name the English folding analyzer is registered under in every lexdef index.
 pub const TOKENIZER: &str = "lexdef";
+/// Each folding's analyzer and the suffix of its fields: a document's heading, text and term
+/// are analysed by its language's folding (Indonesian and Malay affixes, or lower case only
+/// for Vietnamese, Thai and Lao), in the fields of that folding; a query is analysed by each.
+const FOLDINGS: [(Folding, &str, &str); 3] = [
+    (Folding::English, TOKENIZER, ""),
+    (Folding::Malay, "lexdef_malay", "_malay"),
+    (Folding::Plain, "lexdef_plain", "_plain"),
+];
 /// The version of the index layout; a directory written with another is refused.
-pub const INDEX_SCHEMA_VERSION: u32 = 1;
+pub const INDEX_SCHEMA_VERSION: u32 = 2;
 const META_FILE: &str = "lexdef-index.json";
 /// The field holding each document's position in corpus order, the tie-breaker of equal scores.
 const ORDER_FIELD: &str = "order";
 
-/// The folding of [`crate::fold`] as a tantivy tokenizer.
+/// The folding of [`crate::fold`] as a tantivy tokenizer, for one language's folding.
 #[derive(Clone, Default)]
-pub struct FoldingTokenizer;
+pub struct FoldingTokenizer {
+    folding: Folding,
+}
 
 /// The tokens of one text.
 pub struct FoldingTokenStream {
@@ -46,7 +57,7 @@ impl Tokenizer for FoldingTokenizer {
     type TokenStream<'a> = FoldingTokenStream;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> FoldingTokenStream {
-        let tokens = crate::fold::tokens(text)
+        let tokens = crate::fold::tokens_in(text, self.folding)
             .into_iter()
             .enumerate()
             .map(|(position, token)| TantivyToken {
@@ -76,6 +87,21 @@ impl TokenStream for FoldingTokenStream {
     }
 }
 
+/// A document's analysed fields in one folding.
+#[derive(Clone, Copy)]
+struct FoldedFields {
+    heading: Field,
+    text: Field,
+    term: Field,
+}
+
+impl Fields {
+    fn folded(&self, folding: Folding) -> FoldedFields {
+        let at = FOLDINGS.iter().position(|(each, _, _)| *each == folding).unwrap_or(0);
+        self.folded[at]
+    }
+}
+
 #[derive(Clone, Copy)]
 struct Fields {
     doc_type: Field,
@@ -85,10 +111,10 @@ struct Fields {
     year: Field,
     eid: Field,
     num: Field,
-    heading: Field,
-    text: Field,
+    /// The analysed fields, one set per folding, in the order of [`FOLDINGS`].
+    folded: [FoldedFields; 3],
+    language: Field,
     line: Field,
-    term: Field,
     concept: Field,
     form: Field,
     element: Field,
@@ -97,26 +123,39 @@ struct Fields {
 
 fn schema() -> (Schema, Fields) {
     let mut builder = Schema::builder();
-    let folded = TextOptions::default()
-        .set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(TOKENIZER)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-        )
-        .set_stored();
+    let folded_options = |tokenizer: &str| {
+        TextOptions::default()
+            .set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(tokenizer)
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            )
+            .set_stored()
+    };
     let number = NumericOptions::default().set_indexed().set_stored().set_fast();
+    let doc_type = builder.add_text_field("doc_type", STRING | STORED);
+    let instrument = builder.add_text_field("instrument", STRING | STORED);
+    let jurisdiction = builder.add_text_field("jurisdiction", STRING | STORED);
+    let kind = builder.add_text_field("kind", STRING | STORED);
+    let year = builder.add_u64_field("year", number.clone());
+    let eid = builder.add_text_field("eid", STRING | STORED);
+    let num = builder.add_text_field("num", STORED);
+    let folded = FOLDINGS.map(|(_, tokenizer, suffix)| FoldedFields {
+        heading: builder.add_text_field(&format!("heading{suffix}"), folded_options(tokenizer)),
+        text: builder.add_text_field(&format!("text{suffix}"), folded_options(tokenizer)),
+        term: builder.add_text_field(&format!("term{suffix}"), folded_options(tokenizer)),
+    });
     let fields = Fields {
-        doc_type: builder.add_text_field("doc_type", STRING | STORED),
-        instrument: builder.add_text_field("instrument", STRING | STORED),
-        jurisdiction: builder.add_text_field("jurisdiction", STRING | STORED),
-        kind: builder.add_text_field("kind", STRING | STORED),
-        year: builder.add_u64_field("year", number.clone()),
-        eid: builder.add_text_field("eid", STRING | STORED),
-        num: builder.add_text_field("num", STORED),
-        heading: builder.add_text_field("heading", folded.clone()),
-        text: builder.add_text_field("text", folded.clone()),
+        doc_type,
+        instrument,
+        jurisdiction,
+        kind,
+        year,
+        eid,
+        num,
+        folded,
+        language: builder.add_text_field("language", STRING | STORED),
         line: builder.add_u64_field("line", NumericOptions::default().set_stored()),
-        term: builder.add_text_field("term", folded),
         concept: builder.add_text_field("concept", STRING | STORED),
         form: builder.add_text_field("form", STRING | STORED),
         element: builder.add_text_field("element", STRING | STORED),
@@ -132,6 +171,8 @@ pub struct Filters {
     pub jurisdictions: Vec<String>,
     /// Only instruments of this kind (`act`, `bill`, ...).
     pub kind: Option<String>,
+    /// Only instruments written in this language (ISO 639-1: `en`, `th`, `id`, ...).
+    pub language: Option<String>,
     /// Only instruments adopted in these years (inclusive).
     pub years: Option<(u64, u64)>,
     /// Only definitions of this concept.
@@ -191,7 +232,9 @@ pub struct Index {
 }
 
 fn register(index: &tantivy::Index) {
-    index.tokenizers().register(TOKENIZER, FoldingTokenizer);
+    for (folding, tokenizer, _) in FOLDINGS {
+        index.tokenizers().register(tokenizer, FoldingTokenizer { folding });
+    }
 }
 
 fn tantivy_error(error: tantivy::TantivyError) -> Error {
@@ -220,6 +263,8 @@ impl Index {
             let kind = metadata
                 .map_or_else(|| "unknown".to_owned(), |metadata| crate::report::kebab(&format!("{:?}", metadata.kind)));
             let year = metadata.and_then(|metadata| metadata.adopted.as_ref()).map_or(0, |date| date.year() as u64);
+            let language = metadata.map_or("en", |metadata| metadata.language.code.as_str());
+            let folded = fields.folded(Folding::of_language(language));
             for provision in analysis.document.walk() {
                 let text = provision.own_text(&instrument.text).expect("a provision parsed from this text lies in it");
                 let mut document = doc!(
@@ -230,14 +275,15 @@ impl Index {
                     fields.year => year,
                     fields.eid => provision.eid.as_str(),
                     fields.num => provision.num.clone().unwrap_or_default(),
-                    fields.heading => provision.heading.clone().unwrap_or_default(),
-                    fields.text => text,
+                    folded.heading => provision.heading.clone().unwrap_or_default(),
+                    folded.text => text,
+                    fields.language => language,
                     fields.line => provision.line as u64,
                     fields.order => order,
                 );
                 order += 1;
                 if let Some(term) = &provision.term {
-                    document.add_text(fields.term, term);
+                    document.add_text(folded.term, term);
                 }
                 writer.add_document(document).map_err(tantivy_error)?;
             }
@@ -249,8 +295,11 @@ impl Index {
                 let elements: Vec<String> = if is_model {
                     analysis.model.elements.iter().map(|element| element.id.to_string()).collect()
                 } else {
-                    let mut ids: Vec<String> =
-                        lexicon.find_elements(text, None).into_iter().map(|hit| hit.element.to_string()).collect();
+                    let mut ids: Vec<String> = lexicon
+                        .find_elements_in(text, None, language)
+                        .into_iter()
+                        .map(|hit| hit.element.to_string())
+                        .collect();
                     ids.sort();
                     ids.dedup();
                     ids
@@ -266,8 +315,9 @@ impl Index {
                     fields.kind => kind.as_str(),
                     fields.year => year,
                     fields.eid => definition.eid.as_str(),
-                    fields.text => text,
-                    fields.term => definition.term.as_str(),
+                    folded.text => text,
+                    folded.term => definition.term.as_str(),
+                    fields.language => language,
                     fields.concept => definition.concept.as_ref().map_or("none".to_owned(), ToString::to_string),
                     fields.form => form,
                     fields.line => definition.line as u64,
@@ -415,8 +465,10 @@ impl Index {
         if let Some(message) = query_shape_problem(query) {
             return Err(Error::Query { query: query.to_owned(), message });
         }
-        let mut parser =
-            QueryParser::for_index(&self.index, vec![self.fields.text, self.fields.heading, self.fields.term]);
+        let mut parser = QueryParser::for_index(
+            &self.index,
+            self.fields.folded.iter().flat_map(|folded| [folded.text, folded.heading, folded.term]).collect(),
+        );
         parser.set_conjunction_by_default();
         let parsed = parser
             .parse_query(query)
@@ -435,6 +487,9 @@ impl Index {
         }
         if let Some(kind) = &filters.kind {
             clauses.push((Occur::Must, term(self.fields.kind, kind)));
+        }
+        if let Some(language) = &filters.language {
+            clauses.push((Occur::Must, term(self.fields.language, &language.to_ascii_lowercase())));
         }
         if let Some(concept) = &filters.concept {
             clauses.push((Occur::Must, term(self.fields.concept, concept.as_str())));
@@ -477,14 +532,23 @@ impl Index {
             scored.push((score, document));
         }
         let unspaced = unspaced_phrases(query_text);
-        let mut generator = SnippetGenerator::create(&searcher, &query, self.fields.text).map_err(tantivy_error)?;
-        generator.set_max_num_chars(SNIPPET_CHARS);
+        // A snippet generator per folding: a document's snippet comes from the text field of its language.
+        let mut generators = Vec::with_capacity(FOLDINGS.len());
+        for folded in &self.fields.folded {
+            let mut generator = SnippetGenerator::create(&searcher, &query, folded.text).map_err(tantivy_error)?;
+            generator.set_max_num_chars(SNIPPET_CHARS);
+            generators.push(generator);
+        }
         let hits = scored
             .into_iter()
             .take(limit)
             .map(|(score, document)| {
-                let snippet = generator.snippet_from_doc(&document);
-                let term = first_text(&document, self.fields.term).filter(|term| !term.is_empty());
+                let language = first_text(&document, self.fields.language).unwrap_or_default();
+                let folding = Folding::of_language(&language);
+                let at = FOLDINGS.iter().position(|(each, _, _)| *each == folding).unwrap_or(0);
+                let folded = self.fields.folded[at];
+                let snippet = generators[at].snippet_from_doc(&document);
+                let term = first_text(&document, folded.term).filter(|term| !term.is_empty());
                 Hit {
                     doc_type: first_text(&document, self.fields.doc_type).unwrap_or_default(),
                     instrument: first_text(&document, self.fields.instrument).unwrap_or_default(),
@@ -498,7 +562,7 @@ impl Index {
                         snippet.highlighted().iter().map(|range| (range.start, range.end)),
                         &unspaced,
                     ),
-                    text: first_text(&document, self.fields.text).unwrap_or_default(),
+                    text: first_text(&document, folded.text).unwrap_or_default(),
                     term,
                 }
             })

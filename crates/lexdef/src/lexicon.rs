@@ -8,14 +8,15 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::error::{Error, Result};
-use crate::fold::{tokens, Token};
+use crate::fold::{tokens, tokens_in, Folding, Token};
 use crate::ids::{ConceptId, ElementId};
 use crate::location::{LineIndex, Location};
 
 const BUNDLED: &str = include_str!("../data/lexicon.toml");
 /// The other languages of the bundled lexicon, each in its own file, loaded after English.
-const BUNDLED_LANGUAGES: [(&str, &str); 4] = [
+const BUNDLED_LANGUAGES: [(&str, &str); 5] = [
     (include_str!("../data/lexicon.id.toml"), "lexicon.id.toml"),
+    (include_str!("../data/lexicon.ms.toml"), "lexicon.ms.toml"),
     (include_str!("../data/lexicon.vi.toml"), "lexicon.vi.toml"),
     (include_str!("../data/lexicon.th.toml"), "lexicon.th.toml"),
     (include_str!("../data/lexicon.lo.toml"), "lexicon.lo.toml"),
@@ -54,6 +55,10 @@ struct RawElement {
     id: Spanned<String>,
     #[serde(default)]
     forms: Vec<Spanned<String>>,
+    /// Whether the forms may also be written without their diacritics (Vietnamese typed
+    /// without tones, `lua dao` for `lừa đảo`): each then also matches its letters bare.
+    #[serde(default)]
+    without_tones: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -157,6 +162,9 @@ struct Form {
     /// The form's words lower-cased but not folded, for near-miss comparison.
     raw_words: Vec<String>,
     names: Names,
+    /// The folding of the language of the file that gave the form: its words were folded so,
+    /// and it matches words folded so.
+    folding: Folding,
 }
 
 /// A token pattern: words, `*` (up to six words) and `{age}` (a number, captured).
@@ -452,6 +460,8 @@ impl Lexicon {
     }
 
     fn add(&mut self, raw: RawLexicon, file: &str, text: &str) -> Result<()> {
+        // A file's forms are folded by its (first) language: `perekrutan` as Indonesian.
+        let folding = raw.languages.first().map_or(Folding::English, |code| Folding::of_language(code));
         // Every value keeps its span in the file, so an error points at the very value (not
         // at the first place its words occur), and the lines are indexed once.
         let lines = LineIndex::new(text);
@@ -516,7 +526,11 @@ impl Lexicon {
         for element in raw.elements {
             let id = parse_element(&element.id)?;
             for form in &element.forms {
-                self.add_form(form.get_ref(), Names::Always(vec![id.clone()]), &location_of(form))?;
+                self.add_form(form.get_ref(), Names::Always(vec![id.clone()]), folding, &location_of(form))?;
+                let bare = crate::fold::without_diacritics(form.get_ref());
+                if element.without_tones && bare != *form.get_ref() {
+                    self.add_form(&bare, Names::Always(vec![id.clone()]), folding, &location_of(form))?;
+                }
             }
             self.elements.entry(id).or_default().extend(element.forms.into_iter().map(Spanned::into_inner));
         }
@@ -560,7 +574,7 @@ impl Lexicon {
                     });
                 }
             }
-            self.add_form(compound.form.get_ref(), names, &location_of(&compound.form))?;
+            self.add_form(compound.form.get_ref(), names, folding, &location_of(&compound.form))?;
         }
         let compile =
             |patterns: Vec<String>| patterns.iter().map(|pattern| Pattern::compile(pattern)).collect::<Vec<_>>();
@@ -639,15 +653,17 @@ impl Lexicon {
         None
     }
 
-    fn add_form(&mut self, form: &str, names: Names, location: &Location) -> Result<()> {
-        let words: Vec<String> = tokens(form).into_iter().map(|token| token.folded).collect();
+    fn add_form(&mut self, form: &str, names: Names, folding: Folding, location: &Location) -> Result<()> {
+        let words: Vec<String> = tokens_in(form, folding).into_iter().map(|token| token.folded).collect();
         if words.is_empty() {
             return Err(Error::Lexicon {
                 location: location.clone(),
                 message: format!("the form `{form}` has no words"),
             });
         }
-        if let Some(existing) = self.forms.iter().find(|existing| existing.words == words) {
+        if let Some(existing) =
+            self.forms.iter().find(|existing| existing.words == words && existing.folding == folding)
+        {
             if existing.names != names {
                 return Err(Error::Lexicon {
                     location: location.clone(),
@@ -663,7 +679,7 @@ impl Lexicon {
         let index = self.forms.len();
         self.by_first_word.entry(words[0].clone()).or_default().push(index);
         let raw_words = tokens(form).into_iter().map(|token| form[token.start..token.end].to_lowercase()).collect();
-        self.forms.push(Form { text: form.to_owned(), words, raw_words, names });
+        self.forms.push(Form { text: form.to_owned(), words, raw_words, names, folding });
         Ok(())
     }
 
@@ -713,9 +729,8 @@ impl Lexicon {
     /// name the offence of it (`Offence of trafficking in persons`, `Sex trafficking of
     /// children`, `Trafficking in people by means of coercion`).
     pub fn concept_at_start(&self, heading: &str) -> Option<ConceptId> {
-        const LEADS: &[&str] = &["offens", "crime", "of", "the", "punishment", "for", "prohibition", "on", "against"];
         let words: Vec<String> = tokens(heading).into_iter().map(|token| token.folded).collect();
-        let start = words.iter().take_while(|word| LEADS.contains(&word.as_str())).count();
+        let start = words.iter().take_while(|word| self.drafting.is_heading_lead(word)).count();
         let words = &words[start..];
         // The longest name that the heading starts with.
         (1..=words.len().min(self.longest_name))
@@ -751,7 +766,15 @@ impl Lexicon {
     /// (in `text`) where the purpose part of a definition starts, for forms whose element
     /// depends on it (`debt bondage`).
     pub fn find_elements(&self, text: &str, purpose_from: Option<usize>) -> Vec<ElementHit> {
-        let words = tokens(text);
+        self.find_elements_in(text, purpose_from, "en")
+    }
+
+    /// [`Lexicon::find_elements`] in a text of `language` (ISO 639-1): its words are folded by
+    /// that language's folding (`direkrut` is `perekrutan` in Indonesian), and the forms of
+    /// other foldings match only where their folded words are the same.
+    pub fn find_elements_in(&self, text: &str, purpose_from: Option<usize>, language: &str) -> Vec<ElementHit> {
+        let folding = Folding::of_language(language);
+        let words = tokens_in(text, folding);
         // (form, first word, end word, method) of each form found, in order.
         let mut found: Vec<(usize, usize, usize, MatchMethod)> = Vec::new();
         let mut position = 0;
@@ -842,8 +865,11 @@ impl Lexicon {
                 earlier.element.family() == crate::ids::ElementFamily::Means
                     && !text.get(earlier.end.min(hit.start)..hit.start).unwrap_or_default().contains('\n')
             });
-            let preceded_by_to =
-                words.iter().take_while(|word| word.start < hit.start).last().is_some_and(|word| word.folded == "to");
+            let preceded_by_to = words
+                .iter()
+                .take_while(|word| word.start < hit.start)
+                .last()
+                .is_some_and(|word| self.drafting.is_infinitive_marker(&word.folded));
             if hit.element.family() == crate::ids::ElementFamily::Act && after_means_on_line && preceded_by_to {
                 continue;
             }
@@ -858,13 +884,13 @@ impl Lexicon {
     fn shared_heads(&self, text: &str, words: &[Token], hits: &[ElementHit]) -> Vec<ElementHit> {
         // The words other than `or` / `and`, and how each is joined to the next: by a comma or
         // a conjunction (items of one list), or by a space alone (a head and its modifier).
-        let items: Vec<&Token> = words.iter().filter(|word| !matches!(word.folded.as_str(), "or" | "and")).collect();
+        let conjunction = |word: &str| self.drafting.is_conjunction(word);
+        let items: Vec<&Token> = words.iter().filter(|word| !conjunction(&word.folded)).collect();
         let between = |left: &Token, right: &Token| &text[left.end..right.start];
         let joined = |left: &Token, right: &Token| {
             let gap = between(left, right);
-            let rest: String = gap.split_whitespace().filter(|word| !matches!(*word, "or" | "and")).collect();
-            (gap.contains(',') || gap.split_whitespace().any(|word| matches!(word, "or" | "and")))
-                && matches!(rest.as_str(), "" | ",")
+            let rest: String = gap.split_whitespace().filter(|word| !conjunction(word)).collect();
+            (gap.contains(',') || gap.split_whitespace().any(conjunction)) && matches!(rest.as_str(), "" | ",")
         };
         let adjacent = |left: &Token, right: &Token| between(left, right) == " ";
         let mut found = Vec::new();
@@ -1055,6 +1081,20 @@ mod tests {
             Some("trafficking_in_persons")
         );
         assert_eq!(lexicon.concept_of("CHILD").map(|id| id.to_string()).as_deref(), Some("child"));
+    }
+
+    #[test]
+    fn vietnamese_forms_marked_so_match_without_their_tones() {
+        let lexicon = Lexicon::bundled();
+        let found = |text: &str, language: &str| -> Vec<String> {
+            lexicon.find_elements_in(text, None, language).into_iter().map(|hit| hit.element.to_string()).collect()
+        };
+        assert_eq!(
+            found("tuyen mo, van chuyen nguoi bang thu doan lua dao", "vi"),
+            ["act.recruitment", "act.transportation", "means.deception"]
+        );
+        assert_eq!(found("tuyển mộ, vận chuyển người", "vi"), ["act.recruitment", "act.transportation"]);
+        assert_eq!(crate::fold::without_diacritics("Đe dọa dùng vũ lực"), "De doa dung vu luc");
     }
 
     #[test]

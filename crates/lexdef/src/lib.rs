@@ -174,7 +174,7 @@ pub use definition::{extract_definitions, CrossReference, Definition, Definition
 pub use document::{Document, DocumentGap, Provision, ProvisionKind, Span};
 pub use eid::Eid;
 pub use error::{Error, MetadataProblem, Result};
-pub use fold::{fold_word, tokens, Token};
+pub use fold::{fold_word, fold_word_in, tokens, tokens_in, Folding, Token};
 pub use ids::{ConceptId, ElementFamily, ElementId, EXTENDED_ELEMENTS, PROTOCOL_ELEMENTS};
 pub use index::{
     default_index_dir, Filters, FoldingTokenizer, Hit, Index, SearchResults, INDEX_SCHEMA_VERSION, TOKENIZER,

@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::definition::{Definition, DefinitionForm};
-use crate::document::{Document, Span};
+use crate::document::{Document, ProvisionKind, Span};
+use crate::drafting::DraftingWords;
 use crate::eid::Eid;
 use crate::fold::tokens;
 use crate::ids::{ConceptId, ElementFamily, ElementId};
@@ -269,11 +270,10 @@ pub struct TermModel {
     pub unrecognised: Vec<Evidence>,
 }
 
-/// English function words: a definition whose text has almost none of them is not English
-/// (the Malay definition inside a Malaysian amending bill, say), and is not modelled with an
-/// English lexicon.
-const ENGLISH_FUNCTION_WORDS: &[&str] =
-    &["the", "of", "and", "or", "a", "an", "to", "in", "by", "for", "any", "who", "which", "person", "persons"];
+/// The share of a text's words that must be English function words (the lexicon's
+/// `[drafting] function_words`) for it to read as English: a definition with fewer is not
+/// English (the Malay definition inside a Malaysian amending bill, say), and is not modelled
+/// with an English lexicon.
 const MIN_FUNCTION_WORD_SHARE: f64 = 0.08;
 /// How far before an age a proviso's `for purposes of this section` still governs it.
 const PROVISO_WINDOW: usize = 200;
@@ -286,7 +286,7 @@ const MIN_ITEM_WORDS: usize = 2;
 const MAX_REFERENCE_WORDS: usize = 14;
 const MAX_ITEM_WORDS: usize = 5;
 
-fn is_english(text: &str) -> bool {
+fn is_english(drafting: &DraftingWords, text: &str) -> bool {
     let words: Vec<String> = text
         .split(|character: char| !character.is_alphanumeric())
         .filter(|word| !word.is_empty())
@@ -295,7 +295,7 @@ fn is_english(text: &str) -> bool {
     if words.is_empty() {
         return false;
     }
-    let function = words.iter().filter(|word| ENGLISH_FUNCTION_WORDS.contains(&word.as_str())).count();
+    let function = words.iter().filter(|word| drafting.is_function_word(word)).count();
     function as f64 / words.len() as f64 >= MIN_FUNCTION_WORD_SHARE
 }
 
@@ -304,11 +304,11 @@ fn is_english(text: &str) -> bool {
 const MIN_ENGLISH_LINE_SHARE: f64 = 0.8;
 const MIN_WORDS_OF_A_JUDGED_LINE: usize = 6;
 
-fn reads_as_english(text: &str) -> bool {
+fn reads_as_english(drafting: &DraftingWords, text: &str) -> bool {
     let judged: Vec<bool> = text
         .lines()
         .filter(|line| line.split_whitespace().count() >= MIN_WORDS_OF_A_JUDGED_LINE)
-        .map(is_english)
+        .map(|line| is_english(drafting, line))
         .collect();
     judged.is_empty()
         || judged.iter().filter(|english| **english).count() as f64 / judged.len() as f64 >= MIN_ENGLISH_LINE_SHARE
@@ -374,11 +374,17 @@ impl<'a> ModelBuilder<'a> {
         }
     }
 
+    /// The instrument's language (ISO 639-1); `en` for a text given without metadata.
+    fn language(&self) -> &str {
+        self.instrument.metadata.as_ref().map_or("en", |metadata| metadata.language.code.as_str())
+    }
+
     fn language_covered(&self) -> Option<Reason> {
         let Some(metadata) = self.instrument.metadata.as_ref() else {
             // A text given directly says nothing of its language: it is read as English only
             // where it reads as English (a French code article is not "silent" on trafficking).
-            return (!reads_as_english(&self.instrument.text)).then_some(Reason::LanguageNotRecognised);
+            return (!reads_as_english(&self.lexicon.drafting, &self.instrument.text))
+                .then_some(Reason::LanguageNotRecognised);
         };
         let code = metadata.language.code.as_str();
         (!self.lexicon.languages().iter().any(|language| language == code))
@@ -397,7 +403,7 @@ impl<'a> ModelBuilder<'a> {
         let explicit = |definition: &&Definition| {
             EXPLICIT.contains(&definition.form)
                 && self.reads_in_its_language(definition)
-                && !section_scoped(self.text(definition.span))
+                && !self.lexicon.drafting.scoped_to_a_section(self.text(definition.span))
                 && !self.only_refers(definition)
         };
         // The concept's own definition before a definition of one of its species (`sex
@@ -414,7 +420,7 @@ impl<'a> ModelBuilder<'a> {
     /// English amending bill does not); another language's are taken as written in it.
     fn reads_in_its_language(&self, definition: &Definition) -> bool {
         match self.instrument.metadata.as_ref().map(|metadata| metadata.language.code.as_str()) {
-            None | Some("en") => is_english(self.text(definition.span)),
+            None | Some("en") => is_english(&self.lexicon.drafting, self.text(definition.span)),
             Some(_) => true,
         }
     }
@@ -438,7 +444,14 @@ impl<'a> ModelBuilder<'a> {
         let text = &self.instrument.text[term.end..end];
         let words = tokens(text);
         let names_a_provision = words.windows(2).any(|pair| {
-            matches!(text[pair[0].start..pair[0].end].to_lowercase().as_str(), "section" | "article" | "subsection")
+            self.lexicon
+                .drafting
+                .provision_named(
+                    &text[pair[0].start..pair[0].end],
+                    false,
+                    &[ProvisionKind::Section, ProvisionKind::Article, ProvisionKind::Subsection],
+                )
+                .is_some()
                 && text[pair[1].start..pair[1].end].chars().any(|character| character.is_ascii_digit())
         });
         names_a_provision && words.len() <= MAX_REFERENCE_WORDS
@@ -490,12 +503,12 @@ impl<'a> ModelBuilder<'a> {
                 // opens a list of means after the purpose words.)
                 purpose_list_open = marker.is_some_and(|marker| {
                     let rest = &line[marker..];
-                    !rest.to_lowercase().contains("means")
+                    !self.lexicon.drafting.speaks_of_means(&rest.to_lowercase())
                         && self.lexicon.drafting.means_opener_ends(&tokens(rest)).is_empty()
                 }) && (trimmed.ends_with([':', '\u{2014}'])
                     || trimmed.ends_with(char::is_alphanumeric));
             }
-            for mut hit in self.lexicon.find_elements(line, marker) {
+            for mut hit in self.lexicon.find_elements_in(line, marker, self.language()) {
                 hit.start += line_start;
                 hit.end += line_start;
                 hits.push(hit);
@@ -735,7 +748,7 @@ impl<'a> ModelBuilder<'a> {
             }
             // A definition of a form of exploitation lists forms of exploitation throughout.
             let hits = if wanted == [ElementFamily::Purpose] {
-                self.lexicon.find_elements(other_text, Some(0))
+                self.lexicon.find_elements_in(other_text, Some(0), self.language())
             } else {
                 self.hits_by_line(other_text, &self.purpose_marker_starts(other.span))
             };
@@ -766,7 +779,7 @@ impl<'a> ModelBuilder<'a> {
                 other.concept.as_ref().is_some_and(|id| id.as_str() == "exploitation") && EXPLICIT.contains(&other.form)
             }) {
                 if !visited.contains(&exploitation.span) {
-                    for hit in self.lexicon.find_elements(self.text(exploitation.span), Some(0)) {
+                    for hit in self.lexicon.find_elements_in(self.text(exploitation.span), Some(0), self.language()) {
                         if hit.element.family() == ElementFamily::Purpose {
                             let evidence = self.evidence(
                                 exploitation.span.start + hit.start,
@@ -919,9 +932,16 @@ impl<'a> ModelBuilder<'a> {
             if !referred || label.len() > 4 || !label.chars().all(char::is_alphanumeric) {
                 continue;
             }
-            let candidates = match word.folded.as_str() {
-                "subsection" => vec![format!("{section}__subsec_{label}")],
-                "paragraph" => vec![format!("{eid}__para_{label}"), format!("{parent}__para_{label}")],
+            let named = self.lexicon.drafting.provision_named(
+                &word.folded,
+                true,
+                &[ProvisionKind::Subsection, ProvisionKind::Paragraph],
+            );
+            let candidates = match named {
+                Some(ProvisionKind::Subsection) => vec![format!("{section}__subsec_{label}")],
+                Some(ProvisionKind::Paragraph) => {
+                    vec![format!("{eid}__para_{label}"), format!("{parent}__para_{label}")]
+                }
                 _ => continue,
             };
             if let Some(provision) = candidates.iter().find_map(|candidate| self.document.find(candidate)) {
@@ -959,7 +979,7 @@ impl<'a> ModelBuilder<'a> {
                     None => {
                         let named: Vec<ElementFamily> = self
                             .lexicon
-                            .find_elements(&other.term, None)
+                            .find_elements_in(&other.term, None, self.language())
                             .iter()
                             .map(|hit| hit.element.family())
                             .collect();
@@ -1024,11 +1044,11 @@ impl<'a> ModelBuilder<'a> {
                 // person below twenty-four`: an age for one section, not the instrument's.
                 let before = crate::location::floor_char_boundary(text, found.start.saturating_sub(PROVISO_WINDOW));
                 let lead = text[before..found.start].to_lowercase();
-                if section_scoped(&lead) || lead.contains("provided") {
+                if self.lexicon.drafting.scoped_to_a_section(&lead) || self.lexicon.drafting.holds_a_proviso(&lead) {
                     continue;
                 }
                 if as_an_age
-                    && !written_as_an_age(text, &found)
+                    && !written_as_an_age(&self.lexicon.drafting, text, &found)
                     && !self.lexicon.drafting.names_an_age(&text[found.start..found.end])
                 {
                     continue;
@@ -1089,7 +1109,7 @@ impl<'a> ModelBuilder<'a> {
             // `refers to, at a minimum, ...`: words that open the list win over the defining
             // word before them (`including`, which may only explain one item, does not).
             let opens_anyway =
-                open.as_ref().is_some_and(|(_, evidence)| !evidence.text.eq_ignore_ascii_case("including"));
+                open.as_ref().is_some_and(|(_, evidence)| !self.lexicon.drafting.may_explain_an_item(&evidence.text));
             return match (open, closed) {
                 (Some((_, evidence)), _)
                     if opens_anyway || closed_at.is_none_or(|closed| open_at.is_some_and(|open| open < closed)) =>
@@ -1136,7 +1156,7 @@ impl<'a> ModelBuilder<'a> {
     /// knows (`sexual aggression`): words not read, said as such.
     fn unrecognised_items(&self, list: Span) -> Vec<Evidence> {
         let text = self.text(list);
-        let hits = self.lexicon.find_elements(text, Some(0));
+        let hits = self.lexicon.find_elements_in(text, Some(0), self.language());
         // Words a qualifier reads (`whether or not the victim consents`, `within a country or
         // from one country to another`, `in order to`) are read, though not as an element.
         let words_of_list = tokens(text);
@@ -1154,7 +1174,7 @@ impl<'a> ModelBuilder<'a> {
                 continue;
             }
             let piece = &text[start..at];
-            for (offset, part) in split_conjunctions(piece) {
+            for (offset, part) in split_conjunctions(&self.lexicon.drafting, piece) {
                 let item_start = start + offset;
                 let item = Span { start: item_start, end: item_start + part.len() };
                 items.push(item);
@@ -1432,7 +1452,7 @@ impl<'a> ModelBuilder<'a> {
         }) {
             let own_term = exploitation.term_span;
             let mut found: BTreeMap<ElementId, Vec<Evidence>> = BTreeMap::new();
-            for hit in self.lexicon.find_elements(self.text(exploitation.span), Some(0)) {
+            for hit in self.lexicon.find_elements_in(self.text(exploitation.span), Some(0), self.language()) {
                 let absolute =
                     Span { start: exploitation.span.start + hit.start, end: exploitation.span.start + hit.end };
                 if hit.element.family() == ElementFamily::Purpose
@@ -1464,7 +1484,7 @@ impl<'a> ModelBuilder<'a> {
             .filter(|other| {
                 other.concept.as_ref().is_some_and(|id| id.as_str() == "child")
                     && EXPLICIT.contains(&other.form)
-                    && !section_scoped(self.text(other.span))
+                    && !self.lexicon.drafting.scoped_to_a_section(self.text(other.span))
             })
             .collect()
     }
@@ -1536,7 +1556,7 @@ impl<'a> ModelBuilder<'a> {
         let (_, head) = provision.head(&self.instrument.text);
         let acts = || {
             self.lexicon
-                .find_elements(self.text(provision.span), None)
+                .find_elements_in(self.text(provision.span), None, self.language())
                 .iter()
                 .any(|hit| hit.element.family() == ElementFamily::Act)
         };
@@ -1608,7 +1628,7 @@ impl<'a> ModelBuilder<'a> {
             }
         }
         for (span, needs_acts) in spans {
-            let hits = self.lexicon.find_elements(self.text(span), None);
+            let hits = self.lexicon.find_elements_in(self.text(span), None, self.language());
             let names_means = hits.iter().any(|hit| hit.element.family() == ElementFamily::Means);
             let names_acts = hits.iter().any(|hit| hit.element.family() == ElementFamily::Act);
             if names_means || (needs_acts && !names_acts) {
@@ -1653,13 +1673,14 @@ fn purpose_list_span(definition: &Definition, span: Span, purpose_from: Option<u
 }
 
 /// The parts of a list item joined by ` or ` / ` and ` (with their offsets), trimmed.
-fn split_conjunctions(piece: &str) -> Vec<(usize, &str)> {
+fn split_conjunctions<'p>(drafting: &DraftingWords, piece: &'p str) -> Vec<(usize, &'p str)> {
     let mut parts = Vec::new();
     let mut start = 0;
     let lower = piece.to_lowercase();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
-    for word in [" or ", " and "] {
-        cuts.extend(lower.match_indices(word).map(|(at, found)| (at, at + found.len())));
+    for word in drafting.conjunctions() {
+        let word = format!(" {word} ");
+        cuts.extend(lower.match_indices(&word).map(|(at, found)| (at, at + found.len())));
     }
     cuts.sort_unstable();
     for (cut_start, cut_end) in cuts.into_iter().chain(std::iter::once((piece.len(), piece.len()))) {
@@ -1694,10 +1715,11 @@ fn english() -> String {
     "en".to_owned()
 }
 
-/// Whether an age pattern's match is written as a person's age: `under eighteen years of
-/// age`, `under the age of 18`, `is under 18.` (a child age between 12 and 21 closing its
-/// clause), not `not less than five years` (a term of imprisonment).
-fn written_as_an_age(text: &str, found: &PatternMatch) -> bool {
+/// Whether an age pattern's match is written as a person's age by what follows it: `under
+/// eighteen years of age`, `is under 18.` (a child age between 12 and 21 closing its clause),
+/// not `not less than five years` (a term of imprisonment). (`under the age of 18` names the
+/// age in its own words: [`DraftingWords::names_an_age`].)
+fn written_as_an_age(drafting: &DraftingWords, text: &str, found: &PatternMatch) -> bool {
     let written = text[found.start..found.end].to_lowercase();
     let after =
         text[found.end..crate::location::floor_char_boundary(text, (found.end + 24).min(text.len()))].to_lowercase();
@@ -1707,18 +1729,10 @@ fn written_as_an_age(text: &str, found: &PatternMatch) -> bool {
         Some((figures, rest)) if figures.len() <= 20 => rest.trim_start(),
         _ => after,
     };
-    written.contains("age")
-        || ["of age", "years of age", "old", "years old"].iter().any(|words| after.starts_with(words))
+    drafting.opens_with_an_age(after)
         || (found.number.is_some_and(|age| (12..=21).contains(&age))
-            && !written.contains("year")
+            && !drafting.names_years(&written)
             && (after.is_empty() || after.starts_with(['.', ',', ';', ')'])))
-}
-
-/// `Provided, That for purposes of this section, a "child" shall also refer to ...`: a
-/// definition that holds only within one section, not the instrument's definition.
-fn section_scoped(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    lower.contains("for purposes of this section") || lower.contains("for the purposes of this section")
 }
 
 fn dedupe(mut evidence: Vec<Evidence>) -> Vec<Evidence> {

@@ -183,3 +183,31 @@ fn a_thai_definition_is_read_in_thai() {
         [("act.buying", "ซื้อ"), ("act.procuring", "จัดหา"), ("act.receipt", "รับไว้"), ("means.deception", "หลอกลวง")]
     );
 }
+
+#[test]
+fn a_malay_definition_is_read_in_malay_with_its_affixes_folded() {
+    // Written for this test: `ertinya`, and `direkrut` / `pengangkutan`, affixes of the
+    // lexicon's `merekrut` and `mengangkut`.
+    let instrument = instrument_in(
+        "ms",
+        "Tafsiran\n2. Dalam Akta ini—\n“pemerdagangan orang” ertinya perbuatan seseorang yang direkrut, pengangkutan atau penerimaan seseorang melalui paksaan;\n",
+    );
+    let lexicon = Lexicon::bundled();
+    let document = parse(&instrument);
+    let (definitions, _) = extract_definitions(&instrument, &document, &lexicon);
+    let definition = definitions.iter().find(|definition| definition.term == "pemerdagangan orang").expect("defined");
+    assert_eq!(definition.form, DefinitionForm::Means);
+    let model = ModelBuilder::new(&instrument, &document, &definitions, &lexicon)
+        .model(&"trafficking_in_persons".parse().expect("id"));
+    let found: Vec<(&str, &str)> =
+        model.elements.iter().map(|element| (element.id.as_str(), element.evidence[0].text.as_str())).collect();
+    assert_eq!(
+        found,
+        [
+            ("act.receipt", "penerimaan"),
+            ("act.recruitment", "direkrut"),
+            ("act.transportation", "pengangkutan"),
+            ("means.coercion", "paksaan")
+        ]
+    );
+}

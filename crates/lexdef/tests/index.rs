@@ -170,7 +170,11 @@ fn a_directory_index_round_trips_and_a_stale_one_is_refused() {
     // Another version's index is refused, never misread.
     let meta = directory.join("lexdef-index.json");
     let text = std::fs::read_to_string(&meta).expect("meta");
-    std::fs::write(&meta, text.replace("\"schema_version\": 1", "\"schema_version\": 0")).expect("write");
+    std::fs::write(
+        &meta,
+        text.replace(&format!("\"schema_version\": {}", lexdef::INDEX_SCHEMA_VERSION), "\"schema_version\": 0"),
+    )
+    .expect("write");
     match Index::open(&directory) {
         Err(Error::StaleIndex { reason, .. }) => assert!(reason.contains("layout 0"), "{reason}"),
         Err(other) => panic!("expected a stale index, got {other}"),
@@ -306,4 +310,21 @@ fn searches_in_original_languages_highlight_whole_words() {
     assert_eq!(highlighted(&index, "\"mua bán người\"", "VN-PENAL-2015-orig")[..3], ["mua", "bán", "người"]);
     // (The first hit is the Law's title, in capitals: folding finds it from lower case.)
     assert_eq!(highlighted(&index, "\"perdagangan orang\"", "ID-LAW21-2007-orig")[..2], ["PERDAGANGAN", "ORANG"]);
+}
+
+/// Each document is analysed in its own language: an Indonesian affixed form finds the same
+/// root in other affixes (`penjeratan` of the Law is `menjerat`, `dijerat`), which English
+/// folding would not; the language filter keeps one language's instruments.
+#[test]
+fn documents_and_queries_are_folded_by_their_language() {
+    let index = index();
+    let indonesian = Filters { language: Some("id".to_owned()), ..Filters::default() };
+    let law = index.search("\"penjeratan utang\"", &indonesian, 100).expect("query");
+    let root = index.search("\"dijerat utang\"", &indonesian, 100).expect("query");
+    assert!(law.total > 0, "the Law says penjeratan utang");
+    assert_eq!(instruments(&law), instruments(&root), "an affix of the same root finds the same instruments");
+    assert!(law.hits.iter().all(|hit| hit.instrument.ends_with("-orig")), "only Indonesian texts");
+    let thai = Filters { language: Some("th".to_owned()), ..Filters::default() };
+    let found = index.search("\"หน่วงเหนี่ยวกักขัง\"", &thai, 10).expect("query");
+    assert_eq!(instruments(&found), BTreeSet::from(["TH-ATIPA-2008-orig".to_owned()]));
 }

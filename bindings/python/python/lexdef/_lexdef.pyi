@@ -116,6 +116,7 @@ class Corpus:
         element: str | None = None,
         concept: str | None = None,
         limit: int = 20,
+        language: str | None = None,
     ) -> Hits: ...
 
 @final

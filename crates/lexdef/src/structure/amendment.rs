@@ -4,60 +4,11 @@
 
 use super::label::{is_opening_quote, Label};
 use super::level::may_hold;
+use super::words::structure_words;
 use super::{Level, Parser};
 
 /// How far back (in bytes) the parser looks for the words that make a provision amending.
 const AMENDMENT_WINDOW: usize = 2_000;
-
-/// Words that make the quoted lines after them the text of an amendment, lower case.
-pub(super) const AMENDMENT_WORDS: &[&str] = &[
-    "amended",
-    "amend ",
-    "substitut",
-    "insert",
-    "replace",
-    "as follows",
-    "the following",
-    "dipinda",
-    "menggantikan",
-    "memasukkan",
-    "digantikan",
-    "sửa đổi",
-    "bổ sung",
-    "แก้ไข",
-    "ยกเลิก",
-    "ความต่อไปนี้",
-];
-
-/// Words that amend, lower case: an introduction names what it does to the text.
-const AMENDING_VERBS: &[&str] = &[
-    "amended",
-    "amend ",
-    "substitut",
-    "insert",
-    "replace",
-    "adding",
-    "add ",
-    "dipinda",
-    "menggantikan",
-    "memasukkan",
-    "digantikan",
-    "sửa đổi",
-    "bổ sung",
-    "แก้ไข",
-    "ยกเลิก",
-];
-
-/// Words after which an unquoted provision is the text of an amendment, lower case (with an
-/// amending verb before them: `the following definitions are agreed upon:` amends nothing).
-const STRONG_AMENDMENT_WORDS: &[&str] = &[
-    "following section",
-    "following subsection",
-    "following paragraph",
-    "following definition",
-    "following new",
-    "read as follows",
-];
 
 /// Where a new provision stands relative to quoted amending text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,22 +21,25 @@ pub(super) enum Region {
 
 impl Parser<'_> {
     /// Quoted lines after amending words open a quote region; so do unquoted provisions
-    /// after `the following section:`, and a quoted line that starts with a section or
-    /// article number. An unquoted label that the region cannot hold closes it.
+    /// after `the following section:` (with an amending verb before it), and a quoted line
+    /// that starts with a section or article number. An unquoted label that the region cannot
+    /// hold closes it. The words are `data/structure.toml`'s `amendment_words`,
+    /// `strong_amendment_words` and `amending_verbs`.
     pub(super) fn enter_or_leave_quote_region(&mut self, quoted_line: bool, label: Option<&Label>) -> Region {
         let level = label.map(|label| self.level_of(label));
         let unit_or_higher = level.is_some_and(|level| level.is_container() || matches!(level, Level::Unit(_)));
+        let words = structure_words();
         match self.quoted_floor {
             None => {
                 let offset = self.stack.last().map_or(0, |&top| self.nodes[top].end);
-                if quoted_line && self.in_amending_context(offset, AMENDMENT_WORDS) {
+                if quoted_line && self.in_amending_context(offset, &words.amendment_words) {
                     self.quoted_floor = Some(self.stack.len());
                     return Region::Inside;
                 }
                 if !quoted_line
                     && label.is_some()
-                    && self.in_amending_context(offset, STRONG_AMENDMENT_WORDS)
-                    && self.in_amending_context(offset, AMENDING_VERBS)
+                    && self.in_amending_context(offset, &words.strong_amendment_words)
+                    && self.in_amending_context(offset, &words.amending_verbs)
                 {
                     self.quoted_floor = Some(self.stack.len());
                     return Region::Inside;
@@ -130,7 +84,9 @@ impl Parser<'_> {
         }
     }
 
-    pub(super) fn in_amending_context(&self, offset: usize, words: &[&str]) -> bool {
+    /// Whether the text before `offset` in the open provision (at most [`AMENDMENT_WINDOW`]
+    /// bytes of it) ends as an introduction does and holds one of `words` (lower case).
+    pub(super) fn in_amending_context(&self, offset: usize, words: &[String]) -> bool {
         let Some(&top) = self.stack.last() else { return false };
         let window_start = self.nodes[top].start.max(offset.saturating_sub(AMENDMENT_WINDOW));
         let window_start = crate::location::floor_char_boundary(self.text, window_start);
@@ -139,16 +95,17 @@ impl Parser<'_> {
         // The cheap test first: most labelled lines follow no introduction, and building the
         // window below for every one of them was a quarter of the parser's time.
         let tail = before.trim_end();
+        // `... inserting the following` (`introduction_endings`) ends an introduction too.
         let ends_as_introduction = matches!(self.previous_line_end_char, Some(':' | '—' | '–' | '-'))
-            || tail
-                .get(tail.len().saturating_sub("following".len())..)
-                .is_some_and(|end| end.eq_ignore_ascii_case("following"));
+            || structure_words().introduction_endings.iter().any(|ending| {
+                tail.get(tail.len().saturating_sub(ending.len())..).is_some_and(|end| end.eq_ignore_ascii_case(ending))
+            });
         if !ends_as_introduction {
             return false;
         }
         // Whitespace of any kind (a non-breaking space, a tab, a line break) as one space.
         let window = before.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-        words.iter().any(|word| window.contains(word))
+        words.iter().any(|word| window.contains(word.as_str()))
     }
 }
 
@@ -176,11 +133,12 @@ pub(super) fn revision_marker_len(content: &str) -> usize {
     1 + digits + 1 + space
 }
 
-/// A line that ends quoted text: `... organs.";`, `... means.”`, `"; and`.
+/// A line that ends quoted text: `... organs.";`, `... means.”`, `"; and` (the conjunctions are
+/// `data/structure.toml`'s `closing_quote_conjunctions`).
 fn ends_with_closing_quote(content: &str) -> bool {
     let mut trimmed = content.trim_end();
-    for tail in ["and", "or", "dan", "atau"] {
-        if let Some(stripped) = trimmed.strip_suffix(tail) {
+    for tail in &structure_words().closing_quote_conjunctions {
+        if let Some(stripped) = trimmed.strip_suffix(tail.as_str()) {
             if stripped.ends_with(char::is_whitespace) {
                 trimmed = stripped.trim_end();
             }

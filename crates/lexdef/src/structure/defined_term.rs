@@ -6,15 +6,20 @@
 //! - A quoted term: an opening quote, the quote that closes it (`"…"`, `“…”`, ``` ``…'' ```,
 //!   `‘…’`, `«…»`, `„…“`) within [`MAX_TERM_BYTES`], and between them at most
 //!   [`MAX_TERM_WORDS`] words with no `.`, `;` or `:` (a longer quote is a quoted sentence).
-//! - A Thai term before `หมายความว่า`, unquoted.
+//! - A term of a language written without spaces between words, unquoted: its first word,
+//!   then a defining word (Thai: `ผู้เสียหาย หมายความว่า ...`).
 //! - A headword (Australian drafting: `exploitation means ...`, `debt bondage has the meaning
 //!   given by section 270.1A.`): unquoted words at the start of a line, the first in lower
 //!   case, then defining words. The parser reads one only where definitions stand (a
 //!   definitions section, or after `In this Act:`), since elsewhere `consent is irrelevant`
 //!   would be one.
+//!
+//! The defining words, the words that are never a headword and the like are
+//! `data/structure.toml`'s.
 
 use super::amendment::opening_quote_len;
 use super::label::is_dash;
+use super::words::structure_words;
 
 /// Defined terms longer than this (in words) are read as a quoted sentence, not a term.
 const MAX_TERM_WORDS: usize = 12;
@@ -25,70 +30,6 @@ const MAX_HEADWORD_WORDS: usize = 6;
 /// `confiscate, in relation to the identity document of a person, means`: the words between
 /// a headword's comma and its defining words are at most this long (in bytes).
 const MAX_HEADWORD_QUALIFIER_BYTES: usize = 200;
-
-/// The words after a headword that make it a defined term, in the order they are tried.
-const HEADWORD_FORMS: &[&str] = &["has the same meaning", "has the meaning", "means", "includes", "is", "are"];
-
-/// Words a sentence starts with, never a headword: `A person who ...`, `This section ...`.
-const NOT_HEADWORDS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "this",
-    "that",
-    "these",
-    "those",
-    "it",
-    "its",
-    "there",
-    "in",
-    "if",
-    "for",
-    "any",
-    "each",
-    "every",
-    "no",
-    "such",
-    "where",
-    "when",
-    "whoever",
-    "he",
-    "she",
-    "they",
-    "his",
-    "her",
-    "their",
-    "subject",
-    "however",
-    "nothing",
-    "all",
-    "and",
-    "or",
-    "but",
-    "of",
-    "to",
-    "by",
-    "with",
-    "as",
-    "at",
-    "on",
-    "from",
-    "under",
-    "not",
-    "which",
-    "who",
-    "whose",
-    "whom",
-    "including",
-    "unless",
-    "except",
-    "then",
-    "so",
-    // A defining word starts a definition's text, never its headword (`"carrier"` on a line,
-    // then `includes a person who is ...`).
-    "means",
-    "includes",
-];
 
 /// A quoted term at the start of a text (after any whitespace): where the term is (without
 /// its quotes) and where the text after its closing quote starts, as byte offsets into the
@@ -205,11 +146,15 @@ pub(super) fn defined_term(content: &str, stops_at_gap: bool) -> Option<DefinedT
         return ((followed && !after.trim().is_empty()) || introduces_list || cut_off)
             .then_some(DefinedTerm { start: from + found.start, end: from + found.end });
     }
-    // Thai drafting without quotes: `ผู้เสียหาย หมายความว่า ...`.
+    // Drafting without quotes, in a language written without spaces between words: the first
+    // word, all in the language's script, then a defining word (`ผู้เสียหาย หมายความว่า ...`).
     let (first_word, rest) = content.split_once(char::is_whitespace)?;
-    let means = rest.trim_start().starts_with("หมายความว่า");
-    let thai = first_word.chars().all(|character| ('\u{0E00}'..='\u{0E7F}').contains(&character));
-    (means && thai && !first_word.is_empty()).then_some(DefinedTerm { start: 0, end: first_word.len() })
+    let rest = rest.trim_start();
+    let defined = structure_words().unspaced_defining_words.iter().any(|language| {
+        language.words.iter().any(|word| rest.starts_with(word.as_str()))
+            && first_word.chars().all(|character| language.script.contains(character))
+    });
+    (defined && !first_word.is_empty()).then_some(DefinedTerm { start: 0, end: first_word.len() })
 }
 
 /// `exploitation means ...`, `servitude is the condition of ...`, `debt bondage has the
@@ -217,6 +162,9 @@ pub(super) fn defined_term(content: &str, stops_at_gap: bool) -> Option<DefinedT
 /// unquoted headword at the start of the line, its first word in lower case, then defining
 /// words.
 pub(super) fn headword_term(content: &str) -> Option<DefinedTerm> {
+    let known = structure_words();
+    // `means`, `has the meaning`: the words after a headword that make it a defined term.
+    let defining = |text: &str| known.headword_forms.iter().any(|form| starts_with_defining_words(text, form));
     let mut words = 0;
     let mut end = 0;
     let mut rest = content;
@@ -233,10 +181,11 @@ pub(super) fn headword_term(content: &str) -> Option<DefinedTerm> {
         if word.is_empty() || !first_ok {
             return None;
         }
-        if words == 0 && NOT_HEADWORDS.iter().any(|stop| word.eq_ignore_ascii_case(stop)) {
+        // `A person who ...`, `This section ...`: a word a sentence starts with, never a headword.
+        if words == 0 && known.not_headwords.iter().any(|stop| word.eq_ignore_ascii_case(stop)) {
             return None;
         }
-        if words > 0 && HEADWORD_FORMS.iter().any(|form| starts_with_defining_words(rest, form)) {
+        if words > 0 && defining(rest) {
             return Some(DefinedTerm { start: 0, end });
         }
         words += 1;
@@ -249,13 +198,11 @@ pub(super) fn headword_term(content: &str) -> Option<DefinedTerm> {
         if let Some(qualified) = after.strip_prefix(',').and_then(after_one_space) {
             let window = &qualified
                 [..crate::location::floor_char_boundary(qualified, qualified.len().min(MAX_HEADWORD_QUALIFIER_BYTES))];
-            let defining = window.match_indices(',').find_map(|(comma, _)| after_one_space(&qualified[comma + 1..]))?;
-            let starts_like_qualifier = ["in relation to", "in respect of", "for", "when", "in"]
-                .iter()
-                .any(|lead| starts_with_phrase(qualified, lead));
-            return (starts_like_qualifier
-                && HEADWORD_FORMS.iter().any(|form| starts_with_defining_words(defining, form)))
-            .then_some(DefinedTerm { start: 0, end });
+            let after_qualifier =
+                window.match_indices(',').find_map(|(comma, _)| after_one_space(&qualified[comma + 1..]))?;
+            let starts_like_qualifier =
+                known.headword_qualifiers.iter().any(|lead| starts_with_phrase(qualified, lead));
+            return (starts_like_qualifier && defining(after_qualifier)).then_some(DefinedTerm { start: 0, end });
         }
         // One space (of any kind) between the words of a headword; anything else ends it unread.
         rest = after_one_space(after)?;

@@ -1,20 +1,16 @@
 //! Definition provisions: where a line opens a definition. A quoted term at the start of a
 //! line does so anywhere; an unquoted headword (`exploitation means ...`) only in a section
 //! headed as a definitions section (`Definitions`, `Interpretation`, `Use of terms`) or after
-//! a line that introduces definitions (`In this Division:`, `(1) In this Act—`).
+//! a line that introduces definitions (`In this Division:`, `(1) In this Act—`). The headings
+//! and the introductions are `data/structure.toml`'s `definitions_headings` and
+//! `definitions_introductions`.
 
 use super::amendment::Region;
 use super::defined_term::{headword_term, quoted_term, DefinedTerm};
 use super::eids::term_slug;
+use super::words::structure_words;
 use super::{Level, Parser};
 use crate::document::ProvisionKind;
-
-/// Headings of a definitions section, lower case: what starts them.
-const DEFINITIONS_HEADINGS: &[&str] = &["definition", "interpretation", "use of terms"];
-
-/// What `In this ...` names when it introduces definitions, lower case.
-const DEFINING_SCOPES: &[&str] =
-    &["act", "part", "division", "subdivision", "chapter", "code", "law", "section", "schedule", "ordinance", "title"];
 
 impl Parser<'_> {
     pub(super) fn open_definition(&mut self, term: DefinedTerm, start: usize, content_end: usize, quoted_line: bool) {
@@ -58,7 +54,7 @@ impl Parser<'_> {
             if matches!(node.level, Level::Unit(_)) {
                 return node.heading.is_some_and(|span| {
                     let heading = one_spaced(&self.text[span.range()]).to_lowercase();
-                    DEFINITIONS_HEADINGS.iter().any(|start| heading.starts_with(start))
+                    structure_words().definitions_headings.iter().any(|start| heading.starts_with(start.as_str()))
                 });
             }
         }
@@ -92,17 +88,19 @@ fn introduces_definitions(content: &str) -> bool {
         return false;
     }
     let content = one_spaced(content);
-    let Some(at) = content.find("In this ") else { return false };
-    let label = content[..at].trim();
-    if label.len() > 8 || !(label.is_empty() || label.ends_with([')', '.'])) {
-        return false;
-    }
-    let scope: String = content[at + "In this ".len()..]
-        .chars()
-        .take_while(|character| character.is_alphabetic())
-        .flat_map(char::to_lowercase)
-        .collect();
-    DEFINING_SCOPES.contains(&scope.as_str())
+    structure_words().definitions_introductions.iter().any(|introduction| {
+        let Some(at) = content.find(introduction.opening.as_str()) else { return false };
+        let label = content[..at].trim();
+        if label.len() > 8 || !(label.is_empty() || label.ends_with([')', '.'])) {
+            return false;
+        }
+        let scope: String = content[at + introduction.opening.len()..]
+            .chars()
+            .take_while(|character| character.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect();
+        introduction.scopes.contains(&scope)
+    })
 }
 
 /// Whitespace of any kind (a non-breaking space, a tab) as one space, for matching words.

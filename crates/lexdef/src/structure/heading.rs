@@ -3,6 +3,7 @@
 //! heading of a Commonwealth section). A heading belongs to its provision; it is not one.
 
 use super::label::{is_dash, is_opening_quote, Label, LabelStyle, Unit};
+use super::words::structure_words;
 use super::{Level, Parser};
 use crate::document::{ProvisionKind, Span};
 
@@ -46,7 +47,7 @@ impl Parser<'_> {
         // `Interpretation.`: the heading without its closing dot (but `etc.` keeps its own).
         let span = self.pending_heading.take()?;
         let heading = &self.text[span.range()];
-        let undotted = heading.strip_suffix('.').filter(|words| words.split_whitespace().last() != Some("etc"));
+        let undotted = heading.strip_suffix('.').filter(|words| !ends_with_abbreviation(words));
         Some(undotted.map_or(span, |words| Span { start: span.start, end: span.start + words.len() }))
     }
 
@@ -79,7 +80,7 @@ impl Parser<'_> {
     pub(super) fn is_marginal_heading_above_section(&self, content: &str, content_end: usize) -> bool {
         let dotted_heading = content.strip_suffix('.').is_some_and(|heading| {
             let short = heading.split_whitespace().count() <= MAX_DOTTED_HEADING_WORDS;
-            (short || heading.split_whitespace().last() == Some("etc"))
+            (short || ends_with_abbreviation(heading))
                 && heading.starts_with(char::is_uppercase)
                 && is_heading_like(heading)
         });
@@ -164,6 +165,15 @@ impl Parser<'_> {
         }
         None
     }
+}
+
+/// Whether the words before a heading's closing dot end with an abbreviation (`force, etc`),
+/// whose dot it is (`data/structure.toml`'s `heading_abbreviations`).
+fn ends_with_abbreviation(words: &str) -> bool {
+    words
+        .split_whitespace()
+        .last()
+        .is_some_and(|last| structure_words().heading_abbreviations.iter().any(|abbreviation| abbreviation == last))
 }
 
 /// A short line that does not end like a sentence: `Use of terms`, `PRELIMINARY`.

@@ -2,8 +2,13 @@
 //! `มาตรา ๖`, `Điều 2.`, a Roman numeral alone on its line. Everything here looks at one line
 //! and never backtracks, so the parser stays linear in the size of the text.
 
-/// The unit of a keyword label.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use serde::Deserialize;
+
+use super::words::structure_words;
+
+/// The unit of a keyword label (named in `data/structure.toml` in snake case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub(crate) enum Unit {
     Part,
     Chapter,
@@ -14,7 +19,8 @@ pub(crate) enum Unit {
     /// `Titel XVIII`, `Titre II`, `TÍTULO VII` (civil-law codes), `TITLE I`.
     Title,
     /// `SECTION I`: a section numbered with a Roman numeral, which groups articles (a treaty's
-    /// sections), not a section of an act.
+    /// sections), not a section of an act. Read from a section's number, never named.
+    #[serde(skip_deserializing)]
     SectionGroup,
     Article,
     Section,
@@ -85,60 +91,6 @@ pub(crate) struct Label {
     /// to,`): a list item, not the start of a Commonwealth section.
     pub text_in_lower_case: bool,
 }
-
-const KEYWORDS: &[(&str, Unit, bool)] = &[
-    // (keyword, unit, may have an inline heading)
-    ("PART", Unit::Part, true),
-    ("Part", Unit::Part, true),
-    ("BAHAGIAN", Unit::Part, true),
-    ("Bahagian", Unit::Part, true),
-    ("Phần", Unit::Part, true),
-    ("PHẦN", Unit::Part, true),
-    ("ภาค", Unit::Part, true),
-    ("TITEL", Unit::Title, true),
-    ("Titel", Unit::Title, true),
-    ("TITRE", Unit::Title, true),
-    ("Titre", Unit::Title, true),
-    ("TÍTULO", Unit::Title, true),
-    ("Título", Unit::Title, true),
-    ("TITLE", Unit::Title, true),
-    ("CHAPTER", Unit::Chapter, true),
-    ("Chapter", Unit::Chapter, true),
-    ("CHAPITRE", Unit::Chapter, true),
-    ("Chapitre", Unit::Chapter, true),
-    ("CAPÍTULO", Unit::Chapter, true),
-    ("Capítulo", Unit::Chapter, true),
-    ("Chương", Unit::Chapter, true),
-    ("CHƯƠNG", Unit::Chapter, true),
-    ("BAB", Unit::Chapter, true),
-    ("Bab", Unit::Chapter, true),
-    ("หมวด", Unit::Chapter, true),
-    ("ໝວດ", Unit::Chapter, true),
-    ("DIVISION", Unit::Division, true),
-    ("Division", Unit::Division, true),
-    ("SUBDIVISION", Unit::Subdivision, true),
-    ("Subdivision", Unit::Subdivision, true),
-    ("ARTICLE", Unit::Article, true),
-    ("Artikel", Unit::Article, true),
-    ("ARTIKEL", Unit::Article, true),
-    ("Article", Unit::Article, true),
-    ("Art.", Unit::Article, true),
-    ("ARTÍCULO", Unit::Article, true),
-    ("Artículo", Unit::Article, true),
-    ("Điều", Unit::Article, true),
-    ("ĐIỀU", Unit::Article, true),
-    ("Pasal", Unit::Article, false),
-    ("PASAL", Unit::Article, false),
-    ("ມາດຕາ", Unit::Article, false),
-    ("SECTION", Unit::Section, true),
-    ("Section", Unit::Section, true),
-    ("SEC.", Unit::Section, true),
-    ("Sec.", Unit::Section, true),
-    ("Seksyen", Unit::Section, false),
-    ("SEKSYEN", Unit::Section, false),
-    ("มาตรา", Unit::Section, false),
-    ("§", Unit::Section, true),
-];
 
 pub(crate) fn is_dash(character: char) -> bool {
     matches!(character, '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}')
@@ -277,11 +229,6 @@ fn starts_with_lowercase_latin(text: &str) -> bool {
         .is_some_and(|character| character.is_lowercase() && character.is_alphabetic() && (character as u32) < 0x0250)
 }
 
-/// Latin ordinals that number an article inserted after another (`Article 1 bis`, `Art. 2
-/// quater`, `Art. 600-bis`).
-const INSERTED_ORDINALS: &[&str] =
-    &["bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "nonies", "decies"];
-
 /// What may follow an article's or a section's digits and belong to its number: a lower-case
 /// letter (`Artikel 273f`, `§ 232a`), a Latin ordinal after a space or a dash or none
 /// (`Article 1 bis`, `Art. 600-bis`, `Article 4ter`). Returns its byte length, or 0.
@@ -296,9 +243,11 @@ fn number_suffix_len(after_digits: &str) -> usize {
         _ => 0,
     };
     let word = &after_digits[joiner..];
-    INSERTED_ORDINALS
+    // Latin ordinals that number an article inserted after another (`bis`, `quater`).
+    structure_words()
+        .inserted_ordinals
         .iter()
-        .find(|ordinal| word.strip_prefix(**ordinal).is_some_and(ends_word))
+        .find(|ordinal| word.strip_prefix(ordinal.as_str()).is_some_and(ends_word))
         .map_or(0, |ordinal| joiner + ordinal.len())
 }
 
@@ -331,7 +280,9 @@ fn united_states_code_title_len(line: &str) -> usize {
         return 0;
     }
     let after_title = line[digits..].trim_start();
-    let Some(after_code) = ["U.S.C.", "U. S. C.", "USC"].iter().find_map(|code| after_title.strip_prefix(code)) else {
+    let Some(after_code) =
+        structure_words().titled_codes.iter().find_map(|code| after_title.strip_prefix(code.as_str()))
+    else {
         return 0;
     };
     let section_sign = after_code.trim_start();
@@ -344,17 +295,18 @@ fn united_states_code_title_len(line: &str) -> usize {
 
 fn keyword_label_at_start(line: &str) -> Option<Label> {
     let first_byte = *line.as_bytes().first()?;
-    for &(keyword, mut unit, inline_heading) in KEYWORDS {
+    for keyword in &structure_words().unit_keywords {
         // Most lines start with no keyword: one byte compared rejects all but a few.
-        if keyword.as_bytes()[0] != first_byte {
+        if keyword.first_byte != first_byte {
             continue;
         }
-        let Some(after_keyword) = line.strip_prefix(keyword) else { continue };
+        let Some(after_keyword) = line.strip_prefix(keyword.word.as_str()) else { continue };
         let spaces = after_keyword.len() - after_keyword.trim_start().len();
-        if spaces == 0 && keyword != "§" {
+        if spaces == 0 && keyword.space_required {
             continue;
         }
-        let number_start = keyword.len() + spaces;
+        let (mut unit, inline_heading) = (keyword.unit, keyword.inline_heading);
+        let number_start = keyword.word.len() + spaces;
         let rest_of_line = &line[number_start..];
         let mut length = scan_designator(rest_of_line);
         // `Subdivision B`: lettered.
@@ -365,7 +317,7 @@ fn keyword_label_at_start(line: &str) -> Option<Label> {
             }
         }
         // `SECTION I` groups articles: a section numbered by a Roman numeral is a container.
-        let roman_section = unit == Unit::Section && keyword.starts_with(['S', 's']) && keyword != "Sec.";
+        let roman_section = unit == Unit::Section && keyword.groups_when_roman;
         if length == 0 && (matches!(unit, Unit::Part | Unit::Chapter | Unit::Title) || roman_section) {
             length = roman_len(rest_of_line);
             // `Chapitre VI-I`: a chapter inserted after chapter VI.
@@ -463,15 +415,14 @@ pub(crate) fn quoting_list_label_len(line: &str) -> usize {
     }
 }
 
-/// How a code is named after an article's number: `du Code pénal`, `del Código Penal`.
-const CODE_NAMES: &[&str] = &["du Code ", "du code ", "del Código ", "del código ", "do Código "];
-
 /// `du Code pénal` after `Article 225-4-1`: the rest of a short line names the code the article
 /// is in (and the line says nothing else: `Article 3 of this Protocol shall apply` is a
 /// sentence).
 fn names_its_code(rest: &str) -> bool {
     let rest = rest.trim_end();
-    CODE_NAMES.iter().any(|lead| rest.starts_with(lead))
+    // `du Code `, `del Código `: how a code is named after an article's number.
+    let names_a_code = |lead: &String| rest.strip_prefix(lead.as_str()).is_some_and(|name| name.starts_with(' '));
+    structure_words().code_names.iter().any(names_a_code)
         && rest.split_whitespace().count() <= 4
         && !rest.ends_with(['.', ';', ':', ','])
 }
@@ -547,9 +498,6 @@ impl Label {
     }
 }
 
-/// Words after a label that make it a cross-reference (`(a) and (b)`, `(i) of`), not a label.
-const CROSS_REFERENCE_WORDS: &[&str] = &["and", "or", "of", "to", "shall", "does", "do", "is", "are"];
-
 /// `(a)`, `(1)`, `(ii)`, and a run-in `(a)(1)(A)`: each level printed right after the one
 /// before it is its label's `run_in`.
 fn bracketed_label(line: &str) -> Option<Label> {
@@ -581,9 +529,11 @@ fn bracketed_run(line: &str, levels: usize) -> Option<Label> {
                 .filter(|label| {
                     // `(2) (a) and (b) do not apply`: a cross-reference, not a label.
                     let next_word = line[at + label.rest..].split(|character: char| !character.is_alphabetic()).next();
+                    let cross_reference =
+                        |word: &str| structure_words().cross_reference_words.iter().any(|known| known == word);
                     matches!(label.number.as_str(), "1" | "a" | "A" | "i" | "I")
                         && !label.tight
-                        && !next_word.is_some_and(|word| CROSS_REFERENCE_WORDS.contains(&word))
+                        && !next_word.is_some_and(cross_reference)
                 })
                 .map(|label| Box::new(label.shifted(at))),
             (false, None) => None,
@@ -947,24 +897,10 @@ fn paragraph_sign_label(line: &str) -> Option<Label> {
     })
 }
 
-/// English ordinal words that number paragraphs (`First.––`, `Secondly.—`), and their numbers.
-const ORDINAL_WORDS: &[(&str, u32)] = &[
-    ("First", 1),
-    ("Firstly", 1),
-    ("Secondly", 2),
-    ("Thirdly", 3),
-    ("Fourthly", 4),
-    ("Fifthly", 5),
-    ("Sixthly", 6),
-    ("Seventhly", 7),
-    ("Eighthly", 8),
-    ("Ninthly", 9),
-    ("Tenthly", 10),
-];
-
 /// `First.–– using threats, or`: a paragraph numbered with an ordinal word, a dot and a dash.
 fn ordinal_word_label(line: &str) -> Option<Label> {
-    let (word, value) = ORDINAL_WORDS.iter().find(|(word, _)| line.starts_with(word))?;
+    // `First`, `Secondly`: the first ordinal word the line starts with, and its number.
+    let (word, value) = structure_words().ordinal_words.iter().find(|(word, _)| line.starts_with(word.as_str()))?;
     let after_word = &line[word.len()..];
     let after_dot = after_word.strip_prefix('.')?;
     if !after_dot.starts_with(is_dash) {

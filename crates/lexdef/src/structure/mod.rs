@@ -16,7 +16,8 @@
 //! of amending provisions, `gap` the gap and number markers, `defined_term` the term a
 //! definition starts with (the one recogniser the definition extractor uses too),
 //! `definitions` where a line opens a definition, and `eids` names every provision once the
-//! tree is built.
+//! tree is built. The words of languages they read (`Section`, `มาตรา`, `amended`, `means`)
+//! are data, `data/structure.toml`, read by `words`.
 
 mod amendment;
 mod defined_term;
@@ -26,19 +27,21 @@ mod gap;
 mod heading;
 mod label;
 mod level;
+mod words;
 
 use crate::document::{Document, DocumentGap, Provision, ProvisionKind, Span};
 use crate::eid::Eid;
 use crate::instrument::Instrument;
 use crate::warning::{Warning, WarningKind};
 
-use amendment::{opening_quote_len, revision_marker_len, AMENDMENT_WORDS};
+use amendment::{opening_quote_len, revision_marker_len};
 use defined_term::defined_term;
 pub(crate) use defined_term::quoted_term;
 use eids::assign_eids;
 use heading::is_heading_like;
 pub(crate) use label::is_dash;
 use label::{recognise, Unit};
+use words::structure_words;
 
 /// Parse an instrument's text into its provisions.
 pub fn parse(instrument: &Instrument) -> Document {
@@ -272,13 +275,18 @@ impl<'a> Parser<'a> {
                 return;
             }
         }
-        if quoted_line && self.quoted_floor.is_none() && self.in_amending_context(start, AMENDMENT_WORDS) {
+        if quoted_line
+            && self.quoted_floor.is_none()
+            && self.in_amending_context(start, &structure_words().amendment_words)
+        {
             self.quoted_floor = Some(self.stack.len());
             self.region_awaits_provision = true;
         }
         // `Explanation (1) ...` after a list explains the provision that holds the list (South
         // and South-East Asian drafting), not the list's last item.
-        if content.starts_with("Explanation") && !self.explaining {
+        let explains =
+            structure_words().explanation_openings.iter().any(|opening| content.starts_with(opening.as_str()));
+        if explains && !self.explaining {
             self.explaining = true;
             let floor = self.quoted_floor.unwrap_or(0);
             if self.stack.len() > floor + 1 {
