@@ -119,7 +119,7 @@ impl Instrument {
                     || lower.starts_with("[\u{2026}")
                     || lower.ends_with("...]")
                     || lower.ends_with("\u{2026}]")
-                    || ["not seen", "omitted", "text ends", "excerpt ends"].iter().any(|words| lower.contains(words));
+                    || crate::structure::omission_notes().iter().any(|words| lower.contains(words.as_str()));
                 if omission {
                     marks.push((offset + open, note.trim().to_owned()));
                 }

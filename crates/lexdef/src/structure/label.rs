@@ -1108,6 +1108,7 @@ mod tests {
             ("§ 1º A pena é aumentada", Some(("ParagraphSign", "1", "§ 1º"))),
             // Ordinal words (the Indian Penal Code).
             ("First.–– using threats, or", Some(("OrdinalWord", "1", "First."))),
+            ("Firstly.—using threats, or", Some(("OrdinalWord", "1", "Firstly."))),
             ("Secondly.—using force", Some(("OrdinalWord", "2", "Secondly."))),
             ("First, the court shall", None),
             // Canadian consolidations: a section without a dot, its subsection run in.

@@ -41,6 +41,7 @@ use eids::assign_eids;
 use heading::is_heading_like;
 pub(crate) use label::is_dash;
 use label::{recognise, Unit};
+pub(crate) use words::omission_notes;
 use words::structure_words;
 
 /// Parse an instrument's text into its provisions.

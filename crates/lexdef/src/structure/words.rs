@@ -18,6 +18,12 @@ use super::label::Unit;
 const BUNDLED: &str = include_str!("../../data/structure.toml");
 
 /// The words of `data/structure.toml`, read on first use.
+/// The words of an editor's bracketed note that marks an omission in a bare text (`[text
+/// omitted]`, `[... not seen]`), lower case.
+pub(crate) fn omission_notes() -> &'static [String] {
+    &structure_words().omission_notes
+}
+
 pub(super) fn structure_words() -> &'static StructureWords {
     static WORDS: OnceLock<StructureWords> = OnceLock::new();
     WORDS.get_or_init(|| {
@@ -51,6 +57,7 @@ struct RawWords {
     definitions_introductions: ByLanguage<RawDefinitionsIntroduction>,
     heading_abbreviations: ByLanguage<Vec<String>>,
     explanation_openings: ByLanguage<Vec<String>>,
+    omission_notes: ByLanguage<Vec<String>>,
 }
 
 fn yes() -> bool {
@@ -156,6 +163,7 @@ pub(super) struct StructureWords {
     pub(super) definitions_introductions: Vec<DefinitionsIntroduction>,
     pub(super) heading_abbreviations: Vec<String>,
     pub(super) explanation_openings: Vec<String>,
+    pub(super) omission_notes: Vec<String>,
 }
 
 impl StructureWords {
@@ -256,6 +264,7 @@ impl StructureWords {
             definitions_introductions,
             heading_abbreviations: flatten("heading_abbreviations", raw.heading_abbreviations, false)?,
             explanation_openings: flatten("explanation_openings", raw.explanation_openings, false)?,
+            omission_notes: flatten("omission_notes", raw.omission_notes, true)?,
         })
     }
 }
