@@ -60,7 +60,7 @@ fn marked_definition(analysis: &Analysis) -> String {
     )
 }
 
-const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2rem;color:#1d1d1f;background:#fff}h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2.5rem;border-bottom:1px solid #ccc}table{border-collapse:collapse;font-size:.8rem}td,th{border:1px solid #ddd;padding:.2rem .35rem;vertical-align:top}th.rot{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap}td.present{background:#2e7d32}td.absent{background:#c62828}td.not_found{background:#f9a825}td.not_defined{background:#9e9e9e}.side{display:grid;grid-template-columns:1fr 1fr;gap:1rem}pre{white-space:pre-wrap;background:#f6f6f6;padding:.6rem;font-size:.8rem}mark{background:#fff59d}.narrower{color:#b71c1c}.broader{color:#1b5e20}.uncertain{font-style:italic;color:#795548}.legend span{display:inline-block;width:1rem;height:1rem;margin:0 .3rem 0 1rem;vertical-align:middle}.none{color:#777}";
+const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2rem;color:#1d1d1f;background:#fff}h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2.5rem;border-bottom:1px solid #ccc}table{border-collapse:collapse;font-size:.8rem}td,th{border:1px solid #ddd;padding:.2rem .35rem;vertical-align:top}th.rot{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap}td.present{background:#2e7d32}td.absent{background:#c62828}td.not_found{background:#f9a825}td.not_defined{background:#9e9e9e}.side{display:grid;grid-template-columns:1fr 1fr;gap:1rem}pre{white-space:pre-wrap;background:#f6f6f6;padding:.6rem;font-size:.8rem}mark{background:#fff59d}.narrower{color:#b71c1c}.broader{color:#1b5e20}.uncertain{font-style:italic;color:#795548}.legend span{display:inline-block;width:1rem;height:1rem;margin:0 .3rem 0 1rem;vertical-align:middle}.none{color:#777}td.verdict{white-space:nowrap}";
 
 /// The class of the element a fragment is wrapped in; the fragment's style applies inside it only.
 const FRAGMENT_CLASS: &str = "lexdef-report";
@@ -255,7 +255,7 @@ fn translation_section(concept: &str, pairs: &[TranslationPair], out: &mut Strin
             };
             let _ = writeln!(
                 out,
-                "<tr class=\"{class}\"><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr class=\"{class}\"><td><code>{}</code></td><td class=\"verdict\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 escape(&finding.id()),
                 escape(&finding.verdict.as_str().replace('_', " ")),
                 translation_side(finding, &finding.in_original),
