@@ -164,3 +164,10 @@ value_class!(PyLexicon, "Lexicon", {
         )
     }
 });
+
+/// The bundled lexicon, built once: what an element id is checked against where no corpus's
+/// lexicon is at hand (`TermModel.state`).
+pub(crate) fn bundled() -> &'static lexdef::Lexicon {
+    static BUNDLED: std::sync::OnceLock<lexdef::Lexicon> = std::sync::OnceLock::new();
+    BUNDLED.get_or_init(lexdef::Lexicon::bundled)
+}

@@ -8,6 +8,7 @@ use pyo3::types::{PyDict, PyList};
 use serde::{Deserialize, Serialize};
 
 use crate::convert::{self, json_to_py, qualifier_value, result_list, serial_name, value_class, Record};
+use crate::errors::IntoPyResult;
 
 /// Words of the law behind a fact, and where they are.
 #[pyclass(module = "lexdef", name = "Evidence", frozen)]
@@ -155,8 +156,8 @@ pub(crate) struct PyTermModel {
 
 impl PyTermModel {
     /// The core's state of the element (`TermModel::state`); an id that is not an element id
-    /// at all is read as the core reads an element the model does not hold. (Refusing unknown
-    /// ids with an error is the researcher-experience issue's work.)
+    /// at all is read as the core reads an element the model does not hold (the Python
+    /// `state` refuses such ids first, with suggestions).
     fn state(&self, id: &str) -> &'static str {
         match id.parse::<lexdef::ElementId>() {
             Ok(id) => self.inner.state(&id).as_str(),
@@ -235,10 +236,24 @@ value_class!(PyTermModel, "TermModel", {
     fn not_found(&self) -> BTreeMap<String, String> {
         self.inner.not_found.iter().map(|item| (item.id.to_string(), item.reason.clone())).collect()
     }
-    /// `present`, `absent`, `not_found` or `not_defined` for one element id.
+    /// `present`, `absent`, `not_found` or `not_defined` for one element id. An id that is
+    /// no element of the model or of the bundled lexicon raises `QueryError` naming the ids
+    /// it may mean (`means.vulnerability`: `means.abuse_of_vulnerability`): a typo must never
+    /// read as a law that lacks the element.
     #[pyo3(name = "state")]
-    fn state_of(&self, element: &str) -> &'static str {
-        self.state(element)
+    fn state_of(&self, element: &str) -> PyResult<&'static str> {
+        let model = &self.inner;
+        let known = model
+            .elements
+            .iter()
+            .map(|presence| &presence.id)
+            .chain(&model.absent)
+            .chain(model.not_found.iter().map(|item| &item.id))
+            .any(|id| id.as_str() == element);
+        if !known {
+            crate::lexicon::bundled().element(element).py_result()?;
+        }
+        Ok(self.state(element))
     }
     /// One record per element the model speaks of: present (with its first words), absent or
     /// not found (with the reason).

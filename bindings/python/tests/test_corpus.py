@@ -206,3 +206,17 @@ def test_words_of_cambodias_purpose_list_that_lexdef_cannot_read_are_said(corpus
     assert model.state("purpose.sexual_exploitation") == "not_found"
     palermo = corpus.model(PALERMO)
     assert palermo.unrecognised == []
+
+
+def test_a_typo_in_an_element_id_is_an_error_never_absent(corpus: lexdef.Corpus) -> None:
+    model = corpus.model("MM-ATIPL-2005")
+    with pytest.raises(lexdef.QueryError, match="did you mean `means.abuse_of_vulnerability`"):
+        model.state("means.vulnerability")
+    with pytest.raises(lexdef.QueryError, match="did you mean `act.recruitment`"):
+        model.state("act.recruitement")
+    for wrong in ["totally_made_up", ""]:
+        with pytest.raises(lexdef.QueryError, match="an element id of the lexicon"):
+            model.state(wrong)
+    # Real ids still answer, present or absent as the law says.
+    assert model.state("act.recruitment") == "present"
+    assert model.state("purpose.begging") in {"absent", "not_found", "present"}

@@ -330,7 +330,11 @@ fn search_the_bundled_corpus_and_an_index_directory() {
     assert_eq!(stdout(&from_dir), stdout(&output), "the directory index gives the same results");
     let meta = directory.path().join("idx/lexdef-index.json");
     let text = std::fs::read_to_string(&meta).expect("meta");
-    std::fs::write(&meta, text.replace(&format!("\"schema_version\": {}", lexdef::INDEX_SCHEMA_VERSION), "\"schema_version\": 9")).expect("write");
+    std::fs::write(
+        &meta,
+        text.replace(&format!("\"schema_version\": {}", lexdef::INDEX_SCHEMA_VERSION), "\"schema_version\": 9"),
+    )
+    .expect("write");
     let stale = lexdef(directory.path(), &["search", "labour", "--index", "idx"]);
     assert_eq!(stale.status.code(), Some(2));
     assert!(stderr(&stale).contains("rebuild it with `lexdef index --rebuild`"), "{}", stderr(&stale));

@@ -711,12 +711,41 @@ impl Lexicon {
     /// The element `id`, if the lexicon has it.
     pub fn element(&self, id: &str) -> Result<ElementId> {
         id.parse::<ElementId>().ok().filter(|element| self.elements.contains_key(element)).ok_or_else(|| {
-            Error::InvalidValue {
-                what: "element",
-                value: id.to_owned(),
-                expected: "an element id of the lexicon, e.g. `means.abuse_of_vulnerability`".to_owned(),
-            }
+            let similar = self.similar_element_ids(id);
+            let expected = if similar.is_empty() {
+                "an element id of the lexicon, e.g. `means.abuse_of_vulnerability`".to_owned()
+            } else {
+                let named: Vec<String> = similar.iter().map(|id| format!("`{id}`")).collect();
+                format!("an element id of the lexicon (did you mean {}?)", named.join(", "))
+            };
+            Error::InvalidValue { what: "element", value: id.to_owned(), expected }
         })
+    }
+
+    /// The element ids close to `id`, at most five, sorted: those whose name (after the
+    /// family) holds the name asked for or is held in it (`means.vulnerability`:
+    /// `means.abuse_of_vulnerability`), and those at most three edits away
+    /// (`act.recruitement`: `act.recruitment`).
+    pub fn similar_element_ids(&self, id: &str) -> Vec<String> {
+        let wanted = id.trim().to_lowercase();
+        let wanted_name = wanted.rsplit('.').next().unwrap_or_default();
+        if wanted_name.is_empty() {
+            return Vec::new();
+        }
+        let mut similar: Vec<(usize, String)> = self
+            .elements
+            .keys()
+            .filter_map(|known| {
+                let known = known.as_str();
+                let name = known.rsplit('.').next().unwrap_or(known);
+                let distance = strsim::damerau_levenshtein(known, &wanted);
+                let shares_a_name =
+                    wanted_name.len() >= 4 && (name.contains(wanted_name) || wanted_name.contains(name));
+                (distance <= 3 || shares_a_name).then(|| (distance, known.to_owned()))
+            })
+            .collect();
+        similar.sort();
+        similar.into_iter().take(5).map(|(_, id)| id).collect()
     }
 
     /// The concept a defined term names (`Trafficking in Persons` → `trafficking_in_persons`),
@@ -1081,6 +1110,18 @@ mod tests {
             Some("trafficking_in_persons")
         );
         assert_eq!(lexicon.concept_of("CHILD").map(|id| id.to_string()).as_deref(), Some("child"));
+    }
+
+    #[test]
+    fn an_unknown_element_id_is_refused_with_the_ids_it_may_mean() {
+        let lexicon = Lexicon::bundled();
+        let message = lexicon.element("means.vulnerability").expect_err("not an element").to_string();
+        assert!(message.contains("`means.abuse_of_vulnerability`"), "{message}");
+        let message = lexicon.element("act.recruitement").expect_err("a typo").to_string();
+        assert!(message.contains("did you mean `act.recruitment`"), "{message}");
+        assert!(lexicon.similar_element_ids("totally_made_up").is_empty());
+        assert!(lexicon.similar_element_ids("").is_empty());
+        assert!(lexicon.element("act.recruitment").is_ok());
     }
 
     #[test]
