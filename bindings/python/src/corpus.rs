@@ -58,6 +58,26 @@ impl Jurisdictions {
 }
 
 impl PyCorpus {
+    /// The jurisdiction codes of a filter, refused where none is the jurisdiction of an
+    /// instrument of the corpus (`FR`): a filter that can match nothing says so, rather than
+    /// answering with nothing.
+    fn jurisdiction_filter(&self, jurisdiction: Option<Jurisdictions>) -> PyResult<Option<Vec<String>>> {
+        let Some(codes) = jurisdiction.map(Jurisdictions::codes).transpose().py_result()? else { return Ok(None) };
+        let held: std::collections::BTreeSet<String> = self
+            .corpus
+            .instruments()
+            .filter_map(|instrument| instrument.metadata.as_ref().map(|metadata| metadata.jurisdiction.to_string()))
+            .collect();
+        if !codes.iter().any(|code| held.contains(code)) {
+            return Err(crate::errors::QueryError::new_err(format!(
+                "no instrument of the corpus is from {} (the corpus holds: {})",
+                codes.join(", "),
+                held.into_iter().collect::<Vec<_>>().join(", ")
+            )));
+        }
+        Ok(Some(codes))
+    }
+
     fn new(corpus: lexdef::Corpus, lexicon: LexiconHandle) -> PyCorpus {
         PyCorpus { corpus: Arc::new(corpus), lexicon, index: Arc::new(OnceLock::new()) }
     }
@@ -222,7 +242,7 @@ impl PyCorpus {
         jurisdiction: Option<Jurisdictions>,
     ) -> PyResult<PyDefinitions> {
         let concept = concept.map(|name| self.lexicon.inner.concept(name)).transpose().py_result()?;
-        let jurisdictions = jurisdiction.map(Jurisdictions::codes).transpose().py_result()?;
+        let jurisdictions = self.jurisdiction_filter(jurisdiction)?;
         let items = py.detach(|| {
             let mut items = Vec::new();
             for instrument in self.corpus.instruments() {
@@ -348,12 +368,17 @@ impl PyCorpus {
         jurisdiction: Option<Jurisdictions>,
         element: Option<&str>,
         concept: Option<&str>,
-        limit: usize,
+        limit: i64,
         language: Option<String>,
     ) -> PyResult<PyHits> {
+        let limit = usize::try_from(limit).ok().filter(|limit| *limit > 0).ok_or_else(|| {
+            pyo3::exceptions::PyValueError::new_err(format!(
+                "limit is how many hits to return: a number from 1 up, not {limit}"
+            ))
+        })?;
         let filters = lexdef::Filters {
             language,
-            jurisdictions: jurisdiction.map(Jurisdictions::codes).transpose().py_result()?.unwrap_or_default(),
+            jurisdictions: self.jurisdiction_filter(jurisdiction)?.unwrap_or_default(),
             element: element.map(|element| self.lexicon.inner.element(element)).transpose().py_result()?,
             concept: concept.map(|concept| self.lexicon.inner.concept(concept)).transpose().py_result()?,
             ..lexdef::Filters::default()

@@ -76,6 +76,19 @@ def test_values_given_by_the_caller(corpus: lexdef.Corpus) -> None:
         corpus.report(baseline="ASEAN-DECL-2004")
     with pytest.raises(lexdef.QueryError, match="invalid query"):
         corpus.search('"unterminated')
+    # A search that could only answer "nothing" says why instead.
+    with pytest.raises(lexdef.QueryError, match="the query is empty"):
+        corpus.search("")
+    with pytest.raises(lexdef.QueryError, match="the query is empty"):
+        corpus.search("   ")
+    with pytest.raises(lexdef.QueryError, match=r"no instrument of the corpus is from FR \(the corpus holds: .*TH"):
+        corpus.search("exploitation", jurisdiction="FR")
+    with pytest.raises(lexdef.QueryError, match="no instrument of the corpus is from FR"):
+        corpus.definitions(jurisdiction="fr")
+    assert corpus.search("exploitation", jurisdiction=["FR", "TH"])  # one of them is held
+    for limit in [-1, 0]:
+        with pytest.raises(ValueError, match=f"a number from 1 up, not {limit}"):
+            corpus.search("exploitation", limit=limit)
     with pytest.raises(TypeError):
         corpus.model(42)  # type: ignore[arg-type]
     with pytest.raises(UnicodeEncodeError):

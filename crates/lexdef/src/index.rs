@@ -456,6 +456,13 @@ impl Index {
                 message: format!("the query is {} bytes long; at most {MAX_QUERY_BYTES} are accepted", query.len()),
             });
         }
+        if query.trim().is_empty() {
+            return Err(Error::Query {
+                query: query.to_owned(),
+                message: "the query is empty (hint: give the words to search for, `\"debt bondage\"` for a phrase)"
+                    .to_owned(),
+            });
+        }
         if query.matches('"').count() % 2 == 1 {
             return Err(Error::Query {
                 query: query.to_owned(),
