@@ -34,10 +34,28 @@ pub(crate) struct PyCorpus {
 }
 
 /// A subject or baseline given by id or as an instrument (a drafter's parsed text).
-#[derive(FromPyObject)]
 enum InstrumentArgument<'py> {
     Id(String),
     Instrument(PyRef<'py, PyInstrument>),
+}
+
+/// Read by hand, so that a value of another type is told what is expected in the caller's
+/// terms (not PyO3's "failed to extract enum InstrumentArgument").
+impl<'a, 'py> FromPyObject<'a, 'py> for InstrumentArgument<'py> {
+    type Error = PyErr;
+
+    fn extract(value: pyo3::Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        if let Ok(id) = value.extract::<String>() {
+            return Ok(InstrumentArgument::Id(id));
+        }
+        if let Ok(instrument) = value.extract::<PyRef<'py, PyInstrument>>() {
+            return Ok(InstrumentArgument::Instrument(instrument));
+        }
+        let type_name = value.get_type().name().map_or_else(|_| "another type".to_owned(), |name| name.to_string());
+        Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "an instrument is given by its id (a str, e.g. \"PH-RA9208-2003\") or as an Instrument (from lexdef.parse_text), not {type_name}"
+        )))
+    }
 }
 
 /// One or several jurisdiction codes.

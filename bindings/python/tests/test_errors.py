@@ -72,6 +72,8 @@ def test_values_given_by_the_caller(corpus: lexdef.Corpus) -> None:
         corpus.compare("XX")
     with pytest.raises(lexdef.CorpusError, match="no instrument `XX`"):
         corpus.matrix(baseline="XX")
+    with pytest.raises(lexdef.CorpusError, match=r"no instrument `palermo2` in the corpus \(did you mean palermo"):
+        corpus.matrix(baseline="palermo2")
     with pytest.raises(lexdef.QueryError, match="invalid baseline"):
         corpus.report(baseline="ASEAN-DECL-2004")
     with pytest.raises(lexdef.QueryError, match="invalid query"):
@@ -91,6 +93,10 @@ def test_values_given_by_the_caller(corpus: lexdef.Corpus) -> None:
             corpus.search("exploitation", limit=limit)
     with pytest.raises(TypeError):
         corpus.model(42)  # type: ignore[arg-type]
+    # A value of the wrong type is told what is expected, in the caller's terms.
+    with pytest.raises(TypeError, match=r"an instrument is given by its id \(a str.*or as an Instrument.*not int") as raised:
+        corpus.compare(123)  # type: ignore[arg-type]
+    assert "InstrumentArgument" not in str(raised.value) and "extract" not in str(raised.value)
     with pytest.raises(UnicodeEncodeError):
         lexdef.parse_text("Section 1. \ud800")
     with pytest.raises(IndexError, match="out of range"):

@@ -81,12 +81,29 @@ impl<'c> Study<'c> {
     /// not in the corpus yet, so `actip` is refused, plainly, rather than replaced by another
     /// text.
     pub fn with_baseline(&self, name: &str) -> Result<Study<'c>> {
-        let id = match name.to_ascii_lowercase().as_str() {
-            "palermo" | "un" | "protocol" => "INTL-PALERMO-2000",
-            "actip" => "ASEAN-ACTIP-2015",
-            _ => name,
-        };
-        let analysis = self.analysis(id)?;
+        const NAMES: [(&str, &str); 4] = [
+            ("palermo", "INTL-PALERMO-2000"),
+            ("un", "INTL-PALERMO-2000"),
+            ("protocol", "INTL-PALERMO-2000"),
+            ("actip", "ASEAN-ACTIP-2015"),
+        ];
+        let lower = name.to_ascii_lowercase();
+        let id = NAMES.iter().find(|(short, _)| *short == lower).map_or(name, |(_, id)| id);
+        let analysis = self.analysis(id).map_err(|error| match error {
+            // `palermo2`: the short names a baseline may be given by are suggested too.
+            Error::UnknownInstrument { id, mut suggestions } => {
+                for (short, _) in NAMES {
+                    if short.len() > 2
+                        && strsim::damerau_levenshtein(short, &lower) <= 2
+                        && !suggestions.iter().any(|s| s == short)
+                    {
+                        suggestions.insert(0, short.to_owned());
+                    }
+                }
+                Error::UnknownInstrument { id, suggestions }
+            }
+            other => other,
+        })?;
         if analysis.model.definition.is_none() {
             let concept = &self.concept;
             let reason = analysis
@@ -353,6 +370,11 @@ mod tests {
         );
         let message = study.with_baseline("XX-NONE").expect_err("not in the corpus").to_string();
         assert_eq!(message, "no instrument `XX-NONE` in the corpus");
+        // A typo of a short name is told the name.
+        let message = study.with_baseline("palermo2").expect_err("a typo").to_string();
+        assert!(message.contains("(did you mean palermo"), "{message}");
+        let message = study.with_baseline("Palremo").expect_err("a typo").to_string();
+        assert!(message.contains("(did you mean palermo"), "{message}");
     }
 
     #[test]
