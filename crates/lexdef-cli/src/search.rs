@@ -108,10 +108,13 @@ pub(crate) fn run_search(command: &SearchCommand) -> io::Result<Outcome> {
         Format::Text => {
             writeln!(
                 out,
-                "{} match(es){}",
+                "{} matching document(s){}",
                 results.total,
                 if results.hits.len() < results.total {
-                    format!(", the first {} shown", results.hits.len())
+                    format!(
+                        "; {} passage(s) shown, the best first (a definition and the provision holding it are one passage)",
+                        results.hits.len()
+                    )
                 } else {
                     String::new()
                 }

@@ -210,9 +210,10 @@ pub struct Hit {
 /// The results of a search.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchResults {
-    /// The hits, best first; ties in document order.
+    /// The hits, best first; ties in document order; each passage once.
     pub hits: Vec<Hit>,
-    /// How many documents match in all (the hits are the first `limit` of them).
+    /// How many documents match in all. A definition and the provision that holds it are two
+    /// documents but one hit (the definition), so the hits are the first `limit` passages.
     pub total: usize,
 }
 
@@ -524,7 +525,10 @@ impl Index {
         for segment in searcher.segment_readers() {
             segment.fast_fields().u64(ORDER_FIELD).map_err(tantivy_error)?;
         }
-        let top = TopDocs::with_limit(limit.max(1)).tweak_score(move |segment: &SegmentReader| {
+        // A definition and the provision that holds it are two documents but one passage: more
+        // are collected than asked for, so that `limit` passages remain once they are merged.
+        let collected = limit.max(1).saturating_mul(2).saturating_add(8);
+        let top = TopDocs::with_limit(collected).tweak_score(move |segment: &SegmentReader| {
             let order = segment
                 .fast_fields()
                 .u64(ORDER_FIELD)
@@ -534,7 +538,7 @@ impl Index {
         });
         let (total, top) = searcher.search(&query, &(Count, top)).map_err(tantivy_error)?;
         let mut scored: Vec<(f32, TantivyDocument)> = Vec::with_capacity(top.len());
-        for ((score, _), address) in top.into_iter().take(limit) {
+        for ((score, _), address) in top.into_iter() {
             let document: TantivyDocument = searcher.doc(address).map_err(tantivy_error)?;
             scored.push((score, document));
         }
@@ -546,9 +550,8 @@ impl Index {
             generator.set_max_num_chars(SNIPPET_CHARS);
             generators.push(generator);
         }
-        let hits = scored
+        let hits: Vec<Hit> = scored
             .into_iter()
-            .take(limit)
             .map(|(score, document)| {
                 let language = first_text(&document, self.fields.language).unwrap_or_default();
                 let folding = Folding::of_language(&language);
@@ -574,8 +577,32 @@ impl Index {
                 }
             })
             .collect();
-        Ok(SearchResults { hits, total })
+        Ok(SearchResults { hits: one_hit_per_passage(hits, limit), total })
     }
+}
+
+/// The hits with each passage once: where a definition and the provision that holds it (same
+/// instrument, same eId) both match, the definition (its term, its whole text) stands at the
+/// better rank of the two; then the first `limit`.
+fn one_hit_per_passage(hits: Vec<Hit>, limit: usize) -> Vec<Hit> {
+    let mut kept: Vec<Hit> = Vec::with_capacity(limit);
+    for hit in hits {
+        // (Two definitions at one eId, a list of terms in one provision, are two passages.)
+        let same_passage = |earlier: &Hit| {
+            earlier.instrument == hit.instrument && earlier.eid == hit.eid && earlier.doc_type != hit.doc_type
+        };
+        match kept.iter_mut().find(|earlier| same_passage(earlier)) {
+            Some(earlier) => {
+                if earlier.doc_type == "provision" && hit.doc_type == "definition" {
+                    let score = earlier.score.max(hit.score);
+                    *earlier = Hit { score, ..hit };
+                }
+            }
+            None => kept.push(hit),
+        }
+    }
+    kept.truncate(limit);
+    kept
 }
 
 /// The folded phrases of a query written in a script without spaces between words (Thai,

@@ -68,6 +68,32 @@ fn spelling_variants_find_each_other() {
     assert!(harbor.hits.iter().any(|hit| hit.text.contains("harbours")), "harbor finds Singapore's \"harbours\"");
 }
 
+/// How many (instrument, eId) hold both a definition and a provision whose words include
+/// `word`, found without the index.
+fn passages_counted_twice(word: &str) -> usize {
+    let wanted: Vec<String> = lexdef::tokens(word).into_iter().map(|token| token.folded).collect();
+    let has = |text: &str| {
+        let words: Vec<String> = lexdef::tokens(text).into_iter().map(|token| token.folded).collect();
+        words.windows(wanted.len()).any(|window| window == wanted.as_slice())
+    };
+    let lexicon = Lexicon::bundled();
+    let concept = "trafficking_in_persons".parse().expect("a concept id");
+    let corpus = Corpus::bundled();
+    let mut twice = BTreeSet::new();
+    for instrument in corpus.instruments() {
+        let analysis = lexdef::Analysis::of(instrument, &lexicon, &concept);
+        for definition in &analysis.definitions {
+            let provision = analysis.document.find(definition.eid.as_str());
+            if has(&instrument.text[definition.span.range()])
+                && provision.and_then(|provision| provision.own_text(&instrument.text)).is_some_and(|text| has(&text))
+            {
+                twice.insert((instrument.id.to_string(), definition.eid.to_string()));
+            }
+        }
+    }
+    twice.len()
+}
+
 #[test]
 fn filters_and_counts_are_right() {
     let index = index();
@@ -88,7 +114,13 @@ fn filters_and_counts_are_right() {
         .search("exploitation", &Filters { jurisdictions: vec!["PH".into()], ..Filters::default() }, 100_000)
         .expect("query");
     assert_eq!(two.total, singapore.total + philippines.total);
-    assert_eq!(all.hits.len(), all.total, "a large limit returns every match");
+    // A large limit returns every passage: every matching document, but a definition and the
+    // provision holding it (both matching) once.
+    assert_eq!(
+        all.hits.len(),
+        all.total - passages_counted_twice("exploitation"),
+        "a large limit returns every passage"
+    );
     let limited = index.search("exploitation", &Filters::default(), 3).expect("query");
     assert_eq!((limited.hits.len(), limited.total), (3, all.total));
     // Definitions whose model names abuse of vulnerability.
@@ -327,4 +359,24 @@ fn documents_and_queries_are_folded_by_their_language() {
     let thai = Filters { language: Some("th".to_owned()), ..Filters::default() };
     let found = index.search("\"หน่วงเหนี่ยวกักขัง\"", &thai, 10).expect("query");
     assert_eq!(instruments(&found), BTreeSet::from(["TH-ATIPA-2008-orig".to_owned()]));
+}
+
+/// A definition and the provision that holds it are one passage: a search lists it once, as
+/// the definition (its term, its whole text), where both match.
+#[test]
+fn a_definition_and_its_provision_are_one_hit() {
+    let index = index();
+    let results = index.search("\"position of vulnerability\"", &Filters::default(), 10).expect("query");
+    let mut seen = BTreeSet::new();
+    for hit in &results.hits {
+        assert!(seen.insert((hit.instrument.clone(), hit.eid.clone())), "{} {} twice", hit.instrument, hit.eid);
+    }
+    let singapore = results
+        .hits
+        .iter()
+        .find(|hit| hit.instrument == "SG-PHTA-2014" && hit.eid.starts_with("sec_2__def_abuse"))
+        .expect("the definition of abuse of the position of vulnerability");
+    assert_eq!(singapore.doc_type, "definition");
+    assert!(singapore.term.is_some());
+    assert_eq!(results.hits.len(), 10, "ten passages, though more documents match");
 }
