@@ -1125,6 +1125,19 @@ mod tests {
     }
 
     #[test]
+    fn a_thai_form_never_matches_inside_a_longer_word() {
+        let lexicon = Lexicon::bundled();
+        let found = |text: &str| -> Vec<String> {
+            lexicon.find_elements_in(text, None, "th").into_iter().map(|hit| hit.element.to_string()).collect()
+        };
+        // `ทาส` (slave) is a form of slavery; `ทาสี` (to paint) is another word.
+        assert_eq!(found("การเอาคนลงเป็นทาส"), ["purpose.slavery"]);
+        assert_eq!(found("ลูกจ้างทาสีบ้าน"), Vec::<String>::new());
+        // `ขาย` (sell) in `ผู้ขาย` (seller) is a word of its own, and is read.
+        assert_eq!(found("ผู้ขายเด็ก"), ["act.selling"]);
+    }
+
+    #[test]
     fn vietnamese_forms_marked_so_match_without_their_tones() {
         let lexicon = Lexicon::bundled();
         let found = |text: &str, language: &str| -> Vec<String> {
