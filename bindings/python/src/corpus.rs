@@ -502,14 +502,33 @@ impl PyInstrument {
         file: &str,
         title: Option<String>,
         jurisdiction: Option<&str>,
+        complete: bool,
     ) -> lexdef::Result<PyInstrument> {
         let jurisdiction = jurisdiction.map(|code| code.parse::<lexdef::Jurisdiction>()).transpose()?;
-        let (instrument, warnings) = lexdef::Instrument::from_text(file, text)?;
+        let (mut instrument, warnings) = lexdef::Instrument::from_text(file, text)?;
+        if !complete {
+            instrument.mark_excerpt("marked as an excerpt with complete=False");
+        }
+        let warnings = warnings
+            .iter()
+            .map(|warning| {
+                let mut diagnostic = PyDiagnostic::of_warning(warning);
+                // The core's words name the CLI's `--partial` and the corpus format's `+++`.
+                if warning.kind == lexdef::WarningKind::MissingMetadata {
+                    diagnostic.message = if complete {
+                        "no corpus metadata: read as a whole draft, so what it does not say is read as absent (pass complete=False if it is an excerpt)".to_owned()
+                    } else {
+                        "no corpus metadata: read as an excerpt (complete=False), so what it does not say settles nothing".to_owned()
+                    };
+                }
+                diagnostic
+            })
+            .collect();
         Ok(PyInstrument {
             inner: Arc::new(instrument),
             title,
             jurisdiction: jurisdiction.map(|code| code.to_string()),
-            warnings: warnings.iter().map(PyDiagnostic::of_warning).collect(),
+            warnings,
             lexicon: LexiconHandle::bundled(),
         })
     }
@@ -556,10 +575,13 @@ impl PyInstrument {
     fn completeness(&self) -> Option<String> {
         self.metadata().map(|metadata| crate::convert::serial_name(&metadata.completeness.status))
     }
-    /// Whether the corpus says the text is incomplete.
+    /// Whether the text is incomplete: its metadata says so, or (a text without metadata) it
+    /// is marked an excerpt or carries an editor's omission mark.
     #[getter]
     fn partial(&self) -> bool {
-        self.inner.is_partial()
+        // A text without metadata is partial where it is marked an excerpt
+        // (`complete=False`) or carries an editor's omission mark (`[...]`).
+        self.inner.is_partial() || (self.metadata().is_none() && !self.inner.gaps.is_empty())
     }
     /// When adopted, as the source gives it (`2003`, `2003-05-26`).
     #[getter]

@@ -26,11 +26,43 @@ use crate::results::{
 
 /// Parse a drafter's text (a bill, an article) that is not in a corpus. A corpus metadata
 /// block at its top is read; without one, `title` and `jurisdiction` describe it (an unknown
-/// jurisdiction code is an error).
+/// jurisdiction code is an error), its id is made from the title (`Anti-Trafficking Bill
+/// 2026`: `ANTI-TRAFFICKING-BILL-2026`) unless a `file` is named, and it is read as a whole
+/// text unless `complete=False` says it is an excerpt (then what it does not say settles
+/// nothing).
 #[pyfunction]
-#[pyo3(signature = (text, title = None, jurisdiction = None, file = "draft.txt"))]
-fn parse_text(text: &str, title: Option<String>, jurisdiction: Option<&str>, file: &str) -> PyResult<PyInstrument> {
-    PyInstrument::from_text(text, file, title, jurisdiction).py_result()
+#[pyo3(signature = (text, title = None, jurisdiction = None, file = None, complete = true))]
+fn parse_text(
+    text: &str,
+    title: Option<String>,
+    jurisdiction: Option<&str>,
+    file: Option<&str>,
+    complete: bool,
+) -> PyResult<PyInstrument> {
+    let named = title.as_deref().map(id_from_title).filter(|id| !id.is_empty()).map(|id| format!("{id}.txt"));
+    let file = file.map(str::to_owned).or(named).unwrap_or_else(|| "draft.txt".to_owned());
+    PyInstrument::from_text(text, &file, title, jurisdiction, complete).py_result()
+}
+
+/// An instrument id made from a draft's title: its letters and digits in capitals, words
+/// joined by hyphens (an empty id where the title has no Latin letters or digits).
+fn id_from_title(title: &str) -> String {
+    let words: Vec<String> = title
+        .split(|character: char| !character.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_ascii_uppercase)
+        .collect();
+    let mut id = String::new();
+    for word in words {
+        if id.len() + word.len() + 1 > 48 {
+            break;
+        }
+        if !id.is_empty() {
+            id.push('-');
+        }
+        id.push_str(&word);
+    }
+    id
 }
 
 /// Rebuild a pickled object from its class name and serialised state.

@@ -154,7 +154,11 @@ class Instrument:
 
 def _restore(class_name: str, state: str) -> Any: ...
 def parse_text(
-    text: str, title: str | None = None, jurisdiction: str | None = None, file: str = "draft.txt"
+    text: str,
+    title: str | None = None,
+    jurisdiction: str | None = None,
+    file: str | None = None,
+    complete: bool = True,
 ) -> Instrument: ...
 
 @final
