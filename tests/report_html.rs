@@ -1,5 +1,5 @@
 //! The HTML report renders in a real browser: headless Chromium takes a screenshot of it,
-//! and the screenshot shows the coverage chart (not a blank page).
+//! and the screenshot shows the coverage chart (not a blank page), below the summary.
 
 use std::process::Command;
 
@@ -27,6 +27,20 @@ fn the_html_report_renders_in_headless_chromium() {
         !html.contains("<script") && !html.contains("http://") && !html.contains("https://"),
         "self-contained: no scripts, no network"
     );
+    // The summary comes first, the most divergent first, each row linked to its findings.
+    let summary = html.find("<h2 id=\"summary\">Summary</h2>").expect("a summary");
+    assert!(summary < html.find("<h2>Coverage</h2>").expect("the chart"), "the summary is first");
+    let rows = report.summary();
+    let first = format!("<a href=\"#{0}\">{0}</a>", rows[0].instrument);
+    let last = format!("<a href=\"#{0}\">{0}</a>", rows[rows.len() - 1].instrument);
+    assert!(html.find(&first) < html.find(&last), "in the summary's order");
+    for row in &rows {
+        assert!(
+            html.contains(&format!("<h2 id=\"{}\">", row.instrument)),
+            "{}: a link to its findings",
+            row.instrument
+        );
+    }
 
     let directory = tempfile::tempdir().expect("a scratch directory");
     let page = directory.path().join("report.html");
@@ -35,7 +49,7 @@ fn the_html_report_renders_in_headless_chromium() {
     let status = Command::new("timeout")
         .arg("120")
         .arg(chromium())
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1400,1000"])
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1400,2000"])
         .arg(format!("--user-data-dir={}", directory.path().join("profile").display()))
         .arg(format!("--screenshot={}", screenshot.display()))
         .arg(format!("file://{}", page.display()))
@@ -62,7 +76,7 @@ fn the_html_report_renders_in_headless_chromium() {
             green += 1;
         }
     }
-    assert_eq!((info.width, info.height), (1400, 1000));
+    assert_eq!((info.width, info.height), (1400, 2000));
     assert!(not_white * 20 > total, "the page is not blank ({not_white} of {total} pixels drawn)");
     assert!(green * 200 > total, "the coverage chart is drawn ({green} green pixels)");
 }

@@ -60,7 +60,7 @@ fn marked_definition(analysis: &Analysis) -> String {
     )
 }
 
-const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2rem;color:#1d1d1f;background:#fff}h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2.5rem;border-bottom:1px solid #ccc}table{border-collapse:collapse;font-size:.8rem}td,th{border:1px solid #ddd;padding:.2rem .35rem;vertical-align:top}th.rot{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap}td.present{background:#2e7d32}td.absent{background:#c62828}td.not_found{background:#f9a825}td.not_defined{background:#9e9e9e}.side{display:grid;grid-template-columns:1fr 1fr;gap:1rem}pre{white-space:pre-wrap;background:#f6f6f6;padding:.6rem;font-size:.8rem}mark{background:#fff59d}.narrower{color:#b71c1c}.broader{color:#1b5e20}.uncertain{font-style:italic;color:#795548}.legend span{display:inline-block;width:1rem;height:1rem;margin:0 .3rem 0 1rem;vertical-align:middle}.none{color:#777}td.verdict{white-space:nowrap}";
+const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2rem;color:#1d1d1f;background:#fff}h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2.5rem;border-bottom:1px solid #ccc}table{border-collapse:collapse;font-size:.8rem}td,th{border:1px solid #ddd;padding:.2rem .35rem;vertical-align:top}th.rot{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap}td.present{background:#2e7d32}td.absent{background:#c62828}td.not_found{background:#f9a825}td.not_defined{background:#9e9e9e}.side{display:grid;grid-template-columns:1fr 1fr;gap:1rem}pre{white-space:pre-wrap;background:#f6f6f6;padding:.6rem;font-size:.8rem}mark{background:#fff59d}.narrower{color:#b71c1c}.broader{color:#1b5e20}.uncertain{font-style:italic;color:#795548}.legend span{display:inline-block;width:1rem;height:1rem;margin:0 .3rem 0 1rem;vertical-align:middle}.none{color:#777}td.verdict{white-space:nowrap}table.summary td.n{text-align:right}table.summary td:first-child{white-space:nowrap}";
 
 /// The class of the element a fragment is wrapped in; the fragment's style applies inside it only.
 const FRAGMENT_CLASS: &str = "lexdef-report";
@@ -103,6 +103,7 @@ pub(crate) fn render_fragment(report: &Report, analyses: &[&Analysis]) -> String
 
 fn render_body(report: &Report, analyses: &[&Analysis], out: &mut String) {
     let _ = write!(out, "<h1>Definitions of {} compared with {}</h1>\n<p>Baseline <code>{}</code>. Every finding cites the words of the law; findings in <span class=\"uncertain\">italics</span> rest on text the corpus could not read.</p>\n", escape(&report.concept), escape(&report.baseline_title), escape(report.baseline.as_str()));
+    render_summary(report, out);
     // The coverage chart.
     let columns: Vec<&String> = report
         .matrix
@@ -206,6 +207,30 @@ fn render_body(report: &Report, analyses: &[&Analysis], out: &mut String) {
 }
 
 /// The translation check alone, as an HTML fragment with its own scoped style.
+/// The summary first: one row per instrument compared, the most divergent first, each linked
+/// to its findings (as `lexdef report` opens in a terminal).
+fn render_summary(report: &Report, out: &mut String) {
+    let compared = report.instruments.iter().filter(|entry| entry.not_compared.is_none()).count();
+    let _ = write!(
+        out,
+        "<h2 id=\"summary\">Summary</h2>\n<p>{compared} compared, {} not compared. <em>Lacks</em> / <em>adds</em>: elements of the baseline it certainly does not name / elements it names beyond the baseline; <em>qualifiers</em>: certain differences of child age, consent, means for children, borders, scope, list; <em>uncertain</em>: findings that rest on text not seen.</p>\n<table class=\"summary\"><tr><th>instrument</th><th>lacks</th><th>adds</th><th>qualifiers</th><th>uncertain</th><th>text</th></tr>\n",
+        report.instruments.len() - compared
+    );
+    for row in report.summary() {
+        let id = escape(row.instrument.as_str());
+        let _ = writeln!(
+            out,
+            "<tr><td><a href=\"#{id}\">{id}</a></td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
+            row.lacks,
+            row.adds,
+            row.qualifiers,
+            row.uncertain,
+            if row.complete { "complete" } else { "partial" }
+        );
+    }
+    out.push_str("</table>\n");
+}
+
 pub(crate) fn render_translation_fragment(concept: &str, pairs: &[TranslationPair]) -> String {
     let mut out = format!("<div class=\"{FRAGMENT_CLASS}\"><style>{}</style>\n", scoped_style());
     translation_section(concept, pairs, &mut out);
