@@ -84,9 +84,28 @@ pub(crate) fn data_frame<'py>(
     rows: Bound<'py, PyList>,
     columns: Vec<String>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let pandas = pandas(py)?;
     let kwargs = PyDict::new(py);
-    kwargs.set_item("columns", columns)?;
-    pandas(py)?.getattr("DataFrame")?.call((rows,), Some(&kwargs))
+    kwargs.set_item("columns", columns.clone())?;
+    // Nullable dtypes: a line number is `Int64` with `<NA>`, not a float with `NaN`; text is
+    // `string`; a column of mixed values (a qualifier's 18, True or "unknown") stays `object`.
+    let frame = pandas.getattr("DataFrame")?.call((rows,), Some(&kwargs))?.call_method0("convert_dtypes")?;
+    // Severity sorts by weight (info < low < medium < high; a diagnostic's warning < error),
+    // not by its letters.
+    if columns.iter().any(|column| column == "severity") {
+        let values = frame.get_item("severity")?;
+        for order in [&["info", "low", "medium", "high"][..], &["warning", "error"][..]] {
+            if values.call_method1("isin", (order.to_vec(),))?.call_method0("all")?.is_truthy()? {
+                let kwargs = PyDict::new(py);
+                kwargs.set_item("categories", order.to_vec())?;
+                kwargs.set_item("ordered", true)?;
+                let severity = pandas.getattr("Categorical")?.call((values,), Some(&kwargs))?;
+                frame.set_item("severity", severity)?;
+                break;
+            }
+        }
+    }
+    Ok(frame)
 }
 
 /// The state of a pickled object: its class name and its serialised value.

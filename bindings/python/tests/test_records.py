@@ -83,3 +83,17 @@ def test_records_hold_plain_python_values(corpus: lexdef.Corpus, name: str) -> N
     for record in results(corpus)[name].to_records():
         for value in record.values():
             assert value is None or isinstance(value, (str, int, float, bool))
+
+
+def test_data_frames_have_tidy_dtypes(corpus: lexdef.Corpus) -> None:
+    pandas = pytest.importorskip("pandas")
+    frame = corpus.compare("MM-ATIPL-2005").divergences.to_pandas()
+    # Severity sorts by weight, not alphabetically.
+    assert isinstance(frame["severity"].dtype, pandas.CategoricalDtype) and frame["severity"].cat.ordered
+    assert list(frame["severity"].cat.categories) == ["info", "low", "medium", "high"]
+    ordered = frame.sort_values("severity")["severity"].tolist()
+    assert ordered == sorted(ordered, key=["info", "low", "medium", "high"].index)
+    # Text is `string`, never floats with NaN; missing values are <NA>.
+    assert str(frame["instrument"].dtype) == "string"
+    hits = corpus.search('"debt bondage"').to_pandas()
+    assert str(hits["line"].dtype) in {"Int64", "int64"}
