@@ -219,4 +219,4 @@ def test_a_typo_in_an_element_id_is_an_error_never_absent(corpus: lexdef.Corpus)
             model.state(wrong)
     # Real ids still answer, present or absent as the law says.
     assert model.state("act.recruitment") == "present"
-    assert model.state("purpose.begging") in {"absent", "not_found", "present"}
+    assert model.state("purpose.begging") == "not_found"  # the text is partial

@@ -272,12 +272,9 @@ fn folded_words(phrase: &str) -> Vec<String> {
     tokens(phrase).into_iter().map(|token| token.folded).collect()
 }
 
-/// The words of `text` lower-cased, not folded, as tokens (see [`crate::fold::Token`]).
+/// The words of `text` lower-cased, not folded (`means` defines, `by means of` does not).
 fn lower_words(text: &str) -> Vec<crate::fold::Token> {
-    tokens(text)
-        .into_iter()
-        .map(|token| crate::fold::Token { folded: text[token.start..token.end].to_lowercase(), ..token })
-        .collect()
+    crate::fold::tokens_in(text, crate::fold::Folding::Plain)
 }
 
 /// The index of the token that begins the word after the first `words` words of `tokens`

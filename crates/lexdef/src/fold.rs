@@ -99,11 +99,35 @@ pub fn tokens_in(text: &str, folding: Folding) -> Vec<Token> {
     words
 }
 
-/// Whether a character belongs to a script written without spaces between words, which
-/// Unicode's word boundaries (UAX #29) leave to a dictionary: Thai, Lao, Myanmar, Khmer
-/// (their Line_Break class SA).
+/// A script written without spaces between words, which Unicode's word boundaries (UAX #29)
+/// leave to a dictionary (Line_Break class SA); its defined terms are unquoted too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Script {
+    Thai,
+    Lao,
+    Khmer,
+    Myanmar,
+}
+
+impl Script {
+    const ALL: [Script; 4] = [Script::Thai, Script::Lao, Script::Khmer, Script::Myanmar];
+
+    /// Whether `character` is of the script (its Unicode block).
+    pub(crate) fn contains(self, character: char) -> bool {
+        let block = match self {
+            Script::Thai => '\u{0E00}'..='\u{0E7F}',
+            Script::Lao => '\u{0E80}'..='\u{0EFF}',
+            Script::Khmer => '\u{1780}'..='\u{17FF}',
+            Script::Myanmar => '\u{1000}'..='\u{109F}',
+        };
+        block.contains(&character)
+    }
+}
+
+/// Whether a character belongs to a script written without spaces between words.
 fn is_unspaced(character: char) -> bool {
-    matches!(character, '\u{0E00}'..='\u{0EFF}' | '\u{1000}'..='\u{109F}' | '\u{1780}'..='\u{17FF}' | '\u{AA60}'..='\u{AA7F}')
+    Script::ALL.iter().any(|script| script.contains(character))
 }
 
 /// Whether a word is written in a script without spaces between words (its first letter is).
@@ -127,7 +151,8 @@ fn unspaced_runs(text: &str) -> Vec<(usize, usize)> {
 /// token per letter cluster, marked where the dictionary segmenter starts and ends a word.
 fn unspaced_tokens(text: &str, run_start: usize, run_end: usize, folding: Folding, words: &mut Vec<Token>) {
     let run = &text[run_start..run_end];
-    let segmenter = WordSegmenter::new_dictionary(WordBreakInvariantOptions::default());
+    static SEGMENTER: OnceLock<icu_segmenter::WordSegmenterBorrowed<'static>> = OnceLock::new();
+    let segmenter = SEGMENTER.get_or_init(|| WordSegmenter::new_dictionary(WordBreakInvariantOptions::default()));
     let mut boundaries = segmenter.segment_str(run);
     let Some(mut previous) = boundaries.next() else { return };
     while let Some(boundary) = boundaries.next() {
@@ -173,14 +198,12 @@ pub fn without_diacritics(text: &str) -> String {
         .collect()
 }
 
-/// The value of a number written in decimal digits of any script (`18`, `๑๘`, `໑໘`).
+/// The value of a number written in decimal digits of a script the structure parser reads
+/// (`18`, `๑๘`, `໑໘`: [`crate::structure::arabic_digit`]).
 pub fn decimal_value(word: &str) -> Option<u32> {
-    // The zero of each block of ten decimal digits lexdef's languages write.
-    const ZEROS: [u32; 5] = [0x30, 0x0E50, 0x0ED0, 0x1040, 0x17E0];
     word.chars()
         .try_fold(0u32, |value, character| {
-            let digit =
-                ZEROS.iter().find_map(|zero| (character as u32).checked_sub(*zero).filter(|digit| *digit < 10))?;
+            let digit = crate::structure::arabic_digit(character)?.to_digit(10)?;
             value.checked_mul(10)?.checked_add(digit)
         })
         .filter(|_| !word.is_empty())

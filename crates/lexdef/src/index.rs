@@ -585,20 +585,25 @@ impl Index {
 /// instrument, same eId) both match, the definition (its term, its whole text) stands at the
 /// better rank of the two; then the first `limit`.
 fn one_hit_per_passage(hits: Vec<Hit>, limit: usize) -> Vec<Hit> {
-    let mut kept: Vec<Hit> = Vec::with_capacity(limit);
+    let mut kept: Vec<Hit> = Vec::with_capacity(limit.min(hits.len()));
+    // Where each (instrument, eId) stands in `kept`. (Two definitions at one eId, a list of
+    // terms in one provision, are two passages: only a provision and a definition merge.)
+    let mut at: std::collections::HashMap<(String, String), Vec<usize>> = std::collections::HashMap::new();
     for hit in hits {
-        // (Two definitions at one eId, a list of terms in one provision, are two passages.)
-        let same_passage = |earlier: &Hit| {
-            earlier.instrument == hit.instrument && earlier.eid == hit.eid && earlier.doc_type != hit.doc_type
-        };
-        match kept.iter_mut().find(|earlier| same_passage(earlier)) {
-            Some(earlier) => {
-                if earlier.doc_type == "provision" && hit.doc_type == "definition" {
-                    let score = earlier.score.max(hit.score);
-                    *earlier = Hit { score, ..hit };
+        let key = (hit.instrument.clone(), hit.eid.clone());
+        let same =
+            at.get(&key).and_then(|places| places.iter().copied().find(|&place| kept[place].doc_type != hit.doc_type));
+        match same {
+            Some(place) => {
+                if kept[place].doc_type == "provision" && hit.doc_type == "definition" {
+                    let score = kept[place].score.max(hit.score);
+                    kept[place] = Hit { score, ..hit };
                 }
             }
-            None => kept.push(hit),
+            None => {
+                at.entry(key).or_default().push(kept.len());
+                kept.push(hit);
+            }
         }
     }
     kept.truncate(limit);

@@ -1213,6 +1213,8 @@ mod tests {
             ("who has not attained the age of 16", 16),
             ("เด็ก หมายความว่า บุคคลผู้มีอายุต่ำกว่าสิบแปดปี", 18),
             ("บุคคลผู้มีอายุต่ำกว่า ๑๘ ปี", 18),
+            // Another Thai drafting (the Child Protection Act's): `... ปีบริบูรณ์` (full years).
+            ("บุคคลซึ่งมีอายุต่ำกว่าสิบห้าปีบริบูรณ์", 15),
         ] {
             let words = tokens(text);
             let found = lexicon

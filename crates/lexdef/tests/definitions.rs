@@ -148,15 +148,26 @@ fn instrument_in(language: &str, body: &str) -> Instrument {
     instrument
 }
 
+/// The definitions of a text and its model of trafficking.
+fn read_in(instrument: &Instrument) -> (Vec<lexdef::Definition>, lexdef::TermModel) {
+    let lexicon = Lexicon::bundled();
+    let document = parse(instrument);
+    let (definitions, _) = extract_definitions(instrument, &document, &lexicon);
+    let model = ModelBuilder::new(instrument, &document, &definitions, &lexicon)
+        .model(&"trafficking_in_persons".parse().expect("id"));
+    (definitions, model)
+}
+
+/// Each element of a model with the first words that evidence it.
+fn elements_with_words(model: &lexdef::TermModel) -> Vec<(&str, &str)> {
+    model.elements.iter().map(|element| (element.id.as_str(), element.evidence[0].text.as_str())).collect()
+}
+
 #[test]
 fn texts_in_languages_the_lexicon_does_not_cover_are_not_found_not_absent() {
     // Khmer: no lexicon file covers it.
     let instrument = instrument_in("km", "មាត្រា ៤\n“ការជួញដូរមនុស្ស” មានន័យថា ការជ្រើសរើស\n");
-    let lexicon = Lexicon::bundled();
-    let document = parse(&instrument);
-    let (definitions, _) = extract_definitions(&instrument, &document, &lexicon);
-    let model = ModelBuilder::new(&instrument, &document, &definitions, &lexicon)
-        .model(&"trafficking_in_persons".parse().expect("id"));
+    let (_, model) = read_in(&instrument);
     assert!(model.elements.is_empty() && model.absent.is_empty());
     assert!(!model.not_found.is_empty());
     assert!(model.not_found.iter().all(|item| item.reason.contains("`km`")), "{:?}", model.not_found.first());
@@ -169,15 +180,10 @@ fn a_thai_definition_is_read_in_thai() {
         "th",
         "มาตรา ๔ ในพระราชบัญญัตินี้\n“การค้ามนุษย์” หมายความว่า การจัดหา ซื้อ หรือรับไว้ซึ่งบุคคลใด โดยหลอกลวง เพื่อแสวงหาประโยชน์โดยมิชอบ\n",
     );
-    let lexicon = Lexicon::bundled();
-    let document = parse(&instrument);
-    let (definitions, _) = extract_definitions(&instrument, &document, &lexicon);
+    let (definitions, model) = read_in(&instrument);
     assert_eq!(definitions[0].form, DefinitionForm::Means);
     assert_eq!(definitions[0].concept.as_ref().map(|id| id.as_str()), Some("trafficking_in_persons"));
-    let model = ModelBuilder::new(&instrument, &document, &definitions, &lexicon)
-        .model(&"trafficking_in_persons".parse().expect("id"));
-    let found: Vec<(&str, &str)> =
-        model.elements.iter().map(|element| (element.id.as_str(), element.evidence[0].text.as_str())).collect();
+    let found = elements_with_words(&model);
     assert_eq!(
         found,
         [("act.buying", "ซื้อ"), ("act.procuring", "จัดหา"), ("act.receipt", "รับไว้"), ("means.deception", "หลอกลวง")]
@@ -192,15 +198,10 @@ fn a_malay_definition_is_read_in_malay_with_its_affixes_folded() {
         "ms",
         "Tafsiran\n2. Dalam Akta ini—\n“pemerdagangan orang” ertinya perbuatan seseorang yang direkrut, pengangkutan atau penerimaan seseorang melalui paksaan;\n",
     );
-    let lexicon = Lexicon::bundled();
-    let document = parse(&instrument);
-    let (definitions, _) = extract_definitions(&instrument, &document, &lexicon);
+    let (definitions, model) = read_in(&instrument);
     let definition = definitions.iter().find(|definition| definition.term == "pemerdagangan orang").expect("defined");
     assert_eq!(definition.form, DefinitionForm::Means);
-    let model = ModelBuilder::new(&instrument, &document, &definitions, &lexicon)
-        .model(&"trafficking_in_persons".parse().expect("id"));
-    let found: Vec<(&str, &str)> =
-        model.elements.iter().map(|element| (element.id.as_str(), element.evidence[0].text.as_str())).collect();
+    let found = elements_with_words(&model);
     assert_eq!(
         found,
         [

@@ -39,7 +39,7 @@ use defined_term::defined_term;
 pub(crate) use defined_term::quoted_term;
 use eids::assign_eids;
 use heading::is_heading_like;
-pub(crate) use label::is_dash;
+pub(crate) use label::{arabic_digit, is_dash};
 use label::{recognise, Unit};
 pub(crate) use words::omission_notes;
 use words::structure_words;

@@ -13,6 +13,8 @@ use std::sync::OnceLock;
 use serde::de::Error as _;
 use serde::Deserialize;
 
+pub(super) use crate::fold::Script;
+
 use super::label::Unit;
 
 const BUNDLED: &str = include_str!("../../data/structure.toml");
@@ -97,29 +99,6 @@ pub(super) struct UnitKeyword {
     pub(super) groups_when_roman: bool,
     /// A space must separate the keyword from the number (not after `§`).
     pub(super) space_required: bool,
-}
-
-/// A script written without spaces between words, whose defined terms are unquoted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub(super) enum Script {
-    Thai,
-    Lao,
-    Khmer,
-    Myanmar,
-}
-
-impl Script {
-    /// Whether `character` is of the script (its Unicode block).
-    pub(super) fn contains(self, character: char) -> bool {
-        let block = match self {
-            Script::Thai => '\u{0E00}'..='\u{0E7F}',
-            Script::Lao => '\u{0E80}'..='\u{0EFF}',
-            Script::Khmer => '\u{1780}'..='\u{17FF}',
-            Script::Myanmar => '\u{1000}'..='\u{109F}',
-        };
-        block.contains(&character)
-    }
 }
 
 /// The defining words of a language written without spaces between words (`หมายความว่า`).
