@@ -229,6 +229,18 @@ pub enum Error {
         /// Close ids that do exist.
         suggestions: Vec<String>,
     },
+
+    /// The law at a date cannot be given: the date is before the instrument, or an amendment's
+    /// date is known too roughly to say whether it had been made.
+    #[error("{id} at {date}: {message}")]
+    PointInTime {
+        /// The instrument asked for.
+        id: String,
+        /// The date asked for.
+        date: String,
+        /// Why it cannot be given, and what would do.
+        message: String,
+    },
 }
 
 impl Error {
@@ -251,6 +263,7 @@ impl Error {
             Error::Io { .. }
             | Error::InvalidValue { .. }
             | Error::UnknownInstrument { .. }
+            | Error::PointInTime { .. }
             | Error::Query { .. }
             | Error::UnknownConcept { .. }
             | Error::StaleIndex { .. }

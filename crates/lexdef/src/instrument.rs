@@ -241,11 +241,47 @@ impl Instrument {
 
     /// The file location of byte `offset` of [`Instrument::text`].
     pub fn locate(&self, offset: usize) -> Location {
+        let (line, column) = self.file_lines.line_column(&self.file_text, self.file_offset(offset));
+        Location { file: self.file.clone(), line, column }
+    }
+
+    /// The byte of [`Instrument::file_text`] that byte `offset` of the text was read from.
+    pub(crate) fn file_offset(&self, offset: usize) -> usize {
         let index = self.segments.partition_point(|&(text_start, _)| text_start <= offset).saturating_sub(1);
         let (text_start, file_start) = self.segments.get(index).copied().unwrap_or((0, 0));
-        let file_offset = file_start + offset.saturating_sub(text_start);
-        let (line, column) = self.file_lines.line_column(&self.file_text, file_offset);
-        Location { file: self.file.clone(), line, column }
+        file_start + offset.saturating_sub(text_start)
+    }
+
+    /// Where the text starts in the file: after the metadata block, if there is one.
+    pub(crate) fn body_start(&self) -> usize {
+        self.segments.first().map_or(0, |&(_, file_start)| file_start)
+    }
+
+    /// The lines of the file, for finding where a byte of it is.
+    pub(crate) fn file_lines(&self) -> &LineIndex {
+        &self.file_lines
+    }
+
+    /// An instrument put together by lexdef (the law at a date): `body` is text with markers
+    /// (its `{{source: ...}}` keys among `metadata.sources`), named `file` in diagnostics.
+    pub(crate) fn assemble(file: &str, body: String, metadata: Metadata) -> Result<Instrument> {
+        let mut instrument = Instrument {
+            id: metadata.id.clone(),
+            metadata: None,
+            text: String::new(),
+            gaps: Vec::new(),
+            source_switches: Vec::new(),
+            number_markers: Vec::new(),
+            file: file.to_owned(),
+            file_text: String::new(),
+            file_lines: LineIndex::new(&body),
+            segments: Vec::new(),
+        };
+        instrument.take_markers(&body, 0)?;
+        instrument.file_text = body;
+        instrument.check_markers_against(&metadata)?;
+        instrument.metadata = Some(metadata);
+        Ok(instrument)
     }
 
     /// The line of the file that holds byte `offset` of the text, for quoting in diagnostics.

@@ -127,6 +127,7 @@
 mod annotation;
 mod check;
 mod compare;
+mod consolidate;
 mod corpus;
 mod decode;
 mod definition;
@@ -153,6 +154,7 @@ mod report;
 mod report_html;
 mod structure;
 mod study;
+mod timeline;
 mod translation;
 mod warning;
 
@@ -168,6 +170,7 @@ pub use check::{
 pub use compare::{
     compare, count_divergences, word_diff, Confidence, Direction, Divergence, DivergenceKind, Severity, Side, WordDiff,
 };
+pub use consolidate::{Action, AmendingProvision, AtDate, Change, DateBasis, History, Stretch, Unapplied, Version};
 pub use corpus::{Corpus, LoadError, LoadErrorKind};
 pub use decode::decode;
 pub use definition::{extract_definitions, CrossReference, Definition, DefinitionForm};
@@ -198,6 +201,7 @@ pub use report::{
 };
 pub use structure::parse;
 pub use study::{Comparison, Study};
+pub use timeline::{Event, ItemKind, Place, Timeline, TimelineEntry, TimelineVersion, TIMELINE_SCHEMA};
 pub use translation::{
     translation_pairs, PairText, TranslationCheck, TranslationFinding, TranslationPair, Unsettled, Verdict,
     VerdictCounts,

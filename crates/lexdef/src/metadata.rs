@@ -7,6 +7,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
+use crate::eid::Eid;
 use crate::error::{Error, MetadataProblem, Result};
 use crate::instrument_id::InstrumentId;
 use crate::jurisdiction::Jurisdiction;
@@ -148,6 +149,32 @@ impl PartialDate {
     pub fn year(&self) -> i32 {
         self.0[..4].parse().expect("a PartialDate starts with four digits")
     }
+
+    /// Whether it gives the day, not only the month or the year.
+    pub fn is_day(&self) -> bool {
+        self.0.len() == 10
+    }
+
+    /// The first and the last day it may stand for, as `YYYY-MM-DD` (`2013` stands for
+    /// `2013-01-01` to `2013-12-31`); ISO dates of one width compare as strings.
+    pub fn first_and_last_day(&self) -> (String, String) {
+        match self.0.len() {
+            4 => (format!("{}-01-01", self.0), format!("{}-12-31", self.0)),
+            7 => {
+                let year = self.year();
+                let month: u32 = self.0[5..7].parse().expect("a PartialDate's month is two digits");
+                let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+                let last = match month {
+                    2 if leap => 29,
+                    2 => 28,
+                    4 | 6 | 9 | 11 => 30,
+                    _ => 31,
+                };
+                (format!("{}-01", self.0), format!("{}-{last:02}", self.0))
+            }
+            _ => (self.0.clone(), self.0.clone()),
+        }
+    }
 }
 
 impl FromStr for PartialDate {
@@ -262,6 +289,18 @@ pub struct Relation {
     /// Which provisions, and when.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// On an `amends` relation: the provisions of this file, by eId, that are the target's
+    /// provisions as amended, printed by the source without the amending words that made them
+    /// (RA 10364's `sec_3`). They are applied as whole-provision substitutions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub as_amended: Vec<Eid>,
+    /// On an `amends` relation of a file that gathers several amending acts: when the act
+    /// whose amending text the file holds was adopted, where the file's own `adopted` cannot say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adopted: Option<PartialDate>,
+    /// The same, for the date it came into force.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_force: Option<PartialDate>,
     /// Where the relation is written, for diagnostics.
     #[serde(skip)]
     pub location: Option<Location>,
@@ -342,6 +381,10 @@ struct RawRelation {
     kind: RelationKind,
     target: Spanned<String>,
     note: Option<String>,
+    #[serde(default)]
+    as_amended: Vec<Spanned<String>>,
+    adopted: Option<Spanned<String>>,
+    in_force: Option<Spanned<String>>,
 }
 
 /// Where the metadata block sits in its file, to turn TOML spans into file locations.
@@ -456,7 +499,33 @@ impl Metadata {
                     .get_ref()
                     .parse()
                     .map_err(|error| invalid("relations.target", relation.target.span(), error))?;
-                Ok(Relation { kind: relation.kind, target, note: relation.note, location: Some(location) })
+                let as_amended = relation
+                    .as_amended
+                    .into_iter()
+                    .map(|eid| {
+                        eid.get_ref().parse().map_err(|error| invalid("relations.as_amended", eid.span(), error))
+                    })
+                    .collect::<Result<Vec<Eid>>>()?;
+                if !as_amended.is_empty() && relation.kind != RelationKind::Amends {
+                    return Err(Error::Metadata {
+                        location,
+                        problem: MetadataProblem::InvalidValue,
+                        field: Some("relations.as_amended".to_owned()),
+                        message: format!(
+                            "`as_amended` names provisions as amended, so it belongs on an `amends` relation, not `{}`",
+                            relation.kind.as_str()
+                        ),
+                    });
+                }
+                Ok(Relation {
+                    kind: relation.kind,
+                    target,
+                    note: relation.note,
+                    as_amended,
+                    adopted: date("relations.adopted", relation.adopted)?,
+                    in_force: date("relations.in_force", relation.in_force)?,
+                    location: Some(location),
+                })
             })
             .collect::<Result<Vec<_>>>()?;
         Ok(Metadata {
