@@ -39,11 +39,51 @@ pub(crate) enum Command {
     /// kind, year, concept or element. Spelling and inflection are folded (`harbor` finds
     /// "harbouring").
     Search(SearchCommand),
+    /// A definition through the versions of an instrument: the corpus's amending instruments
+    /// applied in date order, and each element and qualifier as adopted, then when it
+    /// appeared, changed or went, with the amending provision that did it and its words.
+    Timeline(TimelineCommand),
     /// Check a curated corpus, for CI: every file loads, metadata is complete, annotations
     /// agree with extraction, the divergence report equals the expected one, and the
     /// corpus's policy rules hold. Exit 0 clean, 1 findings at or above `--fail-on`, 2 usage
     /// or I/O error.
     Check(CheckCommand),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct TimelineCommand {
+    /// The id of an instrument of the corpus (`PH-RA9208-2003`).
+    pub target: String,
+
+    /// Read instruments from this corpus directory instead of the bundled corpus.
+    #[arg(long, value_name = "DIR")]
+    pub corpus: Option<PathBuf>,
+
+    /// The concept whose definition to follow.
+    #[arg(long, default_value = "trafficking_in_persons")]
+    pub concept: String,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TimelineFormat::Text)]
+    pub format: TimelineFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum TimelineFormat {
+    /// By element and qualifier, for people.
+    Text,
+    /// JSON (schema `lexdef-timeline/1`).
+    Json,
+    /// One row per event.
+    Csv,
+}
+
+/// The law as it stood on a day: the corpus's amendments made by then applied.
+pub(crate) fn parse_day(value: &str) -> Result<String, String> {
+    match value.parse::<lexdef::PartialDate>() {
+        Ok(date) if date.is_day() => Ok(value.to_owned()),
+        _ => Err(format!("`{value}` is not a day: write it `YYYY-MM-DD`, e.g. `2015-01-01`")),
+    }
 }
 
 #[derive(Debug, Args)]
@@ -129,6 +169,10 @@ pub(crate) struct CompareCommand {
     /// Include wording variances (the same element in other words) in text and Markdown.
     #[arg(long)]
     pub wording: bool,
+
+    /// The subject and the baseline (of the corpus) as they stood on this day, `YYYY-MM-DD`.
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    pub at: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -151,6 +195,11 @@ pub(crate) struct ReportCommand {
     /// Write to this file instead of stdout.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// The corpus as it stood on this day, `YYYY-MM-DD`: amended instruments as amended by
+    /// then, instruments made later left out.
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    pub at: Option<String>,
 
     /// Print only the summary table (one line per instrument, the most divergent first).
     #[arg(long, conflicts_with = "translation")]
@@ -215,6 +264,10 @@ pub(crate) struct ModelCommand {
     #[arg(long, default_value = "trafficking_in_persons")]
     pub concept: String,
 
+    /// The instrument (of the corpus) as it stood on this day, `YYYY-MM-DD`.
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    pub at: Option<String>,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -233,6 +286,11 @@ pub(crate) struct ParseCommand {
     /// Read instruments from this corpus directory instead of the bundled corpus.
     #[arg(long, value_name = "DIR")]
     pub corpus: Option<PathBuf>,
+
+    /// The instrument as it stood on this day (`YYYY-MM-DD`): the corpus's amendments made by
+    /// then applied, each provision saying what last changed it.
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    pub at: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

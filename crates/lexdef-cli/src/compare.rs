@@ -30,8 +30,30 @@ fn render(report: &Report, analyses: &[&Analysis], format: ReportFormat) -> Stri
 pub(crate) fn run_compare(command: &CompareCommand) -> io::Result<Outcome> {
     let lexicon = Lexicon::bundled();
     let Some(concept) = concept(&command.concept, &lexicon) else { return Ok(Outcome::InputError) };
-    let Ok(subject) = resolve_marked(&command.subject, command.partial) else { return Ok(Outcome::InputError) };
-    let corpus = Corpus::bundled();
+    let corpus = match &command.at {
+        // (The baseline as it stood that day; what the day leaves open about the subject is
+        // said below, and the rest of the corpus is not compared.)
+        Some(day) => match Corpus::bundled().at(day) {
+            Ok((corpus, _)) => corpus,
+            Err(error) => {
+                diagnostics::error(&error);
+                return Ok(Outcome::InputError);
+            }
+        },
+        None => Corpus::bundled(),
+    };
+    let subject = match &command.at {
+        Some(day) if !std::path::Path::new(&command.subject).is_file() => {
+            let Ok(version) = crate::timeline::version_at(&Corpus::bundled(), &command.subject, day) else {
+                return Ok(Outcome::InputError);
+            };
+            version.instrument
+        }
+        _ => {
+            let Ok(subject) = resolve_marked(&command.subject, command.partial) else { return Ok(Outcome::InputError) };
+            subject
+        }
+    };
     let Some(study) = study(&corpus, &lexicon, concept, &command.baseline) else { return Ok(Outcome::InputError) };
     let subject = study.analyse(&subject);
     subject.warnings.iter().for_each(diagnostics::warning);
@@ -51,6 +73,13 @@ pub(crate) fn run_report(command: &ReportCommand) -> io::Result<Outcome> {
     let lexicon = Lexicon::bundled();
     let Some(concept) = concept(&command.concept, &lexicon) else { return Ok(Outcome::InputError) };
     let Ok(corpus) = crate::definitions::corpus(command.corpus.as_deref()) else { return Ok(Outcome::InputError) };
+    let corpus = match &command.at {
+        Some(day) => {
+            let Ok(corpus) = crate::timeline::corpus_at(&corpus, day) else { return Ok(Outcome::InputError) };
+            corpus
+        }
+        None => corpus,
+    };
     let mut outcome = Outcome::Clean;
     for problem in corpus.errors() {
         diagnostics::message(&problem.message, problem.location.as_ref());

@@ -109,7 +109,34 @@ pub(crate) fn run(command: &DefinitionsCommand) -> io::Result<Outcome> {
 }
 
 pub(crate) fn run_model(command: &ModelCommand) -> io::Result<Outcome> {
-    let Ok(instrument) = resolve_marked(&command.target, command.partial) else { return Ok(Outcome::InputError) };
+    let version = match &command.at {
+        Some(day) => {
+            if Path::new(&command.target).is_file() {
+                diagnostics::message(
+                    &format!(
+                        "`--at` reads the corpus's amendments of an instrument of the corpus; `{}` is a file",
+                        command.target
+                    ),
+                    None,
+                );
+                return Ok(Outcome::InputError);
+            }
+            let Ok(version) = crate::timeline::version_at(&Corpus::bundled(), &command.target, day) else {
+                return Ok(Outcome::InputError);
+            };
+            Some(version)
+        }
+        None => None,
+    };
+    let instrument = match &version {
+        Some(version) => version.instrument.clone(),
+        None => {
+            let Ok(instrument) = resolve_marked(&command.target, command.partial) else {
+                return Ok(Outcome::InputError);
+            };
+            instrument
+        }
+    };
     let Ok(lexicon) = lexicon(command.lexicon.as_deref()) else { return Ok(Outcome::InputError) };
     let concept = match lexicon.concept(&command.concept) {
         Ok(concept) => concept,
@@ -124,15 +151,39 @@ pub(crate) fn run_model(command: &ModelCommand) -> io::Result<Outcome> {
     let model = ModelBuilder::new(&instrument, &document, &definitions, &lexicon).model(&concept);
     output::to_stdout(|out| match command.format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &model)?;
+            let mut value = serde_json::to_value(&model).map_err(io::Error::other)?;
+            if let (Some(version), Some(day)) = (&version, &command.at) {
+                // The lines of the evidence are the consolidated file's: the stretches say
+                // which corpus file and line each was copied from.
+                value["at"] = serde_json::json!(day);
+                value["amended_by"] = serde_json::json!(version.by);
+                value["stretches"] = serde_json::json!(version.stretches);
+            }
+            serde_json::to_writer_pretty(&mut *out, &value)?;
             writeln!(out)
         }
-        Format::Text => write_model(out, &model),
+        Format::Text => {
+            let place = |line: usize| match &version {
+                Some(version) => crate::timeline::origin(version, line),
+                None => format!("line {line}"),
+            };
+            if let (Some(version), Some(day)) = (&version, &command.at) {
+                let by =
+                    version.by.as_ref().map_or_else(|| "as adopted".to_owned(), |by| format!("as amended by {by}"));
+                writeln!(
+                    out,
+                    "{} as it stood on {day} ({by}, {})",
+                    model.instrument,
+                    crate::timeline::dated(version.date.as_ref(), version.basis)
+                )?;
+            }
+            write_model(out, &model, &place)
+        }
     })?;
     Ok(Outcome::Clean)
 }
 
-fn write_model(out: &mut dyn Write, model: &TermModel) -> io::Result<()> {
+fn write_model(out: &mut dyn Write, model: &TermModel, place: &dyn Fn(usize) -> String) -> io::Result<()> {
     writeln!(out, "{} — {}", model.instrument, model.concept)?;
     match &model.definition {
         Some(source) => {
@@ -152,12 +203,12 @@ fn write_model(out: &mut dyn Write, model: &TermModel) -> io::Result<()> {
     writeln!(out, "  elements:")?;
     for element in &model.elements {
         let first = &element.evidence[0];
-        writeln!(out, "    {:<34} “{}”  [{}] line {}", element.id.to_string(), first.text, first.eid, first.line)?;
+        writeln!(out, "    {:<34} “{}”  [{}] {}", element.id.to_string(), first.text, first.eid, place(first.line))?;
     }
     writeln!(out, "  qualifiers:")?;
     for (name, qualifier) in &model.qualifiers {
         let why = match (qualifier.evidence.first(), &qualifier.basis) {
-            (Some(evidence), _) => format!("“{}”  [{}] line {}", evidence.text, evidence.eid, evidence.line),
+            (Some(evidence), _) => format!("“{}”  [{}] {}", evidence.text, evidence.eid, place(evidence.line)),
             (None, Some(basis)) => format!("({basis})"),
             (None, None) => String::new(),
         };
@@ -166,7 +217,7 @@ fn write_model(out: &mut dyn Write, model: &TermModel) -> io::Result<()> {
     if !model.unrecognised.is_empty() {
         writeln!(out, "  not recognised (words of the list of purposes that match no element):")?;
         for evidence in &model.unrecognised {
-            writeln!(out, "    “{}”  [{}] line {}", evidence.text, evidence.eid, evidence.line)?;
+            writeln!(out, "    “{}”  [{}] {}", evidence.text, evidence.eid, place(evidence.line))?;
         }
     }
     if !model.absent.is_empty() {

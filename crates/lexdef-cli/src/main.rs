@@ -9,6 +9,7 @@ mod diagnostics;
 mod output;
 mod parse;
 mod search;
+mod timeline;
 
 use std::process::ExitCode;
 
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
         args::Command::Report(command) => compare::run_report(&command),
         args::Command::Index(command) => search::run_index(&command),
         args::Command::Search(command) => search::run_search(&command),
+        args::Command::Timeline(command) => timeline::run(&command),
         args::Command::Check(command) => check::run(&command),
     };
     match outcome {

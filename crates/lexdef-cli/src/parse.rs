@@ -12,6 +12,9 @@ use crate::{diagnostics, output, Outcome};
 pub(crate) fn run(command: &ParseCommand) -> io::Result<Outcome> {
     let Ok(corpus) = crate::definitions::corpus(command.corpus.as_deref()) else { return Ok(Outcome::InputError) };
     let mut outcome = Outcome::Clean;
+    if let Some(day) = &command.at {
+        return run_at(command, &corpus, day);
+    }
     let instruments: Vec<Instrument> = match &command.target {
         Some(target) if Path::new(target).is_file() => match Instrument::read(Path::new(target)) {
             Ok((instrument, warnings)) => {
@@ -47,7 +50,7 @@ pub(crate) fn run(command: &ParseCommand) -> io::Result<Outcome> {
         document.warnings.iter().for_each(diagnostics::warning);
     }
     output::to_stdout(|out| match command.format {
-        Format::Text => write_outlines(out, &instruments, &documents),
+        Format::Text => write_outlines(out, &instruments, &documents, &|line| format!("line {line}")),
         Format::Json => {
             let value = if command.target.is_some() {
                 document_json(&instruments[0], &documents[0])
@@ -67,6 +70,43 @@ pub(crate) fn run(command: &ParseCommand) -> io::Result<Outcome> {
     Ok(outcome)
 }
 
+/// `lexdef parse ID --at DATE`: the outline of the instrument as it stood that day, then
+/// what last changed each provision an amendment touched.
+fn run_at(command: &ParseCommand, corpus: &lexdef::Corpus, day: &str) -> io::Result<Outcome> {
+    let Some(target) = &command.target else {
+        diagnostics::message(
+            "`--at` needs the id of an instrument of the corpus (`lexdef parse PH-RA9208-2003 --at 2015-01-01`)",
+            None,
+        );
+        return Ok(Outcome::InputError);
+    };
+    if Path::new(target).is_file() {
+        diagnostics::message(&format!("`--at` reads the corpus's amendments of an instrument of the corpus; `{target}` is a file (give its id, with `--corpus DIR` for another corpus)"), None);
+        return Ok(Outcome::InputError);
+    }
+    let Ok(version) = crate::timeline::version_at(corpus, target, day) else { return Ok(Outcome::InputError) };
+    let document = lexdef::parse(&version.instrument);
+    document.warnings.iter().for_each(diagnostics::warning);
+    output::to_stdout(|out| match command.format {
+        Format::Text => {
+            let place = |line: usize| crate::timeline::origin(&version, line);
+            write_outlines(out, std::slice::from_ref(&version.instrument), std::slice::from_ref(&document), &place)?;
+            crate::timeline::write_changes(out, &version, day)
+        }
+        Format::Json => {
+            let mut value = document_json(&version.instrument, &document);
+            value["at"] = json!(day);
+            value["amended_by"] = json!(version.by);
+            value["date"] = json!(version.date);
+            value["changes"] = json!(version.changes);
+            value["stretches"] = json!(version.stretches);
+            serde_json::to_writer_pretty(&mut *out, &value)?;
+            writeln!(out)
+        }
+    })?;
+    Ok(Outcome::Clean)
+}
+
 fn document_json(instrument: &Instrument, document: &Document) -> serde_json::Value {
     json!({
         "instrument": instrument.id,
@@ -78,7 +118,14 @@ fn document_json(instrument: &Instrument, document: &Document) -> serde_json::Va
     })
 }
 
-fn write_outlines(out: &mut dyn Write, instruments: &[Instrument], documents: &[Document]) -> io::Result<()> {
+/// The outlines; `place` writes a line of the file (`line 12`, or for the law at a date the
+/// corpus file and line it was copied from).
+fn write_outlines(
+    out: &mut dyn Write,
+    instruments: &[Instrument],
+    documents: &[Document],
+    place: &dyn Fn(usize) -> String,
+) -> io::Result<()> {
     for (index, (instrument, document)) in instruments.iter().zip(documents).enumerate() {
         if index > 0 {
             writeln!(out)?;
@@ -101,17 +148,22 @@ fn write_outlines(out: &mut dyn Write, instruments: &[Instrument], documents: &[
             writeln!(out, "  (no text in the corpus)")?;
         }
         for provision in &document.provisions {
-            write_provision(out, provision, 1)?;
+            write_provision(out, provision, 1, place)?;
         }
         for gap in &document.gaps {
-            let place = gap.within.as_ref().map(|eid| format!(" in {eid}")).unwrap_or_default();
-            writeln!(out, "  gap at line {}{place}: {}", gap.line, gap.note)?;
+            let within = gap.within.as_ref().map(|eid| format!(" in {eid}")).unwrap_or_default();
+            writeln!(out, "  gap at {}{within}: {}", place(gap.line), gap.note)?;
         }
     }
     Ok(())
 }
 
-fn write_provision(out: &mut dyn Write, provision: &Provision, depth: usize) -> io::Result<()> {
+fn write_provision(
+    out: &mut dyn Write,
+    provision: &Provision,
+    depth: usize,
+    place: &dyn Fn(usize) -> String,
+) -> io::Result<()> {
     let indent = "  ".repeat(depth);
     let label = match (&provision.num, &provision.term) {
         (Some(num), _) => num.clone(),
@@ -130,9 +182,9 @@ fn write_provision(out: &mut dyn Write, provision: &Provision, depth: usize) -> 
         flags.push("incomplete");
     }
     let flags = if flags.is_empty() { String::new() } else { format!("  ({})", flags.join(", ")) };
-    writeln!(out, "{indent}{label}{heading}  [{}] line {}{flags}", provision.eid, provision.line)?;
+    writeln!(out, "{indent}{label}{heading}  [{}] {}{flags}", provision.eid, place(provision.line))?;
     for child in &provision.children {
-        write_provision(out, child, depth + 1)?;
+        write_provision(out, child, depth + 1, place)?;
     }
     Ok(())
 }

@@ -259,7 +259,8 @@ impl History {
                 line,
                 words,
             };
-            let language = |instrument: &Instrument| instrument.metadata.as_ref().map(|meta| meta.language.code.clone());
+            let language =
+                |instrument: &Instrument| instrument.metadata.as_ref().map(|meta| meta.language.code.clone());
             if language(amending) != language(base) {
                 history.unapplied.push(Unapplied {
                     by: by(&Eid::child(None, "preamble"), 1, String::new()),
@@ -279,10 +280,9 @@ impl History {
             for action in actions {
                 match consolidation.apply(amending, &action)? {
                     Ok(change) => changes.push(change),
-                    Err(reason) => history.unapplied.push(Unapplied {
-                        by: by(&action.by.eid, action.by.line, action.by.words.clone()),
-                        reason,
-                    }),
+                    Err(reason) => history
+                        .unapplied
+                        .push(Unapplied { by: by(&action.by.eid, action.by.line, action.by.words.clone()), reason }),
                 }
             }
             let (instrument, stretches, changed_by) = consolidation.render()?;
@@ -352,6 +352,67 @@ impl History {
     /// The last version (every amendment of the corpus applied, undated ones included).
     pub fn latest(&self) -> &Version {
         self.versions.last().expect("a history has its first version")
+    }
+}
+
+impl Corpus {
+    /// The corpus as it stood on `date` (`YYYY-MM-DD`): each instrument an amending
+    /// instrument of the corpus changed is its version of that day, and an instrument made
+    /// after the day is left out. What the day leaves open is said, never decided: the notes
+    /// name the instruments left out because their date (or an amendment's) is known only to
+    /// a month or year holding the day, those kept undated, and the amendments due by then
+    /// that could not be applied.
+    pub fn at(&self, date: &str) -> Result<(Corpus, Vec<String>)> {
+        let day: PartialDate = date.parse()?;
+        if !day.is_day() {
+            return Err(Error::PointInTime {
+                id: "the corpus".to_owned(),
+                date: date.to_owned(),
+                message: "give a day, `YYYY-MM-DD`: an amendment may fall within a month or a year".to_owned(),
+            });
+        }
+        let mut instruments = Vec::new();
+        let mut notes = Vec::new();
+        for instrument in self.instruments() {
+            let history = History::of(self, instrument.id.as_str())?;
+            match history.at(date) {
+                Ok(at) => {
+                    if at.version.date.is_none() {
+                        notes.push(format!("{}: its date is not in the corpus; shown as it stands", instrument.id));
+                    }
+                    for undated in at.undated {
+                        if let Some(by) = &undated.by {
+                            notes.push(format!(
+                                "{}: {by} amends it and its date is not in the corpus; its changes are not shown",
+                                instrument.id
+                            ));
+                        }
+                    }
+                    for unapplied in &history.unapplied {
+                        let due = amending_instruments(self, instrument).into_iter().any(|(amending, date, _, _)| {
+                            amending.id == unapplied.by.instrument
+                                && date.is_some_and(|date| date.first_and_last_day().1.as_str() <= day.as_str())
+                        });
+                        if due {
+                            notes.push(format!(
+                                "{}: {} {} (line {}) not applied: {}",
+                                instrument.id,
+                                unapplied.by.instrument,
+                                unapplied.by.eid,
+                                unapplied.by.line,
+                                unapplied.reason
+                            ));
+                        }
+                    }
+                    instruments.push(at.version.instrument.clone());
+                }
+                Err(Error::PointInTime { message, .. }) => {
+                    notes.push(format!("{}: left out: {message}", instrument.id))
+                }
+                Err(other) => return Err(other),
+            }
+        }
+        Ok((self.with_instruments(instruments), notes))
     }
 }
 
@@ -495,7 +556,12 @@ fn read_actions(
                 new: vec![provision.eid.clone()],
             }),
             None => unapplied.push(Unapplied {
-                by: AmendingProvision { instrument: amending.id.clone(), eid: eid.clone(), line: 1, words: String::new() },
+                by: AmendingProvision {
+                    instrument: amending.id.clone(),
+                    eid: eid.clone(),
+                    line: 1,
+                    words: String::new(),
+                },
                 reason: format!("its relation lists `{eid}` as amended, and its text has no such provision"),
             }),
         }
@@ -537,7 +603,9 @@ fn read_actions(
             } else {
                 unapplied.push(Unapplied {
                     by: amending_provision(provision, own.clone()),
-                    reason: "it quotes provisions, in words that say no action lexdef reads (substitute, insert, repeal)".to_owned(),
+                    reason:
+                        "it quotes provisions, in words that say no action lexdef reads (substitute, insert, repeal)"
+                            .to_owned(),
                 });
             }
             continue;
@@ -554,7 +622,8 @@ fn read_actions(
         }
         let Some(number) = named_section(amending_words) else {
             unapplied.push(refuse(if ancestor_incomplete || provision.incomplete {
-                "the words that name the provision it amends are not in the corpus text (the provision is incomplete)".to_owned()
+                "the words that name the provision it amends are not in the corpus text (the provision is incomplete)"
+                    .to_owned()
             } else {
                 "its words name no section lexdef can find".to_owned()
             }));
@@ -570,7 +639,9 @@ fn read_actions(
         let target: Option<Eid> = format!("sec_{number}").parse().ok();
         match action {
             Action::Substitute | Action::Insert if quoted.is_empty() => {
-                unapplied.push(refuse("the new text it gives is not in the corpus (no quoted provision follows its words)".to_owned()));
+                unapplied.push(refuse(
+                    "the new text it gives is not in the corpus (no quoted provision follows its words)".to_owned(),
+                ));
             }
             Action::Substitute => {
                 let mismatch = quoted.iter().find(|new| own_eid(new) != target && quoted.len() == 1);
@@ -733,7 +804,9 @@ impl Consolidation {
             metadata.completeness = Completeness {
                 status: CompletenessStatus::Partial,
                 note: Some(match &own.note {
-                    Some(note) => format!("consolidated from texts of which one or more are partial; as adopted: {note}"),
+                    Some(note) => {
+                        format!("consolidated from texts of which one or more are partial; as adopted: {note}")
+                    }
                     None => "consolidated from texts of which one or more are partial".to_owned(),
                 }),
                 ..own.clone()
@@ -811,10 +884,8 @@ impl Consolidation {
     fn place_for(&self, new: &Provision) -> usize {
         let key = number_key(new.number.as_deref().unwrap_or(""));
         let same_kind: Vec<&Provision> = self.document.walk().filter(|provision| provision.kind == new.kind).collect();
-        if let Some(before) = same_kind
-            .iter()
-            .filter(|provision| number_key(provision.number.as_deref().unwrap_or("")) < key)
-            .last()
+        if let Some(before) =
+            same_kind.iter().filter(|provision| number_key(provision.number.as_deref().unwrap_or("")) < key).last()
         {
             return self.extent(before).1;
         }
@@ -830,12 +901,8 @@ impl Consolidation {
         self.add_sources(amending);
         let target_eid = action.target.clone();
         let target = target_eid.as_ref().and_then(|eid| self.document.find(eid.as_str())).cloned();
-        let change = |eid: Eid, target_seen: bool| Change {
-            eid,
-            action: action.action,
-            by: action.by.clone(),
-            target_seen,
-        };
+        let change =
+            |eid: Eid, target_seen: bool| Change { eid, action: action.action, by: action.by.clone(), target_seen };
         let new_pieces = |changed_by: usize| -> Vec<Piece> {
             action
                 .new
@@ -934,7 +1001,8 @@ fn extent(instrument: &Instrument, provision: &Provision, trailing: bool) -> (us
     let first_line = lines.line(start);
     let line_start = lines.line_span(file, first_line).start;
     let before = &file[line_start..start];
-    let mut start = if before.trim().is_empty() || before.trim_start().starts_with("{{number:") { line_start } else { start };
+    let mut start =
+        if before.trim().is_empty() || before.trim_start().starts_with("{{number:") { line_start } else { start };
     if start == line_start {
         let mut above = first_line;
         while above > 1 && (marker_line(above - 1, "{{gap:") || marker_line(above - 1, "{{number:")) {
@@ -990,9 +1058,15 @@ mod tests {
 
     #[test]
     fn the_section_named_is_the_first() {
-        assert_eq!(named_section("The principal Act is amended by substituting for section 13 the following section:"), Some("13".to_owned()));
+        assert_eq!(
+            named_section("The principal Act is amended by substituting for section 13 the following section:"),
+            Some("13".to_owned())
+        );
         assert_eq!(named_section("Section 4-A of Republic Act No. 9208 is hereby amended"), Some("4-A".to_owned()));
-        assert_eq!(named_section("The provisions of section 6 of the Act, B.E. 2551 as amended by the Act (No. 3)"), Some("6".to_owned()));
+        assert_eq!(
+            named_section("The provisions of section 6 of the Act, B.E. 2551 as amended by the Act (No. 3)"),
+            Some("6".to_owned())
+        );
         assert_eq!(named_section("in the shoulder note, by inserting after the word"), None);
         // `intersection 5` is no section.
         assert_eq!(named_section("the intersection 5 of roads"), None);

@@ -250,6 +250,12 @@ impl Corpus {
         self.errors.extend(problems);
     }
 
+    /// This corpus with other instruments (the law at a date): its load errors and warnings kept.
+    pub(crate) fn with_instruments(&self, instruments: Vec<Instrument>) -> Corpus {
+        let instruments = instruments.into_iter().map(|instrument| (instrument.id.to_string(), instrument)).collect();
+        Corpus { instruments, errors: self.errors.clone(), warnings: self.warnings.clone() }
+    }
+
     /// The instruments, sorted by id.
     pub fn instruments(&self) -> impl Iterator<Item = &Instrument> {
         self.instruments.values()

@@ -144,11 +144,8 @@ fn first_words(evidence: &[Evidence]) -> Option<&Evidence> {
 impl Timeline {
     /// The timeline of `history` for `concept`, each version read with `lexicon`.
     pub fn of(history: &History, lexicon: &Lexicon, concept: &ConceptId) -> Timeline {
-        let models: Vec<TermModel> = history
-            .versions
-            .iter()
-            .map(|version| Analysis::of(&version.instrument, lexicon, concept).model)
-            .collect();
+        let models: Vec<TermModel> =
+            history.versions.iter().map(|version| Analysis::of(&version.instrument, lexicon, concept).model).collect();
         let versions = history
             .versions
             .iter()
@@ -201,10 +198,12 @@ impl Timeline {
             };
             for id in &elements {
                 let state = model.state(id);
-                let evidence = model.elements.iter().find(|presence| &presence.id == id).map(|presence| &presence.evidence);
+                let evidence =
+                    model.elements.iter().find(|presence| &presence.id == id).map(|presence| &presence.evidence);
                 let Some((_, before)) = previous else {
                     if state == ElementState::Present {
-                        let mut first = entry(id.to_string(), ItemKind::Element, Event::AsAdopted, None, state.to_string());
+                        let mut first =
+                            entry(id.to_string(), ItemKind::Element, Event::AsAdopted, None, state.to_string());
                         if let Some(words) = evidence.and_then(|evidence| first_words(evidence)) {
                             first.words = Some(words.text.clone());
                             first.words_at = place(version, words.line);
@@ -222,7 +221,8 @@ impl Timeline {
                     ElementState::Absent => Event::Went,
                     ElementState::NotFound | ElementState::NotDefined => Event::Unknown,
                 };
-                let mut change = entry(id.to_string(), ItemKind::Element, event, Some(old.to_string()), state.to_string());
+                let mut change =
+                    entry(id.to_string(), ItemKind::Element, event, Some(old.to_string()), state.to_string());
                 // The words that show the change: the new ones where it appeared, the old ones
                 // (and the provision that replaced them) where it went.
                 let shown = match evidence.and_then(|evidence| first_words(evidence)) {
@@ -270,7 +270,8 @@ impl Timeline {
                 if old_shown == shown {
                     continue;
                 }
-                let old_known = old.is_some_and(|qualifier| qualifier.value != crate::qualifier::QualifierValue::Unknown);
+                let old_known =
+                    old.is_some_and(|qualifier| qualifier.value != crate::qualifier::QualifierValue::Unknown);
                 let event = match (old_known, known) {
                     (_, false) => Event::Unknown,
                     (false, true) => Event::Appeared,
