@@ -770,12 +770,14 @@ impl Consolidation {
         }
     }
 
-    /// The file of the pieces, the stretches it is made of and the change of each.
+    /// The corpus file of the pieces (a metadata block, then the text), where each piece's
+    /// text starts in it, and the stretches it is made of.
     fn file(&self) -> (String, Vec<usize>, Vec<Stretch>) {
-        let mut file = String::new();
+        let metadata = toml::to_string(&self.metadata()).expect("metadata is plain data, which TOML can write");
+        let mut file = format!("+++\n{metadata}+++\n");
         let mut starts = Vec::with_capacity(self.pieces.len());
         let mut stretches = Vec::with_capacity(self.pieces.len());
-        let mut line = 1;
+        let mut line = file.lines().count() + 1;
         for piece in &self.pieces {
             file.push_str(&format!("{{{{source: {}}}}}\n", piece.source));
             line += 1;
@@ -799,6 +801,16 @@ impl Consolidation {
     fn metadata(&self) -> Metadata {
         let mut metadata = self.base.metadata.clone().expect("an amended instrument has metadata: its relations");
         metadata.sources = self.sources.clone();
+        let mut origins: Vec<&InstrumentId> = Vec::new();
+        for piece in &self.pieces {
+            if !origins.contains(&&piece.origin) {
+                origins.push(&piece.origin);
+            }
+        }
+        metadata.provenance_notes.push(format!(
+            "Consolidated by lexdef from the corpus files of {}: each stretch of text is copied exactly from the file its `source` marker names (instrument/source), the quotation marks of amending text included.",
+            origins.iter().map(|id| id.as_str()).collect::<Vec<_>>().join(", ")
+        ));
         if self.partial {
             let own = &metadata.completeness;
             metadata.completeness = Completeness {
@@ -826,7 +838,9 @@ impl Consolidation {
         });
         let (file, starts, _) = self.file();
         let name = format!("{} (consolidated)", self.base.id);
-        self.current = Instrument::assemble(&name, file, self.metadata())?;
+        // (The file's name is not its id: the mismatch warning says nothing here.)
+        let (current, _) = Instrument::from_bytes(&name, file.as_bytes())?;
+        self.current = current;
         self.document = crate::structure::parse(&self.current);
         self.piece_starts = starts;
         Ok(())

@@ -262,28 +262,6 @@ impl Instrument {
         &self.file_lines
     }
 
-    /// An instrument put together by lexdef (the law at a date): `body` is text with markers
-    /// (its `{{source: ...}}` keys among `metadata.sources`), named `file` in diagnostics.
-    pub(crate) fn assemble(file: &str, body: String, metadata: Metadata) -> Result<Instrument> {
-        let mut instrument = Instrument {
-            id: metadata.id.clone(),
-            metadata: None,
-            text: String::new(),
-            gaps: Vec::new(),
-            source_switches: Vec::new(),
-            number_markers: Vec::new(),
-            file: file.to_owned(),
-            file_text: String::new(),
-            file_lines: LineIndex::new(&body),
-            segments: Vec::new(),
-        };
-        instrument.take_markers(&body, 0)?;
-        instrument.file_text = body;
-        instrument.check_markers_against(&metadata)?;
-        instrument.metadata = Some(metadata);
-        Ok(instrument)
-    }
-
     /// The line of the file that holds byte `offset` of the text, for quoting in diagnostics.
     pub fn file_line_text(&self, line: usize) -> &str {
         &self.file_text[self.file_lines.line_span(&self.file_text, line)]
