@@ -229,6 +229,10 @@ fn the_corpus_at_a_date_leaves_out_what_was_not_yet_made() {
             .any(|note| note == "PH-RA11862-2022: left out: PH-RA11862-2022 dates from 2022-06-23, after that day"),
         "{notes:#?}"
     );
+    // An instrument the day leaves open is left out, and asking for it says why.
+    let (at_2013, _) = corpus.at("2013-05-01").expect("a day");
+    let error = at_2013.require("PH-RA9208-2003").expect_err("RA 10364 is dated 2013 only").to_string();
+    assert!(error.starts_with("PH-RA9208-2003 at 2013-05-01: PH-RA10364-2012 dates from 2013"), "{error}");
     let (at_2020, notes) = corpus.at("2020-01-01").expect("a day");
     assert!(notes.iter().any(|note| note.starts_with("MY-ATIPSOM-2007: MY-ATIPSOM-AMEND amends it")), "{notes:#?}");
     assert!(

@@ -375,6 +375,40 @@ impl PyCorpus {
         Ok(PyTranslationCheck { inner })
     }
 
+    /// The corpus as it stood on `date` (`"YYYY-MM-DD"`): each instrument that amending
+    /// instruments of the corpus changed is its version of that day (their whole-provision
+    /// substitutions, insertions and repeals applied, the text copied exactly from the corpus
+    /// files), and instruments made after the day are left out. What the day leaves open (an
+    /// amendment dated only to the year holding it, an undated one, one that could not be
+    /// applied) is said in a `LexdefWarning`, never decided.
+    #[pyo3(text_signature = "(self, date)")]
+    fn at(&self, py: Python<'_>, date: &str) -> PyResult<PyCorpus> {
+        let (corpus, notes) = py.detach(|| self.corpus.at(date)).py_result()?;
+        if !notes.is_empty() {
+            let message = format!("the corpus on {date}: {}", notes.join("; "));
+            PyErr::warn(py, &py.get_type::<LexdefWarning>(), &std::ffi::CString::new(message.replace('\0', " "))?, 1)?;
+        }
+        Ok(PyCorpus::new(corpus, self.lexicon.clone()))
+    }
+
+    /// The definition of `concept` through the versions of an instrument of the corpus, as a
+    /// pandas DataFrame: one row per event of an element or qualifier (`as adopted`,
+    /// `appeared`, `changed`, `went`, or `unknown` where the corpus text of a version no
+    /// longer settles it), with the version's date, the amending provision that made the
+    /// change and its words, and the words of the version with the corpus file and line they
+    /// are printed on. Amendments that could not be applied are in `.attrs["unapplied"]`.
+    #[pyo3(signature = (instrument, concept = DEFAULT_CONCEPT), text_signature = "(self, instrument, concept='trafficking_in_persons')")]
+    fn timeline<'py>(&self, py: Python<'py>, instrument: &str, concept: &str) -> PyResult<Bound<'py, PyAny>> {
+        let concept = self.lexicon.inner.concept(concept).py_result()?;
+        let timeline = py
+            .detach(|| {
+                let history = lexdef::History::of(&self.corpus, instrument)?;
+                Ok::<_, lexdef::Error>(lexdef::Timeline::of(&history, &self.lexicon.inner, &concept))
+            })
+            .py_result()?;
+        crate::results::timeline_frame(py, &timeline)
+    }
+
     /// Search provisions and definitions: words (all must match), "a phrase", `a OR b`,
     /// `-word`; spelling and inflection are folded. The index is built on the first search.
     #[pyo3(signature = (query, jurisdiction = None, element = None, concept = None, limit = 20, language = None))]

@@ -49,7 +49,9 @@ pub(crate) fn to_py(error: lexdef::Error) -> PyErr {
         | Error::UnknownJurisdiction { .. }
         | Error::Marker { .. } => ParseError::new_err(message),
         Error::Lexicon { .. } => LexiconError::new_err(message),
-        Error::Query { .. } | Error::UnknownConcept { .. } | Error::InvalidValue { .. } => QueryError::new_err(message),
+        Error::Query { .. } | Error::UnknownConcept { .. } | Error::InvalidValue { .. } | Error::PointInTime { .. } => {
+            QueryError::new_err(message)
+        }
         // Io, IncompleteCorpus, DuplicateInstrument, UnknownRelationTarget, UnknownInstrument,
         // StaleIndex, Index, and variants added to the core later.
         _ => CorpusError::new_err(message),

@@ -1340,3 +1340,72 @@ value_class!(PyTranslationCheck, "TranslationCheck", {
         )
     }
 });
+
+/// The columns of `Corpus.timeline()`.
+const TIMELINE_COLUMNS: [&str; 17] = [
+    "instrument",
+    "item",
+    "kind",
+    "version",
+    "date",
+    "by",
+    "event",
+    "from",
+    "to",
+    "amending_instrument",
+    "amending_eid",
+    "amending_line",
+    "amending_words",
+    "words",
+    "words_instrument",
+    "words_line",
+    "note",
+];
+
+/// A timeline as a DataFrame, one row per event; `event` an ordered categorical in the order
+/// things happen to an item, and the amendments not applied in `.attrs["unapplied"]`.
+pub(crate) fn timeline_frame<'py>(py: Python<'py>, timeline: &lexdef::Timeline) -> PyResult<Bound<'py, PyAny>> {
+    let rows = PyList::empty(py);
+    for entry in &timeline.entries {
+        let row = PyDict::new(py);
+        let amending = entry.amending.as_ref();
+        row.set_item("instrument", timeline.instrument.as_str())?;
+        row.set_item("item", &entry.item)?;
+        row.set_item("kind", crate::convert::serial_name(&entry.kind))?;
+        row.set_item("version", entry.version)?;
+        row.set_item("date", entry.date.as_ref().map(ToString::to_string))?;
+        row.set_item("by", entry.by.as_ref().map(ToString::to_string))?;
+        row.set_item("event", entry.event.as_str())?;
+        row.set_item("from", entry.from.clone())?;
+        row.set_item("to", &entry.to)?;
+        row.set_item("amending_instrument", amending.map(|by| by.instrument.to_string()))?;
+        row.set_item("amending_eid", amending.map(|by| by.eid.to_string()))?;
+        row.set_item("amending_line", amending.map(|by| by.line))?;
+        row.set_item("amending_words", amending.map(|by| by.words.split_whitespace().collect::<Vec<_>>().join(" ")))?;
+        row.set_item("words", entry.words.clone())?;
+        row.set_item("words_instrument", entry.words_at.as_ref().map(|place| place.instrument.to_string()))?;
+        row.set_item("words_line", entry.words_at.as_ref().map(|place| place.line))?;
+        row.set_item("note", entry.note.clone())?;
+        rows.append(row)?;
+    }
+    let columns = TIMELINE_COLUMNS.iter().map(|column| (*column).to_owned()).collect();
+    let frame = crate::convert::data_frame(py, rows, columns)?;
+    let pandas = crate::convert::pandas(py)?;
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("categories", ["as adopted", "appeared", "changed", "unknown", "went"])?;
+    kwargs.set_item("ordered", true)?;
+    let events = pandas.getattr("Categorical")?.call((frame.get_item("event")?,), Some(&kwargs))?;
+    frame.set_item("event", events)?;
+    let unapplied = PyList::empty(py);
+    for item in &timeline.unapplied {
+        let row = PyDict::new(py);
+        row.set_item("instrument", item.by.instrument.as_str())?;
+        row.set_item("eid", item.by.eid.as_str())?;
+        row.set_item("line", item.by.line)?;
+        row.set_item("words", &item.by.words)?;
+        row.set_item("reason", &item.reason)?;
+        unapplied.append(row)?;
+    }
+    frame.getattr("attrs")?.set_item("unapplied", unapplied)?;
+    Ok(frame)
+}

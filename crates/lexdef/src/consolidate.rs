@@ -373,6 +373,7 @@ impl Corpus {
         }
         let mut instruments = Vec::new();
         let mut notes = Vec::new();
+        let mut left_out = std::collections::BTreeMap::new();
         for instrument in self.instruments() {
             let history = History::of(self, instrument.id.as_str())?;
             match history.at(date) {
@@ -407,12 +408,13 @@ impl Corpus {
                     instruments.push(at.version.instrument.clone());
                 }
                 Err(Error::PointInTime { message, .. }) => {
-                    notes.push(format!("{}: left out: {message}", instrument.id))
+                    notes.push(format!("{}: left out: {message}", instrument.id));
+                    left_out.insert(instrument.id.to_string(), (date.to_owned(), message));
                 }
                 Err(other) => return Err(other),
             }
         }
-        Ok((self.with_instruments(instruments), notes))
+        Ok((self.with_instruments(instruments, left_out), notes))
     }
 }
 

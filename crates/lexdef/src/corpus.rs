@@ -25,6 +25,9 @@ pub struct Corpus {
     instruments: BTreeMap<String, Instrument>,
     errors: Vec<LoadError>,
     warnings: Vec<Warning>,
+    /// For the corpus as it stood on a day ([`Corpus::at`]): the instruments left out, by id,
+    /// with the day and why, so that asking for one says so.
+    left_out: BTreeMap<String, (String, String)>,
 }
 
 /// An error met while loading one file of a corpus.
@@ -251,9 +254,14 @@ impl Corpus {
     }
 
     /// This corpus with other instruments (the law at a date): its load errors and warnings kept.
-    pub(crate) fn with_instruments(&self, instruments: Vec<Instrument>) -> Corpus {
+    /// `left_out` maps ids to the day and why they are not there.
+    pub(crate) fn with_instruments(
+        &self,
+        instruments: Vec<Instrument>,
+        left_out: BTreeMap<String, (String, String)>,
+    ) -> Corpus {
         let instruments = instruments.into_iter().map(|instrument| (instrument.id.to_string(), instrument)).collect();
-        Corpus { instruments, errors: self.errors.clone(), warnings: self.warnings.clone() }
+        Corpus { instruments, errors: self.errors.clone(), warnings: self.warnings.clone(), left_out }
     }
 
     /// The instruments, sorted by id.
@@ -279,6 +287,9 @@ impl Corpus {
     /// The instrument with this id, or an error that suggests close ids (prefixes, parts, and
     /// ids at most two edits away).
     pub fn require(&self, id: &str) -> Result<&Instrument> {
+        if let Some((date, message)) = self.left_out.get(id) {
+            return Err(Error::PointInTime { id: id.to_owned(), date: date.clone(), message: message.clone() });
+        }
         self.get(id).ok_or_else(|| {
             let wanted = id.to_ascii_uppercase();
             let mut suggestions: Vec<String> = self
@@ -319,6 +330,8 @@ struct SerialisedCorpus {
     files: Vec<SerialisedFile>,
     errors: Vec<LoadError>,
     warnings: Vec<Warning>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    left_out: BTreeMap<String, (String, String)>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -340,6 +353,7 @@ impl Serialize for Corpus {
                 .collect(),
             errors: self.errors.clone(),
             warnings: self.warnings.clone(),
+            left_out: self.left_out.clone(),
         }
         .serialize(serializer)
     }
@@ -348,8 +362,12 @@ impl Serialize for Corpus {
 impl<'de> Deserialize<'de> for Corpus {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Corpus, D::Error> {
         let serialised = SerialisedCorpus::deserialize(deserializer)?;
-        let mut corpus =
-            Corpus { instruments: BTreeMap::new(), errors: serialised.errors, warnings: serialised.warnings };
+        let mut corpus = Corpus {
+            instruments: BTreeMap::new(),
+            errors: serialised.errors,
+            warnings: serialised.warnings,
+            left_out: serialised.left_out,
+        };
         for file in serialised.files {
             // The warnings of this parse were kept when the corpus was first loaded.
             let (instrument, _) =
