@@ -388,3 +388,83 @@ fn an_element_the_complete_text_drops_went() {
     assert_eq!(by.eid.as_str(), "sec_1");
     assert!(by.words.contains("substituting for section 2"), "{}", by.words);
 }
+
+/// A made-up base act and amending act with the given bodies (test text, not law), in the
+/// same made-up jurisdiction as above.
+fn pair(base_title: &str, numbering: &str, base_body: &str, amending_body: &str) -> Corpus {
+    let metadata = |id: &str, title: &str, kind: &str, adopted: &str, relation: &str, target: &str| {
+        format!(
+            "+++\nid = \"{id}\"\ntitle = \"{title} (test text, not law)\"\nshort_title = \"{title}\"\njurisdiction = \"AU\"\nkind = \"{kind}\"\nadopted = \"{adopted}\"\n\n[language]\ncode = \"en\"\nstatus = \"official\"\n\n[completeness]\nstatus = \"complete\"\nincluded = [\"{numbering}\"]\n\n[[sources]]\nkey = \"made-up\"\nurl = \"https://example.org/not-law\"\ndescription = \"made up for lexdef's tests\"\n\n[[relations]]\nkind = \"{relation}\"\ntarget = \"{target}\"\n+++\n{{{{source: made-up}}}}\n"
+        )
+    };
+    let base = metadata("AU-VARIANT-BASE-2001", base_title, "act", "2001-01-01", "amended_by", "AU-VARIANT-AMEND-2011")
+        + base_body;
+    let amending = metadata(
+        "AU-VARIANT-AMEND-2011",
+        "Variant Amendment Act 2011",
+        "amending-act",
+        "2011-01-01",
+        "amends",
+        "AU-VARIANT-BASE-2001",
+    ) + amending_body;
+    let corpus = Corpus::from_files([
+        ("AU-VARIANT-BASE-2001.txt".to_owned(), base.into_bytes()),
+        ("AU-VARIANT-AMEND-2011.txt".to_owned(), amending.into_bytes()),
+    ]);
+    assert!(corpus.errors().is_empty(), "{:#?}", corpus.errors());
+    corpus
+}
+
+fn outline_and_actions(corpus: &Corpus) -> (Vec<String>, Vec<(String, lexdef::Action)>, Vec<String>) {
+    let history = History::of(corpus, "AU-VARIANT-BASE-2001").expect("the base act");
+    let latest = history.latest();
+    assert_copied_exactly(corpus, latest);
+    let outline = lexdef::parse(&latest.instrument).walk().map(|provision| provision.eid.to_string()).collect();
+    let actions = latest.changes.iter().map(|change| (change.eid.to_string(), change.action)).collect();
+    let unapplied = history.unapplied.iter().map(|item| format!("{}: {}", item.by.eid, item.reason)).collect();
+    (outline, actions, unapplied)
+}
+
+#[test]
+fn united_kingdom_style_amending_words_are_read() {
+    // "For section 2 substitute—", "After section 2 insert—", "Omit section 3", and a change
+    // of words in quotation marks, which is not applied.
+    let corpus = pair(
+        "Variant Act 2001",
+        "ss 1-3",
+        "1 Citation\nThis Act may be cited as the Variant Act 2001.\n2 Meaning of trafficking\nIn this Act \"trafficking\" means the recruitment or transportation of a person by force for the purpose of exploitation.\n3 Review\nThe Minister must review this Act.\n",
+        "1 Meaning of trafficking\nIn the Variant Act 2001, for section 2 substitute—\n\"2 Meaning of trafficking\nIn this Act \"trafficking\" means the recruitment, transportation or transfer of a person by force or fraud for the purpose of exploitation.\"\n2 Consent\nIn the Variant Act 2001, after section 2 insert—\n\"2A Consent irrelevant\nThe consent of a victim is irrelevant.\"\n3 Review\nIn the Variant Act 2001, omit section 3.\n4 Words\nIn section 2A of the Variant Act 2001, for \"a victim\" substitute \"any victim\".\n",
+    );
+    let (outline, actions, unapplied) = outline_and_actions(&corpus);
+    assert_eq!(outline, ["sec_1", "sec_2", "sec_2A"], "{actions:?} {unapplied:?}");
+    assert_eq!(
+        actions,
+        [
+            ("sec_2".to_owned(), lexdef::Action::Substitute),
+            ("sec_2A".to_owned(), lexdef::Action::Insert),
+            ("sec_3".to_owned(), lexdef::Action::Repeal),
+        ]
+    );
+    assert_eq!(unapplied.len(), 1, "{unapplied:?}");
+    assert!(unapplied[0].starts_with("sec_4: it changes words within a provision"), "{unapplied:?}");
+}
+
+#[test]
+fn civil_law_articles_are_amended_by_article() {
+    // "Article 2 of Law No. 5/2001 is amended to read as follows:", and an amending article
+    // that names another law, which is left alone.
+    let corpus = pair(
+        "Law No. 5/2001 on Variants",
+        "arts 1-2",
+        "Article 1\nThis Law governs variants.\nArticle 2\nTrafficking in persons means the recruitment of persons by force for the purpose of exploitation.\n",
+        "Article 1\nArticle 2 of Law No. 5/2001 on Variants is amended to read as follows:\n\"Article 2\nTrafficking in persons means the recruitment, transfer or receipt of persons by force or deception for the purpose of exploitation.\"\nArticle 2\nArticle 7 of Law No. 9/1999 is amended to read as follows:\n\"Article 7\nNothing.\"\n",
+    );
+    let (outline, actions, unapplied) = outline_and_actions(&corpus);
+    assert_eq!(outline, ["art_1", "art_2"], "{unapplied:?}");
+    assert_eq!(actions, [("art_2".to_owned(), lexdef::Action::Substitute)]);
+    assert_eq!(unapplied.len(), 1, "{unapplied:?}");
+    assert!(unapplied[0].starts_with("art_2: its words do not name AU-VARIANT-BASE-2001"), "{unapplied:?}");
+    let timeline = timeline(&History::of(&corpus, "AU-VARIANT-BASE-2001").unwrap());
+    assert_eq!(entry(&timeline, "means.deception", 1).event, Event::Appeared);
+    assert_eq!(entry(&timeline, "act.receipt", 1).amending.as_ref().map(|by| by.eid.as_str()), Some("art_1"));
+}

@@ -649,15 +649,24 @@ fn the_law_at_a_date_traces_every_line_to_the_file_it_was_copied_from() {
     let text = stdout(&output);
     assert!(text.contains("    (a)  [sec_3__para_a] PH-RA11862-2022 line 57  (quoted)"), "{text}");
     assert!(text.contains("  SEC. 4-B.  Accomplice Liability  [sec_4-B] PH-RA10364-2012 line 118  (quoted)"), "{text}");
-    assert!(text.contains("  as it stood on 2023-01-01: last amended by PH-RA11862-2022, 2022-06-23 (adopted)"), "{text}");
+    assert!(
+        text.contains("  as it stood on 2023-01-01: last amended by PH-RA11862-2022, 2022-06-23 (adopted)"),
+        "{text}"
+    );
     assert!(text.contains("  sec_3 substituted by PH-RA11862-2022 sec_3 (line 55): “SEC. 3. Section 3 of Republic Act No. 9208, as amended, is hereby further amended to read as follows:”"), "{text}");
 
     // The model at a date says where its words are printed.
     let output = lexdef(directory.path(), &["model", "PH-RA9208-2003", "--at", "2015-01-01"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = stdout(&output);
-    assert!(text.starts_with("PH-RA9208-2003 as it stood on 2015-01-01 (as amended by PH-RA10364-2012, 2013 (adopted))"), "{text}");
-    assert!(text.contains("act.obtaining                      “obtaining”  [sec_3__para_a] PH-RA10364-2012 line 95"), "{text}");
+    assert!(
+        text.starts_with("PH-RA9208-2003 as it stood on 2015-01-01 (as amended by PH-RA10364-2012, 2013 (adopted))"),
+        "{text}"
+    );
+    assert!(
+        text.contains("act.obtaining                      “obtaining”  [sec_3__para_a] PH-RA10364-2012 line 95"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -666,15 +675,24 @@ fn a_day_the_corpus_cannot_settle_or_a_badly_written_date_is_refused_plainly() {
     let output = lexdef(directory.path(), &["parse", "PH-RA9208-2003", "--at", "2013-05-01"]);
     assert_eq!(output.status.code(), Some(2));
     let message = stderr(&output);
-    assert!(message.contains("PH-RA10364-2012 dates from 2013 (adopted), which the corpus does not give to the day"), "{message}");
+    assert!(
+        message.contains("PH-RA10364-2012 dates from 2013 (adopted), which the corpus does not give to the day"),
+        "{message}"
+    );
     assert!(message.contains("ask for a date before 2013-01-01 or after 2013-12-31"), "{message}");
     let output = lexdef(directory.path(), &["parse", "PH-RA9208-2003", "--at", "1/1/2015"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("`1/1/2015` is not a day: write it `YYYY-MM-DD`, e.g. `2015-01-01`"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("`1/1/2015` is not a day: write it `YYYY-MM-DD`, e.g. `2015-01-01`"),
+        "{}",
+        stderr(&output)
+    );
     // An undated amendment is named, not silently left out.
     let output = lexdef(directory.path(), &["parse", "MY-ATIPSOM-2007", "--at", "2024-01-01"]);
     assert_eq!(output.status.code(), Some(0));
-    assert!(stderr(&output).contains("note: MY-ATIPSOM-AMEND amends MY-ATIPSOM-2007 and its date is not in the corpus: its changes are not shown"));
+    assert!(stderr(&output).contains(
+        "note: MY-ATIPSOM-AMEND amends MY-ATIPSOM-2007 and its date is not in the corpus: its changes are not shown"
+    ));
     assert!(stdout(&output).contains("as adopted: the corpus holds no amendment of it dated on or before 2024-01-01"));
 }
 
@@ -686,7 +704,10 @@ fn the_timeline_shows_what_each_amendment_changed_in_the_definition() {
     let text = stdout(&output);
     let obtaining = text.split("\n\n").find(|block| block.starts_with("act.obtaining\n")).expect("act.obtaining");
     assert!(obtaining.contains("v1 2013          appeared (not_found → present)"), "{obtaining}");
-    assert!(obtaining.contains("by PH-RA10364-2012 sec_3 (line 93): printed as amended, without the amending words"), "{obtaining}");
+    assert!(
+        obtaining.contains("by PH-RA10364-2012 sec_3 (line 93): printed as amended, without the amending words"),
+        "{obtaining}"
+    );
     assert!(obtaining.contains("“obtaining”  PH-RA10364-2012 line 95"), "{obtaining}");
     let output = lexdef(directory.path(), &["timeline", "MY-ATIPSOM-2007", "--format", "json"]);
     let value: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");

@@ -40,7 +40,8 @@ struct AmendmentWords {
     insert: Vec<String>,
     repeal: Vec<String>,
     word_level: Vec<String>,
-    section_words: Vec<String>,
+    /// By the eId name of the kind they name (`sec`, `art`).
+    section_words: std::collections::BTreeMap<String, Vec<String>>,
     principal: Vec<String>,
 }
 
@@ -56,7 +57,7 @@ fn amendment_words() -> &'static AmendmentWords {
             insert: Vec::new(),
             repeal: Vec::new(),
             word_level: Vec::new(),
-            section_words: Vec::new(),
+            section_words: std::collections::BTreeMap::new(),
             principal: Vec::new(),
         };
         for words in by_language.into_values() {
@@ -64,7 +65,9 @@ fn amendment_words() -> &'static AmendmentWords {
             merged.insert.extend(words.insert);
             merged.repeal.extend(words.repeal);
             merged.word_level.extend(words.word_level);
-            merged.section_words.extend(words.section_words);
+            for (kind, names) in words.section_words {
+                merged.section_words.entry(kind).or_default().extend(names);
+            }
             merged.principal.extend(words.principal);
         }
         merged
@@ -491,30 +494,37 @@ fn has_phrase(text: &str, phrase: &str) -> bool {
     })
 }
 
-/// The number after the first `section` of the words: `13` of `substituting for section 13
-/// the following`.
-fn named_section(words: &str) -> Option<String> {
+/// The provision the words name first, as the eId it has at the top of its instrument:
+/// `sec_13` of `substituting for section 13 the following section`, `art_5` of `Article 5 of
+/// Law No. 12 is amended`.
+fn named_provision(words: &str) -> Option<Eid> {
     let lower = words.to_ascii_lowercase();
     amendment_words()
         .section_words
         .iter()
-        .filter_map(|word| {
-            lower.match_indices(word.as_str()).find_map(|(at, _)| {
+        .flat_map(|(kind, names)| names.iter().map(move |name| (kind, name)))
+        .filter_map(|(kind, name)| {
+            lower.match_indices(name.as_str()).find_map(|(at, _)| {
                 let before = lower[..at].chars().next_back();
-                if before.is_some_and(char::is_alphanumeric) {
+                let after = lower[at + name.len()..].chars().next();
+                if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
                     return None;
                 }
-                let rest = words[at + word.len()..].trim_start();
+                let rest = words[at + name.len()..].trim_start();
                 let number: String = rest
                     .chars()
                     .take_while(|character| character.is_ascii_alphanumeric() || *character == '-')
                     .collect();
                 let number = number.trim_end_matches('-');
-                number.starts_with(|first: char| first.is_ascii_digit()).then(|| (at, number.to_owned()))
+                if !number.starts_with(|first: char| first.is_ascii_digit()) {
+                    return None;
+                }
+                let eid: Eid = format!("{kind}_{number}").parse().ok()?;
+                Some((at, eid))
             })
         })
         .min_by_key(|(at, _)| *at)
-        .map(|(_, number)| number)
+        .map(|(_, eid)| eid)
 }
 
 /// Whether the amending words name `base`: by a number of four digits or more in its title
@@ -614,15 +624,18 @@ fn read_actions(
         };
         let by = amending_provision(provision, own.clone());
         let refuse = |reason: String| Unapplied { by: by.clone(), reason };
-        if found(&words.word_level) {
-            let unnamed = named_section(amending_words).is_none() && (ancestor_incomplete || provision.incomplete);
+        // `for "a child" substitute "a person"`: words in quotation marks, not a provision.
+        let quotes_words = amending_words.contains(['"', '\u{201c}'])
+            && !(has_phrase(&lower, "as follows") || has_phrase(&lower, "the following"));
+        if found(&words.word_level) || quotes_words {
+            let unnamed = named_provision(amending_words).is_none() && (ancestor_incomplete || provision.incomplete);
             unapplied.push(refuse(format!(
                 "it changes words within a provision{}; lexdef applies whole provisions only, so the words it changes stay as they were",
                 if unnamed { ", named in words the corpus text does not have (the provision is incomplete)" } else { "" }
             )));
             continue;
         }
-        let Some(number) = named_section(amending_words) else {
+        let Some(target) = named_provision(amending_words) else {
             unapplied.push(refuse(if ancestor_incomplete || provision.incomplete {
                 "the words that name the provision it amends are not in the corpus text (the provision is incomplete)"
                     .to_owned()
@@ -633,12 +646,13 @@ fn read_actions(
         };
         if !names_base(amending_words, base) {
             unapplied.push(refuse(format!(
-                "its words name a section of another instrument than {} (neither its number nor `the principal Act`)",
+                "its words do not name {} (neither a number of its title nor `the principal Act`): it may amend another instrument",
                 base.id
             )));
             continue;
         }
-        let target: Option<Eid> = format!("sec_{number}").parse().ok();
+        let number = target.as_str().split_once('_').map_or("", |(_, number)| number).to_owned();
+        let target = Some(target);
         match action {
             Action::Substitute | Action::Insert if quoted.is_empty() => {
                 unapplied.push(refuse(
@@ -1073,19 +1087,20 @@ mod tests {
     }
 
     #[test]
-    fn the_section_named_is_the_first() {
-        assert_eq!(
-            named_section("The principal Act is amended by substituting for section 13 the following section:"),
-            Some("13".to_owned())
-        );
-        assert_eq!(named_section("Section 4-A of Republic Act No. 9208 is hereby amended"), Some("4-A".to_owned()));
-        assert_eq!(
-            named_section("The provisions of section 6 of the Act, B.E. 2551 as amended by the Act (No. 3)"),
-            Some("6".to_owned())
-        );
-        assert_eq!(named_section("in the shoulder note, by inserting after the word"), None);
-        // `intersection 5` is no section.
-        assert_eq!(named_section("the intersection 5 of roads"), None);
+    fn the_provision_named_is_the_first() {
+        let named = |words: &str| named_provision(words).map(|eid| eid.to_string());
+        let cases = [
+            ("The principal Act is amended by substituting for section 13 the following section:", Some("sec_13")),
+            ("Section 4-A of Republic Act No. 9208 is hereby amended", Some("sec_4-A")),
+            ("The provisions of section 6 of the Act, B.E. 2551 as amended by the Act (No. 3)", Some("sec_6")),
+            ("Article 5 of Law No. 12/2010 is amended to read as follows:", Some("art_5")),
+            ("in the shoulder note, by inserting after the word", None),
+            // `intersection 5` names no section.
+            ("the intersection 5 of roads", None),
+        ];
+        for (words, expected) in cases {
+            assert_eq!(named(words).as_deref(), expected, "{words}");
+        }
     }
 
     #[test]
