@@ -109,6 +109,15 @@ fn the_philippine_chain_at_three_dates() {
         .contains("Section 3 of Republic Act No. 9208, as amended, is hereby further amended to read as follows:"));
     // Sections 4-B and 4-C, which RA 11862 does not touch, stand as RA 10364 made them.
     assert_eq!(at_2023.last_changed_provision("sec_4-B").unwrap().by.instrument.as_str(), "PH-RA10364-2012");
+    // RA 11862 prints "(c) x x x;" for a paragraph it keeps: the paragraph as RA 10364 left it.
+    let document = lexdef::parse(&at_2023.instrument);
+    let kept = document.find("sec_5__para_c").expect("s 5(c)");
+    let (origin, line) = at_2023.origin(kept.line).expect("copied");
+    assert_eq!((origin.as_str(), line), ("PH-RA10364-2012", 127));
+    assert!(at_2023.instrument.text[kept.span.range()].starts_with("(c) To advertise, publish, print, broadcast"));
+    // (f) was not seen in RA 10364's text: RA 11862's "x x x" stays, said as printed.
+    let unseen = document.find("sec_5__para_f").expect("s 5(f)");
+    assert_eq!(&at_2023.instrument.text[unseen.span.range()], "(f) x x x;");
     let latest = model(at_2023);
     // RA 11862's (b) (the child) is not in the transcription: the age is not known, not gone.
     let age = &latest.qualifiers[&lexdef::QualifierName::ChildAge];

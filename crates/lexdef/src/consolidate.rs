@@ -42,6 +42,7 @@ struct AmendmentWords {
     word_level: Vec<String>,
     /// By the eId name of the kind they name (`sec`, `art`).
     section_words: std::collections::BTreeMap<String, Vec<String>>,
+    unchanged: Vec<String>,
     principal: Vec<String>,
 }
 
@@ -58,6 +59,7 @@ fn amendment_words() -> &'static AmendmentWords {
             repeal: Vec::new(),
             word_level: Vec::new(),
             section_words: std::collections::BTreeMap::new(),
+            unchanged: Vec::new(),
             principal: Vec::new(),
         };
         for words in by_language.into_values() {
@@ -69,6 +71,7 @@ fn amendment_words() -> &'static AmendmentWords {
                 merged.section_words.entry(kind).or_default().extend(names);
             }
             merged.principal.extend(words.principal);
+            merged.unchanged.extend(words.unchanged.iter().map(|mark| mark.split_whitespace().collect::<String>()));
         }
         merged
     })
@@ -699,6 +702,43 @@ struct Piece {
     changed_by: Option<usize>,
 }
 
+impl Piece {
+    /// Bytes `from..to` of its text, as a piece of its own: its first line and source found.
+    fn slice(&self, from: usize, to: usize) -> Piece {
+        let head = &self.text[..from];
+        let source = head
+            .rfind("{{source:")
+            .and_then(|marker| {
+                let inner = &head[marker + "{{source:".len()..];
+                inner.find("}}").map(|close| inner[..close].trim().to_owned())
+            })
+            .unwrap_or_else(|| self.source.clone());
+        Piece {
+            origin: self.origin.clone(),
+            origin_line: self.origin_line + head.matches('\n').count(),
+            source,
+            text: self.text[from..to].to_owned(),
+            changed_by: self.changed_by,
+        }
+    }
+}
+
+/// Whether a quoted provision says only that it is unchanged (`(c) x x x;`).
+fn says_unchanged(provision: &Provision, text: &str) -> bool {
+    let Some(own) = provision.own_text(text) else { return false };
+    let own = provision.num.as_deref().and_then(|num| own.strip_prefix(num)).unwrap_or(&own);
+    let bare: String = own
+        .chars()
+        .filter(|character| {
+            !character.is_whitespace() && !matches!(character, ';' | ',' | ':' | '"' | '\u{201c}' | '\u{201d}')
+        })
+        .collect::<String>()
+        .to_lowercase();
+    let bare = bare.trim_end_matches('.');
+    !bare.is_empty()
+        && amendment_words().unchanged.iter().any(|mark| mark.trim_end_matches('.') == bare || *mark == bare)
+}
+
 /// The consolidated file being put together.
 struct Consolidation {
     base: Instrument,
@@ -878,23 +918,8 @@ impl Consolidation {
                 return index;
             }
             if at < end {
-                let piece = &self.pieces[index];
                 let cut = at - start;
-                let head = &piece.text[..cut];
-                let source = head
-                    .rfind("{{source:")
-                    .and_then(|marker| {
-                        let inner = &head[marker + "{{source:".len()..];
-                        inner.find("}}").map(|close| inner[..close].trim().to_owned())
-                    })
-                    .unwrap_or_else(|| piece.source.clone());
-                let tail = Piece {
-                    origin: piece.origin.clone(),
-                    origin_line: piece.origin_line + head.matches('\n').count(),
-                    source,
-                    text: piece.text[cut..].to_owned(),
-                    changed_by: piece.changed_by,
-                };
+                let tail = self.pieces[index].slice(cut, end - start);
                 self.pieces[index].text.truncate(cut);
                 self.pieces.insert(index + 1, tail);
                 self.piece_starts.insert(index + 1, at);
@@ -902,6 +927,63 @@ impl Consolidation {
             }
         }
         self.pieces.len()
+    }
+
+    /// Bytes `start..end` of the current file, as pieces that keep where they came from.
+    fn copy_current(&self, start: usize, end: usize) -> Vec<Piece> {
+        let mut copied = Vec::new();
+        for (piece, &piece_start) in self.pieces.iter().zip(&self.piece_starts) {
+            let piece_end = piece_start + piece.text.len();
+            let (from, to) = (start.max(piece_start), end.min(piece_end));
+            if from < to {
+                copied.push(piece.slice(from - piece_start, to - piece_start));
+            }
+        }
+        copied
+    }
+
+    /// The pieces of a quoted provision that replaces `replaced`: its text, but that a
+    /// paragraph of it that says only `x x x` is the paragraph of that number as it stood.
+    fn substitute_pieces(
+        &self,
+        amending: &Instrument,
+        new: &Provision,
+        replaced: Option<&Provision>,
+        changed_by: usize,
+    ) -> Vec<Piece> {
+        let (start, end) = extent(amending, new, false);
+        let from_amending = |from: usize, to: usize| Piece {
+            origin: amending.id.clone(),
+            origin_line: amending.file_lines().line(from),
+            source: source_at(amending, amending.text_offset(from)),
+            text: qualify_sources(&amending.id, &amending.file_text()[from..to]),
+            changed_by: Some(changed_by),
+        };
+        let mut pieces = Vec::new();
+        let mut cursor = start;
+        if let (Some(replaced), Some(prefix)) = (replaced, own_eid(new)) {
+            for child in new.walk().skip(1).filter(|child| says_unchanged(child, &amending.text)) {
+                let Some(relative) = child.eid.as_str().strip_prefix(new.eid.as_str()) else { continue };
+                let Some(old) = self.document.find(&format!("{prefix}{relative}")) else { continue };
+                if !replaced.walk().any(|within| within.eid == old.eid) {
+                    continue;
+                }
+                let (child_start, child_end) = extent(amending, child, false);
+                if child_start < cursor {
+                    continue;
+                }
+                if cursor < child_start {
+                    pieces.push(from_amending(cursor, child_start));
+                }
+                let (old_start, old_end) = extent(&self.current, old, false);
+                pieces.extend(self.copy_current(old_start, old_end));
+                cursor = child_end;
+            }
+        }
+        if cursor < end {
+            pieces.push(from_amending(cursor, end));
+        }
+        pieces
     }
 
     /// The bytes of the current file a provision takes, with the gap markers right after it.
@@ -968,11 +1050,19 @@ impl Consolidation {
             }
             Action::Substitute | Action::AsAmended => {
                 let index = self.changes.len();
-                let pieces = new_pieces(index);
                 let Some(new) = action.new.first().and_then(|eid| amending_document.find(eid.as_str())) else {
                     return Ok(Err("the provision it quotes was not found in its text".to_owned()));
                 };
                 let replaced = own_eid(new).and_then(|eid| self.document.find(eid.as_str()).cloned());
+                let pieces: Vec<Piece> = action
+                    .new
+                    .iter()
+                    .filter_map(|eid| amending_document.find(eid.as_str()))
+                    .flat_map(|new| {
+                        let replaced = own_eid(new).and_then(|eid| self.document.find(eid.as_str()));
+                        self.substitute_pieces(amending, new, replaced, index)
+                    })
+                    .collect();
                 let (start, end) = match &replaced {
                     Some(old) => self.extent(old),
                     None => {

@@ -252,6 +252,15 @@ impl Instrument {
         file_start + offset.saturating_sub(text_start)
     }
 
+    /// The byte of the text read from byte `file_offset` of the file (or, inside a removed
+    /// marker, the text byte where it was).
+    pub(crate) fn text_offset(&self, file_offset: usize) -> usize {
+        let index = self.segments.partition_point(|&(_, file_start)| file_start <= file_offset).saturating_sub(1);
+        let (text_start, file_start) = self.segments.get(index).copied().unwrap_or((0, 0));
+        let next = self.segments.get(index + 1).map_or(self.text.len(), |&(text_next, _)| text_next);
+        (text_start + file_offset.saturating_sub(file_start)).min(next)
+    }
+
     /// Where the text starts in the file: after the metadata block, if there is one.
     pub(crate) fn body_start(&self) -> usize {
         self.segments.first().map_or(0, |&(_, file_start)| file_start)
