@@ -143,7 +143,8 @@ def test_the_matrix_against_the_protocol_has_its_elements_as_columns(corpus: lex
     assert len(full.elements) > PROTOCOL_ELEMENTS and set(matrix.elements) <= set(full.elements)
     records = matrix.to_records()
     assert [record["instrument"] for record in records] == matrix.instruments
-    assert set(records[0]) == {"instrument", *matrix.elements, *matrix.qualifiers}
+    reasons = [f"{qualifier}_reason" for qualifier in matrix.qualifiers]
+    assert set(records[0]) == {"instrument", *matrix.elements, *matrix.qualifiers, *reasons}
     with pytest.raises(KeyError):
         matrix.value("XX", "act.recruitment")
 
