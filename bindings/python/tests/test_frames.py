@@ -122,7 +122,7 @@ def test_one_qualifier_of_every_instrument_with_its_words(corpus: lexdef.Corpus)
             evidence = model.evidence[0]
             assert (row["words"], row["eid"], row["line"]) == (evidence.text, evidence.eid, evidence.line)
             # The words are the law's, exactly: at their place in the text.
-            assert corpus[qualifier.instrument].text[evidence.start : evidence.end] == row["words"]
+            assert corpus[qualifier.instrument].text.encode()[evidence.start : evidence.end].decode() == row["words"]
         if not model.known:
             assert pandas.isna(row["value"]) and row["reason"] == model.basis
     flags = corpus.qualifiers("consent_irrelevant").to_pandas()

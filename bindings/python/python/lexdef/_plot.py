@@ -48,7 +48,9 @@ def plot_matrix(matrix: Any, instruments: Optional[Sequence[str]] = None, ax: An
     codes = {state: code for code, (state, _, _) in enumerate(STATES)}
     cells = [[codes[matrix.value(row, column)] for column in columns] for row in rows]
     if ax is None:
-        _, ax = pyplot.subplots(figsize=(max(6.0, 0.35 * len(columns) + 3), max(3.0, 0.3 * len(rows) + 2)))
+        # Room for the rotated element ids below and the legend on the right.
+        size = (0.3 * len(columns) + 7.5, 0.3 * len(rows) + 3.5)
+        _, ax = pyplot.subplots(figsize=size, layout="constrained")
     colours = ListedColormap([colour for _, colour, _ in STATES])
     norm = BoundaryNorm([code - 0.5 for code in range(len(STATES) + 1)], len(STATES))
     ax.imshow(cells, cmap=colours, norm=norm, aspect="auto", interpolation="nearest")
@@ -66,5 +68,4 @@ def plot_matrix(matrix: Any, instruments: Optional[Sequence[str]] = None, ax: An
         title="state of the element",
     )
     ax.set_title("Elements of each definition")
-    ax.figure.tight_layout()
     return ax
