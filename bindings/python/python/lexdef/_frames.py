@@ -19,6 +19,7 @@ A missing value is ``<NA>`` (pandas) or ``null`` (polars), never ``NaN`` or ``No
 
 from __future__ import annotations
 
+import importlib
 from typing import Any, Optional, Sequence, Tuple
 
 Schema = Sequence[Tuple[str, str, Optional[Sequence[str]]]]
@@ -44,29 +45,19 @@ def _column(rows: Sequence[dict[str, Any]], name: str, kind: str, categories: Op
     return values
 
 
-def _pandas(method: str) -> Any:
+def _library(name: str, method: str) -> Any:
+    """The frame library `name`, or an ImportError that says how to install it."""
     try:
-        import pandas
+        return importlib.import_module(name)
     except ImportError:
         raise ImportError(
-            f"{method}() needs pandas, which is not installed (hint: `pip install pandas`, or `pip install lexdef[pandas]`)"
+            f"{method}() needs {name}, which is not installed (hint: `pip install {name}`, or `pip install lexdef[{name}]`)"
         ) from None
-    return pandas
-
-
-def _polars(method: str) -> Any:
-    try:
-        import polars
-    except ImportError:
-        raise ImportError(
-            f"{method}() needs polars, which is not installed (hint: `pip install polars`, or `pip install lexdef[polars]`)"
-        ) from None
-    return polars
 
 
 def pandas_frame(rows: Sequence[dict[str, Any]], schema: Schema, index: Optional[str] = None) -> Any:
     """The records as a pandas DataFrame with nullable dtypes."""
-    pandas = _pandas("to_pandas")
+    pandas = _library("pandas", "to_pandas")
     columns = {}
     for name, kind, categories in schema:
         values = _column(rows, name, kind, categories)
@@ -83,7 +74,7 @@ def pandas_frame(rows: Sequence[dict[str, Any]], schema: Schema, index: Optional
 def polars_frame(rows: Sequence[dict[str, Any]], schema: Schema) -> Any:
     """The records as a polars DataFrame of the same shape as the pandas one (no index: the
     column that pandas indexes by stays the first column)."""
-    polars = _polars("to_polars")
+    polars = _library("polars", "to_polars")
     columns = []
     for name, kind, categories in schema:
         values = _column(rows, name, kind, categories)
