@@ -231,11 +231,9 @@ def test_instrument_ids_complete_in_ipython(corpus: lexdef.Corpus) -> None:
 
 
 def cli() -> Path | None:
-    for build in ["release", "debug"]:
-        binary = REPOSITORY / "target" / build / "lexdef"
-        if binary.exists():
-            return binary
-    return None
+    """The lexdef binary built last (`cargo test` builds the debug one before pytest runs)."""
+    built = [binary for binary in (REPOSITORY / "target" / build / "lexdef" for build in ["debug", "release"]) if binary.exists()]
+    return max(built, key=lambda binary: binary.stat().st_mtime, default=None)
 
 
 def test_a_comparison_as_text_is_what_the_cli_prints(corpus: lexdef.Corpus) -> None:
