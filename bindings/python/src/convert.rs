@@ -122,6 +122,16 @@ pub(crate) fn schema_of(columns: &[&str]) -> Schema {
     columns.iter().map(|column| ((*column).to_owned(), dtype_of(column))).collect()
 }
 
+/// `schema` with `column` typed `dtype` instead.
+pub(crate) fn retyped(mut schema: Schema, column: &str, dtype: Dtype) -> Schema {
+    for (name, each) in &mut schema {
+        if name == column {
+            *each = dtype.clone();
+        }
+    }
+    schema
+}
+
 /// A result that is one row of a table.
 pub(crate) trait Record: Sized {
     /// The columns, in order.

@@ -123,7 +123,7 @@ impl PyCorpus {
 impl PyCorpus {
     /// The columns of `Corpus.to_pandas()`.
     fn schema() -> Schema {
-        let mut schema = crate::convert::schema_of(&[
+        let schema = crate::convert::schema_of(&[
             "id",
             "title",
             "short_title",
@@ -143,8 +143,8 @@ impl PyCorpus {
             lexdef::CompletenessStatus::Partial,
             lexdef::CompletenessStatus::Missing,
         ];
-        schema[7].1 = Dtype::Category(statuses.iter().map(crate::convert::serial_name).collect());
-        schema
+        let completeness = Dtype::Category(statuses.iter().map(crate::convert::serial_name).collect());
+        crate::convert::retyped(schema, "completeness", completeness)
     }
 }
 

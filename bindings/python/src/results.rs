@@ -172,11 +172,11 @@ impl Record for PyQualifier {
     }
     /// `value` takes the qualifier's dtype (`Int64` for `child_age`, ...).
     fn schema(items: &[Self]) -> Schema {
-        let mut schema = convert::schema_of(Self::COLUMNS);
-        if let Some(first) = items.first() {
-            schema[2].1 = qualifier_dtype(first.name);
+        let schema = convert::schema_of(Self::COLUMNS);
+        match items.first() {
+            Some(first) => convert::retyped(schema, "value", qualifier_dtype(first.name)),
+            None => schema,
         }
-        schema
     }
 }
 
@@ -1163,9 +1163,8 @@ impl Record for PyDiagnostic {
     const COLUMNS: &'static [&'static str] = &["severity", "file", "line", "column", "kind", "message"];
     /// A diagnostic's severity sorts warning < error.
     fn schema(_items: &[Self]) -> Schema {
-        let mut schema = convert::schema_of(Self::COLUMNS);
-        schema[0].1 = Dtype::Ordered(vec!["warning".to_owned(), "error".to_owned()]);
-        schema
+        let severities = Dtype::Ordered(vec!["warning".to_owned(), "error".to_owned()]);
+        convert::retyped(convert::schema_of(Self::COLUMNS), "severity", severities)
     }
     fn record<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let row = PyDict::new(py);
