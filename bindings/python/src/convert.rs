@@ -1,6 +1,6 @@
 //! What every result class shares: records for pandas, list behaviour, pickling.
 
-use pyo3::exceptions::{PyImportError, PyValueError};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString};
 
@@ -52,12 +52,96 @@ pub(crate) fn serial_name<T: serde::Serialize>(value: &T) -> String {
     }
 }
 
+/// How a column is typed in a DataFrame (`lexdef/_frames.py` builds the frames).
+#[derive(Clone, PartialEq)]
+pub(crate) enum Dtype {
+    /// `string` / `String`.
+    Text,
+    /// Nullable `Int64`.
+    Integer,
+    /// Nullable `Float64`.
+    Float,
+    /// Nullable `boolean` / `Boolean`.
+    Boolean,
+    /// A value of mixed kinds (a side of a finding: `present`, `16`, `true`), written as in
+    /// the JSON report, as text.
+    Written,
+    /// An ordered categorical (`Enum` in polars), the categories from least to most.
+    Ordered(Vec<String>),
+    /// An unordered categorical (`Enum` in polars).
+    Category(Vec<String>),
+}
+
+/// The dtype of a column by its name, shared by every record: line numbers and depths are
+/// integers, flags booleans; severity, direction and state are ordered categoricals in the
+/// core's order (so they sort by weight, not by their letters); the two sides of a finding
+/// are written values; the rest is text.
+pub(crate) fn dtype_of(column: &str) -> Dtype {
+    match column {
+        "line" | "subject_line" | "depth" | "column" => Dtype::Integer,
+        "score" | "similarity" => Dtype::Float,
+        "quoted" | "incomplete" | "certain" | "partial" => Dtype::Boolean,
+        "severity" => Dtype::Ordered(lexdef::Severity::ALL.iter().map(serial_name).collect()),
+        "direction" => Dtype::Ordered(lexdef::Direction::ALL.iter().map(serial_name).collect()),
+        "state" => Dtype::Ordered(lexdef::ElementState::ALL.iter().map(ToString::to_string).collect()),
+        "subject_value" | "baseline_value" | "original_value" | "translation_value" => Dtype::Written,
+        _ => Dtype::Text,
+    }
+}
+
+/// The dtype of a qualifier's value: `Int64` for an age, `boolean` for yes or no, a
+/// categorical of its words (`open`, `closed`) otherwise; `<NA>` where the text does not
+/// settle it.
+pub(crate) fn qualifier_dtype(name: lexdef::QualifierName) -> Dtype {
+    use lexdef::QualifierName;
+    match name {
+        QualifierName::ChildAge => Dtype::Integer,
+        QualifierName::ConsentIrrelevant
+        | QualifierName::MeansRequiredForChildren
+        | QualifierName::TransnationalRequired => Dtype::Boolean,
+        QualifierName::ExploitationList => {
+            Dtype::Category(lexdef::ListKind::ALL.iter().map(ToString::to_string).collect())
+        }
+        QualifierName::VictimScope => {
+            Dtype::Category(lexdef::VictimScope::ALL.iter().map(ToString::to_string).collect())
+        }
+    }
+}
+
+/// A qualifier value in a record: as [`qualifier_value`], but `None` where the text does not
+/// settle it (the reason is in the column beside it).
+pub(crate) fn qualifier_cell<'py>(py: Python<'py>, value: &lexdef::QualifierValue) -> Option<Bound<'py, PyAny>> {
+    (*value != lexdef::QualifierValue::Unknown).then(|| qualifier_value(py, value))
+}
+
+/// The columns of a frame, each with its dtype.
+pub(crate) type Schema = Vec<(String, Dtype)>;
+
+/// The schema where every column takes its dtype from [`dtype_of`].
+pub(crate) fn schema_of(columns: &[&str]) -> Schema {
+    columns.iter().map(|column| ((*column).to_owned(), dtype_of(column))).collect()
+}
+
+/// `schema` with `column` typed `dtype` instead.
+pub(crate) fn retyped(mut schema: Schema, column: &str, dtype: Dtype) -> Schema {
+    for (name, each) in &mut schema {
+        if name == column {
+            *each = dtype.clone();
+        }
+    }
+    schema
+}
+
 /// A result that is one row of a table.
-pub(crate) trait Record {
+pub(crate) trait Record: Sized {
     /// The columns, in order.
     const COLUMNS: &'static [&'static str];
     /// The row: a dict with exactly [`Record::COLUMNS`] as keys.
     fn record<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>>;
+    /// The columns with their dtypes, for the rows `items`.
+    fn schema(_items: &[Self]) -> Schema {
+        schema_of(Self::COLUMNS)
+    }
 }
 
 /// Records as a list of dicts.
@@ -69,43 +153,47 @@ pub(crate) fn records<'py, T: Record>(py: Python<'py>, items: &[T]) -> PyResult<
     Ok(list)
 }
 
-/// pandas, imported only when a DataFrame is asked for.
-pub(crate) fn pandas(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
-    py.import("pandas").map_err(|_| {
-        PyImportError::new_err(
-            "to_pandas() needs pandas, which is not installed (hint: `pip install pandas`, or `pip install lexdef[pandas]`)",
-        )
-    })
+/// A DataFrame library.
+#[derive(Clone, Copy)]
+pub(crate) enum Frames {
+    Pandas,
+    Polars,
 }
 
-/// Records as a DataFrame with the given columns (so an empty result still has them).
-pub(crate) fn data_frame<'py>(
+/// Records as a DataFrame of `library` with the schema's columns and dtypes (so an empty
+/// result still has them); pandas or polars is imported only now, by `lexdef/_frames.py`.
+/// With `index`, a pandas frame is indexed by that column (a polars frame, which has no
+/// index, keeps it as a column).
+pub(crate) fn frame<'py>(
     py: Python<'py>,
+    library: Frames,
     rows: Bound<'py, PyList>,
-    columns: Vec<String>,
+    schema: &Schema,
+    index: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let pandas = pandas(py)?;
-    let kwargs = PyDict::new(py);
-    kwargs.set_item("columns", columns.clone())?;
-    // Nullable dtypes: a line number is `Int64` with `<NA>`, not a float with `NaN`; text is
-    // `string`; a column of mixed values (a qualifier's 18, True or "unknown") stays `object`.
-    let frame = pandas.getattr("DataFrame")?.call((rows,), Some(&kwargs))?.call_method0("convert_dtypes")?;
-    // Severity sorts by weight (info < low < medium < high; a diagnostic's warning < error),
-    // not by its letters.
-    if columns.iter().any(|column| column == "severity") {
-        let values = frame.get_item("severity")?;
-        for order in [&["info", "low", "medium", "high"][..], &["warning", "error"][..]] {
-            if values.call_method1("isin", (order.to_vec(),))?.call_method0("all")?.is_truthy()? {
-                let kwargs = PyDict::new(py);
-                kwargs.set_item("categories", order.to_vec())?;
-                kwargs.set_item("ordered", true)?;
-                let severity = pandas.getattr("Categorical")?.call((values,), Some(&kwargs))?;
-                frame.set_item("severity", severity)?;
-                break;
-            }
-        }
+    let columns = PyList::empty(py);
+    for (name, dtype) in schema {
+        let (kind, categories) = match dtype {
+            Dtype::Text => ("text", None),
+            Dtype::Integer => ("integer", None),
+            Dtype::Float => ("float", None),
+            Dtype::Boolean => ("boolean", None),
+            Dtype::Written => ("written", None),
+            Dtype::Ordered(categories) => ("ordered", Some(categories)),
+            Dtype::Category(categories) => ("category", Some(categories)),
+        };
+        columns.append((name, kind, categories))?;
     }
-    Ok(frame)
+    let frames = py.import("lexdef._frames")?;
+    match library {
+        Frames::Pandas => frames.call_method1("pandas_frame", (rows, columns, index)),
+        Frames::Polars => frames.call_method1("polars_frame", (rows, columns)),
+    }
+}
+
+/// The records of `items` as a DataFrame of `library`.
+pub(crate) fn item_frame<'py, T: Record>(py: Python<'py>, library: Frames, items: &[T]) -> PyResult<Bound<'py, PyAny>> {
+    frame(py, library, records(py, items)?, &T::schema(items), None)
 }
 
 /// The state of a pickled object: its class name and its serialised value.
@@ -217,11 +305,16 @@ macro_rules! result_list {
                 $crate::convert::records(py, &self.items)
             }
 
-            /// A pandas DataFrame of the records (pandas is imported only now).
+            /// A pandas DataFrame of the records, with nullable dtypes (pandas is imported
+            /// only now).
             fn to_pandas<'py>(&self, py: pyo3::Python<'py>) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
-                use $crate::convert::Record as _;
-                let columns = <$item>::COLUMNS.iter().map(|column| column.to_string()).collect();
-                $crate::convert::data_frame(py, $crate::convert::records(py, &self.items)?, columns)
+                $crate::convert::item_frame(py, $crate::convert::Frames::Pandas, &self.items)
+            }
+
+            /// A polars DataFrame of the records, of the same shape (polars is imported only
+            /// now).
+            fn to_polars<'py>(&self, py: pyo3::Python<'py>) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
+                $crate::convert::item_frame(py, $crate::convert::Frames::Polars, &self.items)
             }
 
             fn __reduce__<'py>(

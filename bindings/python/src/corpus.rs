@@ -8,12 +8,12 @@ use pyo3::exceptions::PyKeyError;
 use pyo3::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::convert::reduce;
+use crate::convert::{reduce, Dtype, Frames, Schema};
 use crate::errors::{IntoPyResult, LexdefWarning};
 use crate::lexicon::{LexiconHandle, PyLexicon};
 use crate::results::{
-    PyComparison, PyDefinition, PyDefinitions, PyDiagnostic, PyDiagnostics, PyHit, PyHits, PyMatrix, PyProvision,
-    PyProvisions, PyReport, PyTermModel, PyTranslationCheck,
+    qualifier_reasons, PyComparison, PyDefinition, PyDefinitions, PyDiagnostic, PyDiagnostics, PyHit, PyHits, PyMatrix,
+    PyProvision, PyProvisions, PyQualifier, PyQualifiers, PyReport, PyTermModel, PyTranslationCheck,
 };
 
 const DEFAULT_CONCEPT: &str = "trafficking_in_persons";
@@ -117,6 +117,34 @@ impl PyCorpus {
     /// A study of the corpus for `concept`.
     fn study(&self, concept: lexdef::ConceptId) -> lexdef::Study<'_> {
         lexdef::Study::new(&self.corpus, &self.lexicon.inner, concept)
+    }
+}
+
+impl PyCorpus {
+    /// The columns of `Corpus.to_pandas()`.
+    fn schema() -> Schema {
+        let schema = crate::convert::schema_of(&[
+            "id",
+            "title",
+            "short_title",
+            "jurisdiction",
+            "kind",
+            "language",
+            "language_status",
+            "completeness",
+            "partial",
+            "adopted",
+            "in_force",
+            "relations",
+            "file",
+        ]);
+        let statuses = [
+            lexdef::CompletenessStatus::Complete,
+            lexdef::CompletenessStatus::Partial,
+            lexdef::CompletenessStatus::Missing,
+        ];
+        let completeness = Dtype::Category(statuses.iter().map(crate::convert::serial_name).collect());
+        crate::convert::retyped(schema, "completeness", completeness)
     }
 }
 
@@ -323,9 +351,15 @@ impl PyCorpus {
                 }
             };
             let baseline = study.baseline().expect("the study was given a baseline");
-            let lexdef::Comparison { divergences, report } = study.compare(subject);
-            let html = report.to_html_fragment(&[subject, baseline]);
-            Ok(PyComparison { subject: subject.model.clone(), baseline: baseline.model.clone(), divergences, html })
+            let comparison = study.compare(subject);
+            let html = comparison.report.to_html_fragment(&[subject, baseline]);
+            Ok(PyComparison {
+                subject: subject.model.clone(),
+                baseline: baseline.model.clone(),
+                divergences: comparison.divergences.clone(),
+                html,
+                comparison,
+            })
         });
         comparison.py_result()
     }
@@ -338,12 +372,16 @@ impl PyCorpus {
         let baseline = baseline.map(InstrumentArgument::baseline);
         let matrix = py.detach(|| {
             let study = self.study(concept);
+            let matrix = |study: &lexdef::Study<'_>| {
+                let reasons = qualifier_reasons(study.analyses_and_baseline().iter().map(|analysis| &analysis.model));
+                PyMatrix { inner: study.matrix(), reasons }
+            };
             match &baseline {
-                Some(baseline) => baseline.study(&study).map(|study| study.matrix()),
-                None => Ok(study.matrix()),
+                Some(baseline) => baseline.study(&study).map(|study| matrix(&study)),
+                None => Ok(matrix(&study)),
             }
         });
-        Ok(PyMatrix { inner: matrix.py_result()? })
+        matrix.py_result()
     }
 
     /// The divergence report of every instrument against a baseline.
@@ -357,8 +395,10 @@ impl PyCorpus {
         let report = py.detach(|| {
             let study = baseline.study(&self.study(concept))?;
             let report = study.report();
-            let html = report.to_html_fragment(&study.analyses_and_baseline());
-            Ok(PyReport { inner: report, html })
+            let analyses = study.analyses_and_baseline();
+            let html = report.to_html_fragment(&analyses);
+            let reasons = qualifier_reasons(analyses.iter().map(|analysis| &analysis.model));
+            Ok(PyReport { inner: report, html, reasons })
         });
         report.py_result()
     }
@@ -448,6 +488,96 @@ impl PyCorpus {
             })
             .py_result()?;
         Ok(PyHits { items: results.hits.into_iter().map(|inner| PyHit { inner }).collect() })
+    }
+
+    /// One qualifier (`child_age`, `consent_irrelevant`, ...) of every instrument's
+    /// definition of `concept`: its value (`None` where the text does not settle it), the
+    /// reason where no words settle it, and the words, eId and line that do. A name that is no
+    /// qualifier raises `QueryError` naming those it may mean.
+    #[pyo3(signature = (name, concept = DEFAULT_CONCEPT), text_signature = "(self, /, name, concept='trafficking_in_persons')")]
+    fn qualifiers(&self, py: Python<'_>, name: &str, concept: &str) -> PyResult<PyQualifiers> {
+        let name = lexdef::QualifierName::named(name).py_result()?;
+        let concept = self.lexicon.inner.concept(concept).py_result()?;
+        let items = py.detach(|| {
+            self.study(concept)
+                .analyses()
+                .filter_map(|analysis| {
+                    let inner = analysis.model.qualifiers.get(&name)?.clone();
+                    Some(PyQualifier { instrument: analysis.model.instrument.to_string(), name, inner })
+                })
+                .collect()
+        });
+        Ok(PyQualifiers { items })
+    }
+
+    /// One dict per instrument: its metadata (see `to_pandas`).
+    fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyList>> {
+        let list = pyo3::types::PyList::empty(py);
+        for instrument in self.instruments() {
+            let row = pyo3::types::PyDict::new(py);
+            let metadata = instrument.inner.metadata.as_ref();
+            row.set_item("id", instrument.id())?;
+            row.set_item("title", instrument.title())?;
+            row.set_item("short_title", instrument.short_title())?;
+            row.set_item("jurisdiction", instrument.jurisdiction())?;
+            row.set_item("kind", instrument.kind())?;
+            row.set_item("language", instrument.language())?;
+            row.set_item(
+                "language_status",
+                metadata.map(|metadata| crate::convert::serial_name(&metadata.language.status)),
+            )?;
+            row.set_item("completeness", instrument.completeness())?;
+            row.set_item("partial", instrument.partial())?;
+            row.set_item("adopted", instrument.adopted())?;
+            row.set_item("in_force", instrument.in_force())?;
+            let relations: Vec<String> = metadata
+                .map(|metadata| &metadata.relations[..])
+                .unwrap_or_default()
+                .iter()
+                .map(|relation| format!("{} {}", crate::convert::serial_name(&relation.kind), relation.target))
+                .collect();
+            row.set_item("relations", (!relations.is_empty()).then(|| relations.join("; ")))?;
+            row.set_item("file", instrument.file())?;
+            list.append(row)?;
+        }
+        Ok(list)
+    }
+
+    /// One row per instrument, indexed by `id`: `title`, `short_title`, `jurisdiction`,
+    /// `kind`, `language`, `language_status` (`official`, `translation`, ...),
+    /// `completeness` (`complete`, `partial`, `missing`), `partial` (boolean), `adopted` and
+    /// `in_force` (dates as the source gives them: `2003` or `2003-05-26`), `relations`
+    /// (`amended_by PH-RA10364-2012; ...`) and `file`.
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::convert::frame(py, Frames::Pandas, self.to_records(py)?, &PyCorpus::schema(), Some("id"))
+    }
+
+    /// The same as a polars DataFrame, `id` its first column.
+    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::convert::frame(py, Frames::Polars, self.to_records(py)?, &PyCorpus::schema(), None)
+    }
+
+    /// The instrument ids, for `corpus["<TAB>` in IPython and Jupyter.
+    fn _ipython_key_completions_(&self) -> Vec<String> {
+        self.ids()
+    }
+
+    /// Two corpora are equal where they hold the same files, read with the same lexicon.
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<PyCorpus>().is_ok_and(|other| {
+            let other = other.get();
+            let files = |corpus: &lexdef::Corpus| -> Vec<(String, String)> {
+                corpus
+                    .instruments()
+                    .map(|instrument| (instrument.file().to_owned(), instrument.file_text().to_owned()))
+                    .collect()
+            };
+            other.lexicon == self.lexicon
+                && (Arc::ptr_eq(&other.corpus, &self.corpus)
+                    || (files(&other.corpus) == files(&self.corpus)
+                        && other.corpus.errors() == self.corpus.errors()
+                        && other.corpus.warnings() == self.corpus.warnings()))
+        })
     }
 
     fn __repr__(&self) -> String {

@@ -20,7 +20,7 @@ use crate::errors::IntoPyResult;
 use crate::lexicon::PyLexicon;
 use crate::results::{
     PyComparison, PyDefinition, PyDefinitions, PyDiagnostic, PyDiagnostics, PyDivergence, PyDivergences, PyElement,
-    PyEvidence, PyHit, PyHits, PyMatrix, PyProvision, PyProvisions, PyQualifier, PyReport, PyTermModel,
+    PyEvidence, PyHit, PyHits, PyMatrix, PyProvision, PyProvisions, PyQualifier, PyQualifiers, PyReport, PyTermModel,
     PyTranslationCheck, PyTranslationFinding, PyTranslationFindings, PyTranslationPair,
 };
 
@@ -84,6 +84,7 @@ fn _restore<'py>(py: Python<'py>, class_name: &str, state: &str) -> PyResult<Bou
         "Evidence" => PyEvidence,
         "Element" => PyElement,
         "Qualifier" => PyQualifier,
+        "Qualifiers" => PyQualifiers,
         "TermModel" => PyTermModel,
         "Definition" => PyDefinition,
         "Definitions" => PyDefinitions,
@@ -115,6 +116,7 @@ fn _lexdef(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<PyEvidence>()?;
     module.add_class::<PyElement>()?;
     module.add_class::<PyQualifier>()?;
+    module.add_class::<PyQualifiers>()?;
     module.add_class::<PyTermModel>()?;
     module.add_class::<PyDefinition>()?;
     module.add_class::<PyDefinitions>()?;

@@ -7,7 +7,10 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use serde::{Deserialize, Serialize};
 
-use crate::convert::{self, json_to_py, qualifier_value, result_list, serial_name, value_class, Record};
+use crate::convert::{
+    self, item_frame, json_to_py, qualifier_cell, qualifier_dtype, qualifier_value, result_list, serial_name,
+    value_class, Dtype, Frames, Record, Schema,
+};
 use crate::errors::IntoPyResult;
 
 /// Words of the law behind a fact, and where they are.
@@ -110,11 +113,19 @@ value_class!(PyElement, "Element", {
 #[pyclass(module = "lexdef", name = "Qualifier", frozen)]
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) struct PyQualifier {
+    /// The instrument whose definition it qualifies.
+    #[serde(default)]
+    pub(crate) instrument: String,
     pub(crate) name: lexdef::QualifierName,
     pub(crate) inner: lexdef::Qualifier,
 }
 
 value_class!(PyQualifier, "Qualifier", {
+    /// The instrument whose definition it qualifies.
+    #[getter]
+    fn instrument(&self) -> &str {
+        &self.instrument
+    }
     /// `child_age`, `consent_irrelevant`, ...
     #[getter]
     fn name(&self) -> &'static str {
@@ -141,9 +152,58 @@ value_class!(PyQualifier, "Qualifier", {
         evidence_list(&self.inner.evidence)
     }
     fn __repr__(&self) -> String {
-        format!("<Qualifier {} = {}>", self.name, self.inner.value)
+        format!("<Qualifier {} {} = {}>", self.instrument, self.name, self.inner.value)
     }
 });
+
+impl Record for PyQualifier {
+    const COLUMNS: &'static [&'static str] = &["instrument", "qualifier", "value", "reason", "words", "eid", "line"];
+    fn record<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let row = PyDict::new(py);
+        let evidence = self.inner.evidence.first();
+        row.set_item("instrument", &self.instrument)?;
+        row.set_item("qualifier", self.name.as_str())?;
+        row.set_item("value", qualifier_cell(py, &self.inner.value))?;
+        row.set_item("reason", self.inner.basis.as_deref())?;
+        row.set_item("words", evidence.map(|evidence| evidence.text.as_str()))?;
+        row.set_item("eid", evidence.map(|evidence| evidence.eid.as_str()))?;
+        row.set_item("line", evidence.map(|evidence| evidence.line))?;
+        Ok(row)
+    }
+    /// `value` takes the qualifier's dtype (`Int64` for `child_age`, ...).
+    fn schema(items: &[Self]) -> Schema {
+        let schema = convert::schema_of(Self::COLUMNS);
+        match items.first() {
+            Some(first) => convert::retyped(schema, "value", qualifier_dtype(first.name)),
+            None => schema,
+        }
+    }
+}
+
+result_list!(
+    PyQualifiers,
+    "Qualifiers",
+    PyQualifier,
+    "One qualifier of every instrument's definition, by instrument: its value (`None` where the text does not settle it), the reason where no words settle it, and the words."
+);
+
+/// Why each qualifier has its value where no words settle it (or why it is unknown): by
+/// instrument, then qualifier. The matrix's `<qualifier>_reason` columns.
+pub(crate) type Reasons = BTreeMap<String, BTreeMap<String, String>>;
+
+/// The reasons of the models' qualifiers.
+pub(crate) fn qualifier_reasons<'m>(models: impl Iterator<Item = &'m lexdef::TermModel>) -> Reasons {
+    models
+        .map(|model| {
+            let reasons = model
+                .qualifiers
+                .iter()
+                .filter_map(|(name, qualifier)| Some((name.to_string(), qualifier.basis.clone()?)))
+                .collect();
+            (model.instrument.to_string(), reasons)
+        })
+        .collect()
+}
 
 /// What one instrument's definition of one concept contains: elements and qualifiers, each
 /// with the words behind it; what the complete text lacks (`absent`), and what could not be
@@ -155,6 +215,11 @@ pub(crate) struct PyTermModel {
 }
 
 impl PyTermModel {
+    fn frame<'py>(&self, py: Python<'py>, library: Frames) -> PyResult<Bound<'py, PyAny>> {
+        let columns = ["instrument", "element", "family", "state", "words", "eid", "line", "reason"];
+        convert::frame(py, library, self.to_records(py)?, &convert::schema_of(&columns), None)
+    }
+
     /// The core's state of the element (`TermModel::state`); an id that is not an element id
     /// at all is read as the core reads an element the model does not hold (the Python
     /// `state` refuses such ids first, with suggestions).
@@ -217,7 +282,10 @@ value_class!(PyTermModel, "TermModel", {
         self.inner
             .qualifiers
             .iter()
-            .map(|(name, inner)| (name.to_string(), PyQualifier { name: *name, inner: inner.clone() }))
+            .map(|(name, inner)| {
+                let instrument = self.inner.instrument.to_string();
+                (name.to_string(), PyQualifier { instrument, name: *name, inner: inner.clone() })
+            })
             .collect()
     }
     /// Elements the complete text does not name: a fact about the law.
@@ -287,10 +355,13 @@ value_class!(PyTermModel, "TermModel", {
         }
         Ok(list)
     }
-    /// The records as a pandas DataFrame.
+    /// The records as a pandas DataFrame (`state` an ordered categorical, `line` `Int64`).
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let columns = ["instrument", "element", "family", "state", "words", "eid", "line", "reason"];
-        convert::data_frame(py, self.to_records(py)?, columns.iter().map(|column| column.to_string()).collect())
+        self.frame(py, Frames::Pandas)
+    }
+    /// The records as a polars DataFrame.
+    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.frame(py, Frames::Polars)
     }
     fn __repr__(&self) -> String {
         match &self.inner.definition {
@@ -634,6 +705,8 @@ pub(crate) struct PyComparison {
     pub(crate) baseline: lexdef::TermModel,
     pub(crate) divergences: Vec<lexdef::Divergence>,
     pub(crate) html: String,
+    /// The comparison's report (for its text).
+    pub(crate) comparison: lexdef::Comparison,
 }
 
 value_class!(PyComparison, "Comparison", {
@@ -661,8 +734,21 @@ value_class!(PyComparison, "Comparison", {
     }
     /// The divergences as a pandas DataFrame.
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let columns = PyDivergence::COLUMNS.iter().map(|column| column.to_string()).collect();
-        convert::data_frame(py, self.to_records(py)?, columns)
+        item_frame(py, Frames::Pandas, &self.divergences().items)
+    }
+    /// The divergences as a polars DataFrame.
+    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        item_frame(py, Frames::Polars, &self.divergences().items)
+    }
+    /// The comparison as plain text: what `lexdef compare` prints (`wording=True`: with the
+    /// wording variances, as `lexdef compare --wording`).
+    #[pyo3(signature = (wording = false))]
+    fn to_text(&self, wording: bool) -> String {
+        if wording {
+            self.comparison.report.to_text()
+        } else {
+            self.comparison.report_without_wording().to_text()
+        }
     }
     fn _repr_html_(&self) -> &str {
         &self.html
@@ -685,6 +771,27 @@ value_class!(PyComparison, "Comparison", {
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) struct PyMatrix {
     pub(crate) inner: lexdef::Matrix,
+    /// Why each qualifier has its value where no words settle it.
+    #[serde(default)]
+    pub(crate) reasons: Reasons,
+}
+
+impl PyMatrix {
+    /// The columns of its records and frames: `instrument`, the elements (ordered
+    /// categoricals of the states), then each qualifier (its own dtype) and its reason.
+    fn schema(&self) -> Schema {
+        let mut schema: Schema = vec![("instrument".to_owned(), Dtype::Text)];
+        schema.extend(self.inner.elements.iter().map(|element| (element.clone(), convert::dtype_of("state"))));
+        for qualifier in &self.inner.qualifiers {
+            schema.push((qualifier.to_string(), qualifier_dtype(*qualifier)));
+            schema.push((format!("{qualifier}_reason"), Dtype::Text));
+        }
+        schema
+    }
+
+    fn frame<'py>(&self, py: Python<'py>, library: Frames) -> PyResult<Bound<'py, PyAny>> {
+        convert::frame(py, library, self.to_records(py)?, &self.schema(), Some("instrument"))
+    }
 }
 
 value_class!(PyMatrix, "Matrix", {
@@ -720,7 +827,9 @@ value_class!(PyMatrix, "Matrix", {
             None => Err(pyo3::exceptions::PyKeyError::new_err(format!("the matrix has no column `{column}`"))),
         }
     }
-    /// One dict per instrument: `instrument`, then a key per element and qualifier.
+    /// One dict per instrument: `instrument`, a key per element (its state), then per
+    /// qualifier its value (`None` where the text does not settle it) and
+    /// `<qualifier>_reason` (why, where no words settle it).
     fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let list = PyList::empty(py);
         for row in &self.inner.rows {
@@ -729,20 +838,38 @@ value_class!(PyMatrix, "Matrix", {
             for element in &self.inner.elements {
                 record.set_item(element, row.elements.get(element))?;
             }
+            let reasons = self.reasons.get(row.instrument.as_str());
             for qualifier in &self.inner.qualifiers {
-                let value = row.qualifiers.get(qualifier).map(|value| qualifier_value(py, value));
+                let value = row.qualifiers.get(qualifier).and_then(|value| qualifier_cell(py, value));
                 record.set_item(qualifier.as_str(), value)?;
+                let reason = reasons.and_then(|reasons| reasons.get(qualifier.as_str()));
+                record.set_item(format!("{qualifier}_reason"), reason)?;
             }
             list.append(record)?;
         }
         Ok(list)
     }
-    /// A DataFrame indexed by instrument, a column per element and qualifier.
+    /// A DataFrame indexed by instrument: a column per element (an ordered categorical of
+    /// the states), then per qualifier its value (`Int64`, `boolean` or a categorical, `<NA>`
+    /// where the text does not settle it) and `<qualifier>_reason`.
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let mut columns = vec!["instrument".to_owned()];
-        columns.extend(self.inner.elements.iter().cloned());
-        columns.extend(self.inner.qualifiers.iter().map(ToString::to_string));
-        convert::data_frame(py, self.to_records(py)?, columns)?.call_method1("set_index", ("instrument",))
+        self.frame(py, Frames::Pandas)
+    }
+    /// The same as a polars DataFrame, `instrument` its first column.
+    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.frame(py, Frames::Polars)
+    }
+    /// A heatmap of the elements' states (matplotlib, imported only now), in Okabe and Ito's
+    /// colour-blind-safe palette with a legend naming each state; `instruments` picks and
+    /// orders the rows, `ax` draws on an existing Axes. Returns the Axes.
+    #[pyo3(signature = (instruments = None, ax = None))]
+    fn plot<'py>(
+        slf: &Bound<'py, Self>,
+        instruments: Option<Vec<String>>,
+        ax: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let plot = slf.py().import("lexdef._plot")?;
+        plot.call_method1("plot_matrix", (slf, instruments, ax))
     }
     fn __repr__(&self) -> String {
         format!(
@@ -761,6 +888,9 @@ value_class!(PyMatrix, "Matrix", {
 pub(crate) struct PyReport {
     pub(crate) inner: lexdef::Report,
     pub(crate) html: String,
+    /// Why each qualifier of the matrix has its value where no words settle it.
+    #[serde(default)]
+    pub(crate) reasons: Reasons,
 }
 
 value_class!(PyReport, "Report", {
@@ -794,7 +924,7 @@ value_class!(PyReport, "Report", {
     /// The matrix, baseline included.
     #[getter]
     fn matrix(&self) -> PyMatrix {
-        PyMatrix { inner: self.inner.matrix.clone() }
+        PyMatrix { inner: self.inner.matrix.clone(), reasons: self.reasons.clone() }
     }
     /// Whether the pairwise counts were left out (too many definitions).
     #[getter]
@@ -812,8 +942,11 @@ value_class!(PyReport, "Report", {
     }
     /// The findings as a pandas DataFrame.
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let columns = PyDivergence::COLUMNS.iter().map(|column| column.to_string()).collect();
-        convert::data_frame(py, self.to_records(py)?, columns)
+        item_frame(py, Frames::Pandas, &self.divergences().items)
+    }
+    /// The findings as a polars DataFrame.
+    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        item_frame(py, Frames::Polars, &self.divergences().items)
     }
     /// The report as JSON (schema `lexdef-report/1`).
     fn to_json(&self) -> String {
@@ -1028,6 +1161,11 @@ value_class!(PyDiagnostic, "Diagnostic", {
 
 impl Record for PyDiagnostic {
     const COLUMNS: &'static [&'static str] = &["severity", "file", "line", "column", "kind", "message"];
+    /// A diagnostic's severity sorts warning < error.
+    fn schema(_items: &[Self]) -> Schema {
+        let severities = Dtype::Ordered(vec!["warning".to_owned(), "error".to_owned()]);
+        convert::retyped(convert::schema_of(Self::COLUMNS), "severity", severities)
+    }
     fn record<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let row = PyDict::new(py);
         row.set_item("severity", &self.severity)?;
@@ -1255,8 +1393,11 @@ value_class!(PyTranslationPair, "TranslationPair", {
     }
     /// The findings as a pandas DataFrame.
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let columns = PyTranslationFinding::COLUMNS.iter().map(|column| column.to_string()).collect();
-        convert::data_frame(py, self.to_records(py)?, columns)
+        item_frame(py, Frames::Pandas, &self.findings().items)
+    }
+    /// The findings as a polars DataFrame.
+    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        item_frame(py, Frames::Polars, &self.findings().items)
     }
     fn __repr__(&self) -> String {
         format!("<TranslationPair {} of {}: {}>", self.inner.translation, self.inner.original, self.inner.summary)
@@ -1308,8 +1449,11 @@ value_class!(PyTranslationCheck, "TranslationCheck", {
     /// The findings as a pandas DataFrame: `original`, `translation`, `kind` (element or
     /// qualifier), `id`, `verdict`, both values, both texts' words and eIds, `reason`.
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let columns = PyTranslationFinding::COLUMNS.iter().map(|column| column.to_string()).collect();
-        convert::data_frame(py, self.to_records(py)?, columns)
+        item_frame(py, Frames::Pandas, &self.findings().items)
+    }
+    /// The findings as a polars DataFrame.
+    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        item_frame(py, Frames::Polars, &self.findings().items)
     }
     /// As JSON.
     fn to_json(&self) -> String {

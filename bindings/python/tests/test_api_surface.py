@@ -16,6 +16,7 @@ CALLS: dict[str, tuple[Any, ...]] = {
     "find_elements": ("the recruitment of persons",),
     "extend": ('version = 1\n[[elements]]\nid = "act.harbouring"\nforms = ["concealment"]\n',),
     "pair": ("VN-PENAL-2015-orig", "VN-PENAL-2015"),
+    "qualifiers": ("child_age",),
 }
 # Methods that need a file, or that build a new corpus: exercised by their own tests.
 ELSEWHERE = {"load", "extend_file", "from_toml", "with_lexicon", "bundled", "get", "compare", "matrix", "report", "search", "definitions", "model"}
@@ -40,6 +41,7 @@ def instances(corpus: lexdef.Corpus) -> dict[type, Any]:
         lexdef.Element: model.elements[0],
         lexdef.Evidence: model.elements[0].evidence[0],
         lexdef.Qualifier: model.qualifiers["child_age"],
+        lexdef.Qualifiers: corpus.qualifiers("child_age"),
         lexdef.Definition: definitions[0],
         lexdef.Definitions: definitions,
         lexdef.Provision: provisions[0],

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import warnings
 from pathlib import Path
 
 import pytest
 
 import lexdef
+from conftest import REPOSITORY
 
 PALERMO = "INTL-PALERMO-2000"
 PROTOCOL_ELEMENTS = 21
@@ -143,7 +145,8 @@ def test_the_matrix_against_the_protocol_has_its_elements_as_columns(corpus: lex
     assert len(full.elements) > PROTOCOL_ELEMENTS and set(matrix.elements) <= set(full.elements)
     records = matrix.to_records()
     assert [record["instrument"] for record in records] == matrix.instruments
-    assert set(records[0]) == {"instrument", *matrix.elements, *matrix.qualifiers}
+    reasons = [f"{qualifier}_reason" for qualifier in matrix.qualifiers]
+    assert set(records[0]) == {"instrument", *matrix.elements, *matrix.qualifiers, *reasons}
     with pytest.raises(KeyError):
         matrix.value("XX", "act.recruitment")
 
@@ -220,3 +223,30 @@ def test_a_typo_in_an_element_id_is_an_error_never_absent(corpus: lexdef.Corpus)
     # Real ids still answer, present or absent as the law says.
     assert model.state("act.recruitment") == "present"
     assert model.state("purpose.begging") == "not_found"  # the text is partial
+
+
+def test_instrument_ids_complete_in_ipython(corpus: lexdef.Corpus) -> None:
+    assert corpus._ipython_key_completions_() == corpus.ids
+    assert "PH-RA9208-2003" in corpus._ipython_key_completions_()
+
+
+def cli() -> Path | None:
+    """The lexdef binary built last (`cargo test` builds the debug one before pytest runs)."""
+    built = [binary for binary in (REPOSITORY / "target" / build / "lexdef" for build in ["debug", "release"]) if binary.exists()]
+    return max(built, key=lambda binary: binary.stat().st_mtime, default=None)
+
+
+def test_a_comparison_as_text_is_what_the_cli_prints(corpus: lexdef.Corpus) -> None:
+    comparison = corpus.compare("MM-ATIPL-2005")
+    text = comparison.to_text()
+    assert text.startswith("Definitions of trafficking_in_persons compared with")
+    assert "MM-ATIPL-2005" in text and "INTL-PALERMO-2000" in text
+    shown = [divergence for divergence in comparison.divergences if divergence.kind != "wording_variance" and divergence.certain]
+    assert shown
+    assert all(divergence.summary in text for divergence in shown)
+    binary = cli()
+    if binary is None:
+        pytest.skip("the lexdef binary is not built (cargo build -p lexdef-cli)")
+    for arguments, expected in [([], text), (["--wording"], comparison.to_text(wording=True))]:
+        run = subprocess.run([str(binary), "compare", "MM-ATIPL-2005", *arguments], capture_output=True, text=True, check=False)
+        assert run.stdout == expected

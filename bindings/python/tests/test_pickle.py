@@ -80,3 +80,18 @@ def test_objects_cross_to_worker_processes(corpus: lexdef.Corpus) -> None:
     with ProcessPoolExecutor(max_workers=2) as pool:
         ages = list(pool.map(child_age, [corpus] * len(ids), ids))
     assert ages == [18, 16, 16, 18]
+
+
+def test_every_class_pickles_equal(corpus: lexdef.Corpus) -> None:
+    from test_api_surface import instances
+
+    every = instances(corpus)
+    for cls, instance in every.items():
+        back = pickle.loads(pickle.dumps(instance))
+        assert type(back) is cls
+        # Before: a corpus read back was a different object that compared unequal.
+        assert back == instance, cls.__name__
+    assert pickle.loads(pickle.dumps(corpus)) == corpus
+    assert pickle.loads(pickle.dumps(corpus)) != corpus.with_lexicon(
+        corpus.lexicon.extend('version = 1\n[[elements]]\nid = "act.harbouring"\nforms = ["concealment"]\n')
+    )

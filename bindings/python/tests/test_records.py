@@ -58,15 +58,16 @@ def test_lists_index_slice_and_repr(corpus: lexdef.Corpus) -> None:
     assert "MM-ATIPL-2005" in repr(corpus.model("MM-ATIPL-2005"))
 
 
-def test_import_does_not_import_pandas_and_a_missing_pandas_is_a_clear_error() -> None:
-    program = """
+@pytest.mark.parametrize(("library", "method"), [("pandas", "definitions().to_pandas"), ("polars", "to_polars")])
+def test_import_does_not_import_a_frame_library_and_a_missing_one_is_a_clear_error(library: str, method: str) -> None:
+    program = f"""
 import sys
 import lexdef
-assert "pandas" not in sys.modules, "import lexdef imported pandas"
-sys.modules["pandas"] = None  # as if pandas were not installed
+assert "{library}" not in sys.modules, "import lexdef imported {library}"
+sys.modules["{library}"] = None  # as if it were not installed
 corpus = lexdef.Corpus.bundled()
 try:
-    corpus.definitions().to_pandas()
+    corpus.{method}()
 except ImportError as error:
     print(error)
 else:
@@ -74,8 +75,9 @@ else:
 """
     run = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stderr
-    assert "to_pandas() needs pandas, which is not installed" in run.stdout
-    assert "pip install pandas" in run.stdout
+    name = method.rsplit(".", 1)[-1]
+    assert f"{name}() needs {library}, which is not installed" in run.stdout
+    assert f"pip install {library}" in run.stdout
 
 
 @pytest.mark.parametrize("name", ["definitions", "hits"])

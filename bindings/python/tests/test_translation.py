@@ -42,7 +42,8 @@ def test_one_row_per_finding_with_both_texts_words(corpus: lexdef.Corpus) -> Non
     assert (recruitment.translation_words, recruitment.translation_eid) == ("Recruiting", "art_151__para_1__subpara_c")
     assert pandas.isna(recruitment.reason)
     age = penal.loc["child_age"]
-    assert (age.verdict, age.original_value, age.translation_value) == ("agrees", 16, 16)
+    # A frame writes both sides as in the JSON report (a state, `16`, `true`): one text column.
+    assert (age.verdict, age.original_value, age.translation_value) == ("agrees", "16", "16")
     assert age.original_words == "dưới 16 tuổi"
     # The means of Article 150 of the translation: the Vietnamese holds Điều 151 only.
     deception = penal.loc["means.deception"]

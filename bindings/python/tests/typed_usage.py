@@ -44,6 +44,14 @@ def main() -> None:
     assert "verdict" in findings.columns
     matrix: pandas.DataFrame = corpus.matrix(baseline="palermo").to_pandas()
     assert matrix.shape[0] == len(corpus)
+    instruments: pandas.DataFrame = corpus.to_pandas()
+    assert list(instruments.index) == corpus._ipython_key_completions_()
+    ages_of: lexdef.Qualifiers = corpus.qualifiers("child_age")
+    assert ages_of.to_polars().height == len(ages_of) == len(corpus)
+    axes = corpus.matrix(baseline="palermo").plot(instruments=["INTL-PALERMO-2000"])
+    assert axes.get_legend() is not None
+    text: str = comparison.to_text()
+    assert text.startswith("Definitions of")
     hits: lexdef.Hits = corpus.search("harbour", jurisdiction=["PH", "SG"], limit=5)
     for hit in hits[:2]:
         start, end = hit.highlights[0]

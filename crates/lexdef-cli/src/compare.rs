@@ -57,12 +57,12 @@ pub(crate) fn run_compare(command: &CompareCommand) -> io::Result<Outcome> {
     let Some(study) = study(&corpus, &lexicon, concept, &command.baseline) else { return Ok(Outcome::InputError) };
     let subject = study.analyse(&subject);
     subject.warnings.iter().for_each(diagnostics::warning);
-    let mut report = study.compare(&subject).report;
-    if !command.wording && matches!(command.format, ReportFormat::Text | ReportFormat::Md) {
-        for entry in &mut report.instruments {
-            entry.findings.retain(|finding| finding.kind != lexdef::DivergenceKind::WordingVariance);
-        }
-    }
+    let comparison = study.compare(&subject);
+    let report = if !command.wording && matches!(command.format, ReportFormat::Text | ReportFormat::Md) {
+        comparison.report_without_wording()
+    } else {
+        comparison.report
+    };
     let baseline = study.baseline().expect("the study was given a baseline");
     let text = render(&report, &[&subject, baseline], command.format);
     output::to_stdout(|out| out.write_all(text.as_bytes()))?;

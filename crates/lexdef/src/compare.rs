@@ -43,6 +43,11 @@ pub enum Direction {
     Different,
 }
 
+impl Direction {
+    /// Every direction, from the subject that covers less to the one that covers more.
+    pub const ALL: &'static [Direction] = &[Direction::Narrower, Direction::Different, Direction::Broader];
+}
+
 /// How much a divergence matters for the policy goal of aligned definitions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -55,6 +60,12 @@ pub enum Severity {
     Low,
     /// Worth seeing, changes nothing (different words for the same element).
     Info,
+}
+
+impl Severity {
+    /// Every severity, from the one that matters least to the one that matters most (the
+    /// reverse of the variants' order).
+    pub const ALL: &'static [Severity] = &[Severity::Info, Severity::Low, Severity::Medium, Severity::High];
 }
 
 /// Whether a finding rests on complete text.

@@ -176,6 +176,11 @@ pub enum ElementState {
 }
 
 impl ElementState {
+    /// Every state, in order: the text names it, the complete text lacks it, the text seen
+    /// does not settle it, the text seen defines nothing.
+    pub const ALL: &'static [ElementState] =
+        &[ElementState::Present, ElementState::Absent, ElementState::NotFound, ElementState::NotDefined];
+
     /// The state as written in reports and JSON (`present`, `not_found`, ...).
     pub fn as_str(self) -> &'static str {
         match self {

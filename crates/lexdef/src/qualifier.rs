@@ -96,6 +96,30 @@ written_enum!(QualifierName, "qualifier", {
 });
 
 impl QualifierName {
+    /// The qualifier written `name`; for any other word an error that names the qualifiers
+    /// it may mean (`child age`, `childage`: `child_age`), then every qualifier.
+    pub fn named(name: &str) -> Result<QualifierName, Error> {
+        name.parse().map_err(|_| {
+            let wanted = name.trim().to_lowercase().replace([' ', '-'], "_");
+            let similar: Vec<String> = QualifierName::ALL
+                .iter()
+                .filter(|known| {
+                    let known = known.as_str();
+                    strsim::damerau_levenshtein(known, &wanted) <= 3
+                        || (wanted.len() >= 4 && (known.contains(wanted.as_str()) || wanted.contains(known)))
+                })
+                .map(|known| format!("`{known}`"))
+                .collect();
+            let every = QualifierName::ALL.iter().map(|each| format!("`{each}`")).collect::<Vec<_>>().join(", ");
+            let expected = if similar.is_empty() {
+                format!("one of {every}")
+            } else {
+                format!("did you mean {}? (the qualifiers: {every})", similar.join(", "))
+            };
+            Error::InvalidValue { what: "qualifier", value: name.to_owned(), expected }
+        })
+    }
+
     /// The values it can take that are written as words (`open`, `closed`); empty for a
     /// qualifier whose value is a number or yes or no.
     pub fn named_values(self) -> Vec<QualifierValue> {
@@ -223,6 +247,19 @@ impl<'de> Deserialize<'de> for QualifierValue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_misspelt_qualifier_is_refused_with_the_names_it_may_mean() {
+        assert_eq!(QualifierName::named("child_age").unwrap(), QualifierName::ChildAge);
+        for (typed, meant) in
+            [("childage", "`child_age`"), ("child age", "`child_age`"), ("consent", "`consent_irrelevant`")]
+        {
+            let message = QualifierName::named(typed).unwrap_err().to_string();
+            assert!(message.contains(&format!("did you mean {meant}")), "{message}");
+        }
+        let message = QualifierName::named("zzz").unwrap_err().to_string();
+        assert!(!message.contains("did you mean") && message.contains("`victim_scope`"), "{message}");
+    }
 
     #[test]
     fn names_sort_as_their_words() {

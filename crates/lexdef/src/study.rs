@@ -6,7 +6,9 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
-use crate::compare::{compare, Divergence};
+use serde::{Deserialize, Serialize};
+
+use crate::compare::{compare, Divergence, DivergenceKind};
 use crate::corpus::Corpus;
 use crate::error::{Error, Result};
 use crate::ids::ConceptId;
@@ -55,7 +57,7 @@ enum Baseline {
 }
 
 /// One subject compared with a study's baseline.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {
     /// Every divergence of the subject from the baseline, wording variances included; where
     /// the subject was not read for the concept, the one that says it has no definition.
@@ -64,6 +66,19 @@ pub struct Comparison {
     /// unless the subject was not read for the concept (or is the baseline itself), and the
     /// matrix rows of the subject and the baseline.
     pub report: Report,
+}
+
+impl Comparison {
+    /// The report, its wording variances left out (different words for the same element
+    /// change nothing): what `lexdef compare` prints as text or Markdown unless asked for
+    /// them.
+    pub fn report_without_wording(&self) -> Report {
+        let mut report = self.report.clone();
+        for entry in &mut report.instruments {
+            entry.findings.retain(|finding| finding.kind != DivergenceKind::WordingVariance);
+        }
+        report
+    }
 }
 
 impl<'c> Study<'c> {
