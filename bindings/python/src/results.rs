@@ -1532,14 +1532,15 @@ pub(crate) fn timeline_frame<'py>(py: Python<'py>, timeline: &lexdef::Timeline) 
         row.set_item("note", entry.note.clone())?;
         rows.append(row)?;
     }
-    let columns = TIMELINE_COLUMNS.iter().map(|column| (*column).to_owned()).collect();
-    let frame = crate::convert::data_frame(py, rows, columns)?;
-    let pandas = crate::convert::pandas(py)?;
-    let kwargs = PyDict::new(py);
-    kwargs.set_item("categories", ["as adopted", "appeared", "changed", "unknown", "went"])?;
-    kwargs.set_item("ordered", true)?;
-    let events = pandas.getattr("Categorical")?.call((frame.get_item("event")?,), Some(&kwargs))?;
-    frame.set_item("event", events)?;
+    use crate::convert::{retyped, schema_of, Dtype};
+    let words = |list: &[&str]| list.iter().map(|word| (*word).to_owned()).collect::<Vec<_>>();
+    let mut schema = schema_of(&TIMELINE_COLUMNS);
+    for column in ["version", "amending_line", "words_line"] {
+        schema = retyped(schema, column, Dtype::Integer);
+    }
+    schema = retyped(schema, "event", Dtype::Ordered(words(&["as adopted", "appeared", "changed", "unknown", "went"])));
+    schema = retyped(schema, "kind", Dtype::Category(words(&["element", "qualifier"])));
+    let frame = crate::convert::frame(py, crate::convert::Frames::Pandas, rows, &schema, None)?;
     let unapplied = PyList::empty(py);
     for item in &timeline.unapplied {
         let row = PyDict::new(py);

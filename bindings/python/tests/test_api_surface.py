@@ -18,8 +18,9 @@ CALLS: dict[str, tuple[Any, ...]] = {
     "pair": ("VN-PENAL-2015-orig", "VN-PENAL-2015"),
     "qualifiers": ("child_age",),
 }
-# Methods that need a file, or that build a new corpus: exercised by their own tests.
-ELSEWHERE = {"load", "extend_file", "from_toml", "with_lexicon", "bundled", "get", "compare", "matrix", "report", "search", "definitions", "model"}
+# Methods that need a file, or that build a new corpus (`at`), or a table of their own
+# (`timeline`): exercised by their own tests (test_point_in_time.py).
+ELSEWHERE = {"at", "timeline", "load", "extend_file", "from_toml", "with_lexicon", "bundled", "get", "compare", "matrix", "report", "search", "definitions", "model"}
 
 
 def instances(corpus: lexdef.Corpus) -> dict[type, Any]:
