@@ -150,7 +150,6 @@ mod model;
 mod newtype;
 mod qualifier;
 mod report;
-mod report_html;
 mod structure;
 mod study;
 mod translation;
