@@ -292,6 +292,10 @@ value_class!(PyTermModel, "TermModel", {
         let columns = ["instrument", "element", "family", "state", "words", "eid", "line", "reason"];
         convert::data_frame(py, self.to_records(py)?, columns.iter().map(|column| column.to_string()).collect())
     }
+    /// The elements and qualifiers with the law's words, in a notebook.
+    fn _repr_html_(&self) -> String {
+        self.inner.to_html_fragment()
+    }
     fn __repr__(&self) -> String {
         match &self.inner.definition {
             None => {
@@ -370,6 +374,10 @@ value_class!(PyDefinition, "Definition", {
     #[getter]
     fn text(&self) -> &str {
         &self.text
+    }
+    /// Where it is and its provision's words, in a notebook.
+    fn _repr_html_(&self) -> String {
+        self.inner.to_html_fragment(&self.instrument, &self.text)
     }
     fn __repr__(&self) -> String {
         format!(
@@ -744,6 +752,10 @@ value_class!(PyMatrix, "Matrix", {
         columns.extend(self.inner.qualifiers.iter().map(ToString::to_string));
         convert::data_frame(py, self.to_records(py)?, columns)?.call_method1("set_index", ("instrument",))
     }
+    /// A coloured grid with a legend, in a notebook.
+    fn _repr_html_(&self) -> String {
+        self.inner.to_html_fragment()
+    }
     fn __repr__(&self) -> String {
         format!(
             "<Matrix {} instruments × {} elements, {} qualifiers>",
@@ -946,7 +958,12 @@ impl Record for PyHit {
     }
 }
 
-result_list!(PyHits, "Hits", PyHit, "Search hits, best first; ties in document order.");
+result_list!(PyHits, "Hits", PyHit, "Search hits, best first; ties in document order.", {
+    /// A table of the hits with the matched words marked, in a notebook.
+    fn _repr_html_(&self) -> String {
+        lexdef::Hit::to_html_table(self.items.iter().map(|hit| &hit.inner))
+    }
+});
 
 /// A problem met while loading or parsing, and where: an error (the file was left out) or a
 /// warning (the work went on).
