@@ -208,7 +208,7 @@ fn render_body(report: &Report, analyses: &[&Analysis], out: &mut String) {
                 String::new,
                 |evidence| {
                     format!(
-                        "{} <code>{}</code> line {}",
+                        "<span class=\"id\">{}</span> <code>{}</code> line {}",
                         escape(evidence.instrument.as_str()),
                         escape(evidence.eid.as_str()),
                         evidence.line
