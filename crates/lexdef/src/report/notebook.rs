@@ -89,9 +89,9 @@ impl TermModel {
     /// the law's words, then the qualifiers with theirs.
     pub fn to_html_fragment(&self) -> String {
         fragment(|out| {
-            let _ = write!(
+            let _ = writeln!(
                 out,
-                "<h3><span class=\"id\">{}</span> · {}</h3>\n",
+                "<h3><span class=\"id\">{}</span> · {}</h3>",
                 escape(self.instrument.as_str()),
                 escape(self.concept.as_str())
             );
