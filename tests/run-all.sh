@@ -23,7 +23,8 @@ if [ ! -d ../shared/sources ]; then
     exit 2
 fi
 
-# The HTML report is checked in a real browser (tests/report_html.rs).
+# The HTML report and the notebook reprs are checked in a real browser (tests/report_html.rs,
+# bindings/python/tests/test_html_display.py).
 if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
     echo "== installing headless Chromium (Debian package) for the HTML report test"
     if [ "$(id -u)" -ne 0 ]; then

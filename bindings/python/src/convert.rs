@@ -243,9 +243,12 @@ macro_rules! value_class {
 pub(crate) use value_class;
 
 /// A list-like result class: `len`, indexing (ints and slices), iteration, equality,
-/// `to_records()`, `to_pandas()`, a short `repr` and pickling.
+/// `to_records()`, `to_pandas()`, a short `repr` and pickling; then the methods given, if any.
 macro_rules! result_list {
     ($list:ident, $name:literal, $item:ty, $doc:literal) => {
+        $crate::convert::result_list!($list, $name, $item, $doc, {});
+    };
+    ($list:ident, $name:literal, $item:ty, $doc:literal, { $($methods:tt)* }) => {
         #[doc = $doc]
         #[pyo3::pyclass(module = "lexdef", name = $name, frozen, sequence)]
         #[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -323,6 +326,8 @@ macro_rules! result_list {
             ) -> pyo3::PyResult<(pyo3::Bound<'py, pyo3::PyAny>, (String, String))> {
                 $crate::convert::reduce(py, $name, self)
             }
+
+            $($methods)*
         }
     };
 }

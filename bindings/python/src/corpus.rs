@@ -580,6 +580,10 @@ impl PyCorpus {
         })
     }
 
+    /// A table of the instruments, in a notebook.
+    fn _repr_html_(&self) -> String {
+        self.corpus.to_html_fragment()
+    }
     fn __repr__(&self) -> String {
         let errors = match self.corpus.errors().len() {
             0 => String::new(),

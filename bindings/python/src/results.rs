@@ -363,6 +363,10 @@ value_class!(PyTermModel, "TermModel", {
     fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         self.frame(py, Frames::Polars)
     }
+    /// The elements and qualifiers with the law's words, in a notebook.
+    fn _repr_html_(&self) -> String {
+        self.inner.to_html_fragment()
+    }
     fn __repr__(&self) -> String {
         match &self.inner.definition {
             None => {
@@ -441,6 +445,10 @@ value_class!(PyDefinition, "Definition", {
     #[getter]
     fn text(&self) -> &str {
         &self.text
+    }
+    /// Where it is and its provision's words, in a notebook.
+    fn _repr_html_(&self) -> String {
+        self.inner.to_html_fragment(&self.instrument, &self.text)
     }
     fn __repr__(&self) -> String {
         format!(
@@ -871,6 +879,10 @@ value_class!(PyMatrix, "Matrix", {
         let plot = slf.py().import("lexdef._plot")?;
         plot.call_method1("plot_matrix", (slf, instruments, ax))
     }
+    /// A coloured grid with a legend, in a notebook.
+    fn _repr_html_(&self) -> String {
+        self.inner.to_html_fragment()
+    }
     fn __repr__(&self) -> String {
         format!(
             "<Matrix {} instruments × {} elements, {} qualifiers>",
@@ -1079,7 +1091,12 @@ impl Record for PyHit {
     }
 }
 
-result_list!(PyHits, "Hits", PyHit, "Search hits, best first; ties in document order.");
+result_list!(PyHits, "Hits", PyHit, "Search hits, best first; ties in document order.", {
+    /// A table of the hits with the matched words marked, in a notebook.
+    fn _repr_html_(&self) -> String {
+        lexdef::Hit::to_html_table(self.items.iter().map(|hit| &hit.inner))
+    }
+});
 
 /// A problem met while loading or parsing, and where: an error (the file was left out) or a
 /// warning (the work went on).

@@ -166,7 +166,7 @@ def test_the_report_is_the_cli_report(corpus: lexdef.Corpus) -> None:
     assert report.to_csv().splitlines()[0].startswith("instrument,")
     assert PALERMO in report.to_text()
     html = report._repr_html_()
-    assert html == report.to_html() and html.startswith('<div class="lexdef-report">') and "<body" not in html
+    assert html == report.to_html() and html.startswith('<div class="lexdef">') and "<body" not in html
 
 
 def test_loading_a_directory_leaves_bad_files_out_and_says_so(corpus_dir: Path) -> None:

@@ -145,7 +145,7 @@ def test_odd_texts_run_through_every_stage(corpus: lexdef.Corpus, text: str) -> 
         for evidence in element.evidence:
             assert bill.text.encode()[evidence.start : evidence.end].decode() == evidence.text
     comparison = corpus.compare(bill)
-    assert comparison._repr_html_().startswith('<div class="lexdef-report">')
+    assert comparison._repr_html_().startswith('<div class="lexdef">')
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         pickle.loads(pickle.dumps(bill))

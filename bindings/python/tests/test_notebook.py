@@ -33,7 +33,7 @@ def test_the_example_notebook_runs_clean() -> None:
     # The heatmap was drawn, the comparisons rendered as HTML, and ACTIP was refused.
     assert any("image/png" in output.get("data", {}) for output in outputs)
     html = [output["data"]["text/html"] for output in outputs if "text/html" in output.get("data", {})]
-    assert any('<div class="lexdef-report">' in page and "TH-ATIPA-2008" in page for page in html)
+    assert any('<div class="lexdef">' in page and "TH-ATIPA-2008" in page for page in html)
     printed = "".join(output.get("text", "") for output in outputs if output.output_type == "stream")
     assert "ACTIP's article 2 has not been found yet" in printed
     # The comparison printed as the CLI prints it, and the child ages with the law's words.

@@ -81,7 +81,7 @@ def test_pairs_say_where_they_agree_and_what_could_not_be_read(corpus: lexdef.Co
     assert (buying.verdict, buying.original_evidence[0].text, buying.translation_evidence[0].text) == ("agrees", "ซื้อ", "buying")
     assert "VN-PENAL-2015, translation of VN-PENAL-2015-orig" in check.to_text().replace(" (en)", "").replace(" (vi)", "")
     html = check._repr_html_()
-    assert html.startswith('<div class="lexdef-report">') and "“Tuyển mộ” <code>art_151__para_1__subpara_c</code>" in html
+    assert html.startswith('<div class="lexdef">') and "“Tuyển mộ” <code>art_151__para_1__subpara_c</code>" in html
     assert corpus.report().translation == check
 
 

@@ -151,7 +151,6 @@ mod model;
 mod newtype;
 mod qualifier;
 mod report;
-mod report_html;
 mod structure;
 mod study;
 mod timeline;

@@ -296,28 +296,6 @@ pub struct TranslationCheck {
 }
 
 impl TranslationCheck {
-    /// As JSON (pretty, with a final newline).
-    pub fn to_json(&self) -> String {
-        let mut json = serde_json::to_string_pretty(self).expect("a translation check serialises");
-        json.push('\n');
-        json
-    }
-
-    /// Plain text for the terminal, each finding with the words of both texts side by side.
-    pub fn to_text(&self) -> String {
-        text_section(&self.concept, &self.pairs)
-    }
-
-    /// Markdown: a section per pair, a table of findings.
-    pub fn to_markdown(&self) -> String {
-        markdown_section(&self.concept, &self.pairs, "#")
-    }
-
-    /// An HTML fragment (a `<div>` with its own scoped style) for a notebook.
-    pub fn to_html_fragment(&self) -> String {
-        crate::report_html::render_translation_fragment(&self.concept, &self.pairs)
-    }
-
     /// The pair of `original` and `translation`, where the check has it.
     pub fn pair(&self, original: &str, translation: &str) -> Option<&TranslationPair> {
         self.pairs.iter().find(|pair| pair.original.as_str() == original && pair.translation.as_str() == translation)
@@ -581,7 +559,7 @@ fn qualifier_finding(name: QualifierName, original: &TermModel, translation: &Te
     })
 }
 
-fn plural(count: usize, one: &str, many: &str) -> String {
+pub(crate) fn plural(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
 }
 
@@ -653,119 +631,4 @@ fn pair_summary(pair: &TranslationPair) -> String {
     let agreed =
         if counts.agrees + counts.qualifiers_agree == 0 { String::new() } else { format!("; they agree on {agreed}") };
     format!("the translation departs from the original: it {}{agreed}{not_compared}", parts.join(", "))
-}
-
-/// The order findings are shown in: departures first, then agreements, then what cannot be
-/// said (grouped by its reason), each in id order.
-pub(crate) fn shown_order(findings: &[TranslationFinding]) -> Vec<&TranslationFinding> {
-    let mut shown: Vec<&TranslationFinding> = findings.iter().collect();
-    shown.sort_by_key(|finding| (finding.verdict, finding.reason(), finding.element.is_none()));
-    shown
-}
-
-/// A value as shown: `16`, `open`, `not_found`.
-pub(crate) fn shown_value(value: &serde_json::Value) -> String {
-    match value {
-        serde_json::Value::String(value) => value.clone(),
-        value => value.to_string(),
-    }
-}
-
-/// One side of a finding for people: a qualifier's value, then the words and where they are;
-/// where there are no words, the element's state or the qualifier's value alone.
-fn side_text(finding: &TranslationFinding, side: &Side) -> String {
-    let value = if finding.qualifier.is_some() { format!("{} ", shown_value(&side.value)) } else { String::new() };
-    match side.evidence.first() {
-        Some(evidence) => format!("{value}“{}” [{}] line {}", evidence.text, evidence.eid, evidence.line),
-        None if finding.qualifier.is_some() => shown_value(&side.value),
-        None => format!("({})", shown_value(&side.value).replace('_', " ")),
-    }
-}
-
-fn pair_header(pair: &TranslationPair) -> String {
-    let language = |code: &Option<String>| code.as_deref().map_or_else(String::new, |code| format!(" ({code})"));
-    format!(
-        "{}{}, translation of {}{}",
-        pair.translation,
-        language(&pair.translation_language),
-        pair.original,
-        language(&pair.original_language)
-    )
-}
-
-/// The translation check as plain text: a block per pair, its summary, then its findings,
-/// each with the original's words and the translation's side by side.
-pub(crate) fn text_section(concept: &str, pairs: &[TranslationPair]) -> String {
-    let mut out = format!(
-        "Translations checked against their originals ({concept}): {}, {} agreeing on every element read\n",
-        plural(pairs.len(), "pair", "pairs"),
-        pairs.iter().filter(|pair| pair.agrees()).count()
-    );
-    for pair in pairs {
-        out.push_str(&format!("\n{}\n  {}\n", pair_header(pair), pair.summary));
-        let mut group: Option<(Verdict, Option<String>)> = None;
-        for finding in shown_order(&pair.findings) {
-            let key = (finding.verdict, finding.reason());
-            if group.as_ref() != Some(&key) {
-                let heading = match &key.1 {
-                    Some(reason) => format!("{} ({reason})", finding.verdict.as_str().replace('_', " ")),
-                    None => finding.verdict.as_str().replace('_', " "),
-                };
-                out.push_str(&format!("  {heading}:  original · translation\n"));
-                group = Some(key);
-            }
-            out.push_str(&format!(
-                "    {:<30} {}  ·  {}\n",
-                finding.id(),
-                side_text(finding, &finding.in_original),
-                side_text(finding, &finding.in_translation)
-            ));
-        }
-    }
-    out
-}
-
-fn markdown_escape(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
-}
-
-/// The translation check as Markdown, its heading at `level` (`#`, `##`).
-pub(crate) fn markdown_section(concept: &str, pairs: &[TranslationPair], level: &str) -> String {
-    let mut out = format!(
-        "{level} Translations checked against their originals\n\nFor each original-language text and its translation, the elements and qualifiers of their definitions of {concept}, with the words of both texts. *More* / *less*: the translation names an element the whole original does not / does not name one the original names; *cannot say*: one text does not settle it (not read, or not seen).\n"
-    );
-    for pair in pairs {
-        out.push_str(&format!(
-            "\n{level}# {}\n\n{}.\n",
-            markdown_escape(&pair_header(pair)),
-            markdown_escape(&pair.summary)
-        ));
-        if pair.findings.is_empty() {
-            continue;
-        }
-        out.push_str(
-            "\n| element or qualifier | verdict | original | translation | why not settled |\n|---|---|---|---|---|\n",
-        );
-        let cell = |finding: &TranslationFinding, side: &Side| {
-            let value =
-                if finding.qualifier.is_some() { format!("{} ", shown_value(&side.value)) } else { String::new() };
-            match side.evidence.first() {
-                Some(evidence) => {
-                    format!("{value}“{}” `{}` l. {}", markdown_escape(&evidence.text), evidence.eid, evidence.line)
-                }
-                None => format!("*{}*", shown_value(&side.value).replace('_', " ")),
-            }
-        };
-        for finding in shown_order(&pair.findings) {
-            out.push_str(&format!(
-                "| `{}` | {} | {} | {} | {} |\n",
-                finding.id(),
-                finding.verdict.as_str().replace('_', " "),
-                cell(finding, &finding.in_original),
-                cell(finding, &finding.in_translation),
-                markdown_escape(&finding.reason().unwrap_or_default())
-            ));
-        }
-    }
-    out
 }

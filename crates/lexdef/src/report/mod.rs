@@ -1,7 +1,10 @@
 //! Reports: every instrument of a corpus compared with a baseline, the instrument × element
-//! matrix, and the pairwise counts — as JSON (schema `data/report.schema.json`), Markdown,
-//! CSV (the matrix), a self-contained HTML page, and plain text. Output is deterministic: the
-//! same corpus gives the same bytes.
+//! matrix, and the pairwise counts. This file is the report's model; each format renders it
+//! in its own file — `json.rs` (schema `data/report.schema.json`), `markdown.rs`, `csv.rs` (the
+//! matrix), `html.rs` (a self-contained page, and fragments for notebooks; `notebook.rs` has
+//! the notebook views of the other nouns) and `text.rs` — over this model, which imports none
+//! of them. Output is deterministic: the same corpus gives the
+//! same bytes.
 
 use std::collections::BTreeMap;
 
@@ -17,14 +20,21 @@ use crate::lexicon::Lexicon;
 use crate::metadata::InstrumentKind;
 use crate::model::{ModelBuilder, TermModel};
 use crate::qualifier::{QualifierName, QualifierValue};
-use crate::translation::{check_pairs, translation_pairs, TranslationPair};
+use crate::translation::{check_pairs, translation_pairs, TranslationFinding, TranslationPair};
 use crate::warning::Warning;
+
+mod csv;
+mod html;
+mod json;
+mod markdown;
+mod notebook;
+mod text;
 
 /// The report format's version; a change that breaks readers changes it.
 pub const REPORT_SCHEMA: &str = "lexdef-report/1";
 
 /// The JSON Schema of [`Report`] as JSON.
-pub const REPORT_JSON_SCHEMA: &str = include_str!("../data/report.schema.json");
+pub const REPORT_JSON_SCHEMA: &str = include_str!("../../data/report.schema.json");
 
 /// An instrument read all the way to its term model.
 #[derive(Debug, Clone)]
@@ -364,37 +374,6 @@ impl Report {
         }
     }
 
-    /// As JSON (pretty, with a final newline).
-    pub fn to_json(&self) -> String {
-        let mut json = serde_json::to_string_pretty(self).expect("a report serialises");
-        json.push('\n');
-        json
-    }
-
-    /// The matrix as CSV: one row per instrument, a column per element and qualifier.
-    pub fn to_csv(&self) -> String {
-        let mut out = String::from("instrument");
-        let qualifier_columns = self.matrix.qualifiers.iter().map(|name| name.as_str());
-        for column in self.matrix.elements.iter().map(String::as_str).chain(qualifier_columns) {
-            out.push(',');
-            out.push_str(column);
-        }
-        out.push('\n');
-        for row in &self.matrix.rows {
-            out.push_str(row.instrument.as_str());
-            for element in &self.matrix.elements {
-                out.push(',');
-                out.push_str(&row.elements[element]);
-            }
-            for qualifier in &self.matrix.qualifiers {
-                out.push(',');
-                out.push_str(&row.qualifiers[qualifier].to_string());
-            }
-            out.push('\n');
-        }
-        out
-    }
-
     /// One line per instrument compared, the most divergent first: what a reader wants on the
     /// first screen.
     pub fn summary(&self) -> Vec<SummaryRow> {
@@ -427,241 +406,6 @@ impl Report {
         });
         rows
     }
-
-    /// The summary as a plain-text table, with the count of instruments not compared.
-    pub fn summary_text(&self) -> String {
-        let mut out = format!(
-            "Definitions of {} compared with {} ({}): {} compared, {} not compared\n\n",
-            self.concept,
-            self.baseline_title,
-            self.baseline,
-            self.instruments.iter().filter(|entry| entry.not_compared.is_none()).count(),
-            self.instruments.iter().filter(|entry| entry.not_compared.is_some()).count()
-        );
-        out.push_str(&format!(
-            "{:<28} {:>5} {:>5} {:>10} {:>9}  {}\n",
-            "instrument", "lacks", "adds", "qualifiers", "uncertain", "text"
-        ));
-        for row in self.summary() {
-            out.push_str(&format!(
-                "{:<28} {:>5} {:>5} {:>10} {:>9}  {}\n",
-                row.instrument.as_str(),
-                row.lacks,
-                row.adds,
-                row.qualifiers,
-                row.uncertain,
-                if row.complete { "complete" } else { "partial" }
-            ));
-        }
-        out.push_str("(lacks / adds: elements of the baseline it does not name / it names beyond it; qualifiers: certain differences of child age, consent, means for children, borders, scope, list; uncertain: findings that rest on text not seen)\n");
-        out
-    }
-
-    /// A plain-text report for the terminal: the summary, then each instrument's findings.
-    pub fn to_text(&self) -> String {
-        let mut out = self.summary_text();
-        let line = |out: &mut String, text: String| {
-            out.push_str(&text);
-            out.push('\n');
-        };
-        let header = |entry: &ReportEntry| {
-            let bill = if entry.bill { ", a bill, not an act" } else { "" };
-            format!("{} — {} ({}, {}{bill})", entry.instrument, entry.title, entry.jurisdiction, entry.completeness)
-        };
-        for entry in self.instruments.iter().filter(|entry| entry.not_compared.is_none()) {
-            line(&mut out, format!("\n{}", header(entry)));
-            let shown: Vec<&Divergence> =
-                entry.findings.iter().filter(|finding| finding.kind != DivergenceKind::WordingVariance).collect();
-            if shown.is_empty() {
-                line(&mut out, "  no divergence from the baseline".to_owned());
-            }
-            // Elements not found for one reason (a gap) are one line: the reason is the news.
-            let mut not_found: Vec<(String, Vec<String>)> = Vec::new();
-            for finding in &shown {
-                if let (DivergenceKind::MissingElement, Confidence::Uncertain { reason }, Some(element)) =
-                    (finding.kind, &finding.confidence, &finding.element)
-                {
-                    match not_found.iter_mut().find(|(known, _)| known == reason) {
-                        Some((_, ids)) => ids.push(element.to_string()),
-                        None => not_found.push((reason.clone(), vec![element.to_string()])),
-                    }
-                    continue;
-                }
-                line(
-                    &mut out,
-                    format!(
-                        "  {:<9} {:<6} {}{}",
-                        direction_word(finding.direction),
-                        severity_word(finding.severity),
-                        finding.summary,
-                        uncertain_note(&finding.confidence)
-                    ),
-                );
-            }
-            for (reason, ids) in not_found {
-                line(&mut out, format!("  uncertain        not found in the text seen ({reason}): {}", ids.join(", ")));
-            }
-        }
-        let not_compared: Vec<&ReportEntry> =
-            self.instruments.iter().filter(|entry| entry.not_compared.is_some()).collect();
-        if !not_compared.is_empty() {
-            line(&mut out, "\nNot compared: lexdef could not read these for the concept (not a divergence)".to_owned());
-            for entry in not_compared {
-                line(&mut out, header(entry));
-                line(&mut out, format!("  {}", entry.not_compared.as_deref().unwrap_or_default()));
-            }
-        }
-        if !self.translation.is_empty() {
-            out.push('\n');
-            out.push_str(&self.translation_text());
-        }
-        out
-    }
-
-    /// The translation section alone, as plain text: each pair's summary, then its findings
-    /// with the words of both texts side by side.
-    pub fn translation_text(&self) -> String {
-        crate::translation::text_section(&self.concept, &self.translation)
-    }
-
-    /// The translation section alone, as Markdown.
-    pub fn translation_markdown(&self) -> String {
-        crate::translation::markdown_section(&self.concept, &self.translation, "#")
-    }
-
-    /// Markdown: a section per instrument, and the matrix of the Protocol's elements.
-    pub fn to_markdown(&self) -> String {
-        let mut out = String::new();
-        let w = |out: &mut String, text: String| out.push_str(&text);
-        w(&mut out, format!("# Definitions of {} compared with {}\n\n", self.concept, self.baseline_title));
-        w(&mut out, format!("Baseline: `{}`. Report schema `{}`. Every finding cites the words of the law; a finding marked *uncertain* rests on text the corpus could not read.\n", self.baseline, self.schema));
-        w(&mut out, "\n## Summary\n\n| instrument | lacks | adds | qualifiers | uncertain | text |\n|---|---|---|---|---|---|\n".to_owned());
-        for row in self.summary() {
-            w(
-                &mut out,
-                format!(
-                    "| {} | {} | {} | {} | {} | {} |\n",
-                    row.instrument,
-                    row.lacks,
-                    row.adds,
-                    row.qualifiers,
-                    row.uncertain,
-                    if row.complete { "complete" } else { "partial" }
-                ),
-            );
-        }
-        for entry in self.instruments.iter().filter(|entry| entry.not_compared.is_none()) {
-            let bill = if entry.bill { " — **a bill, not an enacted act**" } else { "" };
-            w(
-                &mut out,
-                format!(
-                    "\n## {} — {}\n\n{}, text {}{bill}. ",
-                    entry.instrument,
-                    markdown_escape(&entry.title),
-                    entry.jurisdiction,
-                    entry.completeness
-                ),
-            );
-            match &entry.definition {
-                Some(eid) => w(&mut out, format!("Definition: `{eid}`.\n\n")),
-                None => w(&mut out, "No definition in the text seen.\n\n".to_owned()),
-            }
-            let shown: Vec<&Divergence> =
-                entry.findings.iter().filter(|finding| finding.kind != DivergenceKind::WordingVariance).collect();
-            if shown.is_empty() {
-                w(&mut out, "No divergence from the baseline.\n".to_owned());
-                continue;
-            }
-            w(
-                &mut out,
-                "| finding | direction | severity | subject's words | baseline's words |\n|---|---|---|---|---|\n"
-                    .to_owned(),
-            );
-            for finding in shown {
-                let words = |side: &crate::compare::Side| {
-                    side.evidence.first().map_or_else(String::new, |evidence| {
-                        format!("“{}” `{}` l. {}", markdown_escape(&evidence.text), evidence.eid, evidence.line)
-                    })
-                };
-                w(
-                    &mut out,
-                    format!(
-                        "| {}{} | {} | {} | {} | {} |\n",
-                        markdown_escape(&finding.summary),
-                        match &finding.confidence {
-                            Confidence::Certain => String::new(),
-                            Confidence::Uncertain { reason } => format!(" *(uncertain: {})*", markdown_escape(reason)),
-                        },
-                        direction_word(finding.direction),
-                        severity_word(finding.severity),
-                        words(&finding.subject),
-                        words(&finding.baseline)
-                    ),
-                );
-            }
-        }
-        let not_compared: Vec<&ReportEntry> =
-            self.instruments.iter().filter(|entry| entry.not_compared.is_some()).collect();
-        if !not_compared.is_empty() {
-            w(
-                &mut out,
-                "\n## Not compared\n\nlexdef could not read these for the concept; this is not a divergence.\n\n"
-                    .to_owned(),
-            );
-            for entry in not_compared {
-                w(
-                    &mut out,
-                    format!(
-                        "- **{}** — {} ({}, text {}): {}\n",
-                        entry.instrument,
-                        markdown_escape(&entry.title),
-                        entry.jurisdiction,
-                        entry.completeness,
-                        markdown_escape(entry.not_compared.as_deref().unwrap_or_default())
-                    ),
-                );
-            }
-        }
-        if !self.translation.is_empty() {
-            w(&mut out, "\n".to_owned());
-            w(&mut out, crate::translation::markdown_section(&self.concept, &self.translation, "##"));
-        }
-        w(&mut out, "\n## Matrix\n\n`+` present, `-` absent, `?` not found (text incomplete or not covered), blank: no definition.\n\n".to_owned());
-        let columns: Vec<&String> =
-            self.matrix.elements.iter().filter(|id| crate::ids::PROTOCOL_ELEMENTS.contains(&id.as_str())).collect();
-        w(
-            &mut out,
-            format!(
-                "| instrument | {} |\n|---|{}\n",
-                columns.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(" | "),
-                "---|".repeat(columns.len())
-            ),
-        );
-        for row in &self.matrix.rows {
-            let cells: Vec<&str> = columns
-                .iter()
-                .map(|id| match row.elements[*id].as_str() {
-                    "present" => "+",
-                    "absent" => "-",
-                    "not_found" => "?",
-                    _ => " ",
-                })
-                .collect();
-            w(&mut out, format!("| {} | {} |\n", row.instrument, cells.join(" | ")));
-        }
-        out
-    }
-
-    /// A self-contained HTML page: no network, no scripts.
-    pub fn to_html(&self, analyses: &[&Analysis]) -> String {
-        crate::report_html::render(self, analyses)
-    }
-
-    /// An HTML fragment (a `<div>` with its own style, scoped to it) for embedding in another
-    /// page, such as a notebook's output: the same content as [`Report::to_html`].
-    pub fn to_html_fragment(&self, analyses: &[&Analysis]) -> String {
-        crate::report_html::render_fragment(self, analyses)
-    }
 }
 
 pub(crate) fn direction_word(direction: Direction) -> &'static str {
@@ -681,13 +425,18 @@ pub(crate) fn severity_word(severity: Severity) -> &'static str {
     }
 }
 
-fn uncertain_note(confidence: &Confidence) -> String {
-    match confidence {
-        Confidence::Certain => String::new(),
-        Confidence::Uncertain { reason } => format!(" [uncertain: {reason}]"),
-    }
+// The order findings are shown in: departures first, then agreements, then what cannot be
+/// said (grouped by its reason), each in id order.
+pub(crate) fn shown_order(findings: &[TranslationFinding]) -> Vec<&TranslationFinding> {
+    let mut shown: Vec<&TranslationFinding> = findings.iter().collect();
+    shown.sort_by_key(|finding| (finding.verdict, finding.reason(), finding.element.is_none()));
+    shown
 }
 
-fn markdown_escape(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+/// A value as shown: `16`, `open`, `not_found`.
+pub(crate) fn shown_value(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(value) => value.clone(),
+        value => value.to_string(),
+    }
 }

@@ -1,15 +1,23 @@
-//! The HTML report: one self-contained page (inline CSS, no scripts, no network) with the
-//! instrument × element coverage chart and, per instrument, its definition beside the
-//! baseline's, the words of each element marked, and its findings.
+//! HTML: the report as one self-contained page (inline CSS, no scripts, no network) with
+//! the instrument × element coverage chart and, per instrument, its definition beside the
+//! baseline's, the words of each element marked, and its findings; and fragments of the same
+//! look for notebooks — the report, the translation check, and the views of the nouns the
+//! Python package shows (`_repr_html_`, in `notebook.rs`).
+//!
+//! Every fragment is one `<div class="lexdef">` that carries its own style, scoped to it, so
+//! that it reads the same in any host page: a notebook's style (JupyterLab right-aligns table
+//! cells and breaks long words anywhere) must not move the law's words. The properties that
+//! decide how the words read — alignment, word breaking, wrapping — are `!important` in the
+//! fragment's style, since a host's rule of higher specificity would otherwise win.
 
 use std::fmt::Write as _;
 
 use crate::compare::{Confidence, DivergenceKind, Side};
 use crate::document::Span;
-use crate::report::{direction_word, severity_word, Analysis, Report};
-use crate::translation::{shown_order, shown_value, TranslationFinding, TranslationPair, Verdict};
+use crate::report::{direction_word, severity_word, shown_order, shown_value, Analysis, Matrix, Report};
+use crate::translation::{TranslationCheck, TranslationFinding, TranslationPair, Verdict};
 
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for character in text.chars() {
         match character {
@@ -60,77 +68,108 @@ fn marked_definition(analysis: &Analysis) -> String {
     )
 }
 
-const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2rem;color:#1d1d1f;background:#fff}h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2.5rem;border-bottom:1px solid #ccc}table{border-collapse:collapse;font-size:.8rem}td,th{border:1px solid #ddd;padding:.2rem .35rem;vertical-align:top}th.rot{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap}td.present{background:#2e7d32}td.absent{background:#c62828}td.not_found{background:#f9a825}td.not_defined{background:#9e9e9e}.side{display:grid;grid-template-columns:1fr 1fr;gap:1rem}pre{white-space:pre-wrap;background:#f6f6f6;padding:.6rem;font-size:.8rem}mark{background:#fff59d}.narrower{color:#b71c1c}.broader{color:#1b5e20}.uncertain{font-style:italic;color:#795548}.legend span{display:inline-block;width:1rem;height:1rem;margin:0 .3rem 0 1rem;vertical-align:middle}.none{color:#777}td.verdict{white-space:nowrap}table.summary td.n{text-align:right}table.summary td:first-child{white-space:nowrap}";
+/// The class of the element every fragment is wrapped in; the style applies inside it only.
+pub(crate) const ROOT_CLASS: &str = "lexdef";
 
-/// The class of the element a fragment is wrapped in; the fragment's style applies inside it only.
-const FRAGMENT_CLASS: &str = "lexdef-report";
+/// The style of every fragment and of the page, each selector under [`ROOT_CLASS`]. The
+/// colours of element states are Okabe and Ito's, told apart by readers with any colour
+/// vision, and each cell also carries a sign and its state in words (`title`).
+const STYLE: &str = concat!(
+    // Text reads left to right and breaks between words only, whatever the host says.
+    ".lexdef,.lexdef *{text-align:left!important;word-break:normal!important;overflow-wrap:normal!important;hyphens:manual!important;box-sizing:border-box}",
+    ".lexdef{font-family:system-ui,sans-serif;color:#1d1d1f;background:#fff;line-height:1.4;max-width:100%}",
+    ".lexdef h1{font-size:1.5rem;margin:.5rem 0}",
+    ".lexdef h2{font-size:1.15rem;margin:2.5rem 0 .5rem;border-bottom:1px solid #ccc}",
+    ".lexdef h3{font-size:1rem;margin:1.5rem 0 .4rem}",
+    ".lexdef p{margin:.4rem 0}",
+    ".lexdef table{border-collapse:collapse;border-spacing:0;font-size:.8rem;table-layout:auto!important;width:auto;margin:.4rem 0 1rem!important;border:none}",
+    ".lexdef tr,.lexdef tbody tr:nth-child(odd),.lexdef tbody tr:nth-child(even){background:transparent}",
+    ".lexdef td,.lexdef th{border:1px solid #ddd;padding:.2rem .35rem;vertical-align:top;white-space:normal;max-width:none;line-height:1.35}",
+    ".lexdef th{font-weight:600;background:#f3f3f3}",
+    ".lexdef th.rot{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap!important;vertical-align:bottom;font-weight:500}",
+    // Ids (instruments, provisions, elements) never wrap at their hyphens.
+    ".lexdef code,.lexdef .id{white-space:nowrap!important;font-family:ui-monospace,monospace;font-size:.95em;background:none;padding:0}",
+    ".lexdef .scroll{overflow-x:auto;max-width:100%}",
+    ".lexdef td.state{min-width:1.4rem;text-align:center!important;font-weight:700}",
+    ".lexdef .state.present{background:#0072b2;color:#fff}",
+    ".lexdef .state.absent{background:#e69f00;color:#000}",
+    ".lexdef .state.not_found{background:#f0e442;color:#000}",
+    ".lexdef .state.not_defined{background:#d9d9d9;color:#555}",
+    ".lexdef .side{display:grid;grid-template-columns:1fr 1fr;gap:1rem}",
+    ".lexdef pre{white-space:pre-wrap!important;background:#f6f6f6;padding:.6rem;font-size:.8rem;margin:.3rem 0;border:none}",
+    ".lexdef mark{background:#ffe9a8;color:inherit;padding:0}",
+    ".lexdef .narrower{color:#a33b00}",
+    ".lexdef .broader{color:#005a8c}",
+    ".lexdef .uncertain{font-style:italic;color:#6b5a4e}",
+    ".lexdef .legend span.key{display:inline-block;width:1.2rem;height:1.2rem;margin:0 .3rem 0 1rem;vertical-align:middle;text-align:center!important;font-weight:700;font-size:.8rem;line-height:1.2rem}",
+    ".lexdef .none{color:#777}",
+    ".lexdef td.verdict{white-space:nowrap}",
+    ".lexdef .hidden-kinds{color:#555;font-size:.85rem}",
+);
 
-/// [`STYLE`] with every selector scoped to the fragment's element, so a report shown inside
-/// another page (a notebook) does not restyle that page. `body` becomes the element itself.
-fn scoped_style() -> String {
-    let mut out = String::new();
-    for rule in STYLE.split_inclusive('}') {
-        let Some((selectors, body)) = rule.split_once('{') else { continue };
-        let scoped: Vec<String> = selectors
-            .split(',')
-            .map(|selector| match selector.trim() {
-                "body" => format!(".{FRAGMENT_CLASS}"),
-                selector => format!(".{FRAGMENT_CLASS} {selector}"),
-            })
-            .collect();
-        let _ = write!(out, "{}{{{body}", scoped.join(","));
-    }
-    out
-}
-
-/// Render the report as a whole HTML page.
-pub(crate) fn render(report: &Report, analyses: &[&Analysis]) -> String {
-    let mut out = String::new();
-    let _ = write!(out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Definitions of {concept} compared with {base}</title><style>{STYLE}</style></head><body>\n", concept = escape(&report.concept), base = escape(&report.baseline_title));
-    render_body(report, analyses, &mut out);
-    out.push_str("</body></html>\n");
-    out
-}
-
-/// Render the report as an HTML fragment with its own scoped style, for embedding in
-/// another page (a notebook cell's output).
-pub(crate) fn render_fragment(report: &Report, analyses: &[&Analysis]) -> String {
-    let mut out = format!("<div class=\"{FRAGMENT_CLASS}\"><style>{}</style>\n", scoped_style());
-    render_body(report, analyses, &mut out);
+/// Wrap `body` in the fragment's root element with its style.
+pub(crate) fn fragment(body: impl FnOnce(&mut String)) -> String {
+    let mut out = format!("<div class=\"{ROOT_CLASS}\"><style>{STYLE}</style>\n");
+    body(&mut out);
     out.push_str("</div>\n");
     out
 }
 
+impl Report {
+    /// A self-contained HTML page: no network, no scripts.
+    pub fn to_html(&self, analyses: &[&Analysis]) -> String {
+        render(self, analyses)
+    }
+
+    /// An HTML fragment (a `<div>` with its own style, scoped to it) for embedding in another
+    /// page, such as a notebook's output: the same content as [`Report::to_html`].
+    pub fn to_html_fragment(&self, analyses: &[&Analysis]) -> String {
+        render_fragment(self, analyses)
+    }
+}
+
+impl TranslationCheck {
+    /// An HTML fragment (a `<div>` with its own scoped style) for a notebook.
+    pub fn to_html_fragment(&self) -> String {
+        render_translation_fragment(&self.concept, &self.pairs)
+    }
+}
+
+/// Render the report as a whole HTML page: the fragment, in a body of its own.
+fn render(report: &Report, analyses: &[&Analysis]) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Definitions of {} compared with {}</title><style>body{{margin:2rem}}</style></head><body>\n{}</body></html>\n",
+        escape(&report.concept),
+        escape(&report.baseline_title),
+        render_fragment(report, analyses)
+    )
+}
+
+/// Render the report as an HTML fragment with its own scoped style, for embedding in
+/// another page (a notebook cell's output).
+fn render_fragment(report: &Report, analyses: &[&Analysis]) -> String {
+    fragment(|out| render_body(report, analyses, out))
+}
+
 fn render_body(report: &Report, analyses: &[&Analysis], out: &mut String) {
     let _ = write!(out, "<h1>Definitions of {} compared with {}</h1>\n<p>Baseline <code>{}</code>. Every finding cites the words of the law; findings in <span class=\"uncertain\">italics</span> rest on text the corpus could not read.</p>\n", escape(&report.concept), escape(&report.baseline_title), escape(report.baseline.as_str()));
+    let hidden: usize = report
+        .instruments
+        .iter()
+        .flat_map(|entry| &entry.findings)
+        .filter(|finding| finding.kind == DivergenceKind::WordingVariance)
+        .count();
+    out.push_str(&hidden_note(hidden));
     render_summary(report, out);
-    // The coverage chart.
+    // The coverage chart: the elements some instrument names.
     let columns: Vec<&String> = report
         .matrix
         .elements
         .iter()
         .filter(|id| report.matrix.rows.iter().any(|row| row.elements[*id] == "present"))
         .collect();
-    out.push_str("<h2>Coverage</h2>\n<p class=\"legend\"><span style=\"background:#2e7d32\"></span>present<span style=\"background:#c62828\"></span>absent<span style=\"background:#f9a825\"></span>not found (text incomplete or language not covered)<span style=\"background:#9e9e9e\"></span>no definition</p>\n<table><tr><th>instrument</th>");
-    for column in &columns {
-        let _ = write!(out, "<th class=\"rot\">{}</th>", escape(column));
-    }
-    for qualifier in &report.matrix.qualifiers {
-        let _ = write!(out, "<th class=\"rot\">{}</th>", escape(qualifier.as_str()));
-    }
-    out.push_str("</tr>\n");
-    for row in &report.matrix.rows {
-        let _ = write!(out, "<tr><th>{}</th>", escape(row.instrument.as_str()));
-        for column in &columns {
-            let state = &row.elements[*column];
-            let _ = write!(out, "<td class=\"{}\" title=\"{} {}\"></td>", escape(state), escape(column), escape(state));
-        }
-        for qualifier in &report.matrix.qualifiers {
-            let _ = write!(out, "<td>{}</td>", escape(&row.qualifiers[qualifier].to_string()));
-        }
-        out.push_str("</tr>\n");
-    }
-    out.push_str("</table>\n");
+    out.push_str("<h2>Coverage</h2>\n");
+    matrix_grid(&report.matrix, &columns, out);
     let baseline = analyses.iter().find(|analysis| analysis.instrument.id == report.baseline);
     for entry in report.instruments.iter().filter(|entry| entry.not_compared.is_none()) {
         let bill = if entry.bill { " — <strong>a bill, not an enacted act</strong>" } else { "" };
@@ -150,8 +189,9 @@ fn render_body(report: &Report, analyses: &[&Analysis], out: &mut String) {
         out.push_str("</div></div>\n");
         let shown: Vec<_> =
             entry.findings.iter().filter(|finding| finding.kind != DivergenceKind::WordingVariance).collect();
+        let hidden = hidden_note(entry.findings.len() - shown.len());
         if shown.is_empty() {
-            out.push_str("<p>No divergence from the baseline.</p>\n");
+            let _ = writeln!(out, "<p>No divergence from the baseline.</p>{hidden}");
             continue;
         }
         out.push_str("<table><tr><th>finding</th><th>direction</th><th>severity</th><th>where</th></tr>\n");
@@ -168,7 +208,7 @@ fn render_body(report: &Report, analyses: &[&Analysis], out: &mut String) {
                 String::new,
                 |evidence| {
                     format!(
-                        "{} <code>{}</code> line {}",
+                        "<span class=\"id\">{}</span> <code>{}</code> line {}",
                         escape(evidence.instrument.as_str()),
                         escape(evidence.eid.as_str()),
                         evidence.line
@@ -183,7 +223,7 @@ fn render_body(report: &Report, analyses: &[&Analysis], out: &mut String) {
                 severity_word(finding.severity)
             );
         }
-        out.push_str("</table>\n");
+        let _ = writeln!(out, "</table>{hidden}");
     }
     let not_compared: Vec<_> = report.instruments.iter().filter(|entry| entry.not_compared.is_some()).collect();
     if !not_compared.is_empty() {
@@ -206,7 +246,70 @@ fn render_body(report: &Report, analyses: &[&Analysis], out: &mut String) {
     }
 }
 
-/// The translation check alone, as an HTML fragment with its own scoped style.
+/// Says how many findings of a kind the HTML leaves out, so that none is dropped silently:
+/// wording variances (the same element in other words) are many and rarely news.
+fn hidden_note(wording_variances: usize) -> String {
+    match wording_variances {
+        0 => String::new(),
+        1 => "<p class=\"hidden-kinds\">1 wording variance not shown (the same element in other words; the JSON report and the DataFrame hold it).</p>\n".to_owned(),
+        count => format!("<p class=\"hidden-kinds\">{count} wording variances not shown (the same element in other words; the JSON report and the DataFrame hold them).</p>\n"),
+    }
+}
+
+/// How each element state is drawn: its class, its sign, the name of its colour, and what it
+/// means. The colours are Okabe and Ito's (see [`STYLE`]); the sign and the `title` of each
+/// cell say the same without colour.
+const STATES: [(&str, &str, &str, &str); 4] = [
+    ("present", "+", "blue", "present"),
+    ("absent", "−", "orange", "absent (the complete text does not name it)"),
+    ("not_found", "?", "yellow", "not found (text incomplete or language not covered)"),
+    ("not_defined", "·", "grey", "no definition in the text seen"),
+];
+
+/// A cell showing an element's state: its colour, its sign, and in its `title` what is in
+/// the cell (`what`) and its state in words.
+pub(crate) fn state_cell(state: &str, what: &str) -> String {
+    let (class, sign, colour, meaning) =
+        STATES.iter().find(|(class, ..)| *class == state).copied().unwrap_or((state, "", "no colour", state));
+    format!(
+        "<td class=\"state {}\" title=\"{}: {} ({colour})\">{sign}</td>",
+        escape(class),
+        escape(what),
+        escape(meaning)
+    )
+}
+
+/// The instrument × element grid of `matrix`, over `columns`, then its qualifiers, with a
+/// legend that names the colours; it scrolls sideways rather than run off the page.
+pub(crate) fn matrix_grid(matrix: &Matrix, columns: &[&String], out: &mut String) {
+    out.push_str("<p class=\"legend\">");
+    for (state, sign, colour, meaning) in STATES {
+        let _ = write!(out, "<span class=\"key state {state}\">{sign}</span>{colour}: {meaning}");
+    }
+    out.push_str("</p>\n<div class=\"scroll\"><table class=\"matrix\"><tr><th>instrument</th>");
+    for column in columns {
+        let _ = write!(out, "<th class=\"rot\">{}</th>", escape(column));
+    }
+    for qualifier in &matrix.qualifiers {
+        let _ = write!(out, "<th class=\"rot\">{}</th>", escape(qualifier.as_str()));
+    }
+    out.push_str("</tr>\n");
+    for row in &matrix.rows {
+        let instrument = escape(row.instrument.as_str());
+        let _ = write!(out, "<tr><th class=\"id\">{instrument}</th>");
+        for column in columns {
+            let state = row.elements.get(*column).map_or("not_defined", String::as_str);
+            out.push_str(&state_cell(state, &format!("{} · {column}", row.instrument)));
+        }
+        for qualifier in &matrix.qualifiers {
+            let value = row.qualifiers.get(qualifier).map_or_else(String::new, ToString::to_string);
+            let _ = write!(out, "<td title=\"{instrument} · {}\">{}</td>", escape(qualifier.as_str()), escape(&value));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</table></div>\n");
+}
+
 /// The summary first: one row per instrument compared, the most divergent first, each linked
 /// to its findings (as `lexdef report` opens in a terminal).
 fn render_summary(report: &Report, out: &mut String) {
@@ -220,7 +323,7 @@ fn render_summary(report: &Report, out: &mut String) {
         let id = escape(row.instrument.as_str());
         let _ = writeln!(
             out,
-            "<tr><td><a href=\"#{id}\">{id}</a></td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
+            "<tr><td class=\"id\"><a href=\"#{id}\">{id}</a></td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
             row.lacks,
             row.adds,
             row.qualifiers,
@@ -231,11 +334,9 @@ fn render_summary(report: &Report, out: &mut String) {
     out.push_str("</table>\n");
 }
 
-pub(crate) fn render_translation_fragment(concept: &str, pairs: &[TranslationPair]) -> String {
-    let mut out = format!("<div class=\"{FRAGMENT_CLASS}\"><style>{}</style>\n", scoped_style());
-    translation_section(concept, pairs, &mut out);
-    out.push_str("</div>\n");
-    out
+/// The translation check alone, as an HTML fragment with its own scoped style.
+fn render_translation_fragment(concept: &str, pairs: &[TranslationPair]) -> String {
+    fragment(|out| translation_section(concept, pairs, out))
 }
 
 /// One side of a translation finding: its value (for a qualifier) and its words.
