@@ -118,7 +118,12 @@ impl Writer<'_> {
         let mut cursor = 0;
         for provision in provisions {
             self.between(cursor, provision.span.start, false);
-            self.provision(provision, false);
+            if provision.quoted {
+                // A quoted provision whose amending words were not seen (after a gap).
+                self.quoted_alone(provision);
+            } else {
+                self.provision(provision, false);
+            }
             cursor = provision.span.end;
         }
         // A body holds at least one element: a text with no provision is one text container.
@@ -173,6 +178,16 @@ impl Writer<'_> {
         escape_text(&mut self.out, &self.text[cursor..to]);
     }
 
+    /// A quoted provision among provisions that are not: a quoted structure in a text
+    /// container, as hierarchical elements hold no quoted structure of their own.
+    fn quoted_alone(&mut self, provision: &Provision) {
+        self.out.push_str("<hcontainer name=\"");
+        self.out.push_str(TEXT_CONTAINER);
+        self.out.push_str("\"><content><p><mod><quotedStructure>");
+        self.provision(provision, true);
+        self.out.push_str("</quotedStructure></mod></p></content></hcontainer>");
+    }
+
     fn provision(&mut self, provision: &Provision, quoted: bool) {
         let (element, name) = element_of(provision.kind);
         let _ = write!(self.out, "<{element} eId=\"{}\"", escape_attribute(provision.eid.as_str()));
@@ -189,8 +204,11 @@ impl Writer<'_> {
             self.out.push_str(" lexdef:incomplete=\"true\"");
         }
         let inferred = provision.num.as_deref().filter(|_| provision.number_inferred);
-        if let Some(num) = inferred {
-            let _ = write!(self.out, " lexdef:num=\"{}\" lexdef:numberInferred=\"true\"", escape_attribute(num));
+        if provision.number_inferred {
+            self.out.push_str(" lexdef:numberInferred=\"true\"");
+            if let Some(num) = inferred {
+                let _ = write!(self.out, " lexdef:num=\"{}\"", escape_attribute(num));
+            }
         }
         self.out.push('>');
 
@@ -201,7 +219,7 @@ impl Writer<'_> {
         if let Some(heading) = heading {
             leads.push((heading, Lead::Heading));
         }
-        if let Some(num) = provision.num.as_deref().filter(|num| !num.is_empty() && inferred.is_none()) {
+        if let Some(num) = provision.num.as_deref().filter(|num| !num.is_empty() && !provision.number_inferred) {
             if let Some(found) = find_outside(self.text, span.start, body_limit, num, heading) {
                 leads.push((found, Lead::Num));
             }
@@ -261,11 +279,7 @@ impl Writer<'_> {
             for child in &provision.children {
                 self.between(cursor, child.span.start, false);
                 if child.quoted && !quoted {
-                    self.out.push_str("<hcontainer name=\"");
-                    self.out.push_str(TEXT_CONTAINER);
-                    self.out.push_str("\"><content><p><mod><quotedStructure>");
-                    self.provision(child, true);
-                    self.out.push_str("</quotedStructure></mod></p></content></hcontainer>");
+                    self.quoted_alone(child);
                 } else {
                     self.provision(child, quoted);
                 }
