@@ -29,12 +29,12 @@ use super::{kind_of, two_letter_language, GAP_CLASS, OMITTED_CLASS, OWN_LINE_CLA
 /// line break. Malformed XML is an error naming the file, line and column.
 ///
 /// ```
-/// let xml = r#"<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="act">
+/// let xml = r##"<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="act">
 ///   <meta><identification source="#x"><FRBRWork><FRBRthis value="/akn/za/act/2020/1/!main"/>
 ///   <FRBRuri value="/akn/za/act/2020/1"/><FRBRdate date="2020-01-01" name="Generation"/>
 ///   <FRBRauthor href=""/><FRBRcountry value="za"/></FRBRWork></identification></meta>
 ///   <body><section eId="sec_1"><num>1.</num><heading>Short title</heading>
-///   <content><p>This is a made-up Act.</p></content></section></body></act></akomaNtoso>"#;
+///   <content><p>This is a made-up Act.</p></content></section></body></act></akomaNtoso>"##;
 /// let (instrument, _warnings) = lexdef::akn::read("made-up.xml", xml.as_bytes())?;
 /// assert_eq!(instrument.id.as_str(), "ZA-ACT-2020-1");
 /// let document = lexdef::parse(&instrument);

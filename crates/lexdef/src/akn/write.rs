@@ -23,7 +23,7 @@ use super::{
 /// let corpus = lexdef::Corpus::bundled();
 /// let palermo = corpus.require("INTL-PALERMO-2000")?;
 /// let xml = lexdef::akn::write(palermo, &lexdef::parse(palermo))?;
-/// assert!(xml.contains(r#"<article eId="art_3">"#));
+/// assert!(xml.contains(r#"<article eId="art_3" lexdef:number="3"><num>Article 3</num>"#));
 /// assert!(xml.contains(r#"<FRBRcountry value="intl"/>"#));
 /// # Ok::<(), lexdef::Error>(())
 /// ```
