@@ -208,6 +208,10 @@ fn bad_akn_is_an_error_with_file_line_and_column_never_a_panic() {
         ("<akomaNtoso><act><body><p a=\"1></p></body></act></akomaNtoso>", 1, "malformed XML"),
         ("<akomaNtoso><act><body/></act></akomaNtoso>", 1, "FRBRWork"),
     ];
+    let deep = format!("<akomaNtoso><act><body>\n{}", "<section>".repeat(100_000));
+    let error = Instrument::from_bytes("deep.xml", deep.as_bytes()).expect_err("too deep");
+    assert!(error.to_string().starts_with("deep.xml:2:"), "{error}");
+    assert!(error.to_string().contains("nested more than"), "{error}");
     for (xml, line, words) in table {
         let error = Instrument::from_bytes("bad.xml", xml.as_bytes()).expect_err(xml);
         let location = error.location().unwrap_or_else(|| panic!("{xml}: no location in {error}"));

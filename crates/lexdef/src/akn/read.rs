@@ -73,6 +73,9 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<(Instrument, Vec<Warning>)> {
     Ok((instrument, warnings))
 }
 
+/// How deep elements may nest.
+const MAX_DEPTH: usize = 256;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Frame {
     /// A provision: its index in `nodes`.
@@ -272,6 +275,12 @@ impl<'a> State<'a> {
     }
 
     fn open(&mut self, name: &str, start: &BytesStart<'_>, position: usize, empty: bool) -> Result<()> {
+        // The tree is built and written recursively: a bounded depth keeps a hostile document
+        // from exhausting the stack (no law nests provisions this deep).
+        if self.frames.len() >= MAX_DEPTH {
+            return Err(self
+                .error(position, format!("elements nested more than {MAX_DEPTH} deep: not a document lexdef reads")));
+        }
         let attributes = attributes(start).map_err(|message| self.error(position, message))?;
         let attribute = |key: &str| attributes.iter().find(|(name, _)| name == key).map(|(_, value)| value.clone());
         let lexdef = |key: &str| {
