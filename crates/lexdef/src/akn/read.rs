@@ -128,7 +128,10 @@ struct State<'a> {
     quoted_depth: usize,
     punctuation: Vec<Span>,
     num_start: usize,
-    remark: Option<(GapKind, bool, Option<String>, usize, String)>,
+    /// The remark being read: a gap's (its kind, whether its marker stood on its own line,
+    /// the provision it is within), or another tool's editorial remark (no kind); where it
+    /// starts; its words.
+    remark: Option<(Option<GapKind>, bool, Option<String>, usize, String)>,
     document_element: Option<(String, Option<String>)>,
     frbr_work_uri: Option<String>,
     frbr_country: Option<String>,
@@ -320,7 +323,7 @@ impl<'a> State<'a> {
             _ if !self.in_body && name != "preamble" => Frame::Other,
             "preamble" => {
                 self.in_body = true;
-                self.open_provision(ProvisionKind::Preamble, Some("preamble".to_owned()), &attribute, &lexdef, position)
+                self.open_provision(ProvisionKind::Preamble, Some("preamble".to_owned()), &lexdef, position)
             }
             "num" => {
                 self.num_start = self.text.len();
@@ -352,16 +355,9 @@ impl<'a> State<'a> {
                 } else {
                     None
                 };
-                match kind {
-                    Some(kind) => {
-                        self.remark =
-                            Some((kind, classes.contains(&OWN_LINE_CLASS), lexdef("within"), position, String::new()));
-                    }
-                    // Another tool's editorial remark is not the law's text.
-                    None => {
-                        self.remark = Some((GapKind::Text, false, Some(String::from("\0")), position, String::new()))
-                    }
-                }
+                // Another tool's editorial remark (no kind) is read past: not the law's text.
+                self.remark =
+                    Some((kind, classes.contains(&OWN_LINE_CLASS), lexdef("within"), position, String::new()));
                 Frame::Remark
             }
             "quotedStructure" => {
@@ -370,7 +366,7 @@ impl<'a> State<'a> {
             }
             "p" | "listIntroduction" | "listWrapUp" | "item" | "tblock" | "crossHeading" if !self.exact => Frame::Block,
             _ => match kind_of(name, attribute("name").as_deref()) {
-                Some(kind) => self.open_provision(kind, attribute("eId"), &attribute, &lexdef, position),
+                Some(kind) => self.open_provision(kind, attribute("eId"), &lexdef, position),
                 None => Frame::Other,
             },
         };
@@ -394,7 +390,6 @@ impl<'a> State<'a> {
         &mut self,
         kind: ProvisionKind,
         eid: Option<String>,
-        _attribute: &dyn Fn(&str) -> Option<String>,
         lexdef: &dyn Fn(&str) -> Option<String>,
         position: usize,
     ) -> Frame {
@@ -499,10 +494,7 @@ impl<'a> State<'a> {
                 }
             }
             Frame::Remark => {
-                if let Some((kind, own_line, within, at, note)) = self.remark.take() {
-                    if within.as_deref() == Some("\0") {
-                        return;
-                    }
+                if let Some((Some(kind), own_line, within, at, note)) = self.remark.take() {
                     let location = self.locate(at);
                     // lexdef's own remark says where the gap is (nothing at the top level);
                     // another tool's is in the provision open around it.
