@@ -80,6 +80,27 @@ fn main() {
                 );
             }
         }
+        "akn" => {
+            // What `lexdef parse FILE --format akn` does once the file is read: the structure
+            // parser, then the Akoma Ntoso writer.
+            let text = std::fs::read_to_string(arg(1)).expect("the statute text");
+            let runs: usize = arg(2).parse().expect("a run count");
+            let (instrument, _) = Instrument::from_text(arg(1), &text).expect("a statute text");
+            for _ in 0..runs {
+                let start = Instant::now();
+                let document = lexdef::parse(&instrument);
+                let xml = lexdef::akn::write(&instrument, &document).expect("the text is XML-safe");
+                let elapsed = start.elapsed();
+                println!(
+                    "akn_ms {:.3} sections {} subsections {} paragraphs {} bytes {}",
+                    elapsed.as_secs_f64() * 1000.0,
+                    xml.matches("<section ").count(),
+                    xml.matches("<subsection ").count(),
+                    xml.matches("<paragraph ").count(),
+                    xml.len()
+                );
+            }
+        }
         "pairs" => {
             let corpus = Corpus::load_strict(Path::new(arg(1))).expect("the corpus loads");
             let lexicon = Lexicon::bundled();

@@ -3,12 +3,15 @@
     /root/.pyenv/versions/3.12.1/bin/python3 -m venv /tmp/peers312      # CPython 3.12 or later
     /tmp/peers312/bin/pip install -r benches/peers-requirements.txt ./bindings/python
     /tmp/peers312/bin/python benches/peers.py            # all four comparisons; --only structure,search,...
+    /tmp/peers312/bin/python benches/peers.py --only akn # Akoma Ntoso out; needs only bluebell-akn(-rs)
 
 Prints one markdown table per comparison (figures go in BENCHMARKS.md):
 
 - structure: bluebell-akn 5 with its Rust extension (bluebell-akn-rs) on keyword-marked text
   (`SEC 3 - Heading`, `SUBSEC (1)`, `PARA (a)`) against lexdef's structure parser on the same
   sections as plain statute text (`Section 3. Heading`, `(1)`, `(a)`), 100 KB to 50 MB;
+- akn: the same sections written as Akoma Ntoso by both: `lexdef parse --format akn` (the
+  structure parser and `lexdef::akn::write`) against bluebell's `parse_to_xml_bytes`;
 - search: tantivy-py (English stemmer) indexing the provision and definition texts lexdef's
   index holds, against lexdef's index build and search through its Python API, on the
   synthetic corpora of 1,000 and 10,000 instruments;
@@ -174,6 +177,55 @@ def structure(binary: str, sizes: list[float]) -> None:
         )
 
 
+def akn(binary: str, sizes: list[float]) -> None:
+    """Both sides write Akoma Ntoso from the same sections: lexdef's structure parser and AKN
+    writer (`lexdef parse --format akn`) on the plain text, bluebell's parse_to_xml_bytes on
+    the keyword text. Each side's XML is checked for the generated sections, subsections and
+    paragraphs."""
+    import bluebell
+
+    WORK.mkdir(parents=True, exist_ok=True)
+    print("\n### Akoma Ntoso out: lexdef parse --format akn (plain text) against bluebell-akn 5 + bluebell-akn-rs parse_to_xml_bytes (keyword text)\n")
+    print("| size (plain) | sections / subsections / paragraphs | lexdef ms | lexdef MB/s | lexdef XML MB | bluebell ms | bluebell MB/s | bluebell XML MB | bluebell / lexdef (time) |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    for megabytes in sizes:
+        keyword, plain, counts = sections(int(megabytes * 1024 * 1024))
+        path = WORK / f"plain-{megabytes}.txt"
+        path.write_text(plain, encoding="utf-8")
+        runs, rounds = (5, 3) if megabytes <= 1 else (1, 3)
+        lexdef_ms: list[float] = []
+        bluebell_ms: list[float] = []
+        lexdef_bytes = bluebell_bytes = 0
+        for _ in range(rounds):
+            for line in run_helper(binary, "akn", str(path), str(runs)):
+                fields = line.split()
+                lexdef_ms.append(float(fields[1]))
+                found = {"sections": int(fields[3]), "subsections": int(fields[5]), "paragraphs": int(fields[7])}
+                assert found == counts, f"lexdef wrote {found}, the text holds {counts}"
+                lexdef_bytes = int(fields[9])
+            for _ in range(runs):
+                start = time.perf_counter()
+                xml = bluebell.parse_to_xml_bytes(keyword, "act", "/akn/za/act/2020/1")
+                bluebell_ms.append((time.perf_counter() - start) * 1000)
+                found = {
+                    "sections": xml.count(b"<section "),
+                    "subsections": xml.count(b"<subsection "),
+                    "paragraphs": xml.count(b"<paragraph "),
+                }
+                assert found == counts, f"bluebell wrote {found}, the text holds {counts}"
+                bluebell_bytes = len(xml)
+                del xml
+        plain_mb = len(plain.encode()) / 1e6
+        keyword_mb = len(keyword.encode()) / 1e6
+        lexdef_median, bluebell_median = statistics.median(lexdef_ms), statistics.median(bluebell_ms)
+        print(
+            f"| {plain_mb:.1f} MB (keyword text {keyword_mb:.1f} MB) | {counts['sections']:,} / {counts['subsections']:,} / {counts['paragraphs']:,} "
+            f"| {spread(lexdef_ms)} | {plain_mb / lexdef_median * 1000:.1f} | {lexdef_bytes / 1e6:.1f} | {spread(bluebell_ms)} | {keyword_mb / bluebell_median * 1000:.1f} "
+            f"| {bluebell_bytes / 1e6:.1f} | {bluebell_median / lexdef_median:.1f}× |",
+            flush=True,
+        )
+
+
 # --- search -------------------------------------------------------------------------------
 
 
@@ -308,13 +360,22 @@ def main() -> None:
     options = parser.parse_args()
     binary = helper()
     WORK.mkdir(parents=True, exist_ok=True)
-    import lexdef, bluebell, tantivy, rapidfuzz  # noqa: E401 - the versions, for the record
+    from importlib import metadata
 
-    print(f"Python {sys.version.split()[0]}; lexdef {getattr(lexdef, '__version__', '?')}, bluebell-akn {bluebell.__version__}, tantivy-py {tantivy.__version__ if hasattr(tantivy, '__version__') else '?'}, rapidfuzz {rapidfuzz.__version__}; {os.cpu_count()} CPUs")
+    def version(package: str) -> str:
+        # The versions, for the record (`--only akn` needs only bluebell installed).
+        try:
+            return metadata.version(package)
+        except metadata.PackageNotFoundError:
+            return "not installed"
+
+    print(f"Python {sys.version.split()[0]}; lexdef {version('lexdef')}, bluebell-akn {version('bluebell-akn')}, bluebell-akn-rs {version('bluebell-akn-rs')}, tantivy-py {version('tantivy')}, rapidfuzz {version('rapidfuzz')}; {os.cpu_count()} CPUs")
     corpus_sizes = [int(size) for size in options.corpus_sizes.split(",")]
     for part in options.only.split(","):
         if part == "structure":
             structure(binary, [float(size) for size in options.sizes_mb.split(",")])
+        elif part == "akn":
+            akn(binary, [float(size) for size in options.sizes_mb.split(",")])
         elif part == "search":
             search(binary, corpus_sizes)
         elif part == "similarity":

@@ -35,8 +35,9 @@ if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
-# The JUnit output of `lexdef check` is validated against its XSD with xmllint
-# (crates/lexdef-cli/tests/check.rs), which fails without it.
+# The JUnit output of `lexdef check` (crates/lexdef-cli/tests/check.rs) and the Akoma Ntoso
+# output (crates/lexdef/tests/akn.rs) are validated against their XSDs with xmllint, which fail
+# without it.
 if ! command -v xmllint >/dev/null 2>&1; then
     echo "== installing xmllint (Debian package libxml2-utils) for the JUnit schema test"
     if [ "$(id -u)" -ne 0 ]; then
@@ -47,6 +48,14 @@ if ! command -v xmllint >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils >/dev/null
 fi
 
+# The venv first: the Rust tests validate Akoma Ntoso output against the AKN 3.0 schema that
+# the `cobalt` package ships (crates/lexdef/tests/akn.rs reads it from .venv).
+echo "== Python: .venv with the test requirements (bindings/python/requirements-test.txt)"
+if [ ! -x .venv/bin/python ]; then
+    python3 -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -r bindings/python/requirements-test.txt
+
 echo "== Rust: every crate's unit, integration and doc tests"
 cargo test --workspace --locked
 
@@ -56,10 +65,6 @@ cargo test --locked -q --test corpus_annotations --test drafting_set --test worl
     | sed -E 's/^[.]+//'
 
 echo "== Python: the extension built into .venv with maturin, then pytest"
-if [ ! -x .venv/bin/python ]; then
-    python3 -m venv .venv
-fi
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -r bindings/python/requirements-test.txt
 (cd bindings/python && VIRTUAL_ENV="$PWD/../../.venv" ../../.venv/bin/maturin develop --quiet --locked)
 # pytest exits 5 when it collects no test: that is a failure here too.
 .venv/bin/python -m pytest bindings/python/tests --quiet -p no:cacheprovider

@@ -776,6 +776,13 @@ impl PyInstrument {
     fn warnings(&self) -> PyDiagnostics {
         PyDiagnostics { items: self.warnings.clone() }
     }
+    /// The instrument as an Akoma Ntoso 3.0 document (`act`, `bill`, or `doc` for a treaty):
+    /// FRBR identification from its metadata, its provisions with their eIds, the text
+    /// exactly, gaps as editorial remarks.
+    fn to_akn(&self, py: Python<'_>) -> PyResult<String> {
+        let instrument = &self.inner;
+        py.detach(|| lexdef::akn::write(instrument, &lexdef::parse(instrument))).py_result()
+    }
     /// Every provision, in text order.
     fn provisions(&self, py: Python<'_>) -> PyProvisions {
         let instrument = &self.inner;

@@ -47,7 +47,8 @@ pub(crate) fn to_py(error: lexdef::Error) -> PyErr {
         | Error::EmptyFile { .. }
         | Error::Metadata { .. }
         | Error::UnknownJurisdiction { .. }
-        | Error::Marker { .. } => ParseError::new_err(message),
+        | Error::Marker { .. }
+        | Error::Akn { .. } => ParseError::new_err(message),
         Error::Lexicon { .. } => LexiconError::new_err(message),
         Error::Query { .. } | Error::UnknownConcept { .. } | Error::InvalidValue { .. } | Error::PointInTime { .. } => {
             QueryError::new_err(message)

@@ -280,8 +280,8 @@ pub(crate) struct ParseCommand {
     pub target: Option<String>,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ParseFormat::Text)]
+    pub format: ParseFormat,
 
     /// Read instruments from this corpus directory instead of the bundled corpus.
     #[arg(long, value_name = "DIR")]
@@ -291,6 +291,18 @@ pub(crate) struct ParseCommand {
     /// then applied, each provision saying what last changed it.
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub at: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ParseFormat {
+    /// An indented outline, for people.
+    Text,
+    /// JSON, for programs.
+    Json,
+    /// An Akoma Ntoso 3.0 document (one instrument): the provision tree with its eIds, the
+    /// text exactly, gaps as editorial remarks. A `.xml` file given as the target is read as
+    /// Akoma Ntoso.
+    Akn,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

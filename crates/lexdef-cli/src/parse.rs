@@ -6,7 +6,7 @@ use std::path::Path;
 use lexdef::{Document, Instrument, Provision};
 use serde_json::json;
 
-use crate::args::{Format, ParseCommand};
+use crate::args::{ParseCommand, ParseFormat};
 use crate::{diagnostics, output, Outcome};
 
 pub(crate) fn run(command: &ParseCommand) -> io::Result<Outcome> {
@@ -49,9 +49,14 @@ pub(crate) fn run(command: &ParseCommand) -> io::Result<Outcome> {
     for document in &documents {
         document.warnings.iter().for_each(diagnostics::warning);
     }
+    if command.format == ParseFormat::Akn {
+        return write_akn(command, &instruments, &documents, outcome);
+    }
     output::to_stdout(|out| match command.format {
-        Format::Text => write_outlines(out, &instruments, &documents, &|line| format!("line {line}")),
-        Format::Json => {
+        ParseFormat::Text | ParseFormat::Akn => {
+            write_outlines(out, &instruments, &documents, &|line| format!("line {line}"))
+        }
+        ParseFormat::Json => {
             let value = if command.target.is_some() {
                 document_json(&instruments[0], &documents[0])
             } else {
@@ -87,13 +92,21 @@ fn run_at(command: &ParseCommand, corpus: &lexdef::Corpus, day: &str) -> io::Res
     let Ok(version) = crate::timeline::version_at(corpus, target, day) else { return Ok(Outcome::InputError) };
     let document = lexdef::parse(&version.instrument);
     document.warnings.iter().for_each(diagnostics::warning);
+    if command.format == ParseFormat::Akn {
+        return write_akn(
+            command,
+            std::slice::from_ref(&version.instrument),
+            std::slice::from_ref(&document),
+            Outcome::Clean,
+        );
+    }
     output::to_stdout(|out| match command.format {
-        Format::Text => {
+        ParseFormat::Text | ParseFormat::Akn => {
             let place = |line: usize| crate::timeline::origin(&version, line);
             write_outlines(out, std::slice::from_ref(&version.instrument), std::slice::from_ref(&document), &place)?;
             crate::timeline::write_changes(out, &version, day)
         }
-        Format::Json => {
+        ParseFormat::Json => {
             let mut value = document_json(&version.instrument, &document);
             value["at"] = json!(day);
             value["amended_by"] = json!(version.by);
@@ -105,6 +118,29 @@ fn run_at(command: &ParseCommand, corpus: &lexdef::Corpus, day: &str) -> io::Res
         }
     })?;
     Ok(Outcome::Clean)
+}
+
+/// One instrument as Akoma Ntoso: a document holds one work, so a whole corpus is refused.
+fn write_akn(
+    command: &ParseCommand,
+    instruments: &[Instrument],
+    documents: &[Document],
+    outcome: Outcome,
+) -> io::Result<Outcome> {
+    let (Some(instrument), Some(document), Some(_)) = (instruments.first(), documents.first(), &command.target) else {
+        eprintln!("error: `--format akn` writes one instrument: name it (`lexdef parse PH-RA9208-2003 --format akn`)");
+        return Ok(Outcome::InputError);
+    };
+    match lexdef::akn::write(instrument, document) {
+        Ok(xml) => {
+            output::to_stdout(|out| out.write_all(xml.as_bytes()))?;
+            Ok(outcome)
+        }
+        Err(error) => {
+            diagnostics::error(&error);
+            Ok(Outcome::InputError)
+        }
+    }
 }
 
 fn document_json(instrument: &Instrument, document: &Document) -> serde_json::Value {

@@ -93,7 +93,7 @@ impl Corpus {
         Corpus::from_files(files)
     }
 
-    /// Load every `*.txt` file of `directory` (or of `directory/instruments/` when there is
+    /// Load every `*.txt` file (and every Akoma Ntoso `*.xml` file) of `directory` (or of `directory/instruments/` when there is
     /// one), in name order. Fails only when the directory itself cannot be read.
     pub fn load(directory: &Path) -> Result<Corpus> {
         let directory =
@@ -105,7 +105,8 @@ impl Corpus {
             match entry {
                 Ok(entry) => {
                     let path = entry.path();
-                    if path.extension().is_some_and(|extension| extension == "txt") {
+                    // Akoma Ntoso documents (`*.xml`) load beside the corpus files.
+                    if path.extension().is_some_and(|extension| extension == "txt" || extension == "xml") {
                         paths.push(path);
                     }
                 }

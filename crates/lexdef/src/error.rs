@@ -221,6 +221,16 @@ pub enum Error {
         location: Option<Location>,
     },
 
+    /// An Akoma Ntoso document that cannot be read (malformed XML, not an AKN document), or
+    /// an instrument whose text cannot be written as XML (a control character XML forbids).
+    #[error("{location}: {message}")]
+    Akn {
+        /// Where in the XML file (reading) or in the instrument's file (writing).
+        location: Location,
+        /// What is wrong.
+        message: String,
+    },
+
     /// An instrument asked for by id that the corpus does not have.
     #[error("no instrument `{id}` in the corpus{}", if suggestions.is_empty() { String::new() } else { format!(" (did you mean {}?)", suggestions.join(", ")) })]
     UnknownInstrument {
@@ -258,7 +268,8 @@ impl Error {
             | Error::UnknownRelationTarget { location, .. }
             | Error::Lexicon { location, .. }
             | Error::Annotation { location, .. }
-            | Error::CheckInput { location, .. } => Some(location),
+            | Error::CheckInput { location, .. }
+            | Error::Akn { location, .. } => Some(location),
             Error::IncompleteCorpus { location, .. } => location.as_ref(),
             Error::Io { .. }
             | Error::InvalidValue { .. }

@@ -7,6 +7,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::decode::decode;
+use crate::document::Document;
 use crate::error::{Error, MetadataProblem, Result};
 use crate::instrument_id::InstrumentId;
 use crate::location::{LineIndex, Location};
@@ -89,6 +90,9 @@ pub struct Instrument {
     /// `(text offset, file offset)` pairs: from each text offset on, the text continues the
     /// file at that file offset. One pair per stretch between removed markers.
     segments: Vec<(usize, usize)>,
+    /// For an instrument read from Akoma Ntoso, the document's own provision tree:
+    /// [`crate::parse`] gives it rather than reading the text again.
+    akn_document: Option<Box<Document>>,
 }
 
 const MARKER_NAMES: [&str; 4] = ["source", "gap", "omitted", "number"];
@@ -144,7 +148,13 @@ impl Instrument {
     /// A file that starts with a `+++` line is a corpus file (metadata, then text with
     /// markers). Anything else is a bare statute text: it is read as it is, with a warning
     /// that metadata is missing, and its id is made from the file name.
+    ///
+    /// A file named `*.xml`, or one that starts with `<?xml` or `<akomaNtoso`, is an Akoma
+    /// Ntoso document, read by [`crate::akn::read`].
     pub fn from_bytes(file: &str, bytes: &[u8]) -> Result<(Instrument, Vec<Warning>)> {
+        if is_akn(file, bytes) {
+            return crate::akn::read(file, bytes);
+        }
         let (content, mut warnings) = decode(file, bytes)?;
         if content.trim().is_empty() {
             return Err(Error::EmptyFile { location: Location::file_start(file) });
@@ -169,6 +179,7 @@ impl Instrument {
                 file_text: content,
                 file_lines,
                 segments: vec![(0, 0)],
+                akn_document: None,
             };
             instrument.mark_omissions();
             return Ok((instrument, warnings));
@@ -203,6 +214,7 @@ impl Instrument {
             file_text: String::new(),
             file_lines,
             segments: Vec::new(),
+            akn_document: None,
         };
         instrument.take_markers(&content, body_start)?;
         instrument.file_text = content;
@@ -221,6 +233,42 @@ impl Instrument {
         instrument.check_markers_against(&metadata)?;
         instrument.metadata = Some(metadata);
         Ok((instrument, warnings))
+    }
+
+    /// An instrument read from an Akoma Ntoso document: its text, gaps and unprinted numbers
+    /// as read, and the document's provision tree.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn from_akn_parts(
+        id: InstrumentId,
+        metadata: Option<Metadata>,
+        text: String,
+        gaps: Vec<Gap>,
+        number_markers: Vec<NumberMarker>,
+        file: &str,
+        file_text: String,
+        segments: Vec<(usize, usize)>,
+        document: Document,
+    ) -> Instrument {
+        let file_lines = LineIndex::new(&file_text);
+        let segments = if segments.is_empty() { vec![(0, 0)] } else { segments };
+        Instrument {
+            id,
+            metadata,
+            text,
+            gaps,
+            source_switches: Vec::new(),
+            number_markers,
+            file: file.to_owned(),
+            file_text,
+            file_lines,
+            segments,
+            akn_document: Some(Box::new(document)),
+        }
+    }
+
+    /// The provision tree of an instrument read from Akoma Ntoso.
+    pub(crate) fn akn_document(&self) -> Option<&Document> {
+        self.akn_document.as_deref()
     }
 
     /// A bare statute text that did not come from a file (a drafter's bill pasted in).
@@ -413,8 +461,17 @@ fn file_stem(file: &str) -> Option<&str> {
     Path::new(file).file_stem().and_then(|stem| stem.to_str())
 }
 
+/// Whether a file is an Akoma Ntoso document: by its name, or by how it starts.
+fn is_akn(file: &str, bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(bytes);
+    let start = bytes.iter().position(|byte| !byte.is_ascii_whitespace()).map_or(&[][..], |at| &bytes[at..]);
+    Path::new(file).extension().is_some_and(|extension| extension.eq_ignore_ascii_case("xml"))
+        || start.starts_with(b"<?xml")
+        || start.starts_with(b"<akomaNtoso")
+}
+
 /// An id for a bare text: the file name upper-cased where that makes a valid id, else `TEXT`.
-fn id_from_file_name(file: &str) -> InstrumentId {
+pub(crate) fn id_from_file_name(file: &str) -> InstrumentId {
     let stem = file_stem(file).unwrap_or("TEXT");
     let cleaned: String = stem
         .chars()

@@ -124,6 +124,7 @@
 
 #![deny(missing_docs)]
 
+pub mod akn;
 mod annotation;
 mod check;
 mod compare;

@@ -45,7 +45,12 @@ pub(crate) use words::omission_notes;
 use words::structure_words;
 
 /// Parse an instrument's text into its provisions.
+///
+/// An instrument read from Akoma Ntoso has the document's own tree, which this returns.
 pub fn parse(instrument: &Instrument) -> Document {
+    if let Some(document) = instrument.akn_document() {
+        return document.clone();
+    }
     Parser::new(instrument).run()
 }
 
