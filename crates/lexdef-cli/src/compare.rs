@@ -96,6 +96,16 @@ pub(crate) fn run_report(command: &ReportCommand) -> io::Result<Outcome> {
     } else {
         render(&report, &study.analyses_and_baseline(), command.format)
     };
+    // The day the report is of heads it, where a person reads it.
+    let text = match (&command.at, command.format) {
+        (Some(day), ReportFormat::Text) => format!(
+            "As the corpus stood on {day}: amendments made by then applied, instruments made later left out (the notes above say what the day leaves open).\n\n{text}"
+        ),
+        (Some(day), ReportFormat::Md) => format!(
+            "*As the corpus stood on {day}: amendments made by then applied, instruments made later left out.*\n\n{text}"
+        ),
+        _ => text,
+    };
     match &command.output {
         Some(path) => {
             if let Err(source) = std::fs::write(path, text) {

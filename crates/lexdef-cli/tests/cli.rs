@@ -718,3 +718,35 @@ fn the_timeline_shows_what_each_amendment_changed_in_the_definition() {
     assert!(csv.starts_with("instrument,item,kind,version,date,by,event,from,to,amending_instrument,"), "{csv}");
     assert!(csv.lines().any(|line| line.starts_with("PH-RA9208-2003,act.procuring,element,2,2022-06-23,PH-RA11862-2022,appeared,not_found,present,PH-RA11862-2022,sec_4,88,")), "{csv}");
 }
+
+#[test]
+fn compare_and_report_at_a_date_read_the_law_as_it_stood() {
+    let directory = scratch();
+    // RA 9208 in 2015, as RA 10364 amended it, against the Protocol: "obtaining" is new.
+    let output = lexdef(directory.path(), &["compare", "PH-RA9208-2003", "--at", "2015-01-01"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("PH-RA9208-2003 also names act.obtaining (\"obtaining\"), which INTL-PALERMO-2000 does not"),
+        "{text}"
+    );
+    // A gap of the consolidated text is named in the file the reader can open.
+    assert!(text.contains("(PH-RA10364-2012 line 114)"), "{text}");
+    let output = lexdef(directory.path(), &["compare", "PH-RA9208-2003"]);
+    assert!(!stdout(&output).contains("act.obtaining"), "RA 9208 as adopted has no obtaining in the corpus text");
+
+    // The corpus in 2010: RA 11862, ACTIP and the 2024 Vietnamese law are not yet made.
+    let output = lexdef(directory.path(), &["report", "--at", "2010-01-01", "--summary"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.starts_with("As the corpus stood on 2010-01-01:"), "{text}");
+    assert!(text.contains("\nPH-RA9208-2003 "), "{text}");
+    for later in ["PH-RA11862-2022", "ASEAN-ACTIP-2015", "VN-LAW53-2024"] {
+        assert!(!text.contains(later), "{later} in {text}");
+    }
+    let notes = stderr(&output);
+    assert!(
+        notes.contains("note: PH-RA11862-2022: left out: PH-RA11862-2022 dates from 2022-06-23, after that day"),
+        "{notes}"
+    );
+}

@@ -753,17 +753,35 @@ struct Consolidation {
     piece_starts: Vec<usize>,
 }
 
-fn qualify_sources(id: &InstrumentId, text: &str) -> String {
+/// Text of `id`'s file from its line `first_line` on, as the consolidated file holds it: the
+/// law's words as they are; the keys of its `{{source: ...}}` markers qualified with `id`, and
+/// each gap or omission note ended with where the marker is in `id`'s file (`(PH-RA10364-2012
+/// line 111)`), so that whatever reports the gap names the file the reader can open.
+fn qualify_markers(id: &InstrumentId, text: &str, first_line: usize) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find("{{source:") {
-        out.push_str(&rest[..at + "{{source:".len()]);
-        rest = rest[at + "{{source:".len()..].trim_start();
-        out.push(' ');
-        out.push_str(id.as_str());
-        out.push('/');
+    for (index, line) in text.split_inclusive('\n').enumerate() {
+        let mut rest = line;
+        while let Some(at) = rest.find("{{") {
+            out.push_str(&rest[..at]);
+            let marker = &rest[at..];
+            let Some(close) = marker.find("}}") else {
+                out.push_str(marker);
+                rest = "";
+                break;
+            };
+            let inner = &marker[2..close];
+            let (name, value) = inner.split_once(':').unwrap_or((inner, ""));
+            match name.trim() {
+                "source" => out.push_str(&format!("{{{{source: {id}/{}}}}}", value.trim())),
+                "gap" | "omitted" => {
+                    out.push_str(&format!("{{{{{name}:{value} ({id} line {})}}}}", first_line + index))
+                }
+                _ => out.push_str(&marker[..close + 2]),
+            }
+            rest = &marker[close + 2..];
+        }
+        out.push_str(rest);
     }
-    out.push_str(rest);
     out
 }
 
@@ -785,7 +803,7 @@ impl Consolidation {
             origin: base.id.clone(),
             origin_line: base.file_lines().line(start),
             source: source_at(base, 0),
-            text: qualify_sources(&base.id, &base.file_text()[start..]),
+            text: qualify_markers(&base.id, &base.file_text()[start..], base.file_lines().line(start)),
             changed_by: None,
         };
         let mut consolidation = Consolidation {
@@ -956,7 +974,7 @@ impl Consolidation {
             origin: amending.id.clone(),
             origin_line: amending.file_lines().line(from),
             source: source_at(amending, amending.text_offset(from)),
-            text: qualify_sources(&amending.id, &amending.file_text()[from..to]),
+            text: qualify_markers(&amending.id, &amending.file_text()[from..to], amending.file_lines().line(from)),
             changed_by: Some(changed_by),
         };
         let mut pieces = Vec::new();
@@ -1026,7 +1044,11 @@ impl Consolidation {
                         origin: amending.id.clone(),
                         origin_line: amending.file_lines().line(start),
                         source: source_at(amending, provision.span.start),
-                        text: qualify_sources(&amending.id, &amending.file_text()[start..end]),
+                        text: qualify_markers(
+                            &amending.id,
+                            &amending.file_text()[start..end],
+                            amending.file_lines().line(start),
+                        ),
                         changed_by: Some(changed_by),
                     }
                 })
