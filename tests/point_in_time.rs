@@ -120,6 +120,14 @@ fn the_philippine_chain_at_three_dates() {
     let (origin, line) = at_2023.origin(kept.line).expect("copied");
     assert_eq!((origin.as_str(), line), ("PH-RA10364-2012", 127));
     assert!(at_2023.instrument.text[kept.span.range()].starts_with("(c) To advertise, publish, print, broadcast"));
+    assert_eq!(
+        at_2023.last_changed_provision("sec_5__para_c").map(|change| change.by.instrument.as_str()),
+        Some("PH-RA10364-2012")
+    );
+    assert_eq!(
+        at_2023.last_changed_provision("sec_5__para_e").map(|change| change.by.instrument.as_str()),
+        Some("PH-RA11862-2022")
+    );
     // (f) was not seen in RA 10364's text: RA 11862's "x x x" stays, said as printed.
     let unseen = document.find("sec_5__para_f").expect("s 5(f)");
     assert_eq!(&at_2023.instrument.text[unseen.span.range()], "(f) x x x;");

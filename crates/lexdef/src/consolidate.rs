@@ -210,8 +210,16 @@ impl Version {
         self.changed_by[index].map(|change| &self.history[change])
     }
 
-    /// The change that last gave this provision (or the provision holding it) its words.
+    /// The change that last gave this provision its words: the change of the stretch its
+    /// first line is in (a paragraph an amendment kept by `x x x` keeps the change that made
+    /// it). For a provision this version no longer has (repealed), the last change of it or
+    /// of the provision holding it.
     pub fn last_changed_provision(&self, eid: &str) -> Option<&Change> {
+        if self.by.is_some() {
+            if let Some(provision) = crate::structure::parse(&self.instrument).find(eid) {
+                return self.last_changed(provision.line);
+            }
+        }
         self.history.iter().rev().find(|change| {
             let changed = change.eid.as_str();
             eid == changed || eid.strip_prefix(changed).is_some_and(|rest| rest.starts_with("__"))
