@@ -13,14 +13,27 @@ fn supplements_dir() -> std::path::PathBuf {
     sources_dir().with_file_name("sources-supplements")
 }
 
-/// The instrument a supplement belongs to: the longest corpus id that its file name starts
-/// with, followed by `-` (`TH-ATIPA-2008-orig-ch4.txt` is TH-ATIPA-2008-orig's, not
-/// TH-ATIPA-2008's).
-fn owner_of_supplement<'a>(stem: &str, ids: &[&'a str]) -> Option<&'a str> {
-    ids.iter().copied().filter(|id| stem.starts_with(&format!("{id}-"))).max_by_key(|id| id.len())
+/// The supplements merged into an instrument: those its metadata names, in a source's
+/// description, as `sources-supplements/<file>` (the provenance each merge records).
+fn supplements_of(instrument: &Instrument) -> Vec<String> {
+    let Some(metadata) = instrument.metadata.as_ref() else { return Vec::new() };
+    let mut texts = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(supplements_dir()) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let named = format!("sources-supplements/{name}");
+            if name.ends_with(".txt") && metadata.sources.iter().any(|source| source.description.contains(&named)) {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    texts.push(text);
+                }
+            }
+        }
+    }
+    texts
 }
 
-fn source_files_of(id: &str, ids: &[&str]) -> Vec<String> {
+fn source_files_of(instrument: &Instrument) -> Vec<String> {
+    let id = instrument.id.as_str();
     let base = id.strip_suffix("-BILL").unwrap_or(id);
     let mut texts = Vec::new();
     for name in [format!("{base}.txt"), format!("{base}.v2.txt")] {
@@ -28,22 +41,8 @@ fn source_files_of(id: &str, ids: &[&str]) -> Vec<String> {
             texts.push(text);
         }
     }
-    // A supplement merged into the instrument is one of its sources too; an instrument made
-    // from a supplement alone (another version) is named after it.
-    if let Ok(text) = std::fs::read_to_string(supplements_dir().join(format!("{id}.txt"))) {
-        texts.push(text);
-    }
-    if let Ok(entries) = std::fs::read_dir(supplements_dir()) {
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let Some(stem) = name.strip_suffix(".txt") else { continue };
-            if owner_of_supplement(stem, ids) == Some(id) {
-                if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                    texts.push(text);
-                }
-            }
-        }
-    }
+    // A supplement merged into the instrument is one of its sources too.
+    texts.extend(supplements_of(instrument));
     texts
 }
 
@@ -86,10 +85,9 @@ fn every_source_file_is_in_the_corpus() {
 #[test]
 fn corpus_text_is_the_sources_words() {
     let corpus = Corpus::bundled();
-    let ids: Vec<&str> = corpus.instruments().map(|instrument| instrument.id.as_str()).collect();
     let mut failures = Vec::new();
     for instrument in corpus.instruments() {
-        let sources = source_files_of(instrument.id.as_str(), &ids);
+        let sources = source_files_of(instrument);
         assert!(!sources.is_empty(), "{}: no source file found", instrument.id);
         let source_lines: Vec<&str> = sources.iter().flat_map(|text| text.lines()).collect();
         for (number, line) in instrument.text.lines().enumerate() {
