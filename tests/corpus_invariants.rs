@@ -8,7 +8,32 @@ use std::collections::HashSet;
 use lexdef::{parse, Corpus, Document, Instrument, Provision, WarningKind};
 use lexdef_workspace_tests::sources_dir;
 
-fn source_files_of(id: &str) -> Vec<String> {
+/// `../shared/sources-supplements`: further provisions of instruments already in the corpus.
+fn supplements_dir() -> std::path::PathBuf {
+    sources_dir().with_file_name("sources-supplements")
+}
+
+/// The supplements merged into an instrument: those its metadata names, in a source's
+/// description, as `sources-supplements/<file>` (the provenance each merge records).
+fn supplements_of(instrument: &Instrument) -> Vec<String> {
+    let Some(metadata) = instrument.metadata.as_ref() else { return Vec::new() };
+    let mut texts = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(supplements_dir()) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let named = format!("sources-supplements/{name}");
+            if name.ends_with(".txt") && metadata.sources.iter().any(|source| source.description.contains(&named)) {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    texts.push(text);
+                }
+            }
+        }
+    }
+    texts
+}
+
+fn source_files_of(instrument: &Instrument) -> Vec<String> {
+    let id = instrument.id.as_str();
     let base = id.strip_suffix("-BILL").unwrap_or(id);
     let mut texts = Vec::new();
     for name in [format!("{base}.txt"), format!("{base}.v2.txt")] {
@@ -16,6 +41,8 @@ fn source_files_of(id: &str) -> Vec<String> {
             texts.push(text);
         }
     }
+    // A supplement merged into the instrument is one of its sources too.
+    texts.extend(supplements_of(instrument));
     texts
 }
 
@@ -60,7 +87,7 @@ fn corpus_text_is_the_sources_words() {
     let corpus = Corpus::bundled();
     let mut failures = Vec::new();
     for instrument in corpus.instruments() {
-        let sources = source_files_of(instrument.id.as_str());
+        let sources = source_files_of(instrument);
         assert!(!sources.is_empty(), "{}: no source file found", instrument.id);
         let source_lines: Vec<&str> = sources.iter().flat_map(|text| text.lines()).collect();
         for (number, line) in instrument.text.lines().enumerate() {
