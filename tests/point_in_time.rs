@@ -490,3 +490,20 @@ fn civil_law_articles_are_amended_by_article() {
     assert_eq!(entry(&timeline, "means.deception", 1).event, Event::Appeared);
     assert_eq!(entry(&timeline, "act.receipt", 1).amending.as_ref().map(|by| by.eid.as_str()), Some("art_1"));
 }
+
+#[test]
+fn another_act_of_the_same_year_is_not_the_amended_act() {
+    // The base is the Variant Act 2001; the amending act also changes the Other Act 2001. A
+    // year names no act: only the amendment that names the Variant Act is applied.
+    let corpus = pair(
+        "Variant Act 2001",
+        "ss 1-2",
+        "1 Citation\nThis Act may be cited as the Variant Act 2001.\n2 Meaning of trafficking\nIn this Act \"trafficking\" means the recruitment of a person by force for the purpose of exploitation.\n",
+        "1 Other Act\nIn the Other Act 2001, for section 2 substitute—\n\"2 Meaning\nNothing.\"\n2 Variant Act\nIn the Variant Act 2001, for section 1 substitute—\n\"1 Citation\nThis Act may be cited as the Variant Act 2001 (as amended).\"\n",
+    );
+    let (outline, actions, unapplied) = outline_and_actions(&corpus);
+    assert_eq!(outline, ["sec_1", "sec_2"]);
+    assert_eq!(actions, [("sec_1".to_owned(), lexdef::Action::Substitute)], "{unapplied:?}");
+    assert_eq!(unapplied.len(), 1, "{unapplied:?}");
+    assert!(unapplied[0].starts_with("sec_1: its words do not name AU-VARIANT-BASE-2001"), "{unapplied:?}");
+}

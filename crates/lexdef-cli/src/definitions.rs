@@ -176,6 +176,9 @@ pub(crate) fn run_model(command: &ModelCommand) -> io::Result<Outcome> {
                     model.instrument,
                     crate::timeline::dated(version.date.as_ref(), version.basis)
                 )?;
+                if version.by.is_some() && version.basis == lexdef::DateBasis::Adopted {
+                    writeln!(out, "(dated by its adoption: its entry into force is not in the corpus, so on {day} it may have been made and not yet in force)")?;
+                }
             }
             write_model(out, &model, &place)
         }

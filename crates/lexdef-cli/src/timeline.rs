@@ -78,6 +78,9 @@ pub(crate) fn write_changes(out: &mut dyn Write, version: &Version, day: &str) -
             dated(version.date.as_ref(), version.basis)
         )?,
     }
+    if version.by.is_some() && version.basis == DateBasis::Adopted {
+        writeln!(out, "  (dated by its adoption: its entry into force is not in the corpus, so on {day} it may have been made and not yet in force)")?;
+    }
     for (provision, change) in changed {
         let words = if change.by.words.is_empty() {
             "printed as amended, without the amending words".to_owned()

@@ -292,7 +292,7 @@ impl History {
             history.unapplied.extend(unapplied);
             let mut changes = Vec::new();
             for action in actions {
-                match consolidation.apply(amending, &action)? {
+                match consolidation.apply(amending, &document, &action)? {
                     Ok(change) => changes.push(change),
                     Err(reason) => history
                         .unapplied
@@ -315,7 +315,9 @@ impl History {
     }
 
     /// The version that stood on `date` (`YYYY-MM-DD`): the last whose amending instrument's
-    /// date is on or before it. An error where the date is before the instrument's own, or
+    /// date is on or before it. That date is its entry into force where the corpus has it,
+    /// else its adoption ([`Version::basis`] says which): a version dated by adoption is the
+    /// law as made by then, which may not yet have been in force. An error where the date is before the instrument's own, or
     /// where an amendment's date is known only to the month or year that holds `date`.
     pub fn at(&self, date: &str) -> Result<AtDate<'_>> {
         let day: PartialDate = date.parse()?;
@@ -538,18 +540,25 @@ fn named_provision(words: &str) -> Option<Eid> {
         .map(|(_, eid)| eid)
 }
 
-/// Whether the amending words name `base`: by a number of four digits or more in its title
-/// (`9208`, `2551`), or as `the principal Act`.
+/// Whether the amending words name `base`: as `the principal Act`; by its short title or
+/// title; or by a number of four digits or more in its title that is not a year of the common
+/// era (`9208`, `B.E. 2551`). A year alone (`2001`) names no act: `the Other Act 2001` is
+/// another act of the same year.
 fn names_base(words: &str, base: &Instrument) -> bool {
     let lower = ascii_lower(words);
     if amendment_words().principal.iter().any(|phrase| has_phrase(&lower, phrase)) {
         return true;
     }
     let Some(metadata) = &base.metadata else { return false };
+    if [&metadata.short_title, &metadata.title].iter().any(|title| has_phrase(&lower, &ascii_lower(title))) {
+        return true;
+    }
     let titles = format!("{} {}", metadata.short_title, metadata.title);
+    let is_year =
+        |number: &str| number.len() == 4 && number.parse::<u32>().is_ok_and(|year| (1800..=2100).contains(&year));
     titles
         .split(|character: char| !character.is_ascii_digit())
-        .filter(|number| number.len() >= 4)
+        .filter(|number| number.len() >= 4 && !is_year(number))
         .any(|number| has_phrase(&lower, number))
 }
 
@@ -1034,8 +1043,12 @@ impl Consolidation {
     }
 
     /// Apply one action: the change made, or why it could not be.
-    fn apply(&mut self, amending: &Instrument, action: &ActionToApply) -> Result<std::result::Result<Change, String>> {
-        let amending_document = crate::structure::parse(amending);
+    fn apply(
+        &mut self,
+        amending: &Instrument,
+        amending_document: &Document,
+        action: &ActionToApply,
+    ) -> Result<std::result::Result<Change, String>> {
         self.add_sources(amending);
         let target_eid = action.target.clone();
         let target = target_eid.as_ref().and_then(|eid| self.document.find(eid.as_str())).cloned();

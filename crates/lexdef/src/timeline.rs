@@ -51,9 +51,10 @@ pub enum Event {
     AsAdopted,
     /// The definition names it (an element), or its value became known.
     Appeared,
-    /// Its value changed (a qualifier).
+    /// Its value changed (a qualifier), or an element not known before is now known to be
+    /// absent (it was not seen, so it did not go).
     Changed,
-    /// The definition no longer names it, and the text says so completely.
+    /// The definition named it and no longer does, and the text says so completely.
     Went,
     /// What the corpus holds of this version no longer settles it (the amending text is
     /// partial): not a change of the law that can be told.
@@ -144,17 +145,18 @@ fn first_words(evidence: &[Evidence]) -> Option<&Evidence> {
 impl Timeline {
     /// The timeline of `history` for `concept`, each version read with `lexicon`.
     pub fn of(history: &History, lexicon: &Lexicon, concept: &ConceptId) -> Timeline {
-        let models: Vec<TermModel> =
-            history.versions.iter().map(|version| Analysis::of(&version.instrument, lexicon, concept).model).collect();
+        let analyses: Vec<Analysis> =
+            history.versions.iter().map(|version| Analysis::of(&version.instrument, lexicon, concept)).collect();
+        let models: Vec<&TermModel> = analyses.iter().map(|analysis| &analysis.model).collect();
         let versions = history
             .versions
             .iter()
-            .zip(&models)
+            .zip(&analyses)
             .enumerate()
-            .map(|(index, (version, model))| {
-                let definition = model.definition.as_ref().map(|source| source.eid.clone());
+            .map(|(index, (version, analysis))| {
+                let definition = analysis.model.definition.as_ref().map(|source| source.eid.clone());
                 let definition_from = definition.as_ref().and_then(|eid| {
-                    let provision = crate::structure::parse(&version.instrument).find(eid.as_str())?.line;
+                    let provision = analysis.document.find(eid.as_str())?.line;
                     place(version, provision)
                 });
                 TimelineVersion {
@@ -216,11 +218,7 @@ impl Timeline {
                 if old == state {
                     continue;
                 }
-                let event = match state {
-                    ElementState::Present => Event::Appeared,
-                    ElementState::Absent => Event::Went,
-                    ElementState::NotFound | ElementState::NotDefined => Event::Unknown,
-                };
+                let event = element_event(old, state);
                 let mut change =
                     entry(id.to_string(), ItemKind::Element, event, Some(old.to_string()), state.to_string());
                 // The words that show the change: the new ones where it appeared, the old ones
@@ -305,6 +303,16 @@ impl Timeline {
     }
 }
 
+/// What a change of an element's state is: it went only if it was there before.
+fn element_event(old: ElementState, new: ElementState) -> Event {
+    match (old, new) {
+        (_, ElementState::Present) => Event::Appeared,
+        (ElementState::Present, ElementState::Absent) => Event::Went,
+        (_, ElementState::Absent) => Event::Changed,
+        (_, ElementState::NotFound | ElementState::NotDefined) => Event::Unknown,
+    }
+}
+
 /// The amending provision of this version that replaced the provision holding `eid`.
 fn made_by(version: &Version, eid: &str) -> Option<AmendingProvision> {
     let change = version.last_changed_provision(eid)?;
@@ -316,4 +324,19 @@ fn no_provision(version: &Version) -> String {
         "no provision {} replaced changed these words: the reading changed with other provisions of the version",
         version.by.as_ref().map_or_else(String::new, |by| format!("of {by}"))
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_element_goes_only_if_it_was_there() {
+        use ElementState::{Absent, NotDefined, NotFound, Present};
+        assert_eq!(element_event(Present, Absent), Event::Went);
+        assert_eq!(element_event(NotFound, Absent), Event::Changed);
+        assert_eq!(element_event(NotDefined, Absent), Event::Changed);
+        assert_eq!(element_event(Absent, Present), Event::Appeared);
+        assert_eq!(element_event(Present, NotFound), Event::Unknown);
+    }
 }
