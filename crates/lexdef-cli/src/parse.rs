@@ -90,7 +90,7 @@ fn run_at(command: &ParseCommand, corpus: &lexdef::Corpus, day: &str) -> io::Res
         return Ok(Outcome::InputError);
     }
     let Ok(version) = crate::timeline::version_at(corpus, target, day) else { return Ok(Outcome::InputError) };
-    let document = lexdef::parse(&version.instrument);
+    let document = version.document().clone();
     document.warnings.iter().for_each(diagnostics::warning);
     if command.format == ParseFormat::Akn {
         return write_akn(

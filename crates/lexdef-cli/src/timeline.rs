@@ -61,7 +61,7 @@ pub(crate) fn origin(version: &Version, line: usize) -> String {
 
 /// What a version changed, for the end of an outline: one line per provision.
 pub(crate) fn write_changes(out: &mut dyn Write, version: &Version, day: &str) -> io::Result<()> {
-    let document = lexdef::parse(&version.instrument);
+    let document = version.document();
     let mut changed: Vec<(&lexdef::Provision, &lexdef::Change)> = document
         .walk()
         .filter_map(|provision| {

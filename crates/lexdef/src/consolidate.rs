@@ -189,6 +189,8 @@ pub struct Version {
     changed_by: Vec<Option<usize>>,
     /// Every change so far, this version's and earlier ones', that `changed_by` points into.
     history: Vec<Change>,
+    /// Its provisions, parsed on first use.
+    document: OnceLock<Document>,
 }
 
 impl Version {
@@ -210,13 +212,18 @@ impl Version {
         self.changed_by[index].map(|change| &self.history[change])
     }
 
+    /// Its provisions (parsed once).
+    pub fn document(&self) -> &Document {
+        self.document.get_or_init(|| crate::structure::parse(&self.instrument))
+    }
+
     /// The change that last gave this provision its words: the change of the stretch its
     /// first line is in (a paragraph an amendment kept by `x x x` keeps the change that made
     /// it). For a provision this version no longer has (repealed), the last change of it or
     /// of the provision holding it.
     pub fn last_changed_provision(&self, eid: &str) -> Option<&Change> {
         if self.by.is_some() {
-            if let Some(provision) = crate::structure::parse(&self.instrument).find(eid) {
+            if let Some(provision) = self.document().find(eid) {
                 return self.last_changed(provision.line);
             }
         }
@@ -263,6 +270,7 @@ impl History {
             stretches: Vec::new(),
             changed_by: Vec::new(),
             history: Vec::new(),
+            document: OnceLock::new(),
         };
         let mut consolidation = Consolidation::new(base)?;
         let mut history = History { instrument: base.id.clone(), versions: vec![first], unapplied: Vec::new() };
@@ -309,6 +317,7 @@ impl History {
                 stretches,
                 changed_by,
                 history: consolidation.changes.clone(),
+                document: OnceLock::new(),
             });
         }
         Ok(history)
