@@ -28,7 +28,7 @@ use crate::eid::Eid;
 use crate::error::{Error, Result};
 use crate::instrument::Instrument;
 use crate::instrument_id::InstrumentId;
-use crate::metadata::{Completeness, CompletenessStatus, Metadata, PartialDate, RelationKind, SourceReference};
+use crate::metadata::{Completeness, CompletenessStatus, Metadata, PartialDate, ProtectionStatus, RelationKind, SourceReference};
 
 const BUNDLED: &str = include_str!("../data/amendments.toml");
 
@@ -923,6 +923,11 @@ impl Consolidation {
                 }),
                 ..own.clone()
             };
+            // A protection part pieced together from partial texts is not known whole.
+            if let Some(protection) = metadata.protection.as_mut().filter(|p| p.status == ProtectionStatus::Complete) {
+                protection.status = ProtectionStatus::Partial;
+                protection.note = Some("consolidated from texts of which one or more are partial".to_owned());
+            }
         }
         metadata
     }

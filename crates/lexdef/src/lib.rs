@@ -188,7 +188,7 @@ pub use jurisdiction::Jurisdiction;
 pub use lexicon::{ElementHit, Lexicon, MatchMethod};
 pub use location::{LineIndex, Location};
 pub use metadata::{
-    AlternativeTranslation, Completeness, CompletenessStatus, InstrumentKind, Language, Metadata, PartialDate,
+    AlternativeTranslation, Completeness, CompletenessStatus, InstrumentKind, Language, Metadata, PartialDate, Protection, ProtectionStatus,
     Relation, RelationKind, SourceReference, TextStatus,
 };
 pub use model::{

@@ -247,6 +247,46 @@ pub struct Completeness {
     pub note: Option<String>,
 }
 
+/// How much of an instrument's protection part — its provisions on assisting and protecting
+/// victims — the file holds: what the protection checklist may conclude from silence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum ProtectionStatus {
+    /// Every provision of the instrument on protecting victims is in the file, in full: an
+    /// item none of them provides is not provided.
+    Complete,
+    /// Some are; the others were not seen.
+    Partial,
+    /// None was seen.
+    None,
+}
+
+impl ProtectionStatus {
+    /// The word the metadata uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProtectionStatus::Complete => "complete",
+            ProtectionStatus::Partial => "partial",
+            ProtectionStatus::None => "none",
+        }
+    }
+}
+
+/// The protection part of an instrument as the file holds it (`[protection]`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Protection {
+    /// Complete, partial or none.
+    pub status: ProtectionStatus,
+    /// The protection provisions the file holds, as the law numbers them.
+    #[serde(default)]
+    pub included: Vec<String>,
+    /// What is missing, or why the part counts as complete.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
 /// Where (part of) the text was read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -335,6 +375,9 @@ pub struct Metadata {
     pub language: Language,
     /// How complete the text is.
     pub completeness: Completeness,
+    /// How much of its protection part the file holds; absent where none was seen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub protection: Option<Protection>,
     /// Where it was read.
     pub sources: Vec<SourceReference>,
     /// Other translations, named.
@@ -366,6 +409,8 @@ struct RawMetadata {
     in_force_note: Option<String>,
     language: Language,
     completeness: Completeness,
+    #[serde(default)]
+    protection: Option<Protection>,
     sources: Vec<SourceReference>,
     #[serde(default)]
     alternative_translations: Vec<AlternativeTranslation>,
@@ -541,6 +586,7 @@ impl Metadata {
             in_force_note: raw.in_force_note,
             language: raw.language,
             completeness: raw.completeness,
+            protection: raw.protection,
             sources: raw.sources,
             alternative_translations: raw.alternative_translations,
             relations,
