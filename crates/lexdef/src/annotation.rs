@@ -32,6 +32,36 @@ pub struct Annotation {
     pub model_not_coded: Option<String>,
     /// Every definition the team reads in the law, in text order.
     pub definitions: Vec<AnnotatedDefinition>,
+    /// The protection checklist as the team reads it (`corpus/PROTECTION.md`): the items the
+    /// law provides, and those the team noted as not provided.
+    pub protection: Vec<AnnotatedProtection>,
+}
+
+/// A protection checklist item as the team reads it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnnotatedProtection {
+    /// The item (`protection.compensation`).
+    pub id: Spanned<String>,
+    /// `provided` or `not_provided`.
+    pub state: Spanned<String>,
+    /// For a provided item: `mandatory`, `discretionary` or `conditional`.
+    pub obligation: Option<Spanned<String>>,
+    /// The team's reason, in a sentence.
+    pub note: Option<String>,
+    /// The provisions that provide it, with their words.
+    #[serde(default)]
+    pub evidence: Vec<AnnotatedProtectionEvidence>,
+}
+
+/// A provision that provides a protection item, and the words that do.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnnotatedProtectionEvidence {
+    /// The provision.
+    pub eid: Spanned<String>,
+    /// The words, copied exactly from it.
+    pub words: String,
 }
 
 /// A definition the team reads in the law.
@@ -94,6 +124,8 @@ struct RawAnnotation {
     model_not_coded: Option<String>,
     #[serde(default)]
     definitions: Vec<AnnotatedDefinition>,
+    #[serde(default)]
+    protection: Vec<AnnotatedProtection>,
 }
 
 impl Annotation {
@@ -110,6 +142,7 @@ impl Annotation {
             not_coded: raw.not_coded,
             model_not_coded: raw.model_not_coded,
             definitions: raw.definitions,
+            protection: raw.protection,
         })
     }
 
