@@ -48,6 +48,43 @@ pub(crate) enum Command {
     /// corpus's policy rules hold. Exit 0 clean, 1 findings at or above `--fail-on`, 2 usage
     /// or I/O error.
     Check(CheckCommand),
+    /// The protection checklist: what each instrument provides for victims (non-punishment,
+    /// shelter, care, legal assistance, residence, compensation, return, privacy, ...), each
+    /// item provided with the words of the law and how binding, not provided (only where the
+    /// corpus holds the whole protection part), or not found with the reason.
+    Checklist(ChecklistCommand),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ChecklistCommand {
+    /// Instrument ids of the corpus, or files; none: every instrument of the corpus.
+    pub targets: Vec<String>,
+
+    /// Read instruments from this corpus directory instead of the bundled corpus.
+    #[arg(long, value_name = "DIR")]
+    pub corpus: Option<PathBuf>,
+
+    /// Only these items (`protection.shelter`, or `shelter`); repeatable.
+    #[arg(long = "item", value_name = "ITEM")]
+    pub items: Vec<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ChecklistFormat::Text)]
+    pub format: ChecklistFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ChecklistFormat {
+    /// An instrument per block, an item per line, the words under it.
+    Text,
+    /// The instruments × items grid, then the evidence.
+    Markdown,
+    /// A row per instrument and item.
+    Csv,
+    /// JSON (schema `lexdef-checklist/1`).
+    Json,
+    /// A self-contained page: the grid, the words on hover and on click.
+    Html,
 }
 
 #[derive(Debug, Args)]

@@ -3,6 +3,7 @@
 
 mod args;
 mod check;
+mod checklist;
 mod compare;
 mod definitions;
 mod diagnostics;
@@ -34,6 +35,7 @@ fn main() -> ExitCode {
         args::Command::Search(command) => search::run_search(&command),
         args::Command::Timeline(command) => timeline::run(&command),
         args::Command::Check(command) => check::run(&command),
+        args::Command::Checklist(command) => checklist::run(&command),
     };
     match outcome {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

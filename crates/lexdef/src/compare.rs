@@ -290,6 +290,7 @@ pub fn compare(subject: &TermModel, baseline: &TermModel) -> Vec<Divergence> {
                     ElementFamily::Act => "act",
                     ElementFamily::Means => "means",
                     ElementFamily::Purpose => "purpose",
+                    ElementFamily::Protection => "protection",
                 };
                 let summary = match not_found.map(|item| &item.cause) {
                     None => format!(

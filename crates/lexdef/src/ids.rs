@@ -92,6 +92,9 @@ pub enum ElementFamily {
     Means,
     /// `purpose.*`
     Purpose,
+    /// `protection.*`: an item of the protection checklist (what a law provides for
+    /// victims), read by its own lexicon, never part of a definition's term model.
+    Protection,
 }
 
 /// An element of a definition: `act.recruitment`, `means.coercion`, `purpose.slavery`.
@@ -108,6 +111,7 @@ impl ElementId {
         match self.0.split_once('.').map(|(family, _)| family) {
             Some("act") => ElementFamily::Act,
             Some("means") => ElementFamily::Means,
+            Some("protection") => ElementFamily::Protection,
             _ => ElementFamily::Purpose,
         }
     }
@@ -118,7 +122,7 @@ impl FromStr for ElementId {
 
     fn from_str(value: &str) -> Result<ElementId, Error> {
         let valid = value.split_once('.').is_some_and(|(family, name)| {
-            matches!(family, "act" | "means" | "purpose")
+            matches!(family, "act" | "means" | "purpose" | "protection")
                 && name.starts_with(|character: char| character.is_ascii_lowercase())
                 && name.chars().all(|character| character.is_ascii_lowercase() || character == '_')
         });
@@ -128,7 +132,7 @@ impl FromStr for ElementId {
             Err(Error::InvalidValue {
                 what: "element id",
                 value: value.to_owned(),
-                expected: "`act.x`, `means.x` or `purpose.x`, e.g. `means.coercion`".to_owned(),
+                expected: "`act.x`, `means.x`, `purpose.x` or `protection.x`, e.g. `means.coercion`".to_owned(),
             })
         }
     }

@@ -196,13 +196,18 @@ const LONG_GAP_WORDS: usize = 30;
 
 impl Pattern {
     fn compile(text: &str) -> Pattern {
+        Pattern::compile_in(text, Folding::English)
+    }
+
+    /// A pattern whose words are folded by `folding` (the language of the texts it reads).
+    pub(crate) fn compile_in(text: &str, folding: Folding) -> Pattern {
         let parts = text
             .split_whitespace()
             .flat_map(|word| match word {
                 "*" => vec![PatternPart::Gap(GAP_WORDS)],
                 "**" => vec![PatternPart::Gap(LONG_GAP_WORDS)],
                 "{age}" => vec![PatternPart::Number],
-                word => tokens(word).into_iter().map(|token| PatternPart::Word(token.folded)).collect(),
+                word => tokens_in(word, folding).into_iter().map(|token| PatternPart::Word(token.folded)).collect(),
             })
             .collect();
         Pattern { text: text.to_owned(), parts }
@@ -479,7 +484,7 @@ impl Lexicon {
             id.get_ref().parse().map_err(|_| Error::Lexicon {
                 location: location_of(id),
                 message: format!(
-                    "`{}` is not an element id (expected `act.x`, `means.x` or `purpose.x`)",
+                    "`{}` is not an element id (expected `act.x`, `means.x`, `purpose.x` or `protection.x`)",
                     id.get_ref()
                 ),
             })

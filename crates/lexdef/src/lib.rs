@@ -127,6 +127,7 @@
 pub mod akn;
 mod annotation;
 mod check;
+mod checklist;
 mod compare;
 mod consolidate;
 mod corpus;
@@ -166,6 +167,10 @@ pub use check::{
     check, read_accepted_differences, AcceptedDifference, CheckOptions, CheckReport, CheckedCase, Excerpt, Finding,
     FindingCounts, RuleInfo, RuleSeverity, ACCEPTED_DIFFERENCES_FILE, CHECK_JSON_SCHEMA, CHECK_SCHEMA, EXPECTED_FILE,
     EXPECTED_SCHEMA, RULES_FILE,
+};
+pub use checklist::{
+    Checklist, ChecklistItem, ChecklistSet, ItemState, Obligation, ProtectionEvidence, ItemUnsettled, ProtectionVocabulary,
+    CHECKLIST_JSON_SCHEMA, CHECKLIST_SCHEMA,
 };
 pub use compare::{
     compare, count_divergences, word_diff, Confidence, Direction, Divergence, DivergenceKind, Severity, Side, WordDiff,

@@ -105,6 +105,15 @@ const STYLE: &str = concat!(
     ".lexdef .none{color:#777}",
     ".lexdef td.verdict{white-space:nowrap}",
     ".lexdef .hidden-kinds{color:#555;font-size:.85rem}",
+    // The protection checklist's cells: Okabe and Ito's colours again, a sign in each.
+    ".lexdef .state.mandatory{background:#0072b2;color:#fff}",
+    ".lexdef .state.conditional{background:#56b4e9;color:#000}",
+    ".lexdef .state.discretionary{background:#009e73;color:#fff}",
+    ".lexdef .state.not_provided{background:#e69f00;color:#000}",
+    ".lexdef td.state a{color:inherit;text-decoration:none;display:block}",
+    ".lexdef dl.evidence dt{font-weight:600;margin-top:.6rem}",
+    ".lexdef dl.evidence dd{margin:.15rem 0 .15rem 1.2rem}",
+    ".lexdef :target{outline:2px solid #cc79a7}",
 );
 
 /// Wrap `body` in the fragment's root element with its style.

@@ -23,6 +23,7 @@ use crate::qualifier::{QualifierName, QualifierValue};
 use crate::translation::{check_pairs, translation_pairs, TranslationFinding, TranslationPair};
 use crate::warning::Warning;
 
+mod checklist;
 mod csv;
 mod html;
 mod json;

@@ -1,0 +1,681 @@
+//! The protection checklist: what an instrument provides for victims of trafficking —
+//! non-punishment, shelter, care, legal assistance, residence, compensation, return, privacy
+//! and the rest (`corpus/PROTECTION.md`) — each item `provided` with the provisions and words
+//! that provide it and how strongly (mandatory, discretionary, conditional on cooperation),
+//! `not_provided` only where the corpus holds the instrument's whole protection part, and
+//! `not_found` with the reason otherwise.
+//!
+//! The words are read with a lexicon of their own (`data/protection*.toml`, apart from the
+//! definitions' lexicon: `shelter` is an act of trafficking in a definition) and the markers of
+//! `data/checklist.toml`: a protection counts where a victim is named in its sentence, the
+//! chapeau above it or a heading over it, outside definitions and offence-making sentences.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::definition::Definition;
+use crate::document::{Document, Provision, ProvisionKind, Span};
+use crate::eid::Eid;
+use crate::error::{Error, Result};
+use crate::fold::{tokens_in, Folding};
+use crate::ids::ElementId;
+use crate::instrument::Instrument;
+use crate::instrument_id::InstrumentId;
+use crate::lexicon::{Lexicon, MatchMethod, NumberWords, Pattern};
+use crate::metadata::ProtectionStatus;
+
+/// The version of the checklist's JSON (`{"schema": "lexdef-checklist/1", ...}`).
+pub const CHECKLIST_SCHEMA: &str = "lexdef-checklist/1";
+
+/// The JSON Schema of the checklist's JSON.
+pub const CHECKLIST_JSON_SCHEMA: &str = include_str!("../data/checklist.schema.json");
+
+const CHECKLIST_DATA: &str = include_str!("../data/checklist.toml");
+const PROTECTION_LEXICON: [(&str, &str); 4] = [
+    (include_str!("../data/protection.toml"), "protection.toml"),
+    (include_str!("../data/protection.id.toml"), "protection.id.toml"),
+    (include_str!("../data/protection.th.toml"), "protection.th.toml"),
+    (include_str!("../data/protection.vi.toml"), "protection.vi.toml"),
+];
+
+/// Whether an instrument provides an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemState {
+    /// A provision provides it: the evidence says which and with what words.
+    Provided,
+    /// The instrument's protection part is whole in the corpus and none of it provides it.
+    NotProvided,
+    /// The text seen does not settle it: the reason says why.
+    NotFound,
+}
+
+impl ItemState {
+    /// The word used in JSON and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemState::Provided => "provided",
+            ItemState::NotProvided => "not_provided",
+            ItemState::NotFound => "not_found",
+        }
+    }
+}
+
+impl fmt::Display for ItemState {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(self.as_str())
+    }
+}
+
+/// How strongly a provision binds the State to provide a protection. Ordered from the weakest:
+/// an item provided by several provisions takes the strongest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Obligation {
+    /// The State may provide it, or its duty is softened (`shall consider`, `in appropriate
+    /// cases`, `to the extent possible`).
+    Discretionary,
+    /// Provided only if the victim cooperates with the investigation or prosecution.
+    Conditional,
+    /// The State must provide it, or the law states it as a victim's right or as a rule.
+    Mandatory,
+}
+
+impl Obligation {
+    /// The word used in JSON and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Obligation::Discretionary => "discretionary",
+            Obligation::Conditional => "conditional",
+            Obligation::Mandatory => "mandatory",
+        }
+    }
+}
+
+impl fmt::Display for Obligation {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(self.as_str())
+    }
+}
+
+/// Why an item is `not_found`. Decisions match these; their `Display` is for people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ItemUnsettled {
+    /// The corpus holds none of the instrument's protection provisions.
+    NoProtectionText,
+    /// The corpus holds only part of them.
+    ProtectionPartial {
+        /// What the metadata says is missing.
+        note: Option<String>,
+    },
+    /// A text without `[protection]` metadata: whether it holds the whole protection part is
+    /// not known.
+    ProtectionUnknown,
+    /// The text is in a language the protection lexicon does not cover.
+    LanguageNotCovered {
+        /// The ISO 639-1 code of the text.
+        code: String,
+    },
+}
+
+impl fmt::Display for ItemUnsettled {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ItemUnsettled::NoProtectionText => formatter.write_str(
+                "the corpus holds none of this instrument's provisions on protecting victims: the law may provide it",
+            ),
+            ItemUnsettled::ProtectionPartial { note: Some(note) } => write!(
+                formatter,
+                "the corpus holds only part of this instrument's provisions on protecting victims, and none of those provides it ({note})"
+            ),
+            ItemUnsettled::ProtectionPartial { note: None } => formatter.write_str(
+                "the corpus holds only part of this instrument's provisions on protecting victims, and none of those provides it",
+            ),
+            ItemUnsettled::ProtectionUnknown => formatter.write_str(
+                "no provision of this text provides it, but the text does not say it holds the instrument's whole protection part (no [protection] metadata)",
+            ),
+            ItemUnsettled::LanguageNotCovered { code } => write!(
+                formatter,
+                "the text is in a language the protection lexicon does not cover ({code})"
+            ),
+        }
+    }
+}
+
+/// The words that provide a protection, where they are, and how strongly they bind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProtectionEvidence {
+    /// The innermost provision holding the words.
+    pub eid: Eid,
+    /// The words' byte span in the instrument's text.
+    pub span: Span,
+    /// The file line of the words.
+    pub line: usize,
+    /// The words, exactly as in the text (`&text[span]`).
+    pub text: String,
+    /// How they matched the protection lexicon.
+    #[serde(flatten)]
+    pub method: MatchMethod,
+    /// How strongly this provision binds the State to provide it.
+    pub obligation: Obligation,
+    /// The words that set the obligation (`shall consider`, `in appropriate cases`, `shall`);
+    /// absent where the law states the protection as a rule without a modal word.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub obligation_words: Option<String>,
+    /// The sentence the words stand in, with the chapeau it continues: what a reader needs to
+    /// judge the evidence.
+    pub context: String,
+}
+
+/// One item of an instrument's checklist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChecklistItem {
+    /// The item (`protection.compensation`).
+    pub id: ElementId,
+    /// Its name for people.
+    pub label: String,
+    /// Provided, not provided, or not found.
+    pub state: ItemState,
+    /// For a provided item, the strongest obligation of its evidence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub obligation: Option<Obligation>,
+    /// Every place that provides it, in text order.
+    pub evidence: Vec<ProtectionEvidence>,
+    /// For a `not_found` item, why, for people.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// For a `not_found` item, why, for decisions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cause: Option<ItemUnsettled>,
+}
+
+/// What an instrument provides for victims, item by item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Checklist {
+    /// The instrument.
+    pub instrument: InstrumentId,
+    /// The language of its text.
+    pub language: String,
+    /// How much of its protection part the corpus holds: `complete`, `partial`, `none`, or
+    /// `unknown` for a text without metadata.
+    pub protection: String,
+    /// The items, in the checklist's order.
+    pub items: Vec<ChecklistItem>,
+}
+
+impl Checklist {
+    /// The item with this id (`protection.shelter`).
+    pub fn item(&self, id: &str) -> Option<&ChecklistItem> {
+        self.items.iter().find(|item| item.id.as_str() == id)
+    }
+
+    /// How many items are provided.
+    pub fn provided(&self) -> usize {
+        self.items.iter().filter(|item| item.state == ItemState::Provided).count()
+    }
+}
+
+/// The checklists of several instruments, as `lexdef checklist --format json` writes them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChecklistSet {
+    /// Always [`CHECKLIST_SCHEMA`].
+    pub schema: String,
+    /// One checklist per instrument, in corpus order.
+    pub instruments: Vec<Checklist>,
+}
+
+impl ChecklistSet {
+    /// The set of `checklists`.
+    pub fn new(checklists: Vec<Checklist>) -> ChecklistSet {
+        ChecklistSet { schema: CHECKLIST_SCHEMA.to_owned(), instruments: checklists }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawChecklist {
+    version: u32,
+    items: Vec<(String, String)>,
+    languages: HashMap<String, RawMarkers>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMarkers {
+    beneficiary: Vec<String>,
+    offence: Vec<String>,
+    saving: Vec<String>,
+    mandatory: Vec<String>,
+    discretionary: Vec<String>,
+    permission: Vec<String>,
+    neutral: Vec<String>,
+    conditional: Vec<String>,
+    holder: Vec<String>,
+}
+
+/// The markers of one language, compiled.
+#[derive(Debug, Clone)]
+struct Markers {
+    folding: Folding,
+    beneficiary: Vec<Pattern>,
+    offence: Vec<Pattern>,
+    saving: Vec<Pattern>,
+    mandatory: Vec<Pattern>,
+    discretionary: Vec<Pattern>,
+    permission: Vec<Pattern>,
+    neutral: Vec<Pattern>,
+    conditional: Vec<Pattern>,
+    holder: Vec<Pattern>,
+}
+
+/// What the checklist reads with: the protection lexicon and the markers of each language.
+#[derive(Debug, Clone)]
+pub struct ProtectionVocabulary {
+    lexicon: Lexicon,
+    items: Vec<(ElementId, String)>,
+    markers: HashMap<String, Markers>,
+    numbers: NumberWords,
+}
+
+impl ProtectionVocabulary {
+    /// The vocabulary shipped with lexdef (`data/checklist.toml`, `data/protection*.toml`).
+    pub fn bundled() -> ProtectionVocabulary {
+        let (first, file) = PROTECTION_LEXICON[0];
+        let mut lexicon = Lexicon::from_toml(first, file).expect("the bundled protection lexicon is valid: its tests load it");
+        for (text, file) in &PROTECTION_LEXICON[1..] {
+            lexicon.extend_from_toml(text, file).expect("the bundled protection lexicon is valid: its tests load it");
+        }
+        ProtectionVocabulary::new(lexicon, CHECKLIST_DATA, "checklist.toml")
+            .expect("the bundled checklist data is valid: its tests load it")
+    }
+
+    /// A vocabulary of a protection `lexicon` (elements `protection.*`) and the checklist data
+    /// `text` (the format of `data/checklist.toml`); `file` names it in errors.
+    pub fn new(lexicon: Lexicon, text: &str, file: &str) -> Result<ProtectionVocabulary> {
+        let error = |message: String| Error::Lexicon {
+            location: crate::location::Location { file: file.to_owned(), line: 1, column: 1 },
+            message,
+        };
+        let raw: RawChecklist = toml::from_str(text).map_err(|problem| {
+            let lines = crate::location::LineIndex::new(text);
+            let (line, column) = lines.line_column(text, problem.span().map_or(0, |span| span.start));
+            Error::Lexicon {
+                location: crate::location::Location { file: file.to_owned(), line, column },
+                message: problem.message().trim().to_owned(),
+            }
+        })?;
+        if raw.version != 1 {
+            return Err(error(format!("checklist data version {} is not supported (expected 1)", raw.version)));
+        }
+        let mut items = Vec::new();
+        for (id, label) in raw.items {
+            let element: ElementId = id.parse()?;
+            if element.family() != crate::ids::ElementFamily::Protection {
+                return Err(error(format!("the checklist item `{id}` is not a `protection.*` element")));
+            }
+            if !lexicon.element_ids().any(|known| *known == element) {
+                return Err(error(format!("the checklist item `{id}` has no forms in the protection lexicon")));
+            }
+            items.push((element, label));
+        }
+        let markers = raw
+            .languages
+            .into_iter()
+            .map(|(code, raw)| {
+                let folding = Folding::of_language(&code);
+                let compile = |patterns: Vec<String>| {
+                    patterns.iter().map(|pattern| Pattern::compile_in(pattern, folding)).collect::<Vec<_>>()
+                };
+                let markers = Markers {
+                    folding,
+                    beneficiary: compile(raw.beneficiary),
+                    offence: compile(raw.offence),
+                    saving: compile(raw.saving),
+                    mandatory: compile(raw.mandatory),
+                    discretionary: compile(raw.discretionary),
+                    permission: compile(raw.permission),
+                    neutral: compile(raw.neutral),
+                    conditional: compile(raw.conditional),
+                    holder: compile(raw.holder),
+                };
+                (code, markers)
+            })
+            .collect();
+        Ok(ProtectionVocabulary { lexicon, items, markers, numbers: NumberWords::default() })
+    }
+
+    /// The items, in the checklist's order, with their names for people.
+    pub fn items(&self) -> impl Iterator<Item = (&ElementId, &str)> {
+        self.items.iter().map(|(id, label)| (id, label.as_str()))
+    }
+
+    /// The languages the checklist reads (ISO 639-1 codes).
+    pub fn languages(&self) -> Vec<&str> {
+        let mut codes: Vec<&str> = self
+            .markers
+            .keys()
+            .map(String::as_str)
+            .filter(|code| self.lexicon.languages().iter().any(|language| language == code))
+            .collect();
+        codes.sort_unstable();
+        codes
+    }
+
+    /// The protection lexicon.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// The checklist of `instrument`, read from its `document`; its `definitions` are not read
+    /// for protections (`harbouring, shelter` in a definition of trafficking provides none).
+    pub fn checklist(&self, instrument: &Instrument, document: &Document, definitions: &[Definition]) -> Checklist {
+        let metadata = instrument.metadata.as_ref();
+        let language = metadata.map_or("en", |metadata| metadata.language.code.as_str()).to_owned();
+        let protection = match metadata {
+            None => None,
+            Some(metadata) => Some(metadata.protection.as_ref().map_or(ProtectionStatus::None, |p| p.status)),
+        };
+        let protection_note = metadata.and_then(|metadata| metadata.protection.as_ref()).and_then(|p| p.note.clone());
+        let covered = self.markers.contains_key(&language) && self.lexicon.languages().contains(&language);
+        let evidence = if covered { self.evidence(instrument, document, definitions, &language) } else { Vec::new() };
+        let unsettled = if !covered {
+            Some(ItemUnsettled::LanguageNotCovered { code: language.clone() })
+        } else {
+            match protection {
+                Some(ProtectionStatus::Complete) => None,
+                Some(ProtectionStatus::Partial) => Some(ItemUnsettled::ProtectionPartial { note: protection_note }),
+                Some(_) => Some(ItemUnsettled::NoProtectionText),
+                None => Some(ItemUnsettled::ProtectionUnknown),
+            }
+        };
+        let items = self
+            .items
+            .iter()
+            .map(|(id, label)| {
+                let found: Vec<ProtectionEvidence> =
+                    evidence.iter().filter(|(item, _)| item == id).map(|(_, evidence)| evidence.clone()).collect();
+                let (state, cause) = match (&found[..], &unsettled) {
+                    ([_, ..], _) => (ItemState::Provided, None),
+                    ([], None) => (ItemState::NotProvided, None),
+                    ([], Some(cause)) => (ItemState::NotFound, Some(cause.clone())),
+                };
+                ChecklistItem {
+                    id: id.clone(),
+                    label: label.clone(),
+                    state,
+                    obligation: found.iter().map(|evidence| evidence.obligation).max(),
+                    evidence: found,
+                    reason: cause.as_ref().map(ToString::to_string),
+                    cause,
+                }
+            })
+            .collect();
+        Checklist {
+            instrument: instrument.id.clone(),
+            language,
+            protection: protection.map_or("unknown", ProtectionStatus::as_str).to_owned(),
+            items,
+        }
+    }
+
+    /// The checklist of `instrument`: parsed, its definitions found with `lexicon` (to be left
+    /// out), then read.
+    pub fn read(&self, instrument: &Instrument, lexicon: &Lexicon) -> Checklist {
+        let document = crate::structure::parse(instrument);
+        let (definitions, _) = crate::definition::extract_definitions(instrument, &document, lexicon);
+        self.checklist(instrument, &document, &definitions)
+    }
+
+    /// Every protection the text provides, by item, in text order.
+    fn evidence(
+        &self,
+        instrument: &Instrument,
+        document: &Document,
+        definitions: &[Definition],
+        language: &str,
+    ) -> Vec<(ElementId, ProtectionEvidence)> {
+        let markers = &self.markers[language];
+        let text = instrument.text.as_str();
+        let headings = document.heading_index();
+        let defining: Vec<Span> =
+            definitions.iter().filter(|definition| definition.concept.is_some()).map(|definition| definition.span).collect();
+        let mut found = Vec::new();
+        let mut path: Vec<&Provision> = Vec::new();
+        walk(&document.provisions, &mut path, &mut |provision, ancestors| {
+            if provision.kind == ProvisionKind::Preamble {
+                return;
+            }
+            let words = headings.words_span(provision, text);
+            // The words named by a heading over the provision (its own, its ancestors').
+            let headed = std::iter::once(provision)
+                .chain(ancestors.iter().copied())
+                .filter_map(|provision| provision.heading_span)
+                .any(|heading| self.names_beneficiary(markers, &text[heading.range()]));
+            let chapeau: Vec<(usize, &str)> =
+                ancestors.iter().rev().filter_map(|ancestor| chapeau(ancestor, text, &headings)).collect();
+            for (segment_start, segment) in own_segments(provision, words, text) {
+                for hit in self.lexicon.find_elements_in(segment, None, language) {
+                    let (start, end) = (segment_start + hit.start, segment_start + hit.end);
+                    if defining.iter().any(|span| span.start <= start && end <= span.end) {
+                        continue;
+                    }
+                    let sentence = sentence_around(segment, hit.start, hit.end, language);
+                    let sentence_text = &segment[sentence.clone()];
+                    let provides_nothing = markers.offence.iter().chain(&markers.saving);
+                    if provides_nothing.into_iter().any(|pattern| matches(pattern, sentence_text, markers.folding, &self.numbers)) {
+                        continue;
+                    }
+                    let first_sentence = &segment[sentence_around(segment, 0, 0, language)];
+                    let named = headed
+                        || self.names_beneficiary(markers, sentence_text)
+                        || self.names_beneficiary(markers, first_sentence)
+                        || chapeau.iter().any(|(_, words)| self.names_beneficiary(markers, words));
+                    if !named {
+                        continue;
+                    }
+                    let scope: Vec<&str> = chapeau.iter().map(|(_, words)| *words).chain([sentence_text]).collect();
+                    let (obligation, obligation_words) = self.obligation(markers, &scope);
+                    let context = scope.iter().map(|part| part.trim()).collect::<Vec<_>>().join(" … ");
+                    found.push((
+                        hit.element.clone(),
+                        ProtectionEvidence {
+                            eid: provision.eid.clone(),
+                            span: Span { start, end },
+                            line: instrument.locate(start).line,
+                            text: text[start..end].to_owned(),
+                            method: hit.method,
+                            obligation,
+                            obligation_words,
+                            context,
+                        },
+                    ));
+                }
+            }
+        });
+        found
+    }
+
+    fn names_beneficiary(&self, markers: &Markers, text: &str) -> bool {
+        markers.beneficiary.iter().any(|pattern| matches(pattern, text, markers.folding, &self.numbers))
+    }
+
+    /// The obligation the words of `scope` (the chapeaux and the sentence) set, and the words
+    /// that set it: a condition of cooperation, else a softening phrase or the State's `may`,
+    /// else mandatory.
+    fn obligation(&self, markers: &Markers, scope: &[&str]) -> (Obligation, Option<String>) {
+        let first = |patterns: &[Pattern], permission: bool| -> Option<String> {
+            scope.iter().find_map(|part| {
+                let words = tokens_in(part, markers.folding);
+                let neutral: Vec<(usize, usize)> = if permission {
+                    markers
+                        .neutral
+                        .iter()
+                        .flat_map(|pattern| pattern.find_all(&words, part, &self.numbers))
+                        .map(|found| (found.start, found.end))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                patterns.iter().find_map(|pattern| {
+                    pattern
+                        .find_all(&words, part, &self.numbers)
+                        .into_iter()
+                        .find(|found| {
+                            !permission
+                                || !(neutral.iter().any(|&(start, end)| start <= found.start && found.end <= end)
+                                    || self.held_by_beneficiary(markers, part, &words, found.start))
+                        })
+                        .map(|found| part[found.start..found.end].to_owned())
+                })
+            })
+        };
+        if let Some(words) = first(&markers.conditional, false) {
+            return (Obligation::Conditional, Some(words));
+        }
+        if let Some(words) = first(&markers.discretionary, false).or_else(|| first(&markers.permission, true)) {
+            return (Obligation::Discretionary, Some(words));
+        }
+        (Obligation::Mandatory, first(&markers.mandatory, false))
+    }
+
+    /// Whether the word at byte `start` of `part` follows a holder of the right (`the victim
+    /// may`): its `may` is the victim's, not the State's.
+    fn held_by_beneficiary(&self, markers: &Markers, part: &str, words: &[crate::fold::Token], start: usize) -> bool {
+        let Some(index) = words.iter().position(|word| word.start == start) else { return false };
+        let before = &words[index.saturating_sub(3)..index];
+        let Some(first) = before.first() else { return false };
+        let preceding = &part[first.start..words[index - 1].end];
+        let tokens = tokens_in(preceding, markers.folding);
+        markers
+            .holder
+            .iter()
+            .any(|pattern| pattern.find_all(&tokens, preceding, &self.numbers).iter().any(|found| found.end == preceding.len()))
+    }
+}
+
+fn matches(pattern: &Pattern, text: &str, folding: Folding, numbers: &NumberWords) -> bool {
+    !pattern.find_all(&tokens_in(text, folding), text, numbers).is_empty()
+}
+
+/// Depth first over `provisions`, with each provision's ancestors (nearest last).
+fn walk<'d>(provisions: &'d [Provision], path: &mut Vec<&'d Provision>, visit: &mut dyn FnMut(&'d Provision, &[&'d Provision])) {
+    for provision in provisions {
+        visit(provision, path);
+        path.push(provision);
+        walk(&provision.children, path, visit);
+        path.pop();
+    }
+}
+
+/// The pieces of `provision`'s own words (inside `words`, outside its children), with where
+/// each starts in `text`.
+fn own_segments<'t>(provision: &Provision, words: Span, text: &'t str) -> Vec<(usize, &'t str)> {
+    let mut segments = Vec::new();
+    let mut cursor = words.start;
+    for child in &provision.children {
+        let end = child.span.start.min(words.end);
+        if end > cursor {
+            segments.push((cursor, &text[cursor..end]));
+        }
+        cursor = cursor.max(child.span.end);
+    }
+    if words.end > cursor {
+        segments.push((cursor, &text[cursor..words.end]));
+    }
+    segments.retain(|(_, segment)| !segment.trim().is_empty());
+    segments
+}
+
+/// The chapeau `ancestor` sets over its children: the last sentence of its words before its
+/// first child (`... in particular, the provision of:`).
+fn chapeau<'t>(ancestor: &Provision, text: &'t str, headings: &crate::document::HeadingIndex) -> Option<(usize, &'t str)> {
+    let words = headings.words_span(ancestor, text);
+    let end = ancestor.children.first().map_or(words.end, |child| child.span.start).min(words.end);
+    let own = text.get(words.start..end)?;
+    let trimmed = own.trim_end();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let start = sentence_start(trimmed.trim_end_matches([':', '-', '\u{2014}', '\u{2013}']).trim_end(), trimmed.len());
+    Some((words.start + start, &own[start..trimmed.len()]))
+}
+
+/// Where the sentence that holds byte `at` of `text` starts: after the last full stop,
+/// semicolon or line break before it.
+fn sentence_start(text: &str, at: usize) -> usize {
+    let before = &text[..at.min(text.len())];
+    let mut start = 0;
+    for (index, character) in before.char_indices() {
+        let next = before[index + character.len_utf8()..].chars().next();
+        let ends = match character {
+            '\n' | ';' => true,
+            '.' => next.is_none_or(char::is_whitespace) && !abbreviation_before(before, index),
+            _ => false,
+        };
+        if ends {
+            start = index + character.len_utf8();
+        }
+    }
+    start + (text[start..].len() - text[start..].trim_start().len())
+}
+
+/// Whether the full stop at `dot` closes an abbreviation or a number (`No.`, `s.`, `art.`,
+/// `1.`) rather than a sentence.
+fn abbreviation_before(text: &str, dot: usize) -> bool {
+    let word_start = text[..dot].rfind(|character: char| !character.is_alphanumeric()).map_or(0, |index| index + 1);
+    let word = &text[word_start..dot];
+    word.chars().count() <= 3 || word.chars().all(|character| character.is_ascii_digit())
+}
+
+/// The sentence of `text` that holds bytes `start..end`: from the last sentence end before it
+/// to the next after it. Thai and Lao mark no sentence ends: there, the line.
+fn sentence_around(text: &str, start: usize, end: usize, language: &str) -> std::ops::Range<usize> {
+    let unmarked = matches!(language, "th" | "lo" | "km" | "my");
+    let from = if unmarked {
+        text[..start].rfind('\n').map_or(0, |index| index + 1)
+    } else {
+        sentence_start(text, start)
+    };
+    let after = &text[end..];
+    let mut to = text.len();
+    for (index, character) in after.char_indices() {
+        let next = after[index + character.len_utf8()..].chars().next();
+        let ends = match character {
+            '\n' => true,
+            ';' | '.' if unmarked => false,
+            ';' => true,
+            '.' => next.is_none_or(char::is_whitespace) && !abbreviation_before(after, index),
+            _ => false,
+        };
+        if ends {
+            to = end + index + character.len_utf8();
+            break;
+        }
+    }
+    from.min(start)..to.max(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_vocabulary_loads_with_every_item() {
+        let vocabulary = ProtectionVocabulary::bundled();
+        assert_eq!(vocabulary.items().count(), 16);
+        assert_eq!(vocabulary.languages(), ["en", "id", "th", "vi"]);
+    }
+
+    #[test]
+    fn a_sentence_ends_at_a_full_stop_not_at_an_abbreviation() {
+        let text = "Victims shall be housed under s. 3 of the Act. They may work.";
+        let at = text.find("housed").unwrap();
+        assert_eq!(&text[sentence_around(text, at, at + 6, "en")], "Victims shall be housed under s. 3 of the Act.");
+        let at = text.find("work").unwrap();
+        assert_eq!(&text[sentence_around(text, at, at + 4, "en")], "They may work.");
+    }
+}
