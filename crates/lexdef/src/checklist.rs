@@ -441,8 +441,16 @@ impl ProtectionVocabulary {
         let markers = &self.markers[language];
         let text = instrument.text.as_str();
         let headings = document.heading_index();
-        let defining: Vec<Span> =
-            definitions.iter().filter(|definition| definition.concept.is_some()).map(|definition| definition.span).collect();
+        // Definitions of trafficking and its parts (`harbouring, shelter`) provide nothing; a
+        // "definition" of the victim or the child may be a provision giving them rights
+        // (`Nạn nhân là công dân Việt Nam ... được hưởng chế độ hỗ trợ`).
+        let defining: Vec<Span> = definitions
+            .iter()
+            .filter(|definition| {
+                definition.concept.as_ref().is_some_and(|concept| !matches!(concept.as_str(), "victim" | "child"))
+            })
+            .map(|definition| definition.span)
+            .collect();
         let mut found = Vec::new();
         let mut path: Vec<&Provision> = Vec::new();
         walk(&document.provisions, &mut path, &mut |provision, ancestors| {
@@ -477,7 +485,11 @@ impl ProtectionVocabulary {
                     if !named {
                         continue;
                     }
-                    let scope: Vec<&str> = chapeau.iter().map(|(_, words)| *words).chain([sentence_text]).collect();
+                    let mut scope: Vec<&str> = chapeau.iter().map(|(_, words)| *words).collect();
+                    if unmarked_sentences(language) && first_sentence != sentence_text {
+                        scope.push(first_sentence);
+                    }
+                    scope.push(sentence_text);
                     let (obligation, obligation_words) = self.obligation(markers, &scope);
                     let context = scope.iter().map(|part| part.trim()).collect::<Vec<_>>().join(" … ");
                     found.push((
@@ -631,10 +643,16 @@ fn abbreviation_before(text: &str, dot: usize) -> bool {
     word.chars().count() <= 3 || word.chars().all(|character| character.is_ascii_digit())
 }
 
+/// Whether the language marks no sentence ends (Thai, Lao, Khmer, Burmese): there a sentence
+/// is read as its line, and the provision's first line as the chapeau of the others.
+fn unmarked_sentences(language: &str) -> bool {
+    matches!(language, "th" | "lo" | "km" | "my")
+}
+
 /// The sentence of `text` that holds bytes `start..end`: from the last sentence end before it
-/// to the next after it. Thai and Lao mark no sentence ends: there, the line.
+/// to the next after it.
 fn sentence_around(text: &str, start: usize, end: usize, language: &str) -> std::ops::Range<usize> {
-    let unmarked = matches!(language, "th" | "lo" | "km" | "my");
+    let unmarked = unmarked_sentences(language);
     let from = if unmarked {
         text[..start].rfind('\n').map_or(0, |index| index + 1)
     } else {
