@@ -11,7 +11,9 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
+use crate::checklist::{Checklist, ItemState, ProtectionVocabulary};
 use crate::document::Span;
+use crate::metadata::ProtectionStatus;
 use crate::error::{Error, Result};
 use crate::location::{LineIndex, Location};
 use crate::qualifier::{QualifierName, QualifierValue};
@@ -256,8 +258,137 @@ fn qualifier_family(name: Option<QualifierName>) -> &'static str {
 }
 
 /// Compare the team's coding of an instrument with what lexdef extracts from it (`analysis`
-/// holds the model of trafficking in persons).
+/// holds the model of trafficking in persons): its definitions and term model, and its
+/// protection checklist (read with the bundled protection vocabulary).
 pub fn compare_annotation(annotation: &Annotation, analysis: &Analysis) -> AnnotationComparison {
+    let mut comparison = compare_definitions(annotation, analysis);
+    let checklist = ProtectionVocabulary::shared().checklist(
+        &analysis.instrument,
+        &analysis.document,
+        &analysis.definitions,
+        crate::lexicon::Lexicon::shared(),
+    );
+    let protection = compare_protection(annotation, analysis, &checklist);
+    comparison.differences.extend(protection.differences);
+    comparison.differences.sort_by(|left, right| left.text.cmp(&right.text));
+    comparison.tallies.extend(protection.tallies);
+    comparison
+}
+
+/// Compare the team's reading of an instrument's protection checklist (`[[protection]]`)
+/// with lexdef's `checklist` of it: each item's state and obligation, and the provisions that
+/// provide it. An item the team does not list is expected `not_provided` where the corpus
+/// holds the whole protection part, `not_found` otherwise.
+pub fn compare_protection(annotation: &Annotation, analysis: &Analysis, checklist: &Checklist) -> AnnotationComparison {
+    let instrument = &analysis.instrument;
+    let id = instrument.id.as_str();
+    let complete = instrument
+        .metadata
+        .as_ref()
+        .and_then(|metadata| metadata.protection.as_ref())
+        .is_some_and(|protection| protection.status == ProtectionStatus::Complete);
+    let mut differences: BTreeMap<String, AnnotationDifference> = BTreeMap::new();
+    let mut add = |text: String, words: Option<Span>, annotation: Option<Range<usize>>| {
+        differences.entry(text.clone()).or_insert(AnnotationDifference { text, words, annotation });
+    };
+    let mut tallies: BTreeMap<&'static str, Tally> = BTreeMap::new();
+    for annotated in &annotation.protection {
+        if !checklist.items.iter().any(|item| item.id.as_str() == annotated.id.get_ref()) {
+            add(format!("{id}: `{}` is no checklist item", annotated.id.get_ref()), None, Some(annotated.id.span()));
+        }
+        for evidence in &annotated.evidence {
+            let words = analysis
+                .document
+                .find(evidence.eid.get_ref())
+                .map(|provision| instrument.text[provision.span.range()].contains(evidence.words.as_str()));
+            if words != Some(true) {
+                add(
+                    format!(
+                        "{id}: {} annotated words \"{}\" are not in [{}]",
+                        annotated.id.get_ref(),
+                        evidence.words,
+                        evidence.eid.get_ref()
+                    ),
+                    None,
+                    Some(evidence.eid.span()),
+                );
+            }
+        }
+    }
+    for item in &checklist.items {
+        let annotated = annotation.protection.iter().find(|annotated| annotated.id.get_ref() == item.id.as_str());
+        let place = annotated.map(|annotated| annotated.id.span());
+        let first_words = item.evidence.first().map(|evidence| evidence.span);
+        let annotated_provided = annotated.is_some_and(|annotated| annotated.state.get_ref() == "provided");
+        let expected = if annotated_provided {
+            ItemState::Provided
+        } else if complete {
+            ItemState::NotProvided
+        } else {
+            ItemState::NotFound
+        };
+        let tally = tallies.entry("protection items").or_default();
+        match (annotated_provided, item.state == ItemState::Provided) {
+            (true, true) => tally.found += 1,
+            (true, false) => tally.missed += 1,
+            (false, true) => tally.extra += 1,
+            (false, false) => {}
+        }
+        if item.state != expected {
+            let at: Vec<&str> = item.evidence.iter().map(|evidence| evidence.eid.as_str()).collect();
+            let found = match item.state {
+                ItemState::Provided => format!("provided [{}]", dedup(at).join(", ")),
+                other => other.as_str().to_owned(),
+            };
+            add(format!("{id}: {} is {found} (annotated {})", item.id, expected.as_str()), first_words, place.clone());
+            continue;
+        }
+        let Some(annotated) = annotated.filter(|_| annotated_provided) else { continue };
+        let obligation = item.obligation.map_or("none", |obligation| obligation.as_str());
+        let annotated_obligation = annotated.obligation.as_ref().map_or("none", |obligation| obligation.get_ref().as_str());
+        let tally = tallies.entry("protection obligations").or_default();
+        if obligation == annotated_obligation {
+            tally.found += 1;
+        } else {
+            tally.missed += 1;
+            add(
+                format!("{id}: {} is {obligation} (annotated {annotated_obligation})", item.id),
+                first_words,
+                annotated.obligation.as_ref().map(|obligation| obligation.span()).or(place.clone()),
+            );
+        }
+        let tally = tallies.entry("protection evidence").or_default();
+        let found: BTreeSet<&str> = item.evidence.iter().map(|evidence| evidence.eid.as_str()).collect();
+        let coded: BTreeSet<&str> = annotated.evidence.iter().map(|evidence| evidence.eid.get_ref().as_str()).collect();
+        for eid in &coded {
+            if found.contains(eid) {
+                tally.found += 1;
+            } else {
+                tally.missed += 1;
+                add(format!("{id}: {} not read at [{eid}] (annotated)", item.id), None, place.clone());
+            }
+        }
+        for eid in found.difference(&coded) {
+            tally.extra += 1;
+            let words = item.evidence.iter().find(|evidence| evidence.eid.as_str() == *eid).map(|evidence| evidence.span);
+            add(format!("{id}: {} read at [{eid}], not annotated", item.id), words, place.clone());
+        }
+    }
+    finish(differences, tallies)
+}
+
+fn dedup(places: Vec<&str>) -> Vec<&str> {
+    let mut seen = Vec::new();
+    for place in places {
+        if !seen.contains(&place) {
+            seen.push(place);
+        }
+    }
+    seen
+}
+
+/// The definitions and the term model of trafficking in persons against the annotation.
+fn compare_definitions(annotation: &Annotation, analysis: &Analysis) -> AnnotationComparison {
     let instrument = &analysis.instrument;
     let document = &analysis.document;
     let definitions = &analysis.definitions;

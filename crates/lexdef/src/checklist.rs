@@ -120,6 +120,8 @@ pub enum ItemUnsettled {
         /// The ISO 639-1 code of the text.
         code: String,
     },
+    /// A text given without metadata does not read as English: its language is not known.
+    LanguageNotRecognised,
 }
 
 impl fmt::Display for ItemUnsettled {
@@ -141,6 +143,9 @@ impl fmt::Display for ItemUnsettled {
             ItemUnsettled::LanguageNotCovered { code } => write!(
                 formatter,
                 "the text is in a language the protection lexicon does not cover ({code})"
+            ),
+            ItemUnsettled::LanguageNotRecognised => formatter.write_str(
+                "the text has no metadata and does not read as English: its language is not known",
             ),
         }
     }
@@ -293,6 +298,12 @@ impl ProtectionVocabulary {
             .expect("the bundled checklist data is valid: its tests load it")
     }
 
+    /// The bundled vocabulary, built once per process.
+    pub fn shared() -> &'static ProtectionVocabulary {
+        static SHARED: std::sync::OnceLock<ProtectionVocabulary> = std::sync::OnceLock::new();
+        SHARED.get_or_init(ProtectionVocabulary::bundled)
+    }
+
     /// A vocabulary of a protection `lexicon` (elements `protection.*`) and the checklist data
     /// `text` (the format of `data/checklist.toml`); `file` names it in errors.
     pub fn new(lexicon: Lexicon, text: &str, file: &str) -> Result<ProtectionVocabulary> {
@@ -370,19 +381,31 @@ impl ProtectionVocabulary {
         &self.lexicon
     }
 
-    /// The checklist of `instrument`, read from its `document`; its `definitions` are not read
-    /// for protections (`harbouring, shelter` in a definition of trafficking provides none).
-    pub fn checklist(&self, instrument: &Instrument, document: &Document, definitions: &[Definition]) -> Checklist {
+    /// The checklist of `instrument`, read from its `document`; its `definitions` (found with
+    /// `lexicon`) are not read for protections: a definition provides nothing (`harbouring,
+    /// shelter` in a definition of trafficking; `"protective home" means an institution ...`).
+    pub fn checklist(
+        &self,
+        instrument: &Instrument,
+        document: &Document,
+        definitions: &[Definition],
+        lexicon: &Lexicon,
+    ) -> Checklist {
         let metadata = instrument.metadata.as_ref();
         let language = metadata.map_or("en", |metadata| metadata.language.code.as_str()).to_owned();
+        // A text given without metadata is read as English only where it reads as English.
+        let recognised = metadata.is_some() || crate::model::reads_as_english(&lexicon.drafting, &instrument.text);
         let protection = match metadata {
             None => None,
             Some(metadata) => Some(metadata.protection.as_ref().map_or(ProtectionStatus::None, |p| p.status)),
         };
         let protection_note = metadata.and_then(|metadata| metadata.protection.as_ref()).and_then(|p| p.note.clone());
-        let covered = self.markers.contains_key(&language) && self.lexicon.languages().contains(&language);
+        let covered =
+            recognised && self.markers.contains_key(&language) && self.lexicon.languages().contains(&language);
         let evidence = if covered { self.evidence(instrument, document, definitions, &language) } else { Vec::new() };
-        let unsettled = if !covered {
+        let unsettled = if !recognised {
+            Some(ItemUnsettled::LanguageNotRecognised)
+        } else if !covered {
             Some(ItemUnsettled::LanguageNotCovered { code: language.clone() })
         } else {
             match protection {
@@ -427,7 +450,7 @@ impl ProtectionVocabulary {
     pub fn read(&self, instrument: &Instrument, lexicon: &Lexicon) -> Checklist {
         let document = crate::structure::parse(instrument);
         let (definitions, _) = crate::definition::extract_definitions(instrument, &document, lexicon);
-        self.checklist(instrument, &document, &definitions)
+        self.checklist(instrument, &document, &definitions, lexicon)
     }
 
     /// Every protection the text provides, by item, in text order.
@@ -441,13 +464,14 @@ impl ProtectionVocabulary {
         let markers = &self.markers[language];
         let text = instrument.text.as_str();
         let headings = document.heading_index();
-        // Definitions of trafficking and its parts (`harbouring, shelter`) provide nothing; a
-        // "definition" of the victim or the child may be a provision giving them rights
-        // (`Nạn nhân là công dân Việt Nam ... được hưởng chế độ hỗ trợ`).
+        // Definitions provide nothing: of trafficking and its parts (`harbouring, shelter`), of
+        // a service (`"protective home" means an institution ... for the shelter of victims`).
+        // But what reads as a "definition" of the victim or the child may be a provision giving
+        // them rights (`Nạn nhân là công dân Việt Nam ... được hưởng chế độ hỗ trợ`).
         let defining: Vec<Span> = definitions
             .iter()
             .filter(|definition| {
-                definition.concept.as_ref().is_some_and(|concept| !matches!(concept.as_str(), "victim" | "child"))
+                definition.concept.as_ref().is_none_or(|concept| !matches!(concept.as_str(), "victim" | "child"))
             })
             .map(|definition| definition.span)
             .collect();

@@ -403,6 +403,12 @@ impl Lexicon {
         lexicon
     }
 
+    /// The bundled lexicon, built once per process.
+    pub fn shared() -> &'static Lexicon {
+        static SHARED: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        SHARED.get_or_init(Lexicon::bundled)
+    }
+
     /// Read a lexicon file; `file` names it in errors.
     pub fn from_toml(text: &str, file: &str) -> Result<Lexicon> {
         let lines = LineIndex::new(text);

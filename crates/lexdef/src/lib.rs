@@ -160,7 +160,7 @@ mod translation;
 mod warning;
 
 pub use annotation::{
-    compare_annotation, AnnotatedDefinition, AnnotatedElement, AnnotatedQualifier, Annotation, AnnotationComparison,
+    compare_annotation, compare_protection, AnnotatedDefinition, AnnotatedProtection, AnnotatedProtectionEvidence, AnnotatedElement, AnnotatedQualifier, Annotation, AnnotationComparison,
     AnnotationDifference, Tally,
 };
 pub use check::{

@@ -309,7 +309,7 @@ fn is_english(drafting: &DraftingWords, text: &str) -> bool {
 const MIN_ENGLISH_LINE_SHARE: f64 = 0.8;
 const MIN_WORDS_OF_A_JUDGED_LINE: usize = 6;
 
-fn reads_as_english(drafting: &DraftingWords, text: &str) -> bool {
+pub(crate) fn reads_as_english(drafting: &DraftingWords, text: &str) -> bool {
     let judged: Vec<bool> = text
         .lines()
         .filter(|line| line.split_whitespace().count() >= MIN_WORDS_OF_A_JUDGED_LINE)
