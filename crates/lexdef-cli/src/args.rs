@@ -191,11 +191,12 @@ pub(crate) struct CompareCommand {
     #[arg(long)]
     pub partial: bool,
 
-    /// What to compare with: `palermo` (the UN Protocol), `actip`, or an instrument id.
+    /// What to compare with: `palermo` (the UN Protocol), `actip`, `coe` (the Council of
+    /// Europe Convention, for `--concept protection`), or an instrument id.
     #[arg(long, default_value = "palermo")]
     pub baseline: String,
 
-    /// The concept to compare.
+    /// The concept to compare; `protection` compares the protection checklists.
     #[arg(long, default_value = "trafficking_in_persons")]
     pub concept: String,
 

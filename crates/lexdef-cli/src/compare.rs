@@ -2,7 +2,7 @@
 
 use std::io;
 
-use lexdef::{Analysis, ConceptId, Corpus, Lexicon, Report, Study};
+use lexdef::{Analysis, ChecklistComparison, ConceptId, Corpus, Lexicon, ProtectionVocabulary, Report, Study};
 
 use crate::args::{CompareCommand, ReportCommand, ReportFormat};
 use crate::definitions::resolve_marked;
@@ -27,7 +27,47 @@ fn render(report: &Report, analyses: &[&Analysis], format: ReportFormat) -> Stri
     }
 }
 
+/// The baseline instrument a `--baseline` names for the protection checklist.
+fn protection_baseline(name: &str) -> &str {
+    match name.to_ascii_lowercase().as_str() {
+        "palermo" => "INTL-PALERMO-2000",
+        "actip" => "ASEAN-ACTIP-2015",
+        "coe" | "warsaw" => "COE-CATHB-2005",
+        _ => name,
+    }
+}
+
+/// `lexdef compare SUBJECT --concept protection`: the subject's protection checklist against
+/// the baseline's, item by item.
+fn run_compare_protection(command: &CompareCommand) -> io::Result<Outcome> {
+    let lexicon = Lexicon::bundled();
+    let vocabulary = ProtectionVocabulary::bundled();
+    let corpus = Corpus::bundled();
+    let Ok(baseline) = corpus.require(protection_baseline(&command.baseline)).map_err(|error| diagnostics::error(&error))
+    else {
+        return Ok(Outcome::InputError);
+    };
+    let Ok(subject) = resolve_marked(&command.subject, command.partial) else { return Ok(Outcome::InputError) };
+    let comparison = ChecklistComparison::new(&vocabulary.read(&subject, &lexicon), &vocabulary.read(baseline, &lexicon));
+    let text = match command.format {
+        ReportFormat::Text => comparison.to_text(),
+        ReportFormat::Json => comparison.to_json(),
+        ReportFormat::Md => comparison.to_markdown(),
+        ReportFormat::Csv => comparison.to_csv(),
+        ReportFormat::Html => comparison.to_html(),
+    };
+    output::to_stdout(|out| out.write_all(text.as_bytes()))?;
+    Ok(Outcome::Clean)
+}
+
 pub(crate) fn run_compare(command: &CompareCommand) -> io::Result<Outcome> {
+    if command.concept == "protection" {
+        if command.at.is_some() {
+            eprintln!("error: --at is not available with --concept protection: the protection checklist reads the corpus as it is");
+            return Ok(Outcome::InputError);
+        }
+        return run_compare_protection(command);
+    }
     let lexicon = Lexicon::bundled();
     let Some(concept) = concept(&command.concept, &lexicon) else { return Ok(Outcome::InputError) };
     let corpus = match &command.at {

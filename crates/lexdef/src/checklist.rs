@@ -240,6 +240,118 @@ impl ChecklistSet {
     }
 }
 
+/// How a subject's item stands against the baseline's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemVerdict {
+    /// Both provide it with the same obligation, or neither does (both texts whole).
+    Same,
+    /// The baseline provides it; the subject, whose protection part is whole, does not.
+    Lacks,
+    /// Both provide it; the subject binds less (discretionary where the baseline is mandatory).
+    Weaker,
+    /// Both provide it; the subject binds more.
+    Stronger,
+    /// The subject provides it; the baseline, whole, does not.
+    Adds,
+    /// One side's text does not settle it (`not_found`): the reason says which and why.
+    CannotSay,
+}
+
+impl ItemVerdict {
+    /// The word used in JSON and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemVerdict::Same => "same",
+            ItemVerdict::Lacks => "lacks",
+            ItemVerdict::Weaker => "weaker",
+            ItemVerdict::Stronger => "stronger",
+            ItemVerdict::Adds => "adds",
+            ItemVerdict::CannotSay => "cannot_say",
+        }
+    }
+}
+
+/// One item of a subject's checklist against the baseline's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ItemComparison {
+    /// The item.
+    pub id: ElementId,
+    /// Its name for people.
+    pub label: String,
+    /// How the subject stands against the baseline.
+    pub verdict: ItemVerdict,
+    /// The baseline's item, with its evidence.
+    pub baseline: ChecklistItem,
+    /// The subject's item, with its evidence.
+    pub subject: ChecklistItem,
+}
+
+/// A subject's protection checklist compared with a baseline's (`lexdef compare --concept
+/// protection`), item by item, with the words on both sides.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChecklistComparison {
+    /// Always [`CHECKLIST_COMPARISON_SCHEMA`].
+    pub schema: String,
+    /// The subject instrument.
+    pub subject: InstrumentId,
+    /// How much of the subject's protection part the corpus holds.
+    pub subject_protection: String,
+    /// The baseline instrument.
+    pub baseline: InstrumentId,
+    /// How much of the baseline's protection part the corpus holds.
+    pub baseline_protection: String,
+    /// Every item, in the checklist's order.
+    pub items: Vec<ItemComparison>,
+}
+
+/// The version of the protection comparison's JSON.
+pub const CHECKLIST_COMPARISON_SCHEMA: &str = "lexdef-checklist-comparison/1";
+
+impl ChecklistComparison {
+    /// `subject` against `baseline`, item by item.
+    pub fn new(subject: &Checklist, baseline: &Checklist) -> ChecklistComparison {
+        let items = baseline
+            .items
+            .iter()
+            .filter_map(|theirs| {
+                let ours = subject.items.iter().find(|ours| ours.id == theirs.id)?;
+                let verdict = match (theirs.state, ours.state) {
+                    (ItemState::Provided, ItemState::Provided) => match ours.obligation.cmp(&theirs.obligation) {
+                        std::cmp::Ordering::Less => ItemVerdict::Weaker,
+                        std::cmp::Ordering::Equal => ItemVerdict::Same,
+                        std::cmp::Ordering::Greater => ItemVerdict::Stronger,
+                    },
+                    (ItemState::Provided, ItemState::NotProvided) => ItemVerdict::Lacks,
+                    (ItemState::NotProvided, ItemState::Provided) => ItemVerdict::Adds,
+                    (ItemState::NotProvided, ItemState::NotProvided) => ItemVerdict::Same,
+                    (ItemState::NotFound, _) | (_, ItemState::NotFound) => ItemVerdict::CannotSay,
+                };
+                Some(ItemComparison {
+                    id: theirs.id.clone(),
+                    label: theirs.label.clone(),
+                    verdict,
+                    baseline: theirs.clone(),
+                    subject: ours.clone(),
+                })
+            })
+            .collect();
+        ChecklistComparison {
+            schema: CHECKLIST_COMPARISON_SCHEMA.to_owned(),
+            subject: subject.instrument.clone(),
+            subject_protection: subject.protection.clone(),
+            baseline: baseline.instrument.clone(),
+            baseline_protection: baseline.protection.clone(),
+            items,
+        }
+    }
+
+    /// The items whose verdict is `verdict`.
+    pub fn with_verdict(&self, verdict: ItemVerdict) -> impl Iterator<Item = &ItemComparison> {
+        self.items.iter().filter(move |item| item.verdict == verdict)
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawChecklist {

@@ -169,7 +169,7 @@ pub use check::{
     EXPECTED_SCHEMA, RULES_FILE,
 };
 pub use checklist::{
-    Checklist, ChecklistItem, ChecklistSet, ItemState, Obligation, ProtectionEvidence, ItemUnsettled, ProtectionVocabulary,
+    Checklist, ChecklistComparison, ChecklistItem, ChecklistSet, ItemComparison, ItemState, ItemVerdict, CHECKLIST_COMPARISON_SCHEMA, Obligation, ProtectionEvidence, ItemUnsettled, ProtectionVocabulary,
     CHECKLIST_JSON_SCHEMA, CHECKLIST_SCHEMA,
 };
 pub use compare::{

@@ -3,7 +3,7 @@
 //! CSV (a row per instrument and item) and JSON (schema `lexdef-checklist/1`). HTML is in
 //! `html.rs` with the report's other pages.
 
-use crate::checklist::{Checklist, ChecklistItem, ChecklistSet, ItemState};
+use crate::checklist::{Checklist, ChecklistComparison, ChecklistItem, ChecklistSet, ItemComparison, ItemState, ItemVerdict};
 
 /// The mark of an item's state and obligation in a grid: `M` mandatory, `D` discretionary,
 /// `C` conditional, `–` not provided, `?` not found.
@@ -315,5 +315,176 @@ impl ChecklistSet {
                 out.push_str("</dl>\n");
             }
         })
+    }
+}
+
+fn verdict_words(item: &ItemComparison, comparison: &ChecklistComparison) -> String {
+    let (subject, baseline) = (&comparison.subject, &comparison.baseline);
+    match item.verdict {
+        ItemVerdict::Same => match item.subject.state {
+            ItemState::Provided => format!("both provide it ({})", state_words(&item.subject).trim_start_matches("provided (").trim_end_matches(')')),
+            _ => "neither provides it".to_owned(),
+        },
+        ItemVerdict::Lacks => format!("{subject} lacks it: {baseline} provides it ({})", obligation_of(&item.baseline)),
+        ItemVerdict::Weaker => format!(
+            "{subject} binds less: {} where {baseline} is {}",
+            obligation_of(&item.subject),
+            obligation_of(&item.baseline)
+        ),
+        ItemVerdict::Stronger => format!(
+            "{subject} binds more: {} where {baseline} is {}",
+            obligation_of(&item.subject),
+            obligation_of(&item.baseline)
+        ),
+        ItemVerdict::Adds => format!("{subject} adds it ({}); {baseline} does not provide it", obligation_of(&item.subject)),
+        ItemVerdict::CannotSay => {
+            let (side, reason) = if item.subject.state == ItemState::NotFound {
+                (subject, item.subject.reason.as_deref())
+            } else {
+                (baseline, item.baseline.reason.as_deref())
+            };
+            format!("cannot say: {side}: {}", reason.unwrap_or("not found"))
+        }
+    }
+}
+
+fn obligation_of(item: &ChecklistItem) -> &'static str {
+    item.obligation.map_or("not provided", |obligation| obligation.as_str())
+}
+
+/// The words that give the item its obligation: the first evidence of the strongest.
+fn first_words(item: &ChecklistItem) -> Option<String> {
+    let strongest = item.evidence.iter().find(|evidence| Some(evidence.obligation) == item.obligation)?;
+    Some(format!("{} line {}: \"{}\"", strongest.eid, strongest.line, strongest.text))
+}
+
+impl ChecklistComparison {
+    /// JSON (schema `lexdef-checklist-comparison/1`), pretty-printed.
+    pub fn to_json(&self) -> String {
+        let mut json = serde_json::to_string_pretty(self).expect("a comparison serialises");
+        json.push('\n');
+        json
+    }
+
+    /// For people: the counts, then each item that differs or cannot be said, with the words
+    /// on both sides; then the items on which both agree.
+    pub fn to_text(&self) -> String {
+        let mut out = format!(
+            "Protection: {} against {} ({} items)\n",
+            self.subject,
+            self.baseline,
+            self.items.len()
+        );
+        let count = |verdict| self.with_verdict(verdict).count();
+        out.push_str(&format!(
+            "  lacks {}, weaker {}, adds {}, stronger {}, same {}, cannot say {}\n",
+            count(ItemVerdict::Lacks),
+            count(ItemVerdict::Weaker),
+            count(ItemVerdict::Adds),
+            count(ItemVerdict::Stronger),
+            count(ItemVerdict::Same),
+            count(ItemVerdict::CannotSay)
+        ));
+        for verdict in [ItemVerdict::Lacks, ItemVerdict::Weaker, ItemVerdict::Adds, ItemVerdict::Stronger, ItemVerdict::CannotSay] {
+            for item in self.with_verdict(verdict) {
+                out.push_str(&format!("\n{}: {}\n", item.label, verdict_words(item, self)));
+                if let Some(words) = first_words(&item.baseline) {
+                    out.push_str(&format!("  {}: {words}\n", self.baseline));
+                }
+                if let Some(words) = first_words(&item.subject) {
+                    out.push_str(&format!("  {}: {words}\n", self.subject));
+                }
+            }
+        }
+        let same: Vec<&str> = self.with_verdict(ItemVerdict::Same).map(|item| item.label.as_str()).collect();
+        if !same.is_empty() {
+            out.push_str(&format!("\nThe same in both: {}.\n", same.join(", ")));
+        }
+        out
+    }
+
+    /// Markdown: a table of the items with both sides' states and the verdict.
+    pub fn to_markdown(&self) -> String {
+        let mut out = format!(
+            "# Protection: {} against {}\n\n| item | {} | {} | verdict |\n|---|---|---|---|\n",
+            self.subject, self.baseline, self.baseline, self.subject
+        );
+        for item in &self.items {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} |\n",
+                item.label,
+                state_words(&item.baseline),
+                state_words(&item.subject),
+                markdown_escape(&verdict_words(item, self))
+            ));
+        }
+        out
+    }
+
+    /// CSV: a row per item.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::from("item,verdict,baseline_state,baseline_obligation,baseline_eid,baseline_words,subject_state,subject_obligation,subject_eid,subject_words\n");
+        for item in &self.items {
+            let side = |item: &ChecklistItem| {
+                let first = item.evidence.first();
+                [
+                    item.state.as_str().to_owned(),
+                    item.obligation.map_or(String::new(), |obligation| obligation.as_str().to_owned()),
+                    first.map_or(String::new(), |evidence| evidence.eid.to_string()),
+                    first.map_or(String::new(), |evidence| evidence.text.clone()),
+                ]
+            };
+            let mut fields = vec![item.id.to_string(), item.verdict.as_str().to_owned()];
+            fields.extend(side(&item.baseline));
+            fields.extend(side(&item.subject));
+            out.push_str(&fields.iter().map(|field| csv_field(field)).collect::<Vec<_>>().join(","));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// A self-contained HTML page: the items with both sides, each cell's words on hover.
+    pub fn to_html(&self) -> String {
+        use crate::report::html::escape;
+        use std::fmt::Write as _;
+        let body = crate::report::html::fragment(|out| {
+            let _ = write!(
+                out,
+                "<h1>Protection: <span class=\"id\">{}</span> against <span class=\"id\">{}</span></h1>\n<table><tr><th>item</th><th>{}</th><th>{}</th><th>verdict</th></tr>\n",
+                escape(self.subject.as_str()),
+                escape(self.baseline.as_str()),
+                escape(self.baseline.as_str()),
+                escape(self.subject.as_str())
+            );
+            for item in &self.items {
+                let cell = |side: &ChecklistItem| {
+                    let words: Vec<String> = side
+                        .evidence
+                        .iter()
+                        .map(|evidence| format!("{} line {}: \u{201c}{}\u{201d}", evidence.eid, evidence.line, evidence.text))
+                        .chain(side.reason.clone())
+                        .collect();
+                    format!(
+                        "<td class=\"state {}\" title=\"{}\">{}</td>",
+                        cell_class(side),
+                        escape(&words.join("\n")),
+                        escape(&state_words(side))
+                    )
+                };
+                let _ = write!(
+                    out,
+                    "<tr><th>{}</th>{}{}<td>{}</td></tr>\n",
+                    escape(&item.label),
+                    cell(&item.baseline),
+                    cell(&item.subject),
+                    escape(&verdict_words(item, self))
+                );
+            }
+            out.push_str("</table>\n");
+        });
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Protection: {} against {}</title><style>body{{margin:2rem}}</style></head><body>\n{body}</body></html>\n",
+            self.subject, self.baseline
+        )
     }
 }
