@@ -56,6 +56,12 @@ struct RawRule {
     qualifiers: BTreeMap<String, Spanned<toml::Value>>,
     #[serde(default)]
     defines: Vec<Spanned<String>>,
+    /// Protection checklist items the instruments must provide (`protection.non_punishment`).
+    #[serde(default)]
+    protections: Vec<Spanned<String>>,
+    /// Whether they must provide them as a duty (`mandatory`), not at discretion.
+    #[serde(default)]
+    protections_mandatory: bool,
 }
 
 /// A rule as checked: its scope resolved to instruments, its ids to the lexicon's.
@@ -68,6 +74,8 @@ struct Rule {
     elements: Vec<ElementId>,
     qualifiers: Vec<(QualifierName, QualifierValue)>,
     defines: Vec<ConceptId>,
+    protections: Vec<ElementId>,
+    protections_mandatory: bool,
 }
 
 pub(super) fn check(context: &Context<'_>, explicit: Option<&Path>, findings: &mut Findings) -> Result<Vec<RuleInfo>> {
@@ -172,6 +180,20 @@ pub(crate) fn check_bytes(context: &Context<'_>, file: &str, bytes: &[u8], findi
                 Err(error) => problems.push(problem(name.span(), error.to_string())),
             }
         }
+        let mut protections = Vec::new();
+        let vocabulary = crate::checklist::ProtectionVocabulary::shared();
+        for item in &raw_rule.protections {
+            match vocabulary.items().find(|(id, _)| id.as_str() == item.get_ref()) {
+                Some((id, _)) => protections.push(id.clone()),
+                None => {
+                    let known: Vec<String> = vocabulary.items().map(|(id, _)| id.to_string()).collect();
+                    problems.push(problem(
+                        item.span(),
+                        format!("unknown protection item `{}`; the items are: {}", item.get_ref(), known.join(", ")),
+                    ));
+                }
+            }
+        }
         let mut qualifiers = Vec::new();
         if let Some(concept) = &concept {
             let known = crate::model::qualifier_names(concept);
@@ -233,10 +255,14 @@ pub(crate) fn check_bytes(context: &Context<'_>, file: &str, bytes: &[u8], findi
                 }
             }
         }
-        if raw_rule.elements.is_empty() && raw_rule.qualifiers.is_empty() && raw_rule.defines.is_empty() {
+        if raw_rule.elements.is_empty()
+            && raw_rule.qualifiers.is_empty()
+            && raw_rule.defines.is_empty()
+            && raw_rule.protections.is_empty()
+        {
             problems.push(problem(
                 raw_rule.id.span(),
-                format!("rule `{id}` requires nothing: give it `elements`, `qualifiers` or `defines`"),
+                format!("rule `{id}` requires nothing: give it `elements`, `qualifiers`, `defines` or `protections`"),
             ));
         }
         let instruments = scope(context, &raw_rule, &mut problems, &problem);
@@ -259,6 +285,8 @@ pub(crate) fn check_bytes(context: &Context<'_>, file: &str, bytes: &[u8], findi
             elements,
             qualifiers,
             defines,
+            protections,
+            protections_mandatory: raw_rule.protections_mandatory,
         });
     }
     let mut infos = Vec::new();
@@ -379,6 +407,9 @@ fn apply(rule: &Rule, analysis: &Analysis, context: &Context<'_>, findings: &mut
         }
     }
 
+    if !rule.protections.is_empty() {
+        apply_protections(rule, analysis, context, findings);
+    }
     if rule.elements.is_empty() && rule.qualifiers.is_empty() {
         return;
     }
@@ -434,6 +465,78 @@ fn apply(rule: &Rule, analysis: &Analysis, context: &Context<'_>, findings: &mut
             None => at_definition(finding),
         };
         findings.push(finding);
+    }
+}
+
+/// A rule's protection items against the instrument's checklist: provided (and mandatory, where
+/// the rule asks) holds; `not_provided` breaks it; `not_found` cannot be checked.
+fn apply_protections(rule: &Rule, analysis: &Analysis, context: &Context<'_>, findings: &mut Findings) {
+    use crate::checklist::{ItemState, Obligation, ProtectionVocabulary};
+    let instrument = &analysis.instrument;
+    let id = instrument.id.as_str();
+    let checklist = ProtectionVocabulary::shared().checklist(
+        instrument,
+        &analysis.document,
+        &analysis.definitions,
+        context.study.lexicon(),
+    );
+    let at_id = |finding: Finding| {
+        let location = instrument
+            .metadata
+            .as_ref()
+            .map_or_else(|| Location::file_start(instrument.file()), |metadata| metadata.id_location.clone());
+        let mut finding = finding;
+        finding.location = location;
+        finding.quoting(instrument.file_text())
+    };
+    for wanted in &rule.protections {
+        let Some(item) = checklist.items.iter().find(|item| &item.id == wanted) else { continue };
+        match item.state {
+            ItemState::Provided => {
+                if !rule.protections_mandatory || item.obligation == Some(Obligation::Mandatory) {
+                    continue;
+                }
+                let obligation = item.obligation.map_or("provided", |obligation| obligation.as_str());
+                let evidence = item.evidence.iter().find(|evidence| Some(evidence.obligation) == item.obligation);
+                let mut finding = Finding::new(
+                    &rule.id,
+                    rule.severity,
+                    Some(id),
+                    Location::file_start(id),
+                    format!("{id} provides {wanted} only as {obligation}, where the rule requires a duty"),
+                );
+                if let Some(words) = evidence.and_then(|evidence| evidence.obligation_words.as_ref()) {
+                    finding = finding.note(format!("the words that soften it: \"{words}\""));
+                }
+                findings.push(match evidence {
+                    Some(evidence) => finding.at_words(instrument, evidence.span),
+                    None => at_id(finding),
+                });
+            }
+            ItemState::NotProvided => findings.push(at_id(
+                Finding::new(
+                    &rule.id,
+                    rule.severity,
+                    Some(id),
+                    Location::file_start(id),
+                    format!("{id} does not provide {wanted}"),
+                )
+                .note("the corpus holds the instrument's whole protection part, and none of it provides it"),
+            )),
+            ItemState::NotFound => findings.push(at_id(
+                Finding::new(
+                    &rule.id,
+                    RuleSeverity::Warning,
+                    Some(id),
+                    Location::file_start(id),
+                    format!(
+                        "cannot be checked: whether {id} provides {wanted}: {}",
+                        item.reason.as_deref().unwrap_or("not found")
+                    ),
+                )
+                .note("the rule is not said to be broken: the corpus does not hold the text that would settle it"),
+            )),
+        }
     }
 }
 
