@@ -357,6 +357,7 @@ impl ChecklistComparison {
 struct RawChecklist {
     version: u32,
     items: Vec<(String, String)>,
+    read_in_offences: Vec<String>,
     languages: HashMap<String, RawMarkers>,
 }
 
@@ -372,6 +373,8 @@ struct RawMarkers {
     neutral: Vec<String>,
     conditional: Vec<String>,
     holder: Vec<String>,
+    #[serde(default)]
+    mention: Vec<String>,
 }
 
 /// The markers of one language, compiled.
@@ -387,6 +390,7 @@ struct Markers {
     neutral: Vec<Pattern>,
     conditional: Vec<Pattern>,
     holder: Vec<Pattern>,
+    mention: Vec<Pattern>,
 }
 
 /// What the checklist reads with: the protection lexicon and the markers of each language.
@@ -394,6 +398,7 @@ struct Markers {
 pub struct ProtectionVocabulary {
     lexicon: Lexicon,
     items: Vec<(ElementId, String)>,
+    read_in_offences: Vec<ElementId>,
     markers: HashMap<String, Markers>,
     numbers: NumberWords,
 }
@@ -464,11 +469,23 @@ impl ProtectionVocabulary {
                     neutral: compile(raw.neutral),
                     conditional: compile(raw.conditional),
                     holder: compile(raw.holder),
+                    mention: compile(raw.mention),
                 };
                 (code, markers)
             })
             .collect();
-        Ok(ProtectionVocabulary { lexicon, items, markers, numbers: NumberWords::default() })
+        let read_in_offences = raw
+            .read_in_offences
+            .iter()
+            .map(|id| {
+                items
+                    .iter()
+                    .find(|(item, _)| item.as_str() == id)
+                    .map(|(item, _)| item.clone())
+                    .ok_or_else(|| error(format!("`read_in_offences` names `{id}`, which is no checklist item")))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(ProtectionVocabulary { lexicon, items, read_in_offences, markers, numbers: NumberWords::default() })
     }
 
     /// The items, in the checklist's order, with their names for people.
@@ -595,22 +612,43 @@ impl ProtectionVocabulary {
             }
             let words = headings.words_span(provision, text);
             // The words named by a heading over the provision (its own, its ancestors').
-            let headed = std::iter::once(provision)
-                .chain(ancestors.iter().copied())
-                .filter_map(|provision| provision.heading_span)
-                .any(|heading| self.names_beneficiary(markers, &text[heading.range()]));
+            let headed = std::iter::once(provision).chain(ancestors.iter().copied()).any(|provision| {
+                let heading = provision.heading_span.and_then(|heading| text.get(heading.range()));
+                heading.into_iter().chain(title_line(provision, text, &headings)).any(|title| self.names_beneficiary(markers, title))
+            });
             let chapeau: Vec<(usize, &str)> =
                 ancestors.iter().rev().filter_map(|ancestor| chapeau(ancestor, text, &headings)).collect();
+            // A title the parser left among the words (`40. Return and re-migration` over
+            // its subsections) names the provision's subject; it provides nothing.
+            let title = title_line(provision, text, &headings);
             for (segment_start, segment) in own_segments(provision, words, text) {
+                // (After the provision's number, where the segment holds it.)
+                let titled = title.and_then(|title| {
+                    let at = segment.find(title)?;
+                    (!segment[..at].chars().any(char::is_alphabetic)).then_some(at + title.len())
+                });
+                let (segment_start, segment) = match titled {
+                    Some(skip) => (segment_start + skip, &segment[skip..]),
+                    None => (segment_start, segment),
+                };
                 for hit in self.lexicon.find_elements_in(segment, None, language) {
                     let (start, end) = (segment_start + hit.start, segment_start + hit.end);
                     if defining.iter().any(|span| span.start <= start && end <= span.end) {
                         continue;
                     }
+                    if self.mentioned(markers, &segment[hit.end..]) {
+                        continue;
+                    }
                     let sentence = sentence_around(segment, hit.start, hit.end, language);
                     let sentence_text = &segment[sentence.clone()];
-                    let provides_nothing = markers.offence.iter().chain(&markers.saving);
-                    if provides_nothing.into_iter().any(|pattern| matches(pattern, sentence_text, markers.folding, &self.numbers)) {
+                    // A sentence that makes an offence provides nothing (`whoever shelters a
+                    // victim ... shall be punished`), except the items that are written that
+                    // way: a victim not guilty of an offence, a ban on publishing a victim's
+                    // name enforced by a penalty, restitution ordered on conviction.
+                    let read_in_offences = self.read_in_offences.contains(&hit.element);
+                    let offence = !read_in_offences
+                        && markers.offence.iter().any(|pattern| matches(pattern, sentence_text, markers.folding, &self.numbers));
+                    if offence || markers.saving.iter().any(|pattern| matches(pattern, sentence_text, markers.folding, &self.numbers)) {
                         continue;
                     }
                     let first_sentence = &segment[sentence_around(segment, 0, 0, language)];
@@ -645,6 +683,23 @@ impl ProtectionVocabulary {
             }
         });
         found
+    }
+
+    /// Whether the words after a form make it a mention of a protection provided elsewhere
+    /// (`an alien granted continued presence under subsection (a)`), not a provision of it.
+    fn mentioned(&self, markers: &Markers, after: &str) -> bool {
+        let words = tokens_in(after, markers.folding);
+        let Some(first) = words.first() else { return false };
+        if after[..first.start].contains(['.', ';', ':', ',']) {
+            return false;
+        }
+        let end = words.get(3).map_or(after.len(), |word| word.end);
+        let head = &after[..end];
+        let head_words = tokens_in(head, markers.folding);
+        markers
+            .mention
+            .iter()
+            .any(|pattern| pattern.find_all(&head_words, head, &self.numbers).iter().any(|found| found.start == first.start))
     }
 
     fn names_beneficiary(&self, markers: &Markers, text: &str) -> bool {
@@ -690,18 +745,29 @@ impl ProtectionVocabulary {
         (Obligation::Mandatory, first(&markers.mandatory, false))
     }
 
-    /// Whether the word at byte `start` of `part` follows a holder of the right (`the victim
-    /// may`): its `may` is the victim's, not the State's.
+    /// Whether the word at byte `start` of `part` has a holder of the right for its subject
+    /// (`the victim may`, `every victim of trafficking may apply`): its `may` is the victim's,
+    /// not the State's. The subject is read in the six words before it, within one clause.
     fn held_by_beneficiary(&self, markers: &Markers, part: &str, words: &[crate::fold::Token], start: usize) -> bool {
         let Some(index) = words.iter().position(|word| word.start == start) else { return false };
-        let before = &words[index.saturating_sub(3)..index];
-        let Some(first) = before.first() else { return false };
-        let preceding = &part[first.start..words[index - 1].end];
+        let mut from = index;
+        while from > 0 && index - from < 6 {
+            let between = &part[words[from - 1].end..words[from].start];
+            if between.contains([',', ';', ':', '(', ')', '\u{2014}']) {
+                break;
+            }
+            from -= 1;
+        }
+        if from == index {
+            return false;
+        }
+        let preceding = &part[words[from].start..words[index - 1].end];
         let tokens = tokens_in(preceding, markers.folding);
         markers
             .holder
             .iter()
-            .any(|pattern| pattern.find_all(&tokens, preceding, &self.numbers).iter().any(|found| found.end == preceding.len()))
+            .chain(&markers.beneficiary)
+            .any(|pattern| !pattern.find_all(&tokens, preceding, &self.numbers).is_empty())
     }
 }
 
@@ -738,6 +804,22 @@ fn own_segments<'t>(provision: &Provision, words: Span, text: &'t str) -> Vec<(u
     segments
 }
 
+/// A title left among a provision's words: the first line of its own words where that line
+/// ends without a sentence's punctuation (or is in capitals) and its children follow (`15.
+/// Support and protection of victims` over `(1) ...`).
+fn title_line<'t>(provision: &Provision, text: &'t str, headings: &crate::document::HeadingIndex) -> Option<&'t str> {
+    let first_child = provision.children.first()?;
+    let (start, _) = provision.head(text);
+    let words = headings.words_span(provision, text);
+    let own = text.get(start.max(words.start)..first_child.span.start.min(words.end))?;
+    let line = own.trim();
+    // A title ends without a sentence's punctuation, or is written in capitals (`SEC. 107.
+    // PROTECTION AND ASSISTANCE FOR VICTIMS OF TRAFFICKING.`).
+    let ends_open = !line.ends_with(['.', ';', ':', ',', '\u{2014}', '-']);
+    let capitals = line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase);
+    ((ends_open || capitals) && !line.is_empty() && !line.contains('\n') && line.chars().count() <= 120).then_some(line)
+}
+
 /// The chapeau `ancestor` sets over its children: the last sentence of its words before its
 /// first child (`... in particular, the provision of:`).
 fn chapeau<'t>(ancestor: &Provision, text: &'t str, headings: &crate::document::HeadingIndex) -> Option<(usize, &'t str)> {
@@ -749,7 +831,10 @@ fn chapeau<'t>(ancestor: &Provision, text: &'t str, headings: &crate::document::
         return None;
     }
     let start = sentence_start(trimmed.trim_end_matches([':', '-', '\u{2014}', '\u{2013}']).trim_end(), trimmed.len());
-    Some((words.start + start, &own[start..trimmed.len()]))
+    let chapeau = &own[start..trimmed.len()];
+    // Punctuation left of a heading (`. —`) is no chapeau.
+    (chapeau.split_whitespace().filter(|word| word.chars().any(char::is_alphabetic)).count() >= 2)
+        .then_some((words.start + start, chapeau))
 }
 
 /// Where the sentence that holds byte `at` of `text` starts: after the last full stop,
@@ -774,7 +859,11 @@ fn sentence_start(text: &str, at: usize) -> usize {
 /// Whether the full stop at `dot` closes an abbreviation or a number (`No.`, `s.`, `art.`,
 /// `1.`) rather than a sentence.
 fn abbreviation_before(text: &str, dot: usize) -> bool {
-    let word_start = text[..dot].rfind(|character: char| !character.is_alphanumeric()).map_or(0, |index| index + 1);
+    let word_start = text[..dot]
+        .char_indices()
+        .rev()
+        .find(|(_, character)| !character.is_alphanumeric())
+        .map_or(0, |(index, character)| index + character.len_utf8());
     let word = &text[word_start..dot];
     word.chars().count() <= 3 || word.chars().all(|character| character.is_ascii_digit())
 }
@@ -822,6 +911,13 @@ mod tests {
         let vocabulary = ProtectionVocabulary::bundled();
         assert_eq!(vocabulary.items().count(), 16);
         assert_eq!(vocabulary.languages(), ["en", "id", "th", "vi"]);
+    }
+
+    #[test]
+    fn a_word_before_a_full_stop_may_end_in_any_character() {
+        // (`’` is three bytes: the word starts after it, not inside it.)
+        assert!(abbreviation_before("of this Act.\u{2019}.", "of this Act.\u{2019}".len()));
+        assert!(!abbreviation_before("the victims.", "the victims".len()));
     }
 
     #[test]
