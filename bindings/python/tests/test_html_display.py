@@ -209,6 +209,18 @@ window.addEventListener('load', () => {
       height: rect.height,
     });
   }
+  // An instrument id is not pressed against its cell's border.
+  report.idPadding = Math.min(...[...table.querySelectorAll('th.id')].map((th) => parseFloat(getComputedStyle(th).paddingLeft)));
+  // Each key of the legend stands on the line of the first word of its meaning.
+  report.legend = [...document.querySelectorAll('.lexdef .legend .entry')].map((entry) => {
+    const key = entry.querySelector('.key');
+    const range = document.createRange();
+    range.setStart(key.nextSibling, 0);
+    range.setEnd(key.nextSibling, 1);
+    const word = range.getClientRects()[0];
+    const box = key.getBoundingClientRect();
+    return {key: key.textContent, apart: Math.abs((word.top + word.bottom) / 2 - (box.top + box.bottom) / 2)};
+  });
   const width = document.documentElement.clientWidth;
   const scroll = document.querySelector('.lexdef .scroll');
   report.page = {viewport: width, width: document.documentElement.scrollWidth};
@@ -300,6 +312,15 @@ def assert_the_grid_reads(found: dict[str, Any], checklist: lexdef.Checklist) ->
         assert cell["href"] == f"#{cell['instrument']}-{cell['item'].removeprefix('protection.')}", where
 
 
+def assert_the_legend_and_ids_read(found: dict[str, Any]) -> None:
+    # Before: a line of the legend broke between a sign and its meaning ("sky blue: /
+    # provided, conditional ..."), and the ids touched the first cell of their row.
+    assert [entry["key"] for entry in found["legend"]] == [look[0] for look in CELL_LOOKS.values()]
+    for entry in found["legend"]:
+        assert entry["apart"] < 8, entry
+    assert found["idPadding"] >= 4, found["idPadding"]
+
+
 def assert_the_click_shows_the_evidence(found: dict[str, Any]) -> None:
     click = found["click"]
     assert click["link"] and click["target"], click
@@ -322,12 +343,14 @@ def test_the_checklist_page_shows_the_grid_in_chromium(checklist: lexdef.Checkli
     script = GRID_SCRIPT.replace("CLICK", CLICK)
     found = inspect_page(page, screenshots, "checklist-page", script, width=1400, height=1000)
     assert_the_grid_reads(found, checklist)
+    assert_the_legend_and_ids_read(found)
     assert_the_click_shows_the_evidence(found)
     assert_nothing_overflows(found)
     # The grid fits a wide window whole; in a narrow one it scrolls in its box, not the page.
     assert found["scroll"]["width"] <= found["scroll"]["client"], found["scroll"]
     narrow = inspect_page(page, screenshots, "checklist-page-narrow", script, width=480, height=1000)
     assert_nothing_overflows(narrow)
+    assert_the_legend_and_ids_read(narrow)
     assert narrow["scroll"]["width"] > narrow["scroll"]["client"], narrow["scroll"]
     assert (screenshots / "checklist-page.png").stat().st_size > 50_000
 
@@ -337,6 +360,7 @@ def test_the_checklist_repr_shows_the_grid_inside_jupyterlab(checklist: lexdef.C
     script = GRID_SCRIPT.replace("CLICK", CLICK)
     found = inspect_page(page, screenshots, "checklist-in-jupyterlab", script, width=1000, height=1000)
     assert_the_grid_reads(found, checklist)
+    assert_the_legend_and_ids_read(found)
     assert_the_click_shows_the_evidence(found)
     assert_nothing_overflows(found)
     assert (screenshots / "checklist-in-jupyterlab.png").stat().st_size > 50_000

@@ -114,6 +114,9 @@ const STYLE: &str = concat!(
     ".lexdef dl.evidence dt{font-weight:600;margin-top:.6rem}",
     ".lexdef dl.evidence dd{margin:.15rem 0 .15rem 1.2rem}",
     ".lexdef :target{outline:2px solid #cc79a7}",
+    // An id heading a row keeps a cell's padding (`.lexdef .id` takes it from ids in text).
+    ".lexdef th.id,.lexdef td.id{padding:.2rem .35rem}",
+    ".lexdef .legend .entry{display:inline-block}",
 );
 
 /// Wrap `body` in the fragment's root element with its style.
