@@ -251,6 +251,14 @@ window.addEventListener('load', () => {
     report.click.evidence = target && target.nextElementSibling ? target.nextElementSibling.innerText : null;
     report.click.outline = target ? getComputedStyle(target).outlineStyle : null;
     report.click.visibility = target ? getComputedStyle(target).visibility : null;
+    // The item's line reads on one line, its evidence under it (not floated beside it).
+    if (target) {
+      const range = document.createRange();
+      range.selectNodeContents(target);
+      report.click.lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+      const next = target.nextElementSibling;
+      report.click.under = !!next && next.getBoundingClientRect().top >= target.getBoundingClientRect().bottom - 1;
+    }
     window.scrollTo(0, 0);
     lexdefReport(report);
   }, 200);
@@ -327,6 +335,9 @@ def assert_the_click_shows_the_evidence(found: dict[str, Any]) -> None:
     assert click["before"] is False, "the evidence was already in view: the click would prove nothing"
     assert click["targeted"] == CLICK[1:] and click["after"] is True, click
     assert click["visibility"] == "visible" and click["outline"] == "solid", click
+    # Before: inside JupyterLab the item's name wrapped in a fifth of the width
+    # ("Compensation: / provided / (mandatory)"), its evidence floated beside it.
+    assert click["lines"] == 1 and click["under"], click
     assert click["text"] == "Compensation: provided (mandatory)", click
     # (The quotation marks around the words are the `<q>` element's, drawn by CSS.)
     assert "art_6__para_6 line 115: compensation — mandatory (“shall”)" in click["evidence"], click
