@@ -8,6 +8,7 @@ use pyo3::exceptions::PyKeyError;
 use pyo3::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::checklist::PyChecklist;
 use crate::convert::{reduce, Dtype, Frames, Schema};
 use crate::errors::{IntoPyResult, LexdefWarning};
 use crate::lexicon::{LexiconHandle, PyLexicon};
@@ -55,6 +56,22 @@ impl<'a, 'py> FromPyObject<'a, 'py> for InstrumentArgument<'py> {
         Err(pyo3::exceptions::PyTypeError::new_err(format!(
             "an instrument is given by its id (a str, e.g. \"PH-RA9208-2003\") or as an Instrument (from lexdef.parse_text), not {type_name}"
         )))
+    }
+}
+
+/// One name or several (instrument ids, checklist items).
+#[derive(FromPyObject)]
+enum Names {
+    One(String),
+    Several(Vec<String>),
+}
+
+impl Names {
+    fn all(self) -> Vec<String> {
+        match self {
+            Names::One(name) => vec![name],
+            Names::Several(names) => names,
+        }
     }
 }
 
@@ -488,6 +505,31 @@ impl PyCorpus {
             })
             .py_result()?;
         Ok(PyHits { items: results.hits.into_iter().map(|inner| PyHit { inner }).collect() })
+    }
+
+    /// The protection checklist: what each instrument (all, or those of `ids`, in that order)
+    /// provides for victims of trafficking, item by item (all 16, or those of `items`:
+    /// `"shelter"` or `"protection.shelter"`), each `provided` with the words of the law and
+    /// how strongly they bind, `not_provided` only where the corpus holds the whole protection
+    /// part, and `not_found` with the reason otherwise. An unknown id raises `CorpusError`, an
+    /// unknown item `QueryError`, each naming what it may mean.
+    #[pyo3(signature = (ids = None, items = None))]
+    fn checklist(&self, py: Python<'_>, ids: Option<Names>, items: Option<Names>) -> PyResult<PyChecklist> {
+        let items = items.map(|items| crate::checklist::item_ids(&items.all())).transpose()?;
+        let instruments: Vec<&lexdef::Instrument> = match ids {
+            None => self.corpus.instruments().collect(),
+            Some(ids) => {
+                let mut found: Vec<&lexdef::Instrument> = Vec::new();
+                for id in ids.all() {
+                    let instrument = self.corpus.require(&id).py_result()?;
+                    if !found.iter().any(|known| known.id == instrument.id) {
+                        found.push(instrument);
+                    }
+                }
+                found
+            }
+        };
+        Ok(py.detach(|| crate::checklist::read(&instruments, &self.lexicon.inner, items.as_deref())))
     }
 
     /// One qualifier (`child_age`, `consent_irrelevant`, ...) of every instrument's

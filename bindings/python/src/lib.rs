@@ -4,6 +4,7 @@
 //! pandas, HTML for notebooks, pickling through serde); every rule about the law stays in
 //! the core. Work on a whole corpus runs with the GIL released.
 
+mod checklist;
 mod convert;
 mod corpus;
 mod errors;
@@ -14,6 +15,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::IntoPyObjectExt;
 
+use crate::checklist::{PyChecklist, PyChecklistItem, PyInstrumentChecklist, PyProtectionEvidence};
 use crate::convert::unpickle;
 use crate::corpus::{PyCorpus, PyInstrument};
 use crate::errors::IntoPyResult;
@@ -103,6 +105,10 @@ fn _restore<'py>(py: Python<'py>, class_name: &str, state: &str) -> PyResult<Bou
         "TranslationPair" => PyTranslationPair,
         "TranslationFinding" => PyTranslationFinding,
         "TranslationFindings" => PyTranslationFindings,
+        "Checklist" => PyChecklist,
+        "InstrumentChecklist" => PyInstrumentChecklist,
+        "ChecklistItem" => PyChecklistItem,
+        "ProtectionEvidence" => PyProtectionEvidence,
     }
 }
 
@@ -135,6 +141,10 @@ fn _lexdef(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<PyTranslationPair>()?;
     module.add_class::<PyTranslationFinding>()?;
     module.add_class::<PyTranslationFindings>()?;
+    module.add_class::<PyChecklist>()?;
+    module.add_class::<PyInstrumentChecklist>()?;
+    module.add_class::<PyChecklistItem>()?;
+    module.add_class::<PyProtectionEvidence>()?;
     module.add_function(wrap_pyfunction!(parse_text, module)?)?;
     module.add_function(wrap_pyfunction!(_restore, module)?)?;
     Ok(())

@@ -126,19 +126,29 @@ def notebook_of(html_outputs: list[str]) -> nbformat.NotebookNode:
 def check_page(page: str, directory: Path, name: str) -> dict[str, Any]:
     """Load `page` in headless Chromium at 1,400 px wide; return `{problems, counts}` and
     leave `name.png`, a screenshot, in `directory`."""
+    return inspect_page(page, directory, name, CHECK_SCRIPT)
+
+
+def inspect_page(
+    page: str, directory: Path, name: str, script: str, width: int = 1400, height: int = 2400, target: str = ""
+) -> dict[str, Any]:
+    """Load `page` with `script` (which writes its findings as JSON into
+    `<pre id="lexdef-check">` once the page has loaded) in headless Chromium, `width` x
+    `height` px, at the fragment `target` (`#id`) if given; return the findings and leave
+    `name.png`, a screenshot of the same view, in `directory`."""
     path = directory / f"{name}.html"
-    path.write_text(page.replace("</body>", CHECK_SCRIPT + "</body>"), encoding="utf-8")
+    path.write_text(page.replace("</body>", script + "</body>"), encoding="utf-8")
     common = [
         chromium(),
         "--headless",
         "--no-sandbox",
         "--disable-gpu",
         "--hide-scrollbars",
-        "--window-size=1400,2400",
+        f"--window-size={width},{height}",
         f"--user-data-dir={directory / 'profile'}",
     ]
     dom = subprocess.run(
-        [*common, "--virtual-time-budget=20000", "--dump-dom", path.as_uri()],
+        [*common, "--virtual-time-budget=20000", "--dump-dom", path.as_uri() + target],
         capture_output=True,
         text=True,
         timeout=300,
@@ -148,7 +158,8 @@ def check_page(page: str, directory: Path, name: str) -> dict[str, Any]:
     result: dict[str, Any] = json.loads(html.unescape(found.group(1)))
     screenshot = directory / f"{name}.png"
     subprocess.run(
-        [*common, f"--screenshot={screenshot}", (directory / f"{name}.html").as_uri()],
+        # After the same time as the findings: the page as the script left it.
+        [*common, "--virtual-time-budget=20000", f"--screenshot={screenshot}", path.as_uri() + target],
         capture_output=True,
         timeout=300,
     )

@@ -17,6 +17,7 @@ CALLS: dict[str, tuple[Any, ...]] = {
     "extend": ('version = 1\n[[elements]]\nid = "act.harbouring"\nforms = ["concealment"]\n',),
     "pair": ("VN-PENAL-2015-orig", "VN-PENAL-2015"),
     "qualifiers": ("child_age",),
+    "checklist": (["INTL-PALERMO-2000", "BN-ATIPO-2019"],),
 }
 # Methods that need a file, or that build a new corpus (`at`), or a table of their own
 # (`timeline`): exercised by their own tests (test_point_in_time.py).
@@ -34,6 +35,8 @@ def instances(corpus: lexdef.Corpus) -> dict[type, Any]:
     check = corpus.translation_check()
     penal = check.pair("VN-PENAL-2015-orig", "VN-PENAL-2015")
     unsettled = next(finding for finding in penal.findings if finding.verdict == "cannot_say")
+    checklist = corpus.checklist(["INTL-PALERMO-2000", "BN-ATIPO-2019"])
+    compensation = checklist["INTL-PALERMO-2000"]["compensation"]
     return {
         lexdef.Corpus: corpus,
         lexdef.Instrument: corpus["PH-RA9208-2003"],
@@ -60,6 +63,10 @@ def instances(corpus: lexdef.Corpus) -> dict[type, Any]:
         lexdef.TranslationPair: penal,
         lexdef.TranslationFinding: unsettled,
         lexdef.TranslationFindings: penal.findings,
+        lexdef.Checklist: checklist,
+        lexdef.InstrumentChecklist: checklist["INTL-PALERMO-2000"],
+        lexdef.ChecklistItem: compensation,
+        lexdef.ProtectionEvidence: compensation.evidence[0],
     }
 
 
@@ -80,7 +87,7 @@ def test_every_public_attribute_answers(corpus: lexdef.Corpus) -> None:
                 result = attribute(*CALLS.get(name, ()))
             else:
                 result = attribute
-            assert result is not None or name in {"basis", "score", "method", "similarity", "uncertain_reason", "element", "qualifier", "kind", "in_force", "heading", "number", "term", "jurisdiction", "not_in_corpus"}, f"{cls.__name__}.{name}"
+            assert result is not None or name in {"basis", "score", "method", "similarity", "uncertain_reason", "element", "qualifier", "kind", "in_force", "heading", "number", "term", "jurisdiction", "not_in_corpus", "obligation", "obligation_words", "reason", "cause"}, f"{cls.__name__}.{name}"
 
 
 def test_specific_values(corpus: lexdef.Corpus) -> None:

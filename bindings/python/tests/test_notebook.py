@@ -18,7 +18,7 @@ def test_the_example_notebook_uses_the_helpers() -> None:
     # Before: a metadata table built with pd.DataFrame, a heatmap in 13 lines of red/green
     # matplotlib, and a bill's text written into the notebook.
     source = code(nbformat.read(NOTEBOOK, as_version=4))
-    for helper in ["corpus.to_pandas()", 'corpus.qualifiers("child_age")', "matrix.plot(", "comparison.to_text()"]:
+    for helper in ["corpus.to_pandas()", 'corpus.qualifiers("child_age")', "matrix.plot(", "comparison.to_text()", "corpus.checklist(", "checklist.to_pandas()", ".pivot("]:
         assert helper in source, helper
     for by_hand in ["pd.DataFrame", "DataFrame(", "matplotlib", "plt.", "imshow", "ListedColormap", "for i in corpus", "\"\"\"", "'''"]:
         assert by_hand not in source, by_hand
@@ -39,3 +39,8 @@ def test_the_example_notebook_runs_clean() -> None:
     # The comparison printed as the CLI prints it, and the child ages with the law's words.
     assert "Definitions of trafficking_in_persons compared with" in printed
     assert any("under the age of eighteen" in page for page in html)
+    # The protection checklist: its grid, an instrument's evidence, and the pivot by item.
+    assert any('<table class="checklist">' in page and "PH-RA11862-2022" in page for page in html)
+    assert "sec_7__sec_8__para_k line 154: 'compensation', mandatory ('shall')" in printed
+    plain = "".join(output.get("data", {}).get("text/plain", "") for output in outputs)
+    assert "<Checklist of 9 instruments × 16 items: " in plain and "residence_permit" in plain

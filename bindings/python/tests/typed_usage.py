@@ -25,6 +25,10 @@ def first_words(model: lexdef.TermModel) -> dict[str, str]:
     return {element.id: element.evidence[0].text for element in model.elements}
 
 
+def provided_words(checklist: lexdef.Checklist, instrument: str) -> dict[str, list[str]]:
+    return {item.id: [evidence.text for evidence in item.evidence] for item in checklist[instrument] if item.state == "provided"}
+
+
 def unsettled_in_original(check: lexdef.TranslationCheck) -> dict[str, str]:
     return {finding.id: finding.reason or "" for finding in check.findings if finding.verdict == "cannot_say" and finding.original_value == "not_found"}
 
@@ -66,6 +70,10 @@ def main() -> None:
     except lexdef.QueryError as error:
         where: str | None = error.file
         assert where is None
+    checklist: lexdef.Checklist = corpus.checklist(["INTL-PALERMO-2000"], items=["compensation"])
+    assert provided_words(checklist, "INTL-PALERMO-2000") == {"protection.compensation": ["compensation"]}
+    obligation: str | None = checklist["INTL-PALERMO-2000"]["compensation"].obligation
+    assert obligation == "mandatory"
     for diagnostic in lexdef.parse_text("plain text").warnings:
         line: int | None = diagnostic.line
         assert line == 1

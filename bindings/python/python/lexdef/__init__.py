@@ -10,6 +10,8 @@ nouns; see ``bindings/python/README.md`` and the example notebook.
 """
 
 from lexdef._lexdef import (
+    Checklist,
+    ChecklistItem,
     Comparison,
     Corpus,
     CorpusError,
@@ -24,12 +26,14 @@ from lexdef._lexdef import (
     Hit,
     Hits,
     Instrument,
+    InstrumentChecklist,
     LexdefError,
     LexdefWarning,
     Lexicon,
     LexiconError,
     Matrix,
     ParseError,
+    ProtectionEvidence,
     Provision,
     Provisions,
     Qualifier,
@@ -46,6 +50,8 @@ from lexdef._lexdef import (
 )
 
 __all__ = [
+    "Checklist",
+    "ChecklistItem",
     "Comparison",
     "Corpus",
     "CorpusError",
@@ -60,12 +66,14 @@ __all__ = [
     "Hit",
     "Hits",
     "Instrument",
+    "InstrumentChecklist",
     "LexdefError",
     "LexdefWarning",
     "Lexicon",
     "LexiconError",
     "Matrix",
     "ParseError",
+    "ProtectionEvidence",
     "Provision",
     "Provisions",
     "Qualifier",

@@ -244,7 +244,13 @@ impl ChecklistSet {
         crate::report::html::fragment(|out| {
             out.push_str("<h1>Protection checklist</h1>\n<p>What each instrument provides for victims of trafficking, item by item. Hover over a cell for the words of the law; click it for every provision that provides the item.</p>\n<p class=\"legend\">");
             for (class, sign, colour, meaning) in CELLS {
-                let _ = write!(out, "<span class=\"key state {class}\">{sign}</span>{colour}: {}", escape(meaning));
+                // One box per entry, so that a line breaks between entries, never between a
+                // sign and what it means.
+                let _ = write!(
+                    out,
+                    "<span class=\"entry\"><span class=\"key state {class}\">{sign}</span>{colour}: {}</span>",
+                    escape(meaning)
+                );
             }
             out.push_str("</p>\n");
             let Some(first) = self.instruments.first() else {

@@ -111,9 +111,14 @@ const STYLE: &str = concat!(
     ".lexdef .state.discretionary{background:#009e73;color:#fff}",
     ".lexdef .state.not_provided{background:#e69f00;color:#000}",
     ".lexdef td.state a{color:inherit;text-decoration:none;display:block}",
-    ".lexdef dl.evidence dt{font-weight:600;margin-top:.6rem}",
-    ".lexdef dl.evidence dd{margin:.15rem 0 .15rem 1.2rem}",
+    // JupyterLab floats a description list's terms beside their descriptions, a fifth of
+    // the width each: here a term is a line of its own, its evidence under it.
+    ".lexdef dl.evidence dt{font-weight:600;margin-top:.6rem;float:none;width:auto}",
+    ".lexdef dl.evidence dd{margin:.15rem 0 .15rem 1.2rem;float:none;width:auto}",
     ".lexdef :target{outline:2px solid #cc79a7}",
+    // An id heading a row keeps a cell's padding (`.lexdef .id` takes it from ids in text).
+    ".lexdef th.id,.lexdef td.id{padding:.2rem .35rem}",
+    ".lexdef .legend .entry{display:inline-block}",
 );
 
 /// Wrap `body` in the fragment's root element with its style.
