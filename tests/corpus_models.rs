@@ -46,7 +46,7 @@ fn the_protocol_definition_has_exactly_the_protocol_elements_with_their_words() 
         let evidence = &element.evidence[0];
         assert_eq!((evidence.text.as_str(), evidence.eid.as_str()), (text, "art_3__para_a"), "{id}");
         assert_eq!(&instrument.text[evidence.span.range()], text);
-        assert_eq!(evidence.line, 79);
+        assert_eq!(evidence.line, 84);
     }
     let qualifier = |name: QualifierName| model.qualifiers.get(&name).unwrap_or_else(|| panic!("{name}"));
     assert_eq!(qualifier(QualifierName::ChildAge).value, QualifierValue::Number(18));

@@ -106,7 +106,7 @@ fn the_philippine_chain_at_three_dates() {
     let section_3 = at_2023.last_changed_provision("sec_3__para_a").expect("s 3 was changed again");
     assert_eq!(
         (section_3.by.eid.as_str(), section_3.by.line, section_3.action),
-        ("sec_3", 61, lexdef::Action::Substitute)
+        ("sec_3", 66, lexdef::Action::Substitute)
     );
     assert!(section_3
         .by
@@ -155,7 +155,7 @@ fn the_timeline_names_the_amending_provision_and_its_words() {
     assert_eq!(timeline.versions.len(), 3);
     assert_eq!(
         timeline.versions[2].definition_from.as_ref().map(|place| (place.instrument.as_str(), place.line)),
-        Some(("PH-RA11862-2022", 63))
+        Some(("PH-RA11862-2022", 68))
     );
 
     let recruitment = entry(&timeline, "act.recruitment", 0);
@@ -176,7 +176,7 @@ fn the_timeline_names_the_amending_provision_and_its_words() {
     let procuring = entry(&timeline, "act.procuring", 2);
     assert_eq!(procuring.event, Event::Appeared);
     let by = procuring.amending.as_ref().expect("an amending provision");
-    assert_eq!((by.instrument.as_str(), by.eid.as_str(), by.line), ("PH-RA11862-2022", "sec_4", 94));
+    assert_eq!((by.instrument.as_str(), by.eid.as_str(), by.line), ("PH-RA11862-2022", "sec_4", 99));
     assert!(
         by.words.contains("Section 4 of Republic Act No. 9208, as amended, is hereby further amended"),
         "{}",

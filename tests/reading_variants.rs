@@ -340,3 +340,27 @@ fn a_definition_draws_on_the_subsections_that_list_its_elements_only() {
     assert!(found.contains(&"means.use_of_force") && found.contains(&"means.deception"), "{found:?}");
     assert!(!found.contains(&"means.fraud"), "subsection (3) is an exception, not the list: {found:?}");
 }
+
+/// Border words in a provision on something else (information on travellers who cross a
+/// border, in an article on cooperation) are not a crossing the definition requires; in a
+/// provision that qualifies the definition (one naming its article, an offence) they are.
+#[test]
+fn border_words_count_only_in_the_definition_and_the_provisions_that_qualify_it() {
+    let definition = "Article 2\nUse of terms\nFor the purposes of this Convention:\n(a) \"Trafficking in persons\" shall mean the recruitment, transportation or harbouring of persons by means of force or deception for the purpose of exploitation.\n";
+    let cooperation = "Article 9\nExchange of information\nThe authorities of the Parties shall exchange information on whether persons who cross an international border without travel documents are victims of trafficking in persons.\n";
+    let analysis = read(&format!("{definition}{cooperation}"));
+    let transnational = &analysis.model.qualifiers[&QualifierName::TransnationalRequired];
+    assert_eq!(transnational.value, lexdef::QualifierValue::Bool(false), "{transnational:?}");
+    assert!(transnational.evidence.is_empty(), "Article 9 is about information, not the definition: {transnational:?}");
+
+    for qualifying in [
+        "Article 4\nScope of application\nArticle 2 applies only where the victim is moved across an international border.\n",
+        "Article 5\nCriminalization\nWhoever recruits a person across an international border for the purpose of exploitation commits the offence of trafficking in persons and shall be punished by imprisonment.\n",
+    ] {
+        let analysis = read(&format!("{definition}{qualifying}{cooperation}"));
+        let transnational = &analysis.model.qualifiers[&QualifierName::TransnationalRequired];
+        assert_eq!(transnational.value, lexdef::QualifierValue::Bool(true), "{qualifying}: {transnational:?}");
+        assert!(transnational.evidence[0].text.contains("across"), "{transnational:?}");
+        assert_ne!(transnational.evidence[0].eid.as_str(), "art_9", "{transnational:?}");
+    }
+}

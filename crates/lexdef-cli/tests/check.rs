@@ -146,7 +146,7 @@ fn a_removed_element_is_an_annotation_disagreement_and_a_changed_divergence() {
             row(
                 "snapshot",
                 "error",
-                "corpus/expected/divergences.json:216:1",
+                "corpus/expected/divergences.json:217:1",
                 "SG-PHTA-2014 means.fraud: a new finding, not expected: missing_element (narrower, medium, uncertain; subject \"not_found\", baseline \"present\") — the definition in `sec_3__subsec_1` of SG-PHTA-2014 does not name the means means.fraud that INTL-PALERMO-2000 names; the rest of the instrument was not seen"
             ),
         ]
@@ -211,7 +211,7 @@ fn a_broken_relation_is_located_at_its_target() {
             row(
                 "corpus.relations",
                 "warning",
-                "corpus/instruments/SG-PHTA-2014-RE2020.txt:42:10",
+                "corpus/instruments/SG-PHTA-2014-RE2020.txt:47:10",
                 "`SG-PHTA-2014-RE2020` revised_edition_of `SG-PHTA-2014`, but `SG-PHTA-2014` does not record `revised_edition` `SG-PHTA-2014-RE2020`"
             ),
         ]
@@ -240,14 +240,14 @@ fn malformed_metadata_is_one_finding_and_the_rest_of_the_corpus_is_checked() {
 #[test]
 fn an_invalid_utf8_byte_is_located_by_line_and_column() {
     let directory = corpus_copy();
-    edit_line(directory.path(), "corpus/instruments/TH-ATIPA-2008.txt", 77, b"Section 6", b"Sec\xfftion 6");
+    edit_line(directory.path(), "corpus/instruments/TH-ATIPA-2008.txt", 82, b"Section 6", b"Sec\xfftion 6");
     let (code, rows) = new_findings(directory.path());
     assert_eq!(code, 1);
     assert_eq!(rows.len(), 1, "{rows:#?}");
     let (rule, severity, place, message) = &rows[0];
     assert_eq!(
         (rule.as_str(), severity.as_str(), place.as_str()),
-        ("load.encoding", "error", "corpus/instruments/TH-ATIPA-2008.txt:77:4")
+        ("load.encoding", "error", "corpus/instruments/TH-ATIPA-2008.txt:82:4")
     );
     assert!(message.starts_with("invalid UTF-8 at byte ") && message.contains("(0xff)"), "{message}");
 }
@@ -403,7 +403,7 @@ fn qualifiers_are_checked_by_name_and_value_in_rules_and_annotations() {
         row(
             "policy.children-only",
             "warning",
-            "corpus/instruments/INTL-PALERMO-2000.txt:79:109",
+            "corpus/instruments/INTL-PALERMO-2000.txt:84:109",
             "victim_scope is all_persons, where the rule requires children",
         ),
         config(

@@ -1410,11 +1410,15 @@ impl<'a> ModelBuilder<'a> {
                     .find_map(|span| self.find_pattern(&self.lexicon.qualifiers.within_or_across_borders, span))
             })
             .or_else(|| self.find_in_law(&self.lexicon.qualifiers.within_or_across_borders));
-        // A crossing may be required by the definition or by any provision of the law (a
-        // jurisdiction or scope section), not by its preamble.
+        // A crossing may be required by the definition or by a provision that qualifies it (an
+        // offence, a scope section naming the definition's section), not by its preamble nor by
+        // a provision on something else (information on travellers who `cross an international
+        // border`, in a treaty's article on cooperation). Words saying that no crossing is
+        // required (`immaterial whether the victim crossed a border`) speak of the offence
+        // wherever they stand.
         let across = self
             .find_pattern(&self.lexicon.qualifiers.across_borders_required, definition.span)
-            .or_else(|| self.find_in_law(&self.lexicon.qualifiers.across_borders_required));
+            .or_else(|| self.find_in_qualifying(&self.lexicon.qualifiers.across_borders_required, definition));
         let transnational = match (within_or_across, across) {
             (Some((_, evidence)), _) => {
                 Qualifier { value: QualifierValue::Bool(false), evidence: vec![evidence], basis: None, cause: None }
@@ -1572,6 +1576,62 @@ impl<'a> ModelBuilder<'a> {
         for child in &provision.children {
             self.collect_other_offences(child, concept, out);
         }
+    }
+
+    /// The first match of `patterns` in the law's own provisions (`law_spans`) that qualify
+    /// the definition: the article or section that holds it or another definition of the
+    /// concept, one that punishes (an offence), and one that names the definition's article
+    /// or section by its number (`Section 2 applies only where ...`).
+    fn find_in_qualifying(&self, patterns: &[Pattern], definition: &Definition) -> Option<(PatternMatch, Evidence)> {
+        let mut units = Vec::new();
+        for provision in &self.document.provisions {
+            collect_units(provision, &mut units);
+        }
+        let concept_spans: Vec<Span> = self
+            .definitions
+            .iter()
+            .filter(|other| other.concept.as_ref().is_some_and(|id| id.as_str() == "trafficking_in_persons"))
+            .map(|other| other.span)
+            .chain(std::iter::once(definition.span))
+            .collect();
+        let own_number = units
+            .iter()
+            .find(|unit| unit.span.contains(definition.span))
+            .and_then(|unit| unit.number.clone().or_else(|| unit.num.clone()));
+        let qualifies = |unit: &crate::document::Provision| {
+            if matches!(unit.kind, ProvisionKind::Body | ProvisionKind::Preamble) {
+                // No numbering recognised: the provisions cannot be told apart.
+                return unit.kind == ProvisionKind::Body;
+            }
+            if concept_spans.iter().any(|span| unit.span.contains(*span)) {
+                return true;
+            }
+            let text = self.text(unit.span);
+            let words = tokens(text);
+            let (_, head) = unit.head(&self.instrument.text);
+            if self.lexicon.drafting.names_an_offence(&words) || self.lexicon.drafting.offence_opener(head).is_some() {
+                return true;
+            }
+            let kinds = [ProvisionKind::Article, ProvisionKind::Section];
+            own_number.as_deref().is_some_and(|number| {
+                words.windows(2).any(|pair| {
+                    self.lexicon.drafting.provision_named(&pair[0].folded, true, &kinds).is_some()
+                        && &text[pair[1].start..pair[1].end] == number
+                })
+            })
+        };
+        let spans: Vec<Span> = units
+            .iter()
+            .filter(|unit| qualifies(unit))
+            .flat_map(|unit| {
+                self.law_spans().iter().filter_map(move |law| {
+                    let start = law.start.max(unit.span.start);
+                    let end = law.end.min(unit.span.end);
+                    (start < end).then_some(Span { start, end })
+                })
+            })
+            .collect();
+        spans.iter().find_map(|span| self.find_pattern(patterns, *span))
     }
 
     /// The first match of `patterns` in the law's own provisions (`law_spans`).
@@ -1769,5 +1829,22 @@ pub(crate) fn qualifier_names(concept: &ConceptId) -> &'static [QualifierName] {
         "exploitation" => &[QualifierName::ExploitationList],
         "child" => &[QualifierName::ChildAge],
         _ => &[],
+    }
+}
+
+/// The articles and sections of the text (or its unnumbered body): the provisions inside
+/// parts, titles, chapters and divisions, and inside a treaty's `SECTION I` of articles.
+fn collect_units<'d>(provision: &'d crate::document::Provision, out: &mut Vec<&'d crate::document::Provision>) {
+    let container = matches!(
+        provision.kind,
+        ProvisionKind::Part | ProvisionKind::Title | ProvisionKind::Chapter | ProvisionKind::Division | ProvisionKind::Subdivision
+    ) || (provision.kind == ProvisionKind::Section
+        && provision.children.iter().any(|child| child.kind == ProvisionKind::Article));
+    if container {
+        for child in &provision.children {
+            collect_units(child, out);
+        }
+    } else {
+        out.push(provision);
     }
 }

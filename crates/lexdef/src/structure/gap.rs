@@ -72,6 +72,17 @@ impl Parser<'_> {
                         }
                     })
                 });
+                // `Article 14` for an article whose page prints no number: the probe's
+                // lower-case `x` reads as a sentence after it (`Article 3 of this Protocol`), so
+                // the label is recognised as if alone on its line.
+                let label = label.or_else(|| {
+                    recognise(printed).map(|mut label| {
+                        label.printed_len = 0;
+                        label.rest = 0;
+                        label.run_in = None;
+                        label
+                    })
+                });
                 (label, Some(printed.clone()))
             }
             None => (None, None),

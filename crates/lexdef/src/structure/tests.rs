@@ -754,3 +754,24 @@ fn a_roman_list_label_of_a_quoting_page_before_a_section_number_is_not_the_law_s
         ["sec_1 1.", "sec_1__def_child", "sec_3 Section 3", "sec_3__subsec_1 (1)", "sec_3__subsec_1__para_a (a)"]
     );
 }
+
+#[test]
+fn a_number_marker_numbers_a_heading_less_article_whose_page_prints_no_number() {
+    // Two articles read from pages that print neither the article's number nor (the second)
+    // its heading: the markers say `Article 7` and `Article 8`.
+    let text = format!(
+        "{HEADER}{{{{source: a}}}}\n{{{{number: Article 7 | the page prints no number}}}}\nProtection of victims\n1. Each Party shall protect victims.\n2. Each Party shall assist victims.\n\n{{{{number: Article 8 | the page prints no number}}}}\n1. Each Party shall accept the return of victims.\n"
+    );
+    assert_eq!(
+        outline(&text),
+        [
+            "art_7 Article 7 | Protection of victims",
+            "art_7__para_1 1.",
+            "art_7__para_2 2.",
+            "art_8 Article 8",
+            "art_8__para_1 1.",
+        ]
+    );
+    let (_, document) = document(&text);
+    assert!(document.walk().filter(|provision| provision.eid.as_str().len() == 5).all(|article| article.number_inferred));
+}
