@@ -20,7 +20,7 @@ fn main() {
             Study::new(&corpus, &lexicon, concept).with_baseline("palermo").expect("the Protocol is a baseline");
         let matrix = study.matrix();
         let elapsed = start.elapsed();
-        assert_eq!(matrix.rows.len(), 31, "a row per bundled instrument");
+        assert_eq!(matrix.rows.len(), 32, "a row per bundled instrument");
         assert_eq!(matrix.elements.len(), 21, "the Protocol's 21 elements");
         println!("matrix_ms {:.3}", elapsed.as_secs_f64() * 1000.0);
     }

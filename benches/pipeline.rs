@@ -43,11 +43,11 @@ fn main() {
         let report = study.report();
         let json = report.to_json();
         times.push(start.elapsed());
-        assert_eq!(report.instruments.len(), 30, "every instrument but the baseline is reported");
+        assert_eq!(report.instruments.len(), 31, "every instrument but the baseline is reported");
         bytes = json.len();
     }
     println!(
-        "bundled corpus report (31 instruments, JSON {bytes} bytes): median {:.1} ms",
+        "bundled corpus report (32 instruments, JSON {bytes} bytes): median {:.1} ms",
         median(times).as_secs_f64() * 1000.0
     );
 

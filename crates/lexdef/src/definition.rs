@@ -99,6 +99,7 @@ pub fn extract_definitions(
         headings: document.heading_index(),
         definitions: Vec::new(),
         warnings: Vec::new(),
+        where_definitions_stand: false,
     };
     for provision in &document.provisions {
         extractor.visit(provision, &[]);
@@ -119,20 +120,32 @@ struct Extractor<'a> {
     headings: crate::document::HeadingIndex,
     definitions: Vec<Definition>,
     warnings: Vec<Warning>,
+    /// Whether the provision being read stands where definitions stand: in an article or
+    /// section headed as definitions, or under words that introduce a list (`Trong Luật này,
+    /// các từ ngữ dưới đây được hiểu như sau:`).
+    where_definitions_stand: bool,
 }
 
 impl Extractor<'_> {
     fn visit(&mut self, provision: &Provision, ancestors: &[&Provision]) {
         let before = self.definitions.len();
+        let outer = self.where_definitions_stand;
+        let headed_as_definitions =
+            provision.heading.as_deref().is_some_and(|heading| self.lexicon.drafting.heads_definitions(heading));
+        self.where_definitions_stand = outer || headed_as_definitions;
         self.defined_term_at_start(provision);
         self.inline_terms(provision);
         self.listed_terms(provision);
         self.unterminated_quotes(provision);
         let mut path: Vec<&Provision> = ancestors.to_vec();
         path.push(provision);
+        let (_, own) = self.own_text(provision);
+        let introduces_a_list = own.trim_end().ends_with(':') || self.lexicon.drafting.definition_list_lead(own).is_some();
+        self.where_definitions_stand = outer || headed_as_definitions || introduces_a_list;
         for child in &provision.children {
             self.visit(child, &path);
         }
+        self.where_definitions_stand = outer;
         let looks_like_interpretation =
             provision.heading.as_deref().is_some_and(|heading| self.lexicon.drafting.heads_definitions(heading));
         if looks_like_interpretation && self.definitions.len() == before && !provision.incomplete && !provision.quoted {
@@ -321,6 +334,16 @@ impl Extractor<'_> {
         };
         let Some(found) = form_after(&self.lexicon.drafting, after) else { return };
         let (form, form_at) = (found.form, found.end);
+        // `X là ...`, `X adalah ...` with an unquoted X, opening a paragraph of an article,
+        // defines only where definitions stand: elsewhere it says who or what X is for the
+        // article's rule (`Nạn nhân là công dân Việt Nam ... được hưởng chế độ hỗ trợ`: which
+        // victims receive support). An article that opens so (`ມາດຕາ 2` then `ການຄ້າມະນຸດ ແມ່ນ
+        // ...`) is about the term.
+        let unquoted = quoted_term(head).is_none();
+        let in_a_unit = !matches!(provision.kind, ProvisionKind::Article | ProvisionKind::Section);
+        if unquoted && in_a_unit && form == DefinitionForm::Is && !found.weak && !self.where_definitions_stand {
+            return;
+        }
         // `is` defines only a term the lexicon knows, and not when it says what the law does
         // with it (`Trafficking in persons is punishable ...`).
         if found.weak && (self.lexicon.concept_of(term).is_none() || self.punishes_after(&after[form_at..])) {
@@ -388,6 +411,11 @@ impl Extractor<'_> {
             if self.lexicon.concept_of(term).is_none()
                 || (found.weak && self.punishes_after(&rest[term.len() + found.end..]))
             {
+                continue;
+            }
+            // (`Nạn nhân là ...` in a paragraph of an article on support: see `defined_term_at_start`.)
+            let in_a_unit = !matches!(provision.kind, ProvisionKind::Article | ProvisionKind::Section);
+            if form == DefinitionForm::Is && !found.weak && in_a_unit && !self.where_definitions_stand {
                 continue;
             }
             let already = self.definitions.iter().any(|definition| {

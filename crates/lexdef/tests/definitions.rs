@@ -212,3 +212,28 @@ fn a_malay_definition_is_read_in_malay_with_its_affixes_folded() {
         ]
     );
 }
+
+/// `X là ...` defines X in an article of definitions (headed `Giải thích từ ngữ`, or under
+/// words that introduce the list); in a paragraph of an article on something else it says
+/// who X is for that article's rule, and defines nothing. Texts written for this test.
+#[test]
+fn a_vietnamese_x_la_sentence_defines_only_where_definitions_stand() {
+    let support = "Điều 20. Chế độ hỗ trợ\n1. Nạn nhân là công dân Việt Nam được hưởng chế độ hỗ trợ sau đây:\na) Hỗ trợ về nhu cầu thiết yếu;\n2. Nạn nhân là người nước ngoài được hỗ trợ chi phí đi lại.\n";
+    for definitions_article in [
+        "Điều 2. Giải thích từ ngữ\n1. Nạn nhân là người bị mua bán.\n",
+        "Điều 2\nTrong Luật này, các từ ngữ dưới đây được hiểu như sau:\n1. Nạn nhân là người bị mua bán.\n",
+    ] {
+        let instrument = instrument_in("vi", &format!("{definitions_article}{support}"));
+        let (definitions, _) = read_in(&instrument);
+        let victims: Vec<&str> = definitions
+            .iter()
+            .filter(|definition| definition.concept.as_ref().is_some_and(|id| id.as_str() == "victim"))
+            .map(|definition| definition.eid.as_str())
+            .collect();
+        assert_eq!(victims, ["art_2__para_1"], "{definitions_article}");
+    }
+    // Without an article of definitions, the support article's sentences define nothing.
+    let instrument = instrument_in("vi", support);
+    let (definitions, _) = read_in(&instrument);
+    assert!(definitions.is_empty(), "{definitions:?}");
+}
