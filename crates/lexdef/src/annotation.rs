@@ -357,21 +357,28 @@ pub fn compare_protection(annotation: &Annotation, analysis: &Analysis, checklis
                 annotated.obligation.as_ref().map(|obligation| obligation.span()).or(place.clone()),
             );
         }
+        // The provisions: every one the team names and lexdef reads is counted (the figures
+        // say how many each side names that the other does not); the item disagrees with the
+        // team's reading only when none of the provisions lexdef reads is one the team names.
         let tally = tallies.entry("protection evidence").or_default();
         let found: BTreeSet<&str> = item.evidence.iter().map(|evidence| evidence.eid.as_str()).collect();
         let coded: BTreeSet<&str> = annotated.evidence.iter().map(|evidence| evidence.eid.get_ref().as_str()).collect();
-        for eid in &coded {
-            if found.contains(eid) {
-                tally.found += 1;
-            } else {
-                tally.missed += 1;
-                add(format!("{id}: {} not read at [{eid}] (annotated)", item.id), None, place.clone());
-            }
-        }
-        for eid in found.difference(&coded) {
-            tally.extra += 1;
-            let words = item.evidence.iter().find(|evidence| evidence.eid.as_str() == *eid).map(|evidence| evidence.span);
-            add(format!("{id}: {} read at [{eid}], not annotated", item.id), words, place.clone());
+        tally.found += coded.intersection(&found).count();
+        tally.missed += coded.difference(&found).count();
+        tally.extra += found.difference(&coded).count();
+        if !coded.is_empty() && coded.is_disjoint(&found) {
+            let read: Vec<&str> = found.iter().copied().collect();
+            let annotated: Vec<&str> = coded.iter().copied().collect();
+            add(
+                format!(
+                    "{id}: {} is read at [{}], none of the provisions annotated [{}]",
+                    item.id,
+                    read.join(", "),
+                    annotated.join(", ")
+                ),
+                first_words,
+                place.clone(),
+            );
         }
     }
     finish(differences, tallies)

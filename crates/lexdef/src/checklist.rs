@@ -358,6 +358,7 @@ struct RawChecklist {
     version: u32,
     items: Vec<(String, String)>,
     read_in_offences: Vec<String>,
+    regard_items: Vec<String>,
     languages: HashMap<String, RawMarkers>,
 }
 
@@ -375,6 +376,10 @@ struct RawMarkers {
     holder: Vec<String>,
     #[serde(default)]
     mention: Vec<String>,
+    #[serde(default)]
+    mention_before: Vec<String>,
+    #[serde(default)]
+    regard: Vec<String>,
 }
 
 /// The markers of one language, compiled.
@@ -391,6 +396,8 @@ struct Markers {
     conditional: Vec<Pattern>,
     holder: Vec<Pattern>,
     mention: Vec<Pattern>,
+    mention_before: Vec<Pattern>,
+    regard: Vec<Pattern>,
 }
 
 /// What the checklist reads with: the protection lexicon and the markers of each language.
@@ -399,6 +406,7 @@ pub struct ProtectionVocabulary {
     lexicon: Lexicon,
     items: Vec<(ElementId, String)>,
     read_in_offences: Vec<ElementId>,
+    regard_items: Vec<ElementId>,
     markers: HashMap<String, Markers>,
     numbers: NumberWords,
 }
@@ -470,22 +478,26 @@ impl ProtectionVocabulary {
                     conditional: compile(raw.conditional),
                     holder: compile(raw.holder),
                     mention: compile(raw.mention),
+                    mention_before: compile(raw.mention_before),
+                    regard: compile(raw.regard),
                 };
                 (code, markers)
             })
             .collect();
-        let read_in_offences = raw
-            .read_in_offences
-            .iter()
-            .map(|id| {
-                items
-                    .iter()
-                    .find(|(item, _)| item.as_str() == id)
-                    .map(|(item, _)| item.clone())
-                    .ok_or_else(|| error(format!("`read_in_offences` names `{id}`, which is no checklist item")))
-            })
-            .collect::<Result<Vec<_>>>()?;
-        Ok(ProtectionVocabulary { lexicon, items, read_in_offences, markers, numbers: NumberWords::default() })
+        let listed = |field: &str, ids: &[String]| {
+            ids.iter()
+                .map(|id| {
+                    items
+                        .iter()
+                        .find(|(item, _)| item.as_str() == id)
+                        .map(|(item, _)| item.clone())
+                        .ok_or_else(|| error(format!("`{field}` names `{id}`, which is no checklist item")))
+                })
+                .collect::<Result<Vec<_>>>()
+        };
+        let read_in_offences = listed("read_in_offences", &raw.read_in_offences)?;
+        let regard_items = listed("regard_items", &raw.regard_items)?;
+        Ok(ProtectionVocabulary { lexicon, items, read_in_offences, regard_items, markers, numbers: NumberWords::default() })
     }
 
     /// The items, in the checklist's order, with their names for people.
@@ -636,7 +648,7 @@ impl ProtectionVocabulary {
                     if defining.iter().any(|span| span.start <= start && end <= span.end) {
                         continue;
                     }
-                    if self.mentioned(markers, &segment[hit.end..]) {
+                    if self.mentioned(markers, &segment[hit.end..]) || self.mentioned_before(markers, &segment[..hit.start]) {
                         continue;
                     }
                     let sentence = sentence_around(segment, hit.start, hit.end, language);
@@ -652,6 +664,13 @@ impl ProtectionVocabulary {
                         continue;
                     }
                     let first_sentence = &segment[sentence_around(segment, 0, 0, language)];
+                    // (Thai lines break anywhere: the line before the form's may hold its verb.)
+                    let line_before = if unmarked_sentences(language) && sentence.start > 0 {
+                        let before = &segment[..sentence.start - 1];
+                        &before[before.rfind('\n').map_or(0, |at| at + 1)..]
+                    } else {
+                        ""
+                    };
                     let named = headed
                         || self.names_beneficiary(markers, sentence_text)
                         || self.names_beneficiary(markers, first_sentence)
@@ -659,11 +678,29 @@ impl ProtectionVocabulary {
                     if !named {
                         continue;
                     }
-                    let mut scope: Vec<&str> = chapeau.iter().map(|(_, words)| *words).collect();
-                    if unmarked_sentences(language) && first_sentence != sentence_text {
-                        scope.push(first_sentence);
+                    // `shall take into account ... the special needs of children, including
+                    // appropriate housing`: what is to be taken into account is no protection
+                    // provided, but for the items that consist in taking needs into account
+                    // (children's, gender), whose duty is that clause's own.
+                    let regard = self.regard_clause(markers, sentence_text, sentence.start, hit.start, language);
+                    let regard_item = self.regard_items.contains(&hit.element);
+                    if regard.is_some_and(|(_, before_hit)| before_hit) && !regard_item {
+                        continue;
                     }
-                    scope.push(sentence_text);
+                    let mut scope: Vec<&str> = Vec::new();
+                    match regard.filter(|_| regard_item) {
+                        Some((clause, _)) => scope.push(clause),
+                        None => {
+                            scope.extend(chapeau.iter().map(|(_, words)| *words));
+                            if unmarked_sentences(language) && first_sentence != sentence_text {
+                                scope.push(first_sentence);
+                            }
+                            if !line_before.is_empty() && line_before != first_sentence {
+                                scope.push(line_before);
+                            }
+                            scope.push(sentence_text);
+                        }
+                    }
                     let (obligation, obligation_words) = self.obligation(markers, &scope);
                     let context = scope.iter().map(|part| part.trim()).collect::<Vec<_>>().join(" … ");
                     found.push((
@@ -685,6 +722,28 @@ impl ProtectionVocabulary {
         found
     }
 
+    /// The clause of `sentence` (which starts at byte `sentence_start` of its segment) that
+    /// takes something into account, where it has one, and whether it comes before the form
+    /// at `hit_start`: from the clause's start (after the last comma or semicolon before the
+    /// marker) to the sentence's end.
+    fn regard_clause<'s>(
+        &self,
+        markers: &Markers,
+        sentence: &'s str,
+        sentence_start: usize,
+        hit_start: usize,
+        language: &str,
+    ) -> Option<(&'s str, bool)> {
+        let words = tokens_in(sentence, markers.folding);
+        let found = markers.regard.iter().flat_map(|pattern| pattern.find_all(&words, sentence, &self.numbers)).min_by_key(|found| found.start)?;
+        let from = if unmarked_sentences(language) {
+            0
+        } else {
+            sentence[..found.start].rfind([',', ';']).map_or(0, |at| at + 1)
+        };
+        Some((&sentence[from..], sentence_start + found.start < hit_start))
+    }
+
     /// Whether the words after a form make it a mention of a protection provided elsewhere
     /// (`an alien granted continued presence under subsection (a)`), not a provision of it.
     fn mentioned(&self, markers: &Markers, after: &str) -> bool {
@@ -700,6 +759,25 @@ impl ProtectionVocabulary {
             .mention
             .iter()
             .any(|pattern| pattern.find_all(&head_words, head, &self.numbers).iter().any(|found| found.start == first.start))
+    }
+
+    /// Whether the words right before a form make it a mention of a place or status that
+    /// exists already (`at the place of refuge specified in the order`, Thai `ผู้ได้รับการ`,
+    /// one who has received).
+    fn mentioned_before(&self, markers: &Markers, before: &str) -> bool {
+        let words = tokens_in(before, markers.folding);
+        if words.last().is_some_and(|last| before[last.end..].contains(['.', ';', ':', ','])) {
+            return false;
+        }
+        let from = words.len().saturating_sub(8);
+        let Some(first) = words.get(from) else { return false };
+        let tail = &before[first.start..];
+        let tail_words = tokens_in(tail, markers.folding);
+        let end = tail.trim_end().len();
+        markers
+            .mention_before
+            .iter()
+            .any(|pattern| pattern.find_all(&tail_words, tail, &self.numbers).iter().any(|found| found.end == end))
     }
 
     fn names_beneficiary(&self, markers: &Markers, text: &str) -> bool {
@@ -727,6 +805,8 @@ impl ProtectionVocabulary {
                     pattern
                         .find_all(&words, part, &self.numbers)
                         .into_iter()
+                        // (`such measures as: appropriate ... accommodation` is no `as appropriate`.)
+                        .filter(|found| !part[found.start..found.end].contains([':', ';', '(', ')']))
                         .find(|found| {
                             !permission
                                 || !(neutral.iter().any(|&(start, end)| start <= found.start && found.end <= end)
@@ -875,13 +955,19 @@ fn unmarked_sentences(language: &str) -> bool {
 }
 
 /// The sentence of `text` that holds bytes `start..end`: from the last sentence end before it
-/// to the next after it.
+/// to the next after it. A proviso (`: Provided, That ...`, Philippine drafting) is a sentence
+/// of its own: its condition is not the main clause's.
 fn sentence_around(text: &str, start: usize, end: usize, language: &str) -> std::ops::Range<usize> {
     let unmarked = unmarked_sentences(language);
     let from = if unmarked {
         text[..start].rfind('\n').map_or(0, |index| index + 1)
     } else {
         sentence_start(text, start)
+    };
+    let from = from.min(start);
+    let from = match text[from..start].rfind(": Provided") {
+        Some(at) if !unmarked => from + at + 1,
+        _ => from,
     };
     let after = &text[end..];
     let mut to = text.len();
@@ -897,6 +983,11 @@ fn sentence_around(text: &str, start: usize, end: usize, language: &str) -> std:
         if ends {
             to = end + index + character.len_utf8();
             break;
+        }
+    }
+    if !unmarked {
+        if let Some(at) = text[end..to].find(": Provided") {
+            to = end + at + 1;
         }
     }
     from.min(start)..to.max(end)
