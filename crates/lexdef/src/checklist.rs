@@ -368,6 +368,8 @@ struct RawMarkers {
     beneficiary: Vec<String>,
     offence: Vec<String>,
     saving: Vec<String>,
+    #[serde(default)]
+    objects: Vec<String>,
     mandatory: Vec<String>,
     discretionary: Vec<String>,
     permission: Vec<String>,
@@ -389,6 +391,7 @@ struct Markers {
     beneficiary: Vec<Pattern>,
     offence: Vec<Pattern>,
     saving: Vec<Pattern>,
+    objects: Vec<Pattern>,
     mandatory: Vec<Pattern>,
     discretionary: Vec<Pattern>,
     permission: Vec<Pattern>,
@@ -471,6 +474,7 @@ impl ProtectionVocabulary {
                     beneficiary: compile(raw.beneficiary),
                     offence: compile(raw.offence),
                     saving: compile(raw.saving),
+                    objects: compile(raw.objects),
                     mandatory: compile(raw.mandatory),
                     discretionary: compile(raw.discretionary),
                     permission: compile(raw.permission),
@@ -630,6 +634,23 @@ impl ProtectionVocabulary {
             });
             let chapeau: Vec<(usize, &str)> =
                 ancestors.iter().rev().filter_map(|ancestor| chapeau(ancestor, text, &headings)).collect();
+            // The victims named anywhere in the article or section (`(2) In providing the
+            // services under sub-section (1), ...` under `(1) ... shall provide victims ...`).
+            let unit = std::iter::once(provision)
+                .chain(ancestors.iter().rev().copied())
+                .find(|unit| matches!(unit.kind, ProvisionKind::Article | ProvisionKind::Section))
+                .filter(|unit| unit.eid != provision.eid);
+            // (Not in a definition: `"informant" means a person, other than a victim, ...`.)
+            let unit_names = unit.is_some_and(|unit| {
+                let span = headings.words_span(unit, text);
+                let words = tokens_in(&text[span.range()], markers.folding);
+                markers.beneficiary.iter().any(|pattern| {
+                    pattern.find_all(&words, &text[span.range()], &self.numbers).iter().any(|found| {
+                        let (start, end) = (span.start + found.start, span.start + found.end);
+                        !defining.iter().any(|defined| defined.start <= start && end <= defined.end)
+                    })
+                })
+            });
             // A title the parser left among the words (`40. Return and re-migration` over
             // its subsections) names the provision's subject; it provides nothing.
             let title = title_line(provision, text, &headings);
@@ -672,6 +693,7 @@ impl ProtectionVocabulary {
                         ""
                     };
                     let named = headed
+                        || unit_names
                         || self.names_beneficiary(markers, sentence_text)
                         || self.names_beneficiary(markers, first_sentence)
                         || chapeau.iter().any(|(_, words)| self.names_beneficiary(markers, words));
@@ -685,6 +707,10 @@ impl ProtectionVocabulary {
                     let regard = self.regard_clause(markers, sentence_text, sentence.start, hit.start, language);
                     let regard_item = self.regard_items.contains(&hit.element);
                     if regard.is_some_and(|(_, before_hit)| before_hit) && !regard_item {
+                        continue;
+                    }
+                    let objects = chapeau.iter().map(|(_, words)| *words).chain([sentence_text]);
+                    if objects.into_iter().any(|part| markers.objects.iter().any(|pattern| matches(pattern, part, markers.folding, &self.numbers))) {
                         continue;
                     }
                     let mut scope: Vec<&str> = Vec::new();
