@@ -23,10 +23,14 @@ pub(crate) fn run(command: &CheckCommand) -> io::Result<Outcome> {
     };
     match command.format {
         CheckFormat::Human => write_human(&report, fail_on)?,
-        CheckFormat::Json => output::to_stdout(|out| out.write_all(report.to_json().as_bytes()))?,
+        CheckFormat::Json => {
+            output::to_stdout(|out| out.write_all(output::rendered_json(&report.to_json()).as_bytes()))?
+        }
         CheckFormat::Junit => output::to_stdout(|out| out.write_all(report.to_junit(fail_on).as_bytes()))?,
         CheckFormat::Github => output::to_stdout(|out| out.write_all(report.to_github().as_bytes()))?,
-        CheckFormat::Sarif => output::to_stdout(|out| out.write_all(report.to_sarif().as_bytes()))?,
+        CheckFormat::Sarif => {
+            output::to_stdout(|out| out.write_all(output::rendered_json(&report.to_sarif()).as_bytes()))?
+        }
     }
     Ok(if report.fails_at(fail_on) { Outcome::Findings } else { Outcome::Clean })
 }

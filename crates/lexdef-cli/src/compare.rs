@@ -20,7 +20,7 @@ fn study<'c>(corpus: &'c Corpus, lexicon: &'c Lexicon, concept: ConceptId, basel
 fn render(report: &Report, analyses: &[&Analysis], format: ReportFormat) -> String {
     match format {
         ReportFormat::Text => report.to_text(),
-        ReportFormat::Json => report.to_json(),
+        ReportFormat::Json => output::rendered_json(&report.to_json()).into_owned(),
         ReportFormat::Md => report.to_markdown(),
         ReportFormat::Csv => report.to_csv(),
         ReportFormat::Html => report.to_html(analyses),

@@ -171,7 +171,7 @@ pub use compare::{
     compare, count_divergences, word_diff, Confidence, Direction, Divergence, DivergenceKind, Severity, Side, WordDiff,
 };
 pub use consolidate::{Action, AmendingProvision, AtDate, Change, DateBasis, History, Stretch, Unapplied, Version};
-pub use corpus::{Corpus, LoadError, LoadErrorKind};
+pub use corpus::{Corpus, CorpusStream, LoadError, LoadErrorKind, StreamedFile};
 pub use decode::decode;
 pub use definition::{extract_definitions, CrossReference, Definition, DefinitionForm};
 pub use document::{Document, DocumentGap, Provision, ProvisionKind, Span};
