@@ -118,7 +118,9 @@ pub(crate) fn run_model(command: &ModelCommand) -> io::Result<Outcome> {
         Some(day) => {
             if Path::new(target).is_file() {
                 diagnostics::message(
-                    &format!("`--at` reads the corpus's amendments of an instrument of the corpus; `{target}` is a file"),
+                    &format!(
+                        "`--at` reads the corpus's amendments of an instrument of the corpus; `{target}` is a file"
+                    ),
                     None,
                 );
                 return Ok(Outcome::InputError);

@@ -125,9 +125,7 @@ pub(crate) fn run(command: &TimelineCommand) -> io::Result<Outcome> {
     };
     let timeline = Timeline::of(&history, &lexicon, &concept);
     output::to_stdout(|out| match command.format {
-        TimelineFormat::Json => {
-            output::json(out, &timeline)
-        }
+        TimelineFormat::Json => output::json(out, &timeline),
         TimelineFormat::Csv => write_csv(out, &timeline),
         TimelineFormat::Text => write_text(out, &timeline),
     })?;

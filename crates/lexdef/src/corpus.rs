@@ -146,8 +146,7 @@ impl Corpus {
     pub fn from_files(files: impl IntoIterator<Item = (String, Vec<u8>)>) -> Corpus {
         let mut corpus = Corpus::default();
         for (file, bytes) in files {
-            let (warnings, admitted) =
-                admit(&file, &bytes, |id| corpus.instruments.get(id).map(first_id_location));
+            let (warnings, admitted) = admit(&file, &bytes, |id| corpus.instruments.get(id).map(first_id_location));
             corpus.warnings.extend(warnings);
             match admitted {
                 Ok(instrument) => {

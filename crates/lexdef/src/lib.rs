@@ -163,9 +163,9 @@ pub use annotation::{
     AnnotationDifference, Tally,
 };
 pub use check::{
-    check, read_accepted_differences, AcceptedDifference, CheckOptions, CheckReport, CheckedCase, Excerpt, Finding,
-    FindingCounts, RuleInfo, RuleSeverity, ACCEPTED_DIFFERENCES_FILE, CHECK_JSON_SCHEMA, CHECK_SCHEMA, EXPECTED_FILE,
-    EXPECTED_SCHEMA, RULES_FILE,
+    check, check_with_progress, read_accepted_differences, AcceptedDifference, CheckOptions, CheckReport, CheckedCase,
+    Excerpt, Finding, FindingCounts, RuleInfo, RuleSeverity, ACCEPTED_DIFFERENCES_FILE, CHECK_JSON_SCHEMA,
+    CHECK_SCHEMA, EXPECTED_FILE, EXPECTED_SCHEMA, RULES_FILE,
 };
 pub use compare::{
     compare, count_divergences, word_diff, Confidence, Direction, Divergence, DivergenceKind, Severity, Side, WordDiff,
