@@ -14,6 +14,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub(crate) struct Arguments {
     #[command(subcommand)]
     pub command: Command,
+
+    /// Indent JSON output. It is indented anyway when stdout is a terminal, and compact when
+    /// it goes to a pipe or a file (the same values, keys and order).
+    #[arg(long, global = true)]
+    pub pretty: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -285,12 +290,18 @@ pub(crate) struct DefinitionsCommand {
 
 #[derive(Debug, Args)]
 pub(crate) struct ModelCommand {
-    /// A corpus file, a bare statute text, or the id of a bundled instrument.
-    pub target: String,
+    /// A corpus file, a bare statute text, or the id of a bundled instrument. Without it, the
+    /// model of every instrument of the corpus (bundled, or `--corpus DIR`), each read on its
+    /// own as if named here.
+    pub target: Option<String>,
+
+    /// Read every instrument of this corpus directory (with no target).
+    #[arg(long, value_name = "DIR", conflicts_with = "target")]
+    pub corpus: Option<PathBuf>,
 
     /// A bare text given here is read as the whole text you meant, so what it does not say is
     /// read as absent; with `--partial` it is an excerpt, and its silences settle nothing.
-    #[arg(long)]
+    #[arg(long, requires = "target")]
     pub partial: bool,
 
     /// Extend the bundled lexicon with this lexicon file (your own synonyms or elements; the
@@ -303,12 +314,24 @@ pub(crate) struct ModelCommand {
     pub concept: String,
 
     /// The instrument (of the corpus) as it stood on this day, `YYYY-MM-DD`.
-    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    #[arg(long, value_name = "DATE", value_parser = parse_day, requires = "target")]
     pub at: Option<String>,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ModelFormat::Text)]
+    pub format: ModelFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ModelFormat {
+    /// Elements and qualifiers with their words, for people.
+    Text,
+    /// JSON, for programs (a list of models with no target).
+    Json,
+    /// JSON Lines: one model a line (what `--format json` gives for it, compact), each written
+    /// as soon as it is made, so a corpus of any size streams in the memory of one instrument.
+    /// In file-name order.
+    Jsonl,
 }
 
 #[derive(Debug, Args)]
@@ -341,6 +364,10 @@ pub(crate) enum ParseFormat {
     /// text exactly, gaps as editorial remarks. A `.xml` file given as the target is read as
     /// Akoma Ntoso.
     Akn,
+    /// JSON Lines: one instrument a line (what `--format json` gives for it, compact), each
+    /// written as soon as it is parsed, so a corpus of any size streams in the memory of one
+    /// instrument. In file-name order; relations between instruments are not checked.
+    Jsonl,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

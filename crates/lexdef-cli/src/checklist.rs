@@ -65,7 +65,7 @@ pub(crate) fn run(command: &ChecklistCommand) -> io::Result<Outcome> {
         ChecklistFormat::Text => set.to_text(),
         ChecklistFormat::Markdown => set.to_markdown(),
         ChecklistFormat::Csv => set.to_csv(),
-        ChecklistFormat::Json => set.to_json(),
+        ChecklistFormat::Json => output::rendered_json(&set.to_json()).into_owned(),
         ChecklistFormat::Html => set.to_html(),
     };
     output::to_stdout(|out| out.write_all(rendered.as_bytes()))?;

@@ -20,7 +20,7 @@ fn study<'c>(corpus: &'c Corpus, lexicon: &'c Lexicon, concept: ConceptId, basel
 fn render(report: &Report, analyses: &[&Analysis], format: ReportFormat) -> String {
     match format {
         ReportFormat::Text => report.to_text(),
-        ReportFormat::Json => report.to_json(),
+        ReportFormat::Json => output::rendered_json(&report.to_json()).into_owned(),
         ReportFormat::Md => report.to_markdown(),
         ReportFormat::Csv => report.to_csv(),
         ReportFormat::Html => report.to_html(analyses),
@@ -51,7 +51,7 @@ fn run_compare_protection(command: &CompareCommand) -> io::Result<Outcome> {
     let comparison = ChecklistComparison::new(&vocabulary.read(&subject, &lexicon), &vocabulary.read(baseline, &lexicon));
     let text = match command.format {
         ReportFormat::Text => comparison.to_text(),
-        ReportFormat::Json => comparison.to_json(),
+        ReportFormat::Json => output::rendered_json(&comparison.to_json()).into_owned(),
         ReportFormat::Md => comparison.to_markdown(),
         ReportFormat::Csv => comparison.to_csv(),
         ReportFormat::Html => comparison.to_html(),

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use lexdef::{extract_definitions, Corpus, Instrument, Lexicon, ModelBuilder, TermModel};
 
-use crate::args::{DefinitionsCommand, Format, ModelCommand};
+use crate::args::{DefinitionsCommand, Format, ModelCommand, ModelFormat};
 use crate::{diagnostics, output, Outcome};
 
 /// The corpus a command reads: a directory, or the bundled corpus.
@@ -14,6 +14,14 @@ pub(crate) fn corpus(directory: Option<&Path>) -> Result<Corpus, ()> {
     match directory {
         Some(directory) => Corpus::load(directory).map_err(|error| diagnostics::error(&error)),
         None => Ok(Corpus::bundled()),
+    }
+}
+
+/// The corpus a command reads one file at a time: a directory, or the bundled corpus.
+pub(crate) fn stream(directory: Option<&Path>) -> Result<lexdef::CorpusStream, ()> {
+    match directory {
+        Some(directory) => Corpus::stream(directory).map_err(|error| diagnostics::error(&error)),
+        None => Ok(Corpus::stream_bundled()),
     }
 }
 
@@ -67,11 +75,7 @@ pub(crate) fn run(command: &DefinitionsCommand) -> io::Result<Outcome> {
     }
     output::to_stdout(|out| match command.format {
         Format::Json => {
-            serde_json::to_writer_pretty(
-                &mut *out,
-                &serde_json::json!({ "instrument": instrument.id, "definitions": definitions }),
-            )?;
-            writeln!(out)
+            output::json(out, &serde_json::json!({ "instrument": instrument.id, "definitions": definitions }))
         }
         Format::Text => {
             writeln!(out, "{} — {} definition(s)", instrument.id, definitions.len())?;
@@ -109,19 +113,19 @@ pub(crate) fn run(command: &DefinitionsCommand) -> io::Result<Outcome> {
 }
 
 pub(crate) fn run_model(command: &ModelCommand) -> io::Result<Outcome> {
+    let Some(target) = &command.target else { return run_model_corpus(command) };
     let version = match &command.at {
         Some(day) => {
-            if Path::new(&command.target).is_file() {
+            if Path::new(target).is_file() {
                 diagnostics::message(
                     &format!(
-                        "`--at` reads the corpus's amendments of an instrument of the corpus; `{}` is a file",
-                        command.target
+                        "`--at` reads the corpus's amendments of an instrument of the corpus; `{target}` is a file"
                     ),
                     None,
                 );
                 return Ok(Outcome::InputError);
             }
-            let Ok(version) = crate::timeline::version_at(&Corpus::bundled(), &command.target, day) else {
+            let Ok(version) = crate::timeline::version_at(&Corpus::bundled(), target, day) else {
                 return Ok(Outcome::InputError);
             };
             Some(version)
@@ -131,7 +135,7 @@ pub(crate) fn run_model(command: &ModelCommand) -> io::Result<Outcome> {
     let instrument = match &version {
         Some(version) => version.instrument.clone(),
         None => {
-            let Ok(instrument) = resolve_marked(&command.target, command.partial) else {
+            let Ok(instrument) = resolve_marked(target, command.partial) else {
                 return Ok(Outcome::InputError);
             };
             instrument
@@ -150,7 +154,7 @@ pub(crate) fn run_model(command: &ModelCommand) -> io::Result<Outcome> {
     document.warnings.iter().chain(&warnings).for_each(diagnostics::warning);
     let model = ModelBuilder::new(&instrument, &document, &definitions, &lexicon).model(&concept);
     output::to_stdout(|out| match command.format {
-        Format::Json => {
+        ModelFormat::Json | ModelFormat::Jsonl => {
             let mut value = serde_json::to_value(&model).map_err(io::Error::other)?;
             if let (Some(version), Some(day)) = (&version, &command.at) {
                 // The lines of the evidence are the consolidated file's: the stretches say
@@ -159,10 +163,13 @@ pub(crate) fn run_model(command: &ModelCommand) -> io::Result<Outcome> {
                 value["amended_by"] = serde_json::json!(version.by);
                 value["stretches"] = serde_json::json!(version.stretches);
             }
-            serde_json::to_writer_pretty(&mut *out, &value)?;
-            writeln!(out)
+            if command.format == ModelFormat::Jsonl {
+                output::json_line(out, &value)
+            } else {
+                output::json(out, &value)
+            }
         }
-        Format::Text => {
+        ModelFormat::Text => {
             let place = |line: usize| match &version {
                 Some(version) => crate::timeline::origin(version, line),
                 None => format!("line {line}"),
@@ -184,6 +191,59 @@ pub(crate) fn run_model(command: &ModelCommand) -> io::Result<Outcome> {
         }
     })?;
     Ok(Outcome::Clean)
+}
+
+/// `lexdef model` with no target: the model of every instrument of the corpus, each read as
+/// `lexdef model FILE` reads it, one file at a time (read, parse, model, write, drop); only
+/// `--format json`, one list, holds the models until the end.
+fn run_model_corpus(command: &ModelCommand) -> io::Result<Outcome> {
+    let Ok(lexicon) = lexicon(command.lexicon.as_deref()) else { return Ok(Outcome::InputError) };
+    let concept = match lexicon.concept(&command.concept) {
+        Ok(concept) => concept,
+        Err(error) => {
+            diagnostics::error(&error);
+            return Ok(Outcome::InputError);
+        }
+    };
+    let Ok(stream) = stream(command.corpus.as_deref()) else { return Ok(Outcome::InputError) };
+    let mut outcome = Outcome::Clean;
+    let mut models = Vec::new();
+    output::to_stdout(|out| {
+        let mut written = false;
+        for file in stream {
+            file.warnings.iter().for_each(diagnostics::warning);
+            let instrument = match file.instrument {
+                Ok(instrument) => instrument,
+                Err(problem) => {
+                    diagnostics::message(&problem.message, problem.location.as_ref());
+                    outcome = Outcome::InputError;
+                    continue;
+                }
+            };
+            let document = lexdef::parse(&instrument);
+            let (definitions, warnings) = extract_definitions(&instrument, &document, &lexicon);
+            document.warnings.iter().chain(&warnings).for_each(diagnostics::warning);
+            let model = ModelBuilder::new(&instrument, &document, &definitions, &lexicon).model(&concept);
+            // Through a `Value`, as for one target, so that a line is byte for byte what
+            // `lexdef model FILE --format json` writes compactly (keys sorted).
+            match command.format {
+                ModelFormat::Jsonl => output::json_line(out, &serde_json::to_value(&model).map_err(io::Error::other)?)?,
+                ModelFormat::Json => models.push(serde_json::to_value(&model).map_err(io::Error::other)?),
+                ModelFormat::Text => {
+                    if written {
+                        writeln!(out)?;
+                    }
+                    write_model(out, &model, &|line| format!("line {line}"))?;
+                }
+            }
+            written = true;
+        }
+        if command.format == ModelFormat::Json {
+            output::json(out, &models)?;
+        }
+        Ok(())
+    })?;
+    Ok(outcome)
 }
 
 fn write_model(out: &mut dyn Write, model: &TermModel, place: &dyn Fn(usize) -> String) -> io::Result<()> {

@@ -25,6 +25,7 @@ pub(crate) enum Outcome {
 
 fn main() -> ExitCode {
     let arguments = args::Arguments::parse();
+    output::set_pretty(arguments.pretty);
     let outcome = match arguments.command {
         args::Command::Parse(command) => parse::run(&command),
         args::Command::Definitions(command) => definitions::run(&command),

@@ -10,6 +10,9 @@ use crate::args::{ParseCommand, ParseFormat};
 use crate::{diagnostics, output, Outcome};
 
 pub(crate) fn run(command: &ParseCommand) -> io::Result<Outcome> {
+    if command.format == ParseFormat::Jsonl && command.target.is_none() && command.at.is_none() {
+        return run_stream(command);
+    }
     let Ok(corpus) = crate::definitions::corpus(command.corpus.as_deref()) else { return Ok(Outcome::InputError) };
     let mut outcome = Outcome::Clean;
     if let Some(day) = &command.at {
@@ -56,7 +59,7 @@ pub(crate) fn run(command: &ParseCommand) -> io::Result<Outcome> {
         ParseFormat::Text | ParseFormat::Akn => {
             write_outlines(out, &instruments, &documents, &|line| format!("line {line}"))
         }
-        ParseFormat::Json => {
+        ParseFormat::Json | ParseFormat::Jsonl => {
             let value = if command.target.is_some() {
                 document_json(&instruments[0], &documents[0])
             } else {
@@ -68,9 +71,37 @@ pub(crate) fn run(command: &ParseCommand) -> io::Result<Outcome> {
                         .collect(),
                 )
             };
-            serde_json::to_writer_pretty(&mut *out, &value)?;
-            writeln!(out)
+            if command.format == ParseFormat::Jsonl {
+                output::json_line(out, &value)
+            } else {
+                output::json(out, &value)
+            }
         }
+    })?;
+    Ok(outcome)
+}
+
+/// `lexdef parse --format jsonl` over a corpus: each file read, parsed, written as a line and
+/// dropped before the next is read, so memory stays that of one instrument.
+fn run_stream(command: &ParseCommand) -> io::Result<Outcome> {
+    let Ok(stream) = crate::definitions::stream(command.corpus.as_deref()) else { return Ok(Outcome::InputError) };
+    let mut outcome = Outcome::Clean;
+    output::to_stdout(|out| {
+        for file in stream {
+            file.warnings.iter().for_each(diagnostics::warning);
+            match file.instrument {
+                Ok(instrument) => {
+                    let document = lexdef::parse(&instrument);
+                    document.warnings.iter().for_each(diagnostics::warning);
+                    output::json_line(out, &document_json(&instrument, &document))?;
+                }
+                Err(problem) => {
+                    diagnostics::message(&problem.message, problem.location.as_ref());
+                    outcome = Outcome::InputError;
+                }
+            }
+        }
+        Ok(())
     })?;
     Ok(outcome)
 }
@@ -106,15 +137,18 @@ fn run_at(command: &ParseCommand, corpus: &lexdef::Corpus, day: &str) -> io::Res
             write_outlines(out, std::slice::from_ref(&version.instrument), std::slice::from_ref(&document), &place)?;
             crate::timeline::write_changes(out, &version, day)
         }
-        ParseFormat::Json => {
+        ParseFormat::Json | ParseFormat::Jsonl => {
             let mut value = document_json(&version.instrument, &document);
             value["at"] = json!(day);
             value["amended_by"] = json!(version.by);
             value["date"] = json!(version.date);
             value["changes"] = json!(version.changes);
             value["stretches"] = json!(version.stretches);
-            serde_json::to_writer_pretty(&mut *out, &value)?;
-            writeln!(out)
+            if command.format == ParseFormat::Jsonl {
+                output::json_line(out, &value)
+            } else {
+                output::json(out, &value)
+            }
         }
     })?;
     Ok(Outcome::Clean)

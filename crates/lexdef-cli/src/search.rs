@@ -101,10 +101,7 @@ pub(crate) fn run_search(command: &SearchCommand) -> io::Result<Outcome> {
     };
     let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
     output::to_stdout(|out| match command.format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &results)?;
-            writeln!(out)
-        }
+        Format::Json => output::json(out, &results),
         Format::Text => {
             writeln!(
                 out,

@@ -125,10 +125,7 @@ pub(crate) fn run(command: &TimelineCommand) -> io::Result<Outcome> {
     };
     let timeline = Timeline::of(&history, &lexicon, &concept);
     output::to_stdout(|out| match command.format {
-        TimelineFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &timeline)?;
-            writeln!(out)
-        }
+        TimelineFormat::Json => output::json(out, &timeline),
         TimelineFormat::Csv => write_csv(out, &timeline),
         TimelineFormat::Text => write_text(out, &timeline),
     })?;

@@ -275,7 +275,8 @@ fn report_writes_every_format_to_a_file() {
         ("md", "# Definitions of trafficking_in_persons"),
         ("csv", "instrument,act.adoption"),
         ("html", "<!DOCTYPE html>"),
-        ("json", "\"schema\": \"lexdef-report/1\""),
+        // Compact: the file is not a terminal (`--pretty` indents it).
+        ("json", "\"schema\":\"lexdef-report/1\""),
         ("text", "Definitions of trafficking_in_persons"),
     ] {
         let file = format!("report.{format}");
@@ -815,4 +816,100 @@ fn compare_with_the_protection_concept_sets_a_checklist_against_a_baseline() {
     };
     assert_eq!(verdict("protection.non_punishment"), Some(serde_json::json!("lacks")));
     assert_eq!(verdict("protection.residence_permit"), Some(serde_json::json!("weaker")));
+
+/// JSON to a pipe is compact, one line; `--pretty` indents it; both hold the same values with
+/// the keys in the same order (the compact bytes are exactly serde's compact writing of the
+/// indented text), for the outputs written by the CLI and those the core renders.
+#[test]
+fn json_is_compact_in_a_pipe_and_indented_with_pretty() {
+    let directory = scratch();
+    for arguments in [
+        &["parse", "INTL-PALERMO-2000", "--format", "json"][..],
+        &["model", "SG-PHTA-2014", "--format", "json"],
+        &["definitions", "SG-PHTA-2014", "--format", "json"],
+        &["compare", "TH-ATIPA-2008", "--format", "json"],
+        &["timeline", "MY-ATIPSOM-2007", "--format", "json"],
+    ] {
+        let compact = lexdef(directory.path(), arguments);
+        assert_eq!(compact.status.code(), Some(0), "{arguments:?}: {}", stderr(&compact));
+        let compact = stdout(&compact);
+        assert_eq!(compact.lines().count(), 1, "{arguments:?}: one line");
+        assert!(compact.ends_with("}\n"), "{arguments:?}");
+        let pretty = lexdef(directory.path(), &[arguments, &["--pretty"]].concat());
+        let pretty = stdout(&pretty);
+        assert!(pretty.starts_with("{\n  \""), "{arguments:?}: indented with --pretty");
+        let value: serde_json::Value = serde_json::from_str(&pretty).expect("JSON");
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&compact).expect("JSON"), value, "{arguments:?}");
+        assert_eq!(compact, without_layout(&pretty), "{arguments:?}: the same keys in the same order");
+    }
+}
+
+/// JSON text without the whitespace between its tokens (what serde writes compactly), with a
+/// final newline.
+fn without_layout(json: &str) -> String {
+    let (mut out, mut in_string, mut escaped) = (String::new(), false, false);
+    for character in json.chars() {
+        if in_string {
+            (escaped, in_string) = (!escaped && character == '\\', escaped || character != '"');
+        } else if character == '"' {
+            in_string = true;
+        } else if character.is_whitespace() {
+            continue;
+        }
+        out.push(character);
+    }
+    out + "\n"
+}
+
+/// A corpus directory copied from the bundled files, with a file that is not text among them.
+fn small_corpus(directory: &Path, ids: &[&str]) -> std::path::PathBuf {
+    let instruments = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/instruments");
+    let corpus = directory.join("mine");
+    std::fs::create_dir_all(&corpus).expect("mkdir");
+    for id in ids {
+        std::fs::copy(instruments.join(format!("{id}.txt")), corpus.join(format!("{id}.txt"))).expect("copy");
+    }
+    std::fs::write(corpus.join("BROKEN.txt"), b"\xff\xfe not text").expect("write");
+    corpus
+}
+
+/// `--format jsonl` over a corpus: one line per instrument in file-name order, each line byte
+/// for byte what `--format json` gives for that file alone (compact); a file that cannot be
+/// read is reported on stderr by name and the others still come (exit code 2).
+#[test]
+fn jsonl_streams_one_instrument_a_line_as_json_gives_each() {
+    let directory = scratch();
+    let ids = ["INTL-PALERMO-2000", "PH-RA9208-2003", "SG-PHTA-2014"];
+    let corpus = small_corpus(directory.path(), &ids);
+    for command in ["parse", "model"] {
+        let output = lexdef(directory.path(), &[command, "--corpus", "mine", "--format", "jsonl"]);
+        assert_eq!(output.status.code(), Some(2), "{command}: {}", stderr(&output));
+        assert!(stderr(&output).contains("BROKEN.txt"), "{command}: {}", stderr(&output));
+        let text = stdout(&output);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), ids.len(), "{command}: one line per instrument");
+        for (line, id) in lines.iter().zip(ids) {
+            // Named as the corpus names it (the outline's `file`).
+            assert!(corpus.join(format!("{id}.txt")).is_file());
+            let file = &format!("mine/{id}.txt");
+            let alone = lexdef(directory.path(), &[command, file, "--format", "json"]);
+            assert_eq!(format!("{line}\n"), stdout(&alone), "{command} {id}");
+            let one = lexdef(directory.path(), &[command, file, "--format", "jsonl"]);
+            assert_eq!(stdout(&one), stdout(&alone), "{command} {id}: a target's line");
+        }
+    }
+    // The bundled corpus, with no directory: every instrument, and the same models as the list.
+    let streamed = lexdef(directory.path(), &["model", "--format", "jsonl"]);
+    assert_eq!(streamed.status.code(), Some(0), "{}", stderr(&streamed));
+    let listed = lexdef(directory.path(), &["model", "--format", "json"]);
+    let listed: serde_json::Value = serde_json::from_str(&stdout(&listed)).expect("JSON");
+    let streamed: Vec<serde_json::Value> =
+        stdout(&streamed).lines().map(|line| serde_json::from_str(line).expect("a JSON line")).collect();
+    assert_eq!(streamed.len(), 31);
+    assert_eq!(serde_json::Value::Array(streamed), listed);
+    let parsed = lexdef(directory.path(), &["parse", "--format", "jsonl"]);
+    assert_eq!(stdout(&parsed).lines().count(), 31);
+    // A date or an excerpt belongs to a target.
+    let refused = lexdef(directory.path(), &["model", "--at", "2015-01-01"]);
+    assert_eq!(refused.status.code(), Some(2));
 }

@@ -96,55 +96,35 @@ impl Corpus {
     /// Load every `*.txt` file (and every Akoma Ntoso `*.xml` file) of `directory` (or of `directory/instruments/` when there is
     /// one), in name order. Fails only when the directory itself cannot be read.
     pub fn load(directory: &Path) -> Result<Corpus> {
-        let directory =
-            if directory.join("instruments").is_dir() { directory.join("instruments") } else { directory.to_owned() };
-        let entries = std::fs::read_dir(&directory).map_err(|source| Error::Io { path: directory.clone(), source })?;
-        let mut paths: Vec<PathBuf> = Vec::new();
-        let mut problems = Vec::new();
-        for entry in entries {
-            match entry {
-                Ok(entry) => {
-                    let path = entry.path();
-                    // Akoma Ntoso documents (`*.xml`) load beside the corpus files.
-                    if path.extension().is_some_and(|extension| extension == "txt" || extension == "xml") {
-                        paths.push(path);
-                    }
-                }
-                Err(source) => problems.push(LoadError::new(
-                    &directory.display().to_string(),
-                    &Error::Io { path: directory.clone(), source },
-                )),
-            }
-        }
-        paths.sort();
+        let (paths, mut problems) = listing(directory)?;
         let mut files = Vec::new();
         for path in paths {
-            // Only regular files (or links to them) are read: reading a FIFO, a socket or a
-            // device named `*.txt` would block or never end. `metadata` follows links, so a
-            // dangling link or a loop fails here with the system's own error.
-            let regular = std::fs::metadata(&path).and_then(|metadata| {
-                if metadata.is_file() {
-                    Ok(())
-                } else {
-                    Err(std::io::Error::new(
-                        std::io::ErrorKind::InvalidInput,
-                        "not a regular file (a directory, FIFO, socket or device); a corpus holds text files",
-                    ))
-                }
-            });
-            if let Err(source) = regular {
-                problems.push(LoadError::new(&path.display().to_string(), &Error::Io { path: path.clone(), source }));
-                continue;
-            }
-            match std::fs::read(&path) {
+            match read_regular(&path) {
                 Ok(bytes) => files.push((path.display().to_string(), bytes)),
-                Err(source) => problems
-                    .push(LoadError::new(&path.display().to_string(), &Error::Io { path: path.clone(), source })),
+                Err(problem) => problems.push(problem),
             }
         }
         let mut corpus = Corpus::from_files(files);
         corpus.errors.splice(0..0, problems);
         Ok(corpus)
+    }
+
+    /// The files [`Corpus::load`] reads, read and handed over one at a time, in name order,
+    /// for a caller that handles each instrument and drops it (`lexdef parse --format jsonl`):
+    /// its memory is that of one instrument, whatever the size of the corpus. Each file is
+    /// checked as loading checks it (encoding, metadata block, an id no earlier file holds);
+    /// the relations between instruments, which need the whole corpus, are not checked.
+    /// Fails only when the directory itself cannot be read.
+    pub fn stream(directory: &Path) -> Result<CorpusStream> {
+        let (paths, problems) = listing(directory)?;
+        let pending = problems.into_iter().map(Pending::Problem).chain(paths.into_iter().map(Pending::Path));
+        Ok(CorpusStream { pending: pending.collect::<Vec<_>>().into_iter(), seen: BTreeMap::new() })
+    }
+
+    /// The bundled corpus's files as a [`CorpusStream`], in name order.
+    pub fn stream_bundled() -> CorpusStream {
+        let pending = bundled_files::FILES.iter().map(|&(name, bytes)| Pending::Bundled(name, bytes));
+        CorpusStream { pending: pending.collect::<Vec<_>>().into_iter(), seen: BTreeMap::new() }
     }
 
     /// Like [`Corpus::load`], but any file that cannot be loaded is an error, which names
@@ -166,37 +146,13 @@ impl Corpus {
     pub fn from_files(files: impl IntoIterator<Item = (String, Vec<u8>)>) -> Corpus {
         let mut corpus = Corpus::default();
         for (file, bytes) in files {
-            match Instrument::from_bytes(&file, &bytes) {
-                Ok((instrument, warnings)) => {
-                    corpus.warnings.extend(warnings);
-                    if instrument.metadata.is_none() {
-                        corpus.errors.push(LoadError {
-                            file: file.clone(),
-                            message: format!("{file}:1:1: a corpus file needs a metadata block; see corpus/README.md"),
-                            location: Some(Location::file_start(&file)),
-                            kind: LoadErrorKind::Metadata,
-                        });
-                        continue;
-                    }
-                    let id = instrument.id.as_str().to_owned();
-                    if let Some(first) = corpus.instruments.get(&id) {
-                        let first_location = first
-                            .metadata
-                            .as_ref()
-                            .map(|metadata| metadata.id_location.clone())
-                            .unwrap_or_else(|| Location::file_start(first.file()));
-                        let location = instrument
-                            .metadata
-                            .as_ref()
-                            .map(|metadata| metadata.id_location.clone())
-                            .unwrap_or_else(|| Location::file_start(&file));
-                        let error = Error::DuplicateInstrument { id, location, first: first_location };
-                        corpus.errors.push(LoadError::new(&file, &error));
-                        continue;
-                    }
-                    corpus.instruments.insert(id, instrument);
+            let (warnings, admitted) = admit(&file, &bytes, |id| corpus.instruments.get(id).map(first_id_location));
+            corpus.warnings.extend(warnings);
+            match admitted {
+                Ok(instrument) => {
+                    corpus.instruments.insert(instrument.id.as_str().to_owned(), instrument);
                 }
-                Err(error) => corpus.errors.push(LoadError::new(&file, &error)),
+                Err(problem) => corpus.errors.push(problem),
             }
         }
         corpus.check_relations();
@@ -320,6 +276,139 @@ impl Corpus {
     /// Problems that did not stop loading.
     pub fn warnings(&self) -> &[Warning] {
         &self.warnings
+    }
+}
+
+/// Where an instrument already loaded gives its id, for the error of a later duplicate.
+fn first_id_location(first: &Instrument) -> Location {
+    first
+        .metadata
+        .as_ref()
+        .map(|metadata| metadata.id_location.clone())
+        .unwrap_or_else(|| Location::file_start(first.file()))
+}
+
+/// One file read as a corpus reads it: its warnings, and its instrument or why it is left
+/// out (no metadata block, an id `first` says an earlier file holds, or the reader's error).
+fn admit(
+    file: &str,
+    bytes: &[u8],
+    first: impl Fn(&str) -> Option<Location>,
+) -> (Vec<Warning>, std::result::Result<Instrument, LoadError>) {
+    match Instrument::from_bytes(file, bytes) {
+        Ok((instrument, warnings)) => {
+            if instrument.metadata.is_none() {
+                let problem = LoadError {
+                    file: file.to_owned(),
+                    message: format!("{file}:1:1: a corpus file needs a metadata block; see corpus/README.md"),
+                    location: Some(Location::file_start(file)),
+                    kind: LoadErrorKind::Metadata,
+                };
+                return (warnings, Err(problem));
+            }
+            let id = instrument.id.as_str().to_owned();
+            if let Some(first_location) = first(&id) {
+                let location = instrument
+                    .metadata
+                    .as_ref()
+                    .map(|metadata| metadata.id_location.clone())
+                    .unwrap_or_else(|| Location::file_start(file));
+                let error = Error::DuplicateInstrument { id, location, first: first_location };
+                return (warnings, Err(LoadError::new(file, &error)));
+            }
+            (warnings, Ok(instrument))
+        }
+        Err(error) => (Vec::new(), Err(LoadError::new(file, &error))),
+    }
+}
+
+/// The `*.txt` and `*.xml` files of a corpus directory (of `directory/instruments/` when there
+/// is one), sorted, and the entries that could not be listed.
+fn listing(directory: &Path) -> Result<(Vec<PathBuf>, Vec<LoadError>)> {
+    let directory =
+        if directory.join("instruments").is_dir() { directory.join("instruments") } else { directory.to_owned() };
+    let entries = std::fs::read_dir(&directory).map_err(|source| Error::Io { path: directory.clone(), source })?;
+    let mut paths: Vec<PathBuf> = Vec::new();
+    let mut problems = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(entry) => {
+                let path = entry.path();
+                // Akoma Ntoso documents (`*.xml`) load beside the corpus files.
+                if path.extension().is_some_and(|extension| extension == "txt" || extension == "xml") {
+                    paths.push(path);
+                }
+            }
+            Err(source) => problems
+                .push(LoadError::new(&directory.display().to_string(), &Error::Io { path: directory.clone(), source })),
+        }
+    }
+    paths.sort();
+    Ok((paths, problems))
+}
+
+/// The bytes of a corpus file. Only regular files (or links to them) are read: reading a
+/// FIFO, a socket or a device named `*.txt` would block or never end. `metadata` follows
+/// links, so a dangling link or a loop fails here with the system's own error.
+fn read_regular(path: &Path) -> std::result::Result<Vec<u8>, LoadError> {
+    let regular = std::fs::metadata(path).and_then(|metadata| {
+        if metadata.is_file() {
+            Ok(())
+        } else {
+            Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "not a regular file (a directory, FIFO, socket or device); a corpus holds text files",
+            ))
+        }
+    });
+    let problem = |source| LoadError::new(&path.display().to_string(), &Error::Io { path: path.to_owned(), source });
+    regular.map_err(problem)?;
+    std::fs::read(path).map_err(problem)
+}
+
+/// A file of a [`CorpusStream`]: the warnings of reading it, and its instrument or why it was
+/// left out.
+#[derive(Debug)]
+pub struct StreamedFile {
+    /// Problems that did not stop reading the file.
+    pub warnings: Vec<Warning>,
+    /// The instrument, or why the file was left out.
+    pub instrument: std::result::Result<Instrument, LoadError>,
+}
+
+/// A corpus read one file at a time ([`Corpus::stream`]). It keeps only the names still to
+/// read and the ids already seen (to refuse a duplicate, as loading does).
+#[derive(Debug)]
+pub struct CorpusStream {
+    pending: std::vec::IntoIter<Pending>,
+    seen: BTreeMap<String, Location>,
+}
+
+#[derive(Debug)]
+enum Pending {
+    /// A directory entry that could not be listed.
+    Problem(LoadError),
+    Path(PathBuf),
+    Bundled(&'static str, &'static [u8]),
+}
+
+impl Iterator for CorpusStream {
+    type Item = StreamedFile;
+
+    fn next(&mut self) -> Option<StreamedFile> {
+        let (file, bytes) = match self.pending.next()? {
+            Pending::Problem(problem) => return Some(StreamedFile { warnings: Vec::new(), instrument: Err(problem) }),
+            Pending::Path(path) => match read_regular(&path) {
+                Ok(bytes) => (path.display().to_string(), std::borrow::Cow::Owned(bytes)),
+                Err(problem) => return Some(StreamedFile { warnings: Vec::new(), instrument: Err(problem) }),
+            },
+            Pending::Bundled(name, bytes) => (format!("corpus/instruments/{name}"), std::borrow::Cow::Borrowed(bytes)),
+        };
+        let (warnings, instrument) = admit(&file, &bytes, |id| self.seen.get(id).cloned());
+        if let Ok(instrument) = &instrument {
+            self.seen.insert(instrument.id.as_str().to_owned(), first_id_location(instrument));
+        }
+        Some(StreamedFile { warnings, instrument })
     }
 }
 

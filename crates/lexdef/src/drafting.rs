@@ -690,7 +690,10 @@ impl DraftingWords {
     /// of this section, ...`, `Where the victim is a child, ...`): the byte after the
     /// introduction's comma (and the spaces after it), or 0.
     pub(crate) fn after_introduction(&self, head: &str) -> usize {
-        let words = tokens(head);
+        // Only the opening words are compared: one more than the longest introduction, so
+        // that `words.len() > introduction.len()` says what it says of the whole head.
+        let longest = self.introductions.iter().map(Vec::len).max().unwrap_or(0);
+        let words = crate::fold::first_tokens_in(head, crate::fold::Folding::English, longest + 1);
         for introduction in &self.introductions {
             if words.len() > introduction.len()
                 && words[..introduction.len()].iter().zip(introduction).all(|(word, wanted)| &word.folded == wanted)

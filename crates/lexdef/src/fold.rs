@@ -99,6 +99,38 @@ pub fn tokens_in(text: &str, folding: Folding) -> Vec<Token> {
     words
 }
 
+/// The first `count` tokens of [`tokens_in`] (all of them when there are fewer), without
+/// folding the words after them: a caller that reads only a text's opening words (an
+/// introduction such as `For the purposes of this Act,`) need not fold a whole provision.
+pub(crate) fn first_tokens_in(text: &str, folding: Folding, count: usize) -> Vec<Token> {
+    let mut words = Vec::new();
+    let mut rest_start = 0;
+    for (run_start, run_end) in unspaced_runs(text) {
+        words.extend(
+            text[rest_start..run_start]
+                .unicode_word_indices()
+                .take(count.saturating_sub(words.len()))
+                .map(|(at, word)| Token::word(rest_start + at, word, folding)),
+        );
+        if words.len() >= count {
+            return words;
+        }
+        unspaced_tokens(text, run_start, run_end, folding, &mut words);
+        if words.len() >= count {
+            words.truncate(count);
+            return words;
+        }
+        rest_start = run_end;
+    }
+    words.extend(
+        text[rest_start..]
+            .unicode_word_indices()
+            .take(count.saturating_sub(words.len()))
+            .map(|(at, word)| Token::word(rest_start + at, word, folding)),
+    );
+    words
+}
+
 /// A script written without spaces between words, which Unicode's word boundaries (UAX #29)
 /// leave to a dictionary (Line_Break class SA); its defined terms are unquoted too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -452,6 +484,24 @@ mod tests {
         }
         let words: Vec<&str> = tokens(text).iter().map(|token| &text[token.start..token.end]).collect();
         assert_eq!(words, ["recruitment", "transportation", "or", "harbouring", "of", "persons"]);
+    }
+
+    #[test]
+    fn the_first_tokens_are_those_of_the_whole_text() {
+        let texts = [
+            "For the purposes of this Act, any person who recruits, transports or harbours",
+            "ซื้อ ขาย จำหน่าย พามาจากหรือส่งไปยังที่ใด and then (b) words",
+            "words first, then ການຄ້າມະນຸດ, then words",
+            "",
+        ];
+        for text in texts {
+            for folding in [Folding::English, Folding::Malay, Folding::Plain] {
+                let all = tokens_in(text, folding);
+                for count in 0..all.len() + 2 {
+                    assert_eq!(first_tokens_in(text, folding, count), all[..count.min(all.len())], "{text} {count}");
+                }
+            }
+        }
     }
 
     fn folded(phrase: &str) -> Vec<String> {

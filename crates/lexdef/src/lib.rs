@@ -164,9 +164,9 @@ pub use annotation::{
     AnnotationDifference, Tally,
 };
 pub use check::{
-    check, read_accepted_differences, AcceptedDifference, CheckOptions, CheckReport, CheckedCase, Excerpt, Finding,
-    FindingCounts, RuleInfo, RuleSeverity, ACCEPTED_DIFFERENCES_FILE, CHECK_JSON_SCHEMA, CHECK_SCHEMA, EXPECTED_FILE,
-    EXPECTED_SCHEMA, RULES_FILE,
+    check, check_with_progress, read_accepted_differences, AcceptedDifference, CheckOptions, CheckReport, CheckedCase,
+    Excerpt, Finding, FindingCounts, RuleInfo, RuleSeverity, ACCEPTED_DIFFERENCES_FILE, CHECK_JSON_SCHEMA,
+    CHECK_SCHEMA, EXPECTED_FILE, EXPECTED_SCHEMA, RULES_FILE,
 };
 pub use checklist::{
     Checklist, ChecklistComparison, ChecklistItem, ChecklistSet, ItemComparison, ItemState, ItemVerdict, CHECKLIST_COMPARISON_SCHEMA, Obligation, ProtectionEvidence, ItemUnsettled, ProtectionVocabulary,
@@ -176,7 +176,7 @@ pub use compare::{
     compare, count_divergences, word_diff, Confidence, Direction, Divergence, DivergenceKind, Severity, Side, WordDiff,
 };
 pub use consolidate::{Action, AmendingProvision, AtDate, Change, DateBasis, History, Stretch, Unapplied, Version};
-pub use corpus::{Corpus, LoadError, LoadErrorKind};
+pub use corpus::{Corpus, CorpusStream, LoadError, LoadErrorKind, StreamedFile};
 pub use decode::decode;
 pub use definition::{extract_definitions, CrossReference, Definition, DefinitionForm};
 pub use document::{Document, DocumentGap, Provision, ProvisionKind, Span};

@@ -179,6 +179,28 @@ impl<'c> Study<'c> {
         })
     }
 
+    /// Make the analyses of the corpus not made yet, on `threads` threads at once, each taking
+    /// the next instrument in id order; `progress` is told, after each, how many of the
+    /// corpus's analyses are made and how many there are. An analysis depends only on its
+    /// instrument, the lexicon and the concept, so what is made is what one thread would make,
+    /// whichever thread makes it; this only spends the machine's cores on a large corpus
+    /// (`lexdef check`) before the analyses are read in order.
+    pub fn analyse_all(&self, threads: usize, progress: &(dyn Fn(usize, usize) + Sync)) {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let ids: Vec<&str> = self.analyses.keys().copied().collect();
+        let (next, made) = (AtomicUsize::new(0), AtomicUsize::new(0));
+        std::thread::scope(|scope| {
+            for _ in 0..threads.clamp(1, ids.len().max(1)) {
+                scope.spawn(|| {
+                    while let Some(id) = ids.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        self.analysis(id).expect("every instrument of the corpus is in its study");
+                        progress(made.fetch_add(1, Ordering::Relaxed) + 1, ids.len());
+                    }
+                });
+            }
+        });
+    }
+
     /// The analysis of a text outside the corpus (a drafter's), not kept.
     pub fn analyse(&self, instrument: &Instrument) -> Analysis {
         Analysis::of(instrument, self.lexicon, &self.concept)
@@ -321,6 +343,25 @@ mod tests {
         assert_eq!(report.instruments.len(), corpus.len() - 1);
         let baseline = study.baseline().expect("a baseline");
         assert!(std::ptr::eq(baseline, study.analysis("INTL-PALERMO-2000").expect("analysed")));
+    }
+
+    #[test]
+    fn analyses_made_on_several_threads_are_those_made_on_one() {
+        let corpus = Corpus::bundled();
+        let lexicon = Lexicon::bundled();
+        let one = Study::new(&corpus, &lexicon, concept()).with_baseline("palermo").expect("the Protocol");
+        let several = Study::new(&corpus, &lexicon, concept()).with_baseline("palermo").expect("the Protocol");
+        let told = std::sync::Mutex::new(Vec::new());
+        several.analyse_all(3, &|made, total| told.lock().expect("not poisoned").push((made, total)));
+        let mut told = told.into_inner().expect("not poisoned");
+        told.sort();
+        assert_eq!(told, (1..=corpus.len()).map(|made| (made, corpus.len())).collect::<Vec<_>>());
+        for (left, right) in one.analyses().zip(several.analyses()) {
+            assert_eq!(left.model, right.model, "{}", left.instrument.id);
+            assert_eq!(left.definitions, right.definitions, "{}", left.instrument.id);
+            assert_eq!(left.warnings, right.warnings, "{}", left.instrument.id);
+        }
+        assert_eq!(one.report().to_json(), several.report().to_json());
     }
 
     #[test]

@@ -222,6 +222,17 @@ pub(crate) fn file_stem(file: &str) -> String {
 /// themselves). Fails only when the directory or an explicitly named rules file cannot be
 /// read, or `--update` cannot write; everything wrong with the corpus is a finding.
 pub fn check(directory: &Path, options: &CheckOptions) -> Result<CheckReport> {
+    check_with_progress(directory, options, &|_, _| {})
+}
+
+/// [`check`], telling `progress` how many instruments are read (parsed, extracted, modelled)
+/// and how many there are, as they are: most of a large corpus's check is reading it, on
+/// every core of the machine ([`Study::analyse_all`]). The report is the same.
+pub fn check_with_progress(
+    directory: &Path,
+    options: &CheckOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<CheckReport> {
     if !directory.is_dir() {
         let source = std::io::Error::new(std::io::ErrorKind::NotFound, "not a directory");
         return Err(Error::Io { path: directory.to_owned(), source });
@@ -275,6 +286,8 @@ pub fn check(directory: &Path, options: &CheckOptions) -> Result<CheckReport> {
     }
 
     let study = Study::new(&corpus, &lexicon, concept);
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    study.analyse_all(threads, progress);
     for analysis in study.analyses() {
         let id = analysis.instrument.id.as_str();
         findings.checked("parse", id);
