@@ -17,7 +17,7 @@ PROTOCOL_ELEMENTS = 21
 
 
 def test_the_bundled_corpus_has_the_protocol_the_asean_instruments_and_the_ten_states(corpus: lexdef.Corpus) -> None:
-    assert len(corpus) == 31
+    assert len(corpus) == 32
     assert corpus.ids == sorted(corpus.ids)
     jurisdictions = {instrument.jurisdiction for instrument in corpus.instruments}
     assert {"INTL", "ASEAN", "BN", "ID", "KH", "LA", "MM", "MY", "PH", "SG", "TH", "VN"} <= jurisdictions
@@ -137,7 +137,7 @@ def test_one_country_against_another(corpus: lexdef.Corpus) -> None:
 
 def test_the_matrix_against_the_protocol_has_its_elements_as_columns(corpus: lexdef.Corpus) -> None:
     matrix = corpus.matrix(baseline="palermo")
-    assert len(matrix) == 31 and len(matrix.elements) == PROTOCOL_ELEMENTS
+    assert len(matrix) == 32 and len(matrix.elements) == PROTOCOL_ELEMENTS
     assert matrix.value(PALERMO, "means.abuse_of_vulnerability") == "present"
     assert matrix.value("MM-ATIPL-2005", "child_age") == 16
     assert matrix.value("ASEAN-ACTIP-2015", "act.recruitment") == "not_defined"
@@ -174,7 +174,7 @@ def test_loading_a_directory_leaves_bad_files_out_and_says_so(corpus_dir: Path) 
     (corpus_dir / "EMPTY.txt").write_bytes(b"")
     with pytest.warns(lexdef.LexdefWarning, match="2 of the files in .* could not be loaded"):
         loaded = lexdef.Corpus.load(corpus_dir)
-    assert len(loaded) == 31
+    assert len(loaded) == 32
     errors = {Path(error.file).name: error for error in loaded.errors}
     assert set(errors) == {"BAD-UTF8.txt", "EMPTY.txt"}
     assert (errors["BAD-UTF8.txt"].line, errors["BAD-UTF8.txt"].column) == (3, 13)
