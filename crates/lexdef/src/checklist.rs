@@ -963,15 +963,22 @@ fn sentence_start(text: &str, at: usize) -> usize {
 }
 
 /// Whether the full stop at `dot` closes an abbreviation or a number (`No.`, `s.`, `art.`,
-/// `1.`) rather than a sentence.
+/// `1.`, `a.`) rather than a sentence (`... of the Act.`).
 fn abbreviation_before(text: &str, dot: usize) -> bool {
+    const ABBREVIATIONS: [&str; 24] = [
+        "s", "ss", "no", "nos", "art", "arts", "sec", "secs", "para", "paras", "subpara", "cap", "ch", "cl", "reg",
+        "r", "sub", "vol", "p", "pp", "e.g", "i.e", "viz", "v",
+    ];
     let word_start = text[..dot]
         .char_indices()
         .rev()
         .find(|(_, character)| !character.is_alphanumeric())
         .map_or(0, |(index, character)| index + character.len_utf8());
     let word = &text[word_start..dot];
-    word.chars().count() <= 3 || word.chars().all(|character| character.is_ascii_digit())
+    word.is_empty()
+        || word.chars().count() == 1
+        || word.chars().all(|character| character.is_ascii_digit())
+        || ABBREVIATIONS.iter().any(|abbreviation| abbreviation.eq_ignore_ascii_case(word))
 }
 
 /// Whether the language marks no sentence ends (Thai, Lao, Khmer, Burmese): there a sentence
