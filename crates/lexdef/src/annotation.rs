@@ -262,6 +262,13 @@ fn qualifier_family(name: Option<QualifierName>) -> &'static str {
 /// protection checklist (read with the bundled protection vocabulary).
 pub fn compare_annotation(annotation: &Annotation, analysis: &Analysis) -> AnnotationComparison {
     let mut comparison = compare_definitions(annotation, analysis);
+    // The protection checklist is compared where the team coded it: protection tables, or
+    // the instrument's metadata saying how much of its protection part the corpus holds.
+    let coded = !annotation.protection.is_empty()
+        || analysis.instrument.metadata.as_ref().is_some_and(|metadata| metadata.protection.is_some());
+    if !coded {
+        return comparison;
+    }
     let checklist = ProtectionVocabulary::shared().checklist(
         &analysis.instrument,
         &analysis.document,

@@ -359,6 +359,8 @@ struct RawChecklist {
     items: Vec<(String, String)>,
     read_in_offences: Vec<String>,
     regard_items: Vec<String>,
+    #[serde(default)]
+    needs_company: Vec<String>,
     languages: HashMap<String, RawMarkers>,
 }
 
@@ -410,6 +412,7 @@ pub struct ProtectionVocabulary {
     items: Vec<(ElementId, String)>,
     read_in_offences: Vec<ElementId>,
     regard_items: Vec<ElementId>,
+    needs_company: Vec<String>,
     markers: HashMap<String, Markers>,
     numbers: NumberWords,
 }
@@ -501,7 +504,16 @@ impl ProtectionVocabulary {
         };
         let read_in_offences = listed("read_in_offences", &raw.read_in_offences)?;
         let regard_items = listed("regard_items", &raw.regard_items)?;
-        Ok(ProtectionVocabulary { lexicon, items, read_in_offences, regard_items, markers, numbers: NumberWords::default() })
+        let needs_company = raw.needs_company.iter().map(|form| crate::lexicon::fold_phrase(form)).collect();
+        Ok(ProtectionVocabulary {
+            lexicon,
+            items,
+            read_in_offences,
+            regard_items,
+            needs_company,
+            markers,
+            numbers: NumberWords::default(),
+        })
     }
 
     /// The items, in the checklist's order, with their names for people.
@@ -654,6 +666,7 @@ impl ProtectionVocabulary {
             // A title the parser left among the words (`40. Return and re-migration` over
             // its subsections) names the provision's subject; it provides nothing.
             let title = title_line(provision, text, &headings);
+            let before = found.len();
             for (segment_start, segment) in own_segments(provision, words, text) {
                 // (After the provision's number, where the segment holds it.)
                 let titled = title.and_then(|title| {
@@ -742,6 +755,26 @@ impl ProtectionVocabulary {
                             context,
                         },
                     ));
+                }
+            }
+            // A form that names the victim a child (`where the victim is a child`, `a child
+            // victim`) is a measure for children only beside a protection it qualifies
+            // (`where the victim is a child, must hear the matter in private`), not beside a
+            // rule of the definition (`shall not apply where the victim is a child`).
+            let weak = |evidence: &ProtectionEvidence| {
+                self.needs_company.contains(&crate::lexicon::fold_phrase(&evidence.text))
+            };
+            let added: Vec<(ElementId, ProtectionEvidence)> = found.drain(before..).collect();
+            for (index, (item, evidence)) in added.iter().enumerate() {
+                let alone = weak(evidence)
+                    && !added.iter().enumerate().any(|(other, (other_item, other_evidence))| {
+                        other != index
+                            && other_item != item
+                            && !weak(other_evidence)
+                            && other_evidence.context == evidence.context
+                    });
+                if !alone {
+                    found.push((item.clone(), evidence.clone()));
                 }
             }
         });
