@@ -35,7 +35,7 @@ def test_the_protocol_provides_compensation_mandatorily_in_the_words_of_article_
     assert (evidence.eid, evidence.text, evidence.line, evidence.item) == (
         "art_6__para_6",
         "compensation",
-        115,
+        120,
         "protection.compensation",
     )
     assert evidence.obligation == "mandatory" and evidence.obligation_words == "shall"
@@ -52,11 +52,15 @@ def test_the_protocol_only_asks_states_to_consider_residence(checklist: lexdef.C
         ("art_7__para_1", "shall consider")
     ]
     assert residence.evidence[0].text == "remain in its territory"
-    # An item provided by provisions of different strength takes the strongest; each piece
-    # of evidence keeps its own (art 6(3)(a) "shall consider" housing, art 6(4) "shall").
+    # Housing the State must take into account (art 6(4)) is not housing provided: shelter is
+    # the discretionary housing of art 6(3)(a).
     shelter = checklist["INTL-PALERMO-2000"]["shelter"]
-    assert shelter.obligation == "mandatory"
-    assert {evidence.obligation for evidence in shelter.evidence} == {"discretionary", "mandatory"}
+    assert (shelter.obligation, [evidence.eid for evidence in shelter.evidence]) == ("discretionary", ["art_6__para_3__subpara_a"])
+    # An item provided by provisions of different strength takes the strongest; each piece
+    # of evidence keeps its own (Thai s 33 "shall consider" compensation, s 34 "shall").
+    compensation = checklist["TH-ATIPA-2008-orig"]["compensation"]
+    assert compensation.obligation == "mandatory"
+    assert {evidence.obligation for evidence in compensation.evidence} == {"discretionary", "mandatory"}
 
 
 def test_an_instrument_without_protection_text_has_every_item_not_found_with_the_reason(
@@ -135,7 +139,7 @@ def test_the_dataframe_has_a_typed_row_per_instrument_and_item(checklist: lexdef
     assert frame["state"].cat.ordered and frame["obligation"].cat.ordered
     row = frame[(frame["instrument"] == "INTL-PALERMO-2000") & (frame["item"] == "protection.compensation")].iloc[0]
     assert (row["state"], row["obligation"], row["evidence_count"], row["eid"], row["line"], row["words"]) == (
-        "provided", "mandatory", 1, "art_6__para_6", 115, "compensation",
+        "provided", "mandatory", 1, "art_6__para_6", 120, "compensation",
     )
     assert row["reason"] is pandas.NA
     # Not provided or not found: no obligation, no words, <NA> (never NaN in an object column).
@@ -172,7 +176,7 @@ def test_json_dict_text_markdown_and_csv_are_the_cores(checklist: lexdef.Checkli
     assert "| INTL-PALERMO-2000 |" in checklist.to_markdown()
     csv = checklist.to_csv().splitlines()
     assert csv[0] == "instrument,item,state,obligation,evidence_count,eid,line,words,reason"
-    assert "INTL-PALERMO-2000,protection.compensation,provided,mandatory,1,art_6__para_6,115,compensation," in csv
+    assert "INTL-PALERMO-2000,protection.compensation,provided,mandatory,1,art_6__para_6,120,compensation," in csv
 
 
 def test_the_notebook_shows_the_grid_and_the_evidence(checklist: lexdef.Checklist) -> None:

@@ -336,7 +336,7 @@ def assert_the_click_shows_the_evidence(found: dict[str, Any]) -> None:
     assert click["lines"] == 1 and click["under"], click
     assert click["text"] == "Compensation: provided (mandatory)", click
     # (The quotation marks around the words are the `<q>` element's, drawn by CSS.)
-    assert "art_6__para_6 line 115: compensation — mandatory (“shall”)" in click["evidence"], click
+    assert "art_6__para_6 line 120: compensation — mandatory (“shall”)" in click["evidence"], click
 
 
 def assert_nothing_overflows(found: dict[str, Any]) -> None:

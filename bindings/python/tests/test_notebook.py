@@ -41,6 +41,6 @@ def test_the_example_notebook_runs_clean() -> None:
     assert any("under the age of eighteen" in page for page in html)
     # The protection checklist: its grid, an instrument's evidence, and the pivot by item.
     assert any('<table class="checklist">' in page and "PH-RA11862-2022" in page for page in html)
-    assert "sec_7__sec_8__para_k line 154: 'compensation', mandatory ('shall')" in printed
+    assert "sec_7__sec_8__para_k line 159: 'compensation', mandatory ('shall')" in printed
     plain = "".join(output.get("data", {}).get("text/plain", "") for output in outputs)
-    assert "<Checklist of 9 instruments × 16 items: " in plain and "residence_permit" in plain
+    assert "<Checklist of 11 instruments × 16 items: " in plain and "residence_permit" in plain
