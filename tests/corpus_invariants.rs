@@ -46,7 +46,9 @@ fn source_files_of(instrument: &Instrument) -> Vec<String> {
     // The one instrument read from `../shared/sources-world`: the Council of Europe Convention,
     // the corpus's second baseline for victim protection. No other world source is allowed.
     if id == WORLD_SOURCED {
-        if let Ok(text) = std::fs::read_to_string(sources_dir().with_file_name("sources-world").join(format!("{id}.txt"))) {
+        if let Ok(text) =
+            std::fs::read_to_string(sources_dir().with_file_name("sources-world").join(format!("{id}.txt")))
+        {
             texts.push(text);
         }
     }

@@ -91,6 +91,10 @@ fn the_protection_set_reads_as_the_team_reads_it() {
         .collect();
     let unexpected: Vec<&String> = differences.iter().filter(|text| !accepted.contains(&text.as_str())).collect();
     let stale: Vec<&&str> = accepted.iter().filter(|text| !differences.iter().any(|found| found == **text)).collect();
-    assert!(unexpected.is_empty(), "differences from the team's reading:\n{}", unexpected.iter().map(|text| format!("  {text}")).collect::<Vec<_>>().join("\n"));
+    assert!(
+        unexpected.is_empty(),
+        "differences from the team's reading:\n{}",
+        unexpected.iter().map(|text| format!("  {text}")).collect::<Vec<_>>().join("\n")
+    );
     assert!(stale.is_empty(), "accepted differences that no longer occur: {stale:?}");
 }

@@ -210,7 +210,9 @@ value_class!(PyChecklistItem, "ChecklistItem", {
     #[getter]
     fn cause(&self) -> Option<String> {
         self.inner.cause.as_ref().and_then(|cause| match serde_json::to_value(cause) {
-            Ok(serde_json::Value::Object(fields)) => fields.get("kind").and_then(|kind| kind.as_str()).map(str::to_owned),
+            Ok(serde_json::Value::Object(fields)) => {
+                fields.get("kind").and_then(|kind| kind.as_str()).map(str::to_owned)
+            }
             _ => None,
         })
     }
@@ -390,8 +392,7 @@ value_class!(PyChecklist, "Checklist", {
         self.inner.instruments.len()
     }
     fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyIterator>> {
-        let checklists =
-            self.inner.instruments.iter().map(|inner| PyInstrumentChecklist { inner: inner.clone() });
+        let checklists = self.inner.instruments.iter().map(|inner| PyInstrumentChecklist { inner: inner.clone() });
         PyList::new(py, checklists)?.as_any().try_iter()
     }
     fn __contains__(&self, id: &str) -> bool {
@@ -471,10 +472,7 @@ value_class!(PyChecklist, "Checklist", {
     fn __repr__(&self) -> String {
         let items = self.inner.instruments.first().map_or(0, |first| first.items.len());
         let provided: usize = self.inner.instruments.iter().map(lexdef::Checklist::provided).sum();
-        format!(
-            "<Checklist of {} instruments × {items} items: {provided} provided>",
-            self.inner.instruments.len()
-        )
+        format!("<Checklist of {} instruments × {items} items: {provided} provided>", self.inner.instruments.len())
     }
 });
 

@@ -43,12 +43,14 @@ fn run_compare_protection(command: &CompareCommand) -> io::Result<Outcome> {
     let lexicon = Lexicon::bundled();
     let vocabulary = ProtectionVocabulary::bundled();
     let corpus = Corpus::bundled();
-    let Ok(baseline) = corpus.require(protection_baseline(&command.baseline)).map_err(|error| diagnostics::error(&error))
+    let Ok(baseline) =
+        corpus.require(protection_baseline(&command.baseline)).map_err(|error| diagnostics::error(&error))
     else {
         return Ok(Outcome::InputError);
     };
     let Ok(subject) = resolve_marked(&command.subject, command.partial) else { return Ok(Outcome::InputError) };
-    let comparison = ChecklistComparison::new(&vocabulary.read(&subject, &lexicon), &vocabulary.read(baseline, &lexicon));
+    let comparison =
+        ChecklistComparison::new(&vocabulary.read(&subject, &lexicon), &vocabulary.read(baseline, &lexicon));
     let text = match command.format {
         ReportFormat::Text => comparison.to_text(),
         ReportFormat::Json => output::rendered_json(&comparison.to_json()).into_owned(),

@@ -775,7 +775,8 @@ fn the_checklist_says_what_each_instrument_provides_with_the_words() {
     assert_eq!(value["schema"], "lexdef-checklist/1");
     let schema: serde_json::Value = serde_json::from_str(lexdef::CHECKLIST_JSON_SCHEMA).expect("the schema is JSON");
     let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
-    let errors: Vec<String> = validator.iter_errors(&value).map(|error| format!("{error} at {}", error.instance_path)).collect();
+    let errors: Vec<String> =
+        validator.iter_errors(&value).map(|error| format!("{error} at {}", error.instance_path)).collect();
     assert!(errors.is_empty(), "{errors:#?}");
     let instruments = value["instruments"].as_array().expect("instruments");
     assert_eq!(instruments.len(), lexdef::Corpus::bundled().len());
@@ -787,7 +788,8 @@ fn the_checklist_says_what_each_instrument_provides_with_the_words() {
     }
 
     // CSV: a row per instrument and item.
-    let output = lexdef(directory.path(), &["checklist", "TH-ATIPA-2008-orig", "--format", "csv", "--item", "non_punishment"]);
+    let output =
+        lexdef(directory.path(), &["checklist", "TH-ATIPA-2008-orig", "--format", "csv", "--item", "non_punishment"]);
     let csv = stdout(&output);
     assert!(csv.starts_with("instrument,item,state,obligation,evidence_count,eid,line,words,reason\n"), "{csv}");
     assert!(csv.contains("TH-ATIPA-2008-orig,protection.non_punishment,provided,mandatory,1,sec_41,"), "{csv}");
@@ -795,24 +797,40 @@ fn the_checklist_says_what_each_instrument_provides_with_the_words() {
     // A typo in an item is named, with the item meant.
     let output = lexdef(directory.path(), &["checklist", "--item", "sheltr"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("error: `sheltr` is no checklist item (did you mean `protection.shelter`?)"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("error: `sheltr` is no checklist item (did you mean `protection.shelter`?)"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
 fn compare_with_the_protection_concept_sets_a_checklist_against_a_baseline() {
     let directory = scratch();
-    let output = lexdef(directory.path(), &["compare", "INTL-PALERMO-2000", "--concept", "protection", "--baseline", "coe"]);
+    let output =
+        lexdef(directory.path(), &["compare", "INTL-PALERMO-2000", "--concept", "protection", "--baseline", "coe"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = stdout(&output);
     assert!(text.starts_with("Protection: INTL-PALERMO-2000 against COE-CATHB-2005 (16 items)\n"), "{text}");
     // The Protocol has no non-punishment clause; the Council of Europe Convention's Art 26 is one.
-    assert!(text.contains("Non-punishment: INTL-PALERMO-2000 lacks it: COE-CATHB-2005 provides it (mandatory)"), "{text}");
+    assert!(
+        text.contains("Non-punishment: INTL-PALERMO-2000 lacks it: COE-CATHB-2005 provides it (mandatory)"),
+        "{text}"
+    );
     assert!(text.contains("  COE-CATHB-2005: art_26 line"), "{text}");
-    let output = lexdef(directory.path(), &["compare", "INTL-PALERMO-2000", "--concept", "protection", "--baseline", "coe", "--format", "json"]);
+    let output = lexdef(
+        directory.path(),
+        &["compare", "INTL-PALERMO-2000", "--concept", "protection", "--baseline", "coe", "--format", "json"],
+    );
     let value: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
     assert_eq!(value["schema"], "lexdef-checklist-comparison/1");
     let verdict = |id: &str| {
-        value["items"].as_array().expect("items").iter().find(|item| item["id"] == id).map(|item| item["verdict"].clone())
+        value["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .find(|item| item["id"] == id)
+            .map(|item| item["verdict"].clone())
     };
     assert_eq!(verdict("protection.non_punishment"), Some(serde_json::json!("lacks")));
     assert_eq!(verdict("protection.residence_permit"), Some(serde_json::json!("weaker")));

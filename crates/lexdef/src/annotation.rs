@@ -13,9 +13,9 @@ use toml::Spanned;
 
 use crate::checklist::{Checklist, ItemState, ProtectionVocabulary};
 use crate::document::Span;
-use crate::metadata::ProtectionStatus;
 use crate::error::{Error, Result};
 use crate::location::{LineIndex, Location};
+use crate::metadata::ProtectionStatus;
 use crate::qualifier::{QualifierName, QualifierValue};
 use crate::report::Analysis;
 
@@ -352,7 +352,8 @@ pub fn compare_protection(annotation: &Annotation, analysis: &Analysis, checklis
         }
         let Some(annotated) = annotated.filter(|_| annotated_provided) else { continue };
         let obligation = item.obligation.map_or("none", |obligation| obligation.as_str());
-        let annotated_obligation = annotated.obligation.as_ref().map_or("none", |obligation| obligation.get_ref().as_str());
+        let annotated_obligation =
+            annotated.obligation.as_ref().map_or("none", |obligation| obligation.get_ref().as_str());
         let tally = tallies.entry("protection obligations").or_default();
         if obligation == annotated_obligation {
             tally.found += 1;

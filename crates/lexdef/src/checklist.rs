@@ -421,7 +421,8 @@ impl ProtectionVocabulary {
     /// The vocabulary shipped with lexdef (`data/checklist.toml`, `data/protection*.toml`).
     pub fn bundled() -> ProtectionVocabulary {
         let (first, file) = PROTECTION_LEXICON[0];
-        let mut lexicon = Lexicon::from_toml(first, file).expect("the bundled protection lexicon is valid: its tests load it");
+        let mut lexicon =
+            Lexicon::from_toml(first, file).expect("the bundled protection lexicon is valid: its tests load it");
         for (text, file) in &PROTECTION_LEXICON[1..] {
             lexicon.extend_from_toml(text, file).expect("the bundled protection lexicon is valid: its tests load it");
         }
@@ -642,7 +643,10 @@ impl ProtectionVocabulary {
             // The words named by a heading over the provision (its own, its ancestors').
             let headed = std::iter::once(provision).chain(ancestors.iter().copied()).any(|provision| {
                 let heading = provision.heading_span.and_then(|heading| text.get(heading.range()));
-                heading.into_iter().chain(title_line(provision, text, &headings)).any(|title| self.names_beneficiary(markers, title))
+                heading
+                    .into_iter()
+                    .chain(title_line(provision, text, &headings))
+                    .any(|title| self.names_beneficiary(markers, title))
             });
             let chapeau: Vec<(usize, &str)> =
                 ancestors.iter().rev().filter_map(|ancestor| chapeau(ancestor, text, &headings)).collect();
@@ -682,7 +686,9 @@ impl ProtectionVocabulary {
                     if defining.iter().any(|span| span.start <= start && end <= span.end) {
                         continue;
                     }
-                    if self.mentioned(markers, &segment[hit.end..]) || self.mentioned_before(markers, &segment[..hit.start]) {
+                    if self.mentioned(markers, &segment[hit.end..])
+                        || self.mentioned_before(markers, &segment[..hit.start])
+                    {
                         continue;
                     }
                     let sentence = sentence_around(segment, hit.start, hit.end, language);
@@ -693,8 +699,16 @@ impl ProtectionVocabulary {
                     // name enforced by a penalty, restitution ordered on conviction.
                     let read_in_offences = self.read_in_offences.contains(&hit.element);
                     let offence = !read_in_offences
-                        && markers.offence.iter().any(|pattern| matches(pattern, sentence_text, markers.folding, &self.numbers));
-                    if offence || markers.saving.iter().any(|pattern| matches(pattern, sentence_text, markers.folding, &self.numbers)) {
+                        && markers
+                            .offence
+                            .iter()
+                            .any(|pattern| matches(pattern, sentence_text, markers.folding, &self.numbers));
+                    if offence
+                        || markers
+                            .saving
+                            .iter()
+                            .any(|pattern| matches(pattern, sentence_text, markers.folding, &self.numbers))
+                    {
                         continue;
                     }
                     let first_sentence = &segment[sentence_around(segment, 0, 0, language)];
@@ -723,7 +737,9 @@ impl ProtectionVocabulary {
                         continue;
                     }
                     let objects = chapeau.iter().map(|(_, words)| *words).chain([sentence_text]);
-                    if objects.into_iter().any(|part| markers.objects.iter().any(|pattern| matches(pattern, part, markers.folding, &self.numbers))) {
+                    if objects.into_iter().any(|part| {
+                        markers.objects.iter().any(|pattern| matches(pattern, part, markers.folding, &self.numbers))
+                    }) {
                         continue;
                     }
                     let mut scope: Vec<&str> = Vec::new();
@@ -794,7 +810,11 @@ impl ProtectionVocabulary {
         language: &str,
     ) -> Option<(&'s str, bool)> {
         let words = tokens_in(sentence, markers.folding);
-        let found = markers.regard.iter().flat_map(|pattern| pattern.find_all(&words, sentence, &self.numbers)).min_by_key(|found| found.start)?;
+        let found = markers
+            .regard
+            .iter()
+            .flat_map(|pattern| pattern.find_all(&words, sentence, &self.numbers))
+            .min_by_key(|found| found.start)?;
         let from = if unmarked_sentences(language) {
             0
         } else {
@@ -814,10 +834,9 @@ impl ProtectionVocabulary {
         let end = words.get(3).map_or(after.len(), |word| word.end);
         let head = &after[..end];
         let head_words = tokens_in(head, markers.folding);
-        markers
-            .mention
-            .iter()
-            .any(|pattern| pattern.find_all(&head_words, head, &self.numbers).iter().any(|found| found.start == first.start))
+        markers.mention.iter().any(|pattern| {
+            pattern.find_all(&head_words, head, &self.numbers).iter().any(|found| found.start == first.start)
+        })
     }
 
     /// Whether the words right before a form make it a mention of a place or status that
@@ -915,7 +934,11 @@ fn matches(pattern: &Pattern, text: &str, folding: Folding, numbers: &NumberWord
 }
 
 /// Depth first over `provisions`, with each provision's ancestors (nearest last).
-fn walk<'d>(provisions: &'d [Provision], path: &mut Vec<&'d Provision>, visit: &mut dyn FnMut(&'d Provision, &[&'d Provision])) {
+fn walk<'d>(
+    provisions: &'d [Provision],
+    path: &mut Vec<&'d Provision>,
+    visit: &mut dyn FnMut(&'d Provision, &[&'d Provision]),
+) {
     for provision in provisions {
         visit(provision, path);
         path.push(provision);
@@ -961,7 +984,11 @@ fn title_line<'t>(provision: &Provision, text: &'t str, headings: &crate::docume
 
 /// The chapeau `ancestor` sets over its children: the last sentence of its words before its
 /// first child (`... in particular, the provision of:`).
-fn chapeau<'t>(ancestor: &Provision, text: &'t str, headings: &crate::document::HeadingIndex) -> Option<(usize, &'t str)> {
+fn chapeau<'t>(
+    ancestor: &Provision,
+    text: &'t str,
+    headings: &crate::document::HeadingIndex,
+) -> Option<(usize, &'t str)> {
     let words = headings.words_span(ancestor, text);
     let end = ancestor.children.first().map_or(words.end, |child| child.span.start).min(words.end);
     let own = text.get(words.start..end)?;
@@ -1025,11 +1052,8 @@ fn unmarked_sentences(language: &str) -> bool {
 /// of its own: its condition is not the main clause's.
 fn sentence_around(text: &str, start: usize, end: usize, language: &str) -> std::ops::Range<usize> {
     let unmarked = unmarked_sentences(language);
-    let from = if unmarked {
-        text[..start].rfind('\n').map_or(0, |index| index + 1)
-    } else {
-        sentence_start(text, start)
-    };
+    let from =
+        if unmarked { text[..start].rfind('\n').map_or(0, |index| index + 1) } else { sentence_start(text, start) };
     let from = from.min(start);
     let from = match text[from..start].rfind(": Provided") {
         Some(at) if !unmarked => from + at + 1,

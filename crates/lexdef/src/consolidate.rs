@@ -28,7 +28,9 @@ use crate::eid::Eid;
 use crate::error::{Error, Result};
 use crate::instrument::Instrument;
 use crate::instrument_id::InstrumentId;
-use crate::metadata::{Completeness, CompletenessStatus, Metadata, PartialDate, ProtectionStatus, RelationKind, SourceReference};
+use crate::metadata::{
+    Completeness, CompletenessStatus, Metadata, PartialDate, ProtectionStatus, RelationKind, SourceReference,
+};
 
 const BUNDLED: &str = include_str!("../data/amendments.toml");
 

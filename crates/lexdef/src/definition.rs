@@ -140,7 +140,8 @@ impl Extractor<'_> {
         let mut path: Vec<&Provision> = ancestors.to_vec();
         path.push(provision);
         let (_, own) = self.own_text(provision);
-        let introduces_a_list = own.trim_end().ends_with(':') || self.lexicon.drafting.definition_list_lead(own).is_some();
+        let introduces_a_list =
+            own.trim_end().ends_with(':') || self.lexicon.drafting.definition_list_lead(own).is_some();
         self.where_definitions_stand = outer || headed_as_definitions || introduces_a_list;
         for child in &provision.children {
             self.visit(child, &path);

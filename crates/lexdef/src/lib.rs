@@ -160,8 +160,8 @@ mod translation;
 mod warning;
 
 pub use annotation::{
-    compare_annotation, compare_protection, AnnotatedDefinition, AnnotatedProtection, AnnotatedProtectionEvidence, AnnotatedElement, AnnotatedQualifier, Annotation, AnnotationComparison,
-    AnnotationDifference, Tally,
+    compare_annotation, compare_protection, AnnotatedDefinition, AnnotatedElement, AnnotatedProtection,
+    AnnotatedProtectionEvidence, AnnotatedQualifier, Annotation, AnnotationComparison, AnnotationDifference, Tally,
 };
 pub use check::{
     check, check_with_progress, read_accepted_differences, AcceptedDifference, CheckOptions, CheckReport, CheckedCase,
@@ -169,8 +169,9 @@ pub use check::{
     CHECK_SCHEMA, EXPECTED_FILE, EXPECTED_SCHEMA, RULES_FILE,
 };
 pub use checklist::{
-    Checklist, ChecklistComparison, ChecklistItem, ChecklistSet, ItemComparison, ItemState, ItemVerdict, CHECKLIST_COMPARISON_SCHEMA, Obligation, ProtectionEvidence, ItemUnsettled, ProtectionVocabulary,
-    CHECKLIST_JSON_SCHEMA, CHECKLIST_SCHEMA,
+    Checklist, ChecklistComparison, ChecklistItem, ChecklistSet, ItemComparison, ItemState, ItemUnsettled, ItemVerdict,
+    Obligation, ProtectionEvidence, ProtectionVocabulary, CHECKLIST_COMPARISON_SCHEMA, CHECKLIST_JSON_SCHEMA,
+    CHECKLIST_SCHEMA,
 };
 pub use compare::{
     compare, count_divergences, word_diff, Confidence, Direction, Divergence, DivergenceKind, Severity, Side, WordDiff,
@@ -193,8 +194,8 @@ pub use jurisdiction::Jurisdiction;
 pub use lexicon::{ElementHit, Lexicon, MatchMethod};
 pub use location::{LineIndex, Location};
 pub use metadata::{
-    AlternativeTranslation, Completeness, CompletenessStatus, InstrumentKind, Language, Metadata, PartialDate, Protection, ProtectionStatus,
-    Relation, RelationKind, SourceReference, TextStatus,
+    AlternativeTranslation, Completeness, CompletenessStatus, InstrumentKind, Language, Metadata, PartialDate,
+    Protection, ProtectionStatus, Relation, RelationKind, SourceReference, TextStatus,
 };
 pub use model::{
     ElementPresence, ElementState, Evidence, ModelBuilder, ModelSource, NotFound, Qualifier, Reason, TermModel,

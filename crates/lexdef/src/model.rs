@@ -1837,7 +1837,11 @@ pub(crate) fn qualifier_names(concept: &ConceptId) -> &'static [QualifierName] {
 fn collect_units<'d>(provision: &'d crate::document::Provision, out: &mut Vec<&'d crate::document::Provision>) {
     let container = matches!(
         provision.kind,
-        ProvisionKind::Part | ProvisionKind::Title | ProvisionKind::Chapter | ProvisionKind::Division | ProvisionKind::Subdivision
+        ProvisionKind::Part
+            | ProvisionKind::Title
+            | ProvisionKind::Chapter
+            | ProvisionKind::Division
+            | ProvisionKind::Subdivision
     ) || (provision.kind == ProvisionKind::Section
         && provision.children.iter().any(|child| child.kind == ProvisionKind::Article));
     if container {

@@ -3,7 +3,9 @@
 //! CSV (a row per instrument and item) and JSON (schema `lexdef-checklist/1`). HTML is in
 //! `html.rs` with the report's other pages.
 
-use crate::checklist::{Checklist, ChecklistComparison, ChecklistItem, ChecklistSet, ItemComparison, ItemState, ItemVerdict};
+use crate::checklist::{
+    Checklist, ChecklistComparison, ChecklistItem, ChecklistSet, ItemComparison, ItemState, ItemVerdict,
+};
 
 /// The mark of an item's state and obligation in a grid: `M` mandatory, `D` discretionary,
 /// `C` conditional, `–` not provided, `?` not found.
@@ -64,11 +66,8 @@ impl ChecklistSet {
             for item in &checklist.items {
                 let padding = " ".repeat(width - item.label.chars().count());
                 out.push_str(&format!("  {}{padding}  {}", item.label, state_words(item)));
-                let places: Vec<String> = item
-                    .evidence
-                    .iter()
-                    .map(|evidence| format!("{} line {}", evidence.eid, evidence.line))
-                    .collect();
+                let places: Vec<String> =
+                    item.evidence.iter().map(|evidence| format!("{} line {}", evidence.eid, evidence.line)).collect();
                 if !places.is_empty() {
                     out.push_str(&format!(" — {}", dedup(places).join(", ")));
                 }
@@ -81,16 +80,19 @@ impl ChecklistSet {
                     out.push_str(&format!("      \"{}\" {}: {strength}\n", evidence.text, evidence.eid));
                 }
                 if let Some(reason) = &item.reason {
-                    if item.state == ItemState::NotFound && checklist.items.iter().all(|other| other.reason.as_ref() == Some(reason)) {
+                    if item.state == ItemState::NotFound
+                        && checklist.items.iter().all(|other| other.reason.as_ref() == Some(reason))
+                    {
                         continue;
                     }
                     out.push_str(&format!("      {reason}\n"));
                 }
             }
-            if let Some(reason) =
-                checklist.items.first().and_then(|first| first.reason.as_ref()).filter(|reason| {
-                    checklist.items.iter().all(|item| item.reason.as_ref() == Some(*reason))
-                })
+            if let Some(reason) = checklist
+                .items
+                .first()
+                .and_then(|first| first.reason.as_ref())
+                .filter(|reason| checklist.items.iter().all(|item| item.reason.as_ref() == Some(*reason)))
             {
                 out.push_str(&format!("  Every item: {reason}.\n"));
             }
@@ -259,7 +261,12 @@ impl ChecklistSet {
             };
             out.push_str("<div class=\"scroll\"><table class=\"checklist\"><tr><th>instrument</th>");
             for item in &first.items {
-                let _ = write!(out, "<th class=\"rot\" title=\"{}\">{}</th>", escape(item.id.as_str()), escape(&item.label));
+                let _ = write!(
+                    out,
+                    "<th class=\"rot\" title=\"{}\">{}</th>",
+                    escape(item.id.as_str()),
+                    escape(&item.label)
+                );
             }
             out.push_str("</tr>\n");
             for checklist in &self.instruments {
@@ -270,7 +277,11 @@ impl ChecklistSet {
                         CELLS.iter().find(|(known, ..)| *known == class).copied().unwrap_or(CELLS[4]);
                     let mut title = format!("{} — {}: {meaning} ({colour})", checklist.instrument, item.label);
                     for evidence in &item.evidence {
-                        let _ = write!(title, "\n{} line {}: \u{201c}{}\u{201d} ({})", evidence.eid, evidence.line, evidence.text, evidence.obligation);
+                        let _ = write!(
+                            title,
+                            "\n{} line {}: \u{201c}{}\u{201d} ({})",
+                            evidence.eid, evidence.line, evidence.text, evidence.obligation
+                        );
                     }
                     if let Some(reason) = &item.reason {
                         let _ = write!(title, "\n{reason}");
@@ -310,7 +321,10 @@ impl ChecklistSet {
                             evidence.line,
                             escape(&evidence.text),
                             escape(evidence.obligation.as_str()),
-                            evidence.obligation_words.as_ref().map_or(String::new(), |words| format!(" (\u{201c}{}\u{201d})", escape(words))),
+                            evidence
+                                .obligation_words
+                                .as_ref()
+                                .map_or(String::new(), |words| format!(" (\u{201c}{}\u{201d})", escape(words))),
                             escape(&evidence.context)
                         );
                     }
@@ -328,7 +342,10 @@ fn verdict_words(item: &ItemComparison, comparison: &ChecklistComparison) -> Str
     let (subject, baseline) = (&comparison.subject, &comparison.baseline);
     match item.verdict {
         ItemVerdict::Same => match item.subject.state {
-            ItemState::Provided => format!("both provide it ({})", state_words(&item.subject).trim_start_matches("provided (").trim_end_matches(')')),
+            ItemState::Provided => format!(
+                "both provide it ({})",
+                state_words(&item.subject).trim_start_matches("provided (").trim_end_matches(')')
+            ),
             _ => "neither provides it".to_owned(),
         },
         ItemVerdict::Lacks => format!("{subject} lacks it: {baseline} provides it ({})", obligation_of(&item.baseline)),
@@ -342,7 +359,9 @@ fn verdict_words(item: &ItemComparison, comparison: &ChecklistComparison) -> Str
             obligation_of(&item.subject),
             obligation_of(&item.baseline)
         ),
-        ItemVerdict::Adds => format!("{subject} adds it ({}); {baseline} does not provide it", obligation_of(&item.subject)),
+        ItemVerdict::Adds => {
+            format!("{subject} adds it ({}); {baseline} does not provide it", obligation_of(&item.subject))
+        }
         ItemVerdict::CannotSay => {
             let (side, reason) = if item.subject.state == ItemState::NotFound {
                 (subject, item.subject.reason.as_deref())
@@ -375,12 +394,7 @@ impl ChecklistComparison {
     /// For people: the counts, then each item that differs or cannot be said, with the words
     /// on both sides; then the items on which both agree.
     pub fn to_text(&self) -> String {
-        let mut out = format!(
-            "Protection: {} against {} ({} items)\n",
-            self.subject,
-            self.baseline,
-            self.items.len()
-        );
+        let mut out = format!("Protection: {} against {} ({} items)\n", self.subject, self.baseline, self.items.len());
         let count = |verdict| self.with_verdict(verdict).count();
         out.push_str(&format!(
             "  lacks {}, weaker {}, adds {}, stronger {}, same {}, cannot say {}\n",
@@ -391,7 +405,9 @@ impl ChecklistComparison {
             count(ItemVerdict::Same),
             count(ItemVerdict::CannotSay)
         ));
-        for verdict in [ItemVerdict::Lacks, ItemVerdict::Weaker, ItemVerdict::Adds, ItemVerdict::Stronger, ItemVerdict::CannotSay] {
+        for verdict in
+            [ItemVerdict::Lacks, ItemVerdict::Weaker, ItemVerdict::Adds, ItemVerdict::Stronger, ItemVerdict::CannotSay]
+        {
             for item in self.with_verdict(verdict) {
                 out.push_str(&format!("\n{}: {}\n", item.label, verdict_words(item, self)));
                 if let Some(words) = first_words(&item.baseline) {
@@ -467,7 +483,9 @@ impl ChecklistComparison {
                     let words: Vec<String> = side
                         .evidence
                         .iter()
-                        .map(|evidence| format!("{} line {}: \u{201c}{}\u{201d}", evidence.eid, evidence.line, evidence.text))
+                        .map(|evidence| {
+                            format!("{} line {}: \u{201c}{}\u{201d}", evidence.eid, evidence.line, evidence.text)
+                        })
                         .chain(side.reason.clone())
                         .collect();
                     format!(

@@ -773,5 +773,8 @@ fn a_number_marker_numbers_a_heading_less_article_whose_page_prints_no_number() 
         ]
     );
     let (_, document) = document(&text);
-    assert!(document.walk().filter(|provision| provision.eid.as_str().len() == 5).all(|article| article.number_inferred));
+    assert!(document
+        .walk()
+        .filter(|provision| provision.eid.as_str().len() == 5)
+        .all(|article| article.number_inferred));
 }
