@@ -367,15 +367,7 @@ fn apply(rule: &Rule, analysis: &Analysis, context: &Context<'_>, findings: &mut
         ModelBuilder::new(instrument, &analysis.document, &analysis.definitions, context.study.lexicon())
             .model(&rule.concept)
     };
-    let at_id = |finding: Finding| {
-        let location = instrument
-            .metadata
-            .as_ref()
-            .map_or_else(|| Location::file_start(instrument.file()), |metadata| metadata.id_location.clone());
-        let mut finding = finding;
-        finding.location = location;
-        finding.quoting(instrument.file_text())
-    };
+    let at_id = |finding: Finding| at_instrument_id(finding, instrument);
     let at_definition = |finding: Finding| match model
         .definition
         .as_ref()
@@ -468,6 +460,15 @@ fn apply(rule: &Rule, analysis: &Analysis, context: &Context<'_>, findings: &mut
     }
 }
 
+/// `finding` placed at the instrument's `id` line (or the file's start, without metadata).
+fn at_instrument_id(mut finding: Finding, instrument: &Instrument) -> Finding {
+    finding.location = instrument
+        .metadata
+        .as_ref()
+        .map_or_else(|| Location::file_start(instrument.file()), |metadata| metadata.id_location.clone());
+    finding.quoting(instrument.file_text())
+}
+
 /// A rule's protection items against the instrument's checklist: provided (and mandatory, where
 /// the rule asks) holds; `not_provided` breaks it; `not_found` cannot be checked.
 fn apply_protections(rule: &Rule, analysis: &Analysis, context: &Context<'_>, findings: &mut Findings) {
@@ -480,15 +481,7 @@ fn apply_protections(rule: &Rule, analysis: &Analysis, context: &Context<'_>, fi
         &analysis.definitions,
         context.study.lexicon(),
     );
-    let at_id = |finding: Finding| {
-        let location = instrument
-            .metadata
-            .as_ref()
-            .map_or_else(|| Location::file_start(instrument.file()), |metadata| metadata.id_location.clone());
-        let mut finding = finding;
-        finding.location = location;
-        finding.quoting(instrument.file_text())
-    };
+    let at_id = |finding: Finding| at_instrument_id(finding, instrument);
     for wanted in &rule.protections {
         let Some(item) = checklist.items.iter().find(|item| &item.id == wanted) else { continue };
         match item.state {
