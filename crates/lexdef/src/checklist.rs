@@ -925,12 +925,12 @@ impl ProtectionVocabulary {
             .holder
             .iter()
             .chain(&markers.beneficiary)
-            .any(|pattern| !pattern.find_all(&tokens, preceding, &self.numbers).is_empty())
+            .any(|pattern| pattern.find_first(&tokens, preceding, &self.numbers).is_some())
     }
 }
 
 fn matches(pattern: &Pattern, text: &str, folding: Folding, numbers: &NumberWords) -> bool {
-    !pattern.find_all(&tokens_in(text, folding), text, numbers).is_empty()
+    pattern.find_first(&tokens_in(text, folding), text, numbers).is_some()
 }
 
 /// Depth first over `provisions`, with each provision's ancestors (nearest last).

@@ -161,6 +161,8 @@ struct Form {
     words: Vec<String>,
     /// The form's words lower-cased but not folded, for near-miss comparison.
     raw_words: Vec<String>,
+    /// Each of `raw_words`' length in characters.
+    raw_lengths: Vec<usize>,
     names: Names,
     /// The folding of the language of the file that gave the form: its words were folded so,
     /// and it matches words folded so.
@@ -215,17 +217,43 @@ impl Pattern {
 
     /// Every place the pattern matches `words` (tokens of some text), leftmost first.
     pub(crate) fn find_all(&self, words: &[Token], text: &str, numbers: &NumberWords) -> Vec<PatternMatch> {
-        let mut found = Vec::new();
+        self.matches(words, text, numbers).collect()
+    }
+
+    /// The leftmost place the pattern matches `words`: [`Pattern::find_all`]'s first, without
+    /// reading the rest of the text.
+    pub(crate) fn find_first(&self, words: &[Token], text: &str, numbers: &NumberWords) -> Option<PatternMatch> {
+        self.matches(words, text, numbers).next()
+    }
+
+    /// The matches of [`Pattern::find_all`], found as they are asked for. A pattern that
+    /// opens with a word is tried only where that word stands.
+    fn matches<'a>(
+        &'a self,
+        words: &'a [Token],
+        text: &'a str,
+        numbers: &'a NumberWords,
+    ) -> impl Iterator<Item = PatternMatch> + 'a {
+        let first_word = match self.parts.first() {
+            Some(PatternPart::Word(word)) => Some(word.as_str()),
+            _ => None,
+        };
         let mut start = 0;
-        while start < words.len() {
-            if let Some((end, number)) = self.match_at(words, text, numbers, start, 0, None) {
-                found.push(PatternMatch { start: words[start].start, end: words[end - 1].end, number });
-                start = end;
-            } else {
+        std::iter::from_fn(move || {
+            while start < words.len() {
+                if first_word.is_some_and(|first| words[start].folded != first) {
+                    start += 1;
+                    continue;
+                }
+                if let Some((end, number)) = self.match_at(words, text, numbers, start, 0, None) {
+                    let found = PatternMatch { start: words[start].start, end: words[end - 1].end, number };
+                    start = end;
+                    return Some(found);
+                }
                 start += 1;
             }
-        }
-        found
+            None
+        })
     }
 
     fn match_at(
@@ -375,6 +403,10 @@ pub struct Lexicon {
     elements: BTreeMap<ElementId, Vec<String>>,
     forms: Vec<Form>,
     by_first_word: HashMap<String, Vec<usize>>,
+    /// Forms by the first and by the last letter of their first word (lower-cased, not
+    /// folded): the only forms a long word can nearly match (see `fuzzy_at`).
+    near_by_first_letter: HashMap<char, Vec<usize>>,
+    near_by_last_letter: HashMap<char, Vec<usize>>,
     /// Folded alias → concept.
     aliases: HashMap<String, ConceptId>,
     /// The most words (tokens) a concept's name has: `severe forms of trafficking in persons`
@@ -434,6 +466,8 @@ impl Lexicon {
             elements: BTreeMap::new(),
             forms: Vec::new(),
             by_first_word: HashMap::new(),
+            near_by_first_letter: HashMap::new(),
+            near_by_last_letter: HashMap::new(),
             aliases: HashMap::new(),
             longest_name: 0,
             names_by_first_word: HashMap::new(),
@@ -689,8 +723,19 @@ impl Lexicon {
         }
         let index = self.forms.len();
         self.by_first_word.entry(words[0].clone()).or_default().push(index);
-        let raw_words = tokens(form).into_iter().map(|token| form[token.start..token.end].to_lowercase()).collect();
-        self.forms.push(Form { text: form.to_owned(), words, raw_words, names, folding });
+        let raw_words: Vec<String> =
+            tokens(form).into_iter().map(|token| form[token.start..token.end].to_lowercase()).collect();
+        let raw_lengths = raw_words.iter().map(|word| word.chars().count()).collect();
+        if let Some(first) = raw_words.first() {
+            for (letters, letter) in
+                [(&mut self.near_by_first_letter, first.chars().next()), (&mut self.near_by_last_letter, first.chars().next_back())]
+            {
+                if let Some(letter) = letter {
+                    letters.entry(letter).or_default().push(index);
+                }
+            }
+        }
+        self.forms.push(Form { text: form.to_owned(), words, raw_words, raw_lengths, names, folding });
         Ok(())
     }
 
@@ -1015,24 +1060,45 @@ impl Lexicon {
     /// A near miss at `position`: a form of as many words, each word close enough
     /// (Damerau-Levenshtein on the lower-cased words, so a transposed pair costs one edit).
     fn fuzzy_at(&self, text: &str, words: &[Token], position: usize) -> Option<(usize, usize, MatchMethod)> {
-        // The text's words here, lower-cased once, with their lengths in characters.
-        let longest = self.forms.iter().map(|form| form.words.len()).max().unwrap_or(0);
-        let near: Vec<(String, usize)> = words[position..(position + longest).min(words.len())]
-            .iter()
-            .map(|word| {
-                let lower = text[word.start..word.end].to_lowercase();
-                let length = lower.chars().count();
-                (lower, length)
-            })
-            .collect();
+        // The text's words here, lower-cased as they are needed, with their lengths in characters.
+        let mut near: Vec<Option<(String, usize)>> = Vec::new();
+        let mut near_word = |offset: usize| -> (String, usize) {
+            if near.len() <= offset {
+                near.resize(offset + 1, None);
+            }
+            near[offset]
+                .get_or_insert_with(|| {
+                    let word = &words[position + offset];
+                    let lower = text[word.start..word.end].to_lowercase();
+                    let length = lower.chars().count();
+                    (lower, length)
+                })
+                .clone()
+        };
         // A near miss needs a long first word; a short one must equal the form's first word,
-        // so only the forms that start with it are candidates.
-        let all: Vec<usize>;
-        let candidates: &[usize] = if near.first().is_some_and(|(_, length)| *length >= self.fuzzy_min_length) {
-            all = (0..self.forms.len()).collect();
-            &all
+        // so only the forms that start with it are candidates. A long one is close only to
+        // forms whose first word shares its first or its last letter (or equals it folded).
+        let same_first_word = self.by_first_word.get(&words[position].folded).map_or(&[][..], Vec::as_slice);
+        let (first, first_length) = near_word(0);
+        let gathered: Vec<usize>;
+        let candidates: &[usize] = if first_length >= self.fuzzy_min_length {
+            let mut all: Vec<usize> = same_first_word.to_vec();
+            for (letters, letter) in [
+                (&self.near_by_first_letter, first.chars().next()),
+                (&self.near_by_last_letter, first.chars().next_back()),
+            ] {
+                if let Some(forms) = letter.and_then(|letter| letters.get(&letter)) {
+                    all.extend_from_slice(forms);
+                }
+            }
+            // In the lexicon's order, as every form was tried before: the first of equal
+            // scores wins.
+            all.sort_unstable();
+            all.dedup();
+            gathered = all;
+            &gathered
         } else {
-            self.by_first_word.get(&words[position].folded).map_or(&[], Vec::as_slice)
+            same_first_word
         };
         let mut best: Option<(usize, usize, f64)> = None;
         for &index in candidates {
@@ -1043,13 +1109,14 @@ impl Lexicon {
             }
             let mut lowest = 1.0_f64;
             let mut any_fuzzy = false;
-            for (offset, (form_word, raw_form_word)) in form.words.iter().zip(&form.raw_words).enumerate() {
+            for (offset, ((form_word, raw_form_word), &form_length)) in
+                form.words.iter().zip(&form.raw_words).zip(&form.raw_lengths).enumerate()
+            {
                 if &words[position + offset].folded == form_word {
                     continue;
                 }
-                let (raw_word, word_length) = &near[offset];
-                let form_length = raw_form_word.chars().count();
-                if *word_length < self.fuzzy_min_length || form_length < self.fuzzy_min_length {
+                let (raw_word, word_length) = near_word(offset);
+                if word_length < self.fuzzy_min_length || form_length < self.fuzzy_min_length {
                     lowest = 0.0;
                     break;
                 }
@@ -1057,12 +1124,12 @@ impl Lexicon {
                 // their first nor their last letter, cannot reach the threshold: skip the
                 // edit distance for them.
                 let same_end = raw_word.chars().next() == raw_form_word.chars().next()
-                    || raw_word.chars().last() == raw_form_word.chars().last();
+                    || raw_word.chars().next_back() == raw_form_word.chars().next_back();
                 if word_length.abs_diff(form_length) > 2 || !same_end {
                     lowest = 0.0;
                     break;
                 }
-                let score = strsim::normalized_damerau_levenshtein(raw_word, raw_form_word);
+                let score = strsim::normalized_damerau_levenshtein(&raw_word, raw_form_word);
                 lowest = lowest.min(score);
                 any_fuzzy = true;
             }

@@ -554,7 +554,7 @@ impl<'a> ModelBuilder<'a> {
         let words = self.words_of(span);
         patterns
             .iter()
-            .filter_map(|pattern| pattern.find_all(&words, text, &self.lexicon.qualifiers.numbers).into_iter().next())
+            .filter_map(|pattern| pattern.find_first(&words, text, &self.lexicon.qualifiers.numbers))
             .min_by_key(|found| found.start)
             .map(|found| (found, self.evidence(span.start + found.start, span.start + found.end, None)))
     }
