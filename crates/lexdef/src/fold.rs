@@ -170,6 +170,11 @@ pub fn is_unspaced_word(word: &str) -> bool {
 /// The byte ranges of `text` written in an unspaced script.
 fn unspaced_runs(text: &str) -> Vec<(usize, usize)> {
     let mut runs: Vec<(usize, usize)> = Vec::new();
+    // Every letter of those scripts is written in UTF-8 with a lead byte of 0xE0 (Thai, Lao)
+    // or 0xE1 (Myanmar, Khmer): a text without either has none.
+    if !text.bytes().any(|byte| byte == 0xE0 || byte == 0xE1) {
+        return runs;
+    }
     for (at, character) in text.char_indices().filter(|(_, character)| is_unspaced(*character)) {
         match runs.last_mut() {
             Some((_, end)) if *end == at => *end = at + character.len_utf8(),
@@ -327,6 +332,35 @@ pub fn fold_word(word: &str) -> String {
 /// suffixes (`-ing`, `-ed`, `-s`, `-ment`, `-ation`, a final `e`, a doubled final consonant),
 /// then British spelling as American; in Indonesian and Malay, affixes.
 pub fn fold_word_in(word: &str, folding: Folding) -> String {
+    // The same words recur through a statute and through every question asked of its
+    // provisions: each thread keeps the words it has folded (a bounded memo, emptied when
+    // full, so memory stays flat however much text it reads).
+    const REMEMBERED: usize = 1 << 16;
+    thread_local! {
+        static FOLDED: std::cell::RefCell<[rustc_hash::FxHashMap<Box<str>, Box<str>>; 3]> = Default::default();
+    }
+    let slot = match folding {
+        Folding::English => 0,
+        Folding::Malay => 1,
+        Folding::Plain => 2,
+    };
+    FOLDED.with(|folded| {
+        let mut folded = folded.borrow_mut();
+        let memo = &mut folded[slot];
+        if let Some(known) = memo.get(word) {
+            return known.to_string();
+        }
+        let fresh = fold_word_afresh(word, folding);
+        if memo.len() >= REMEMBERED {
+            memo.clear();
+        }
+        memo.insert(word.into(), fresh.as_str().into());
+        fresh
+    })
+}
+
+/// [`fold_word_in`] without the memo.
+fn fold_word_afresh(word: &str, folding: Folding) -> String {
     let lower: String = word
         .chars()
         .flat_map(char::to_lowercase)

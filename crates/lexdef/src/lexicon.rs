@@ -1129,7 +1129,12 @@ impl Lexicon {
                     lowest = 0.0;
                     break;
                 }
-                let score = strsim::normalized_damerau_levenshtein(&raw_word, raw_form_word);
+                let Some(score) =
+                    near_score(&raw_word, word_length, raw_form_word, form_length, self.fuzzy_threshold)
+                else {
+                    lowest = 0.0;
+                    break;
+                };
                 lowest = lowest.min(score);
                 any_fuzzy = true;
             }
@@ -1140,6 +1145,28 @@ impl Lexicon {
         }
         best.map(|(index, end, score)| (index, end, MatchMethod::Fuzzy { score: (score * 1000.0).round() / 1000.0 }))
     }
+}
+
+/// The similarity of two words (lower-cased, of `length` and `other_length` characters) where
+/// it can reach `threshold`, else `None`: `1 - distance / longer length`, the Damerau-Levenshtein
+/// distance (unrestricted: a transposed pair is one edit), as `strsim::normalized_damerau_levenshtein`
+/// scores it. The edit distance is rapidfuzz's, which gives up once the distance is beyond
+/// the threshold; a pair whose lengths alone put it beyond is not compared at all.
+fn near_score(word: &str, length: usize, other: &str, other_length: usize, threshold: f64) -> Option<f64> {
+    let longer = length.max(other_length);
+    if longer == 0 {
+        return Some(1.0);
+    }
+    let score = |distance: usize| 1.0 - (distance as f64) / (longer as f64);
+    // The distance is at least the difference of the lengths.
+    if score(length.abs_diff(other_length)) < threshold {
+        return None;
+    }
+    // Above this many edits the score is below the threshold (one more, for rounding).
+    let most = ((1.0 - threshold) * longer as f64).floor() as usize + 1;
+    let arguments = rapidfuzz::distance::damerau_levenshtein::Args::default().score_cutoff(most);
+    let distance = rapidfuzz::distance::damerau_levenshtein::distance_with_args(word.chars(), other.chars(), &arguments)?;
+    Some(score(distance))
 }
 
 fn names_label(names: &Names) -> String {
@@ -1227,6 +1254,48 @@ mod tests {
         );
         assert_eq!(found("tuyển mộ, vận chuyển người", "vi"), ["act.recruitment", "act.transportation"]);
         assert_eq!(crate::fold::without_diacritics("Đe dọa dùng vũ lực"), "De doa dung vu luc");
+    }
+
+    #[test]
+    fn near_scores_are_strsims_wherever_they_can_reach_the_threshold() {
+        // Every pair of the lexicon's own words and their one-edit variants (a letter dropped,
+        // doubled, changed, or two letters transposed): rapidfuzz's distance under its cutoff
+        // gives strsim's score, bit for bit, and gives up only where strsim's is below.
+        let lexicon = Lexicon::bundled();
+        let mut words: Vec<String> = lexicon.forms.iter().flat_map(|form| form.raw_words.clone()).collect();
+        words.sort();
+        words.dedup();
+        let mut variants = Vec::new();
+        for word in words.iter().filter(|word| word.chars().count() >= 4).step_by(7) {
+            let letters: Vec<char> = word.chars().collect();
+            for at in 0..letters.len() - 1 {
+                let mut dropped = letters.clone();
+                dropped.remove(at);
+                let mut swapped = letters.clone();
+                swapped.swap(at, at + 1);
+                let mut changed = letters.clone();
+                changed[at] = 'q';
+                let mut doubled = letters.clone();
+                doubled.insert(at, letters[at]);
+                variants.extend([dropped, swapped, changed, doubled].map(|letters| letters.into_iter().collect::<String>()));
+            }
+        }
+        let sample: Vec<&String> = words.iter().step_by(5).collect();
+        let mut compared = 0;
+        for threshold in [0.88, 0.92, 0.5] {
+            for word in &sample {
+                for other in variants.iter().chain(words.iter()).step_by(3) {
+                    let (length, other_length) = (word.chars().count(), other.chars().count());
+                    let expected = strsim::normalized_damerau_levenshtein(word, other);
+                    match near_score(word, length, other, other_length, threshold) {
+                        Some(score) => assert_eq!(score.to_bits(), expected.to_bits(), "{word} / {other}"),
+                        None => assert!(expected < threshold, "{word} / {other}: {expected} given up at {threshold}"),
+                    }
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared > 100_000, "{compared} pairs");
     }
 
     #[test]
