@@ -13,7 +13,7 @@ use crate::eid::Eid;
 use crate::fold::tokens;
 use crate::ids::{ConceptId, ElementFamily};
 use crate::instrument::Instrument;
-use crate::lexicon::{fold_phrase, Lexicon};
+use crate::lexicon::{fold_phrase, ElementHit, Lexicon};
 use crate::warning::{Warning, WarningKind};
 
 /// How a definition is worded.
@@ -758,19 +758,25 @@ impl Extractor<'_> {
             return None;
         }
         let folded = fold_phrase(text);
+        // The elements the provision names, read once each way (the purpose part from its
+        // start, or not), for the questions below.
+        let (elements, elements_as_purpose) = (std::cell::OnceCell::new(), std::cell::OnceCell::new());
+        let elements = || -> &Vec<ElementHit> {
+            elements.get_or_init(|| self.lexicon.find_elements_in(text, None, self.language()))
+        };
+        let elements_as_purpose = || -> &Vec<ElementHit> {
+            elements_as_purpose.get_or_init(|| self.lexicon.find_elements_in(text, Some(0), self.language()))
+        };
         // Acts done by a means for a form of exploitation the lexicon knows are trafficking
         // too (`Persons who procure, harbour ... by force, threat ... with the aim of compelling
         // that person ... to engage in prostitution`); acts with a purpose and no means are
         // another offence (`sells ... any person as a slave`: dealing in slaves).
         let by_means_for_a_purpose = || {
-            let hits = self.lexicon.find_elements_in(text, None, self.language());
-            let means = hits.iter().any(|hit| {
+            let means = elements().iter().any(|hit| {
                 hit.element.family() == ElementFamily::Means && hit.element.as_str() != "means.debt_bondage"
             });
             means
-                && self
-                    .lexicon
-                    .find_elements_in(text, Some(0), self.language())
+                && elements_as_purpose()
                     .iter()
                     .any(|hit| hit.element.family() == ElementFamily::Purpose)
         };
@@ -783,12 +789,10 @@ impl Extractor<'_> {
         if !about_trafficking {
             return None;
         }
-        let acts = self
-            .lexicon
-            .find_elements_in(text, None, self.language())
-            .into_iter()
+        let acts = elements()
+            .iter()
             .filter(|hit| hit.element.family() == ElementFamily::Act)
-            .map(|hit| hit.element)
+            .map(|hit| hit.element.clone())
             .collect::<std::collections::BTreeSet<_>>();
         // One act is enough where the provision names both exploitation and trafficking;
         // otherwise two acts must show that it is about moving or holding persons.
@@ -818,19 +822,13 @@ impl Extractor<'_> {
             && whole_text
             && !defines_the_concept
             && names_the_offence
-            && self
-                .lexicon
-                .find_elements_in(text, Some(0), self.language())
-                .iter()
-                .any(|hit| hit.element.family() != ElementFamily::Act);
+            && elements_as_purpose().iter().any(|hit| hit.element.family() != ElementFamily::Act);
         // `A person who unlawfully removes another for the purpose of ...`: the act is a term
         // the instrument defines elsewhere (`unlawful removal`), whose definition names the
         // means; with the forms of exploitation listed, the offence constitutes trafficking.
         let uses_a_defined_act = || {
-            let purposes = self
-                .lexicon
-                .find_elements_in(text, Some(0), self.language())
-                .into_iter()
+            let purposes = elements_as_purpose()
+                .iter()
                 .filter(|hit| hit.element.family() == ElementFamily::Purpose)
                 .count();
             purposes >= MIN_PURPOSES_WITH_DEFINED_ACT
@@ -850,11 +848,7 @@ impl Extractor<'_> {
         let act_by_means = || {
             !acts.is_empty()
                 && drafting.speaks_of_exploitation(&folded)
-                && self
-                    .lexicon
-                    .find_elements_in(text, None, self.language())
-                    .iter()
-                    .any(|hit| hit.element.family() == ElementFamily::Means)
+                && elements().iter().any(|hit| hit.element.family() == ElementFamily::Means)
         };
         let enough_acts = if names_both { !acts.is_empty() } else { acts.len() >= 2 }
             || traffics_by_or_for

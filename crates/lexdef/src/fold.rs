@@ -82,6 +82,37 @@ pub fn tokens(text: &str) -> Vec<Token> {
 
 /// [`tokens`] folded by a language's folding.
 pub fn tokens_in(text: &str, folding: Folding) -> Vec<Token> {
+    // Extraction asks many questions of one provision's words (is it a definition, does it
+    // name exploitation, which elements, which qualifiers), each from its text: each thread
+    // keeps the tokens of the texts it has read lately, by their words (a bounded memo,
+    // emptied when it holds more than a few megabytes of text, so memory stays flat).
+    const REMEMBERED_BYTES: usize = 4 << 20;
+    type Memo = ([rustc_hash::FxHashMap<Box<str>, Vec<Token>>; 3], usize);
+    thread_local! {
+        static TOKENS: std::cell::RefCell<Memo> = Default::default();
+    }
+    if text.len() < 16 {
+        return tokens_afresh(text, folding);
+    }
+    let slot = folding.slot();
+    TOKENS.with(|memo| {
+        if let Some(known) = memo.borrow().0[slot].get(text) {
+            return known.clone();
+        }
+        let fresh = tokens_afresh(text, folding);
+        let mut memo = memo.borrow_mut();
+        if memo.1 + text.len() > REMEMBERED_BYTES {
+            memo.0.iter_mut().for_each(|tokens| tokens.clear());
+            memo.1 = 0;
+        }
+        memo.1 += text.len();
+        memo.0[slot].insert(text.into(), fresh.clone());
+        fresh
+    })
+}
+
+/// [`tokens_in`] without the memo.
+fn tokens_afresh(text: &str, folding: Folding) -> Vec<Token> {
     let mut words = Vec::new();
     let mut rest_start = 0;
     for (run_start, run_end) in unspaced_runs(text) {
@@ -259,6 +290,15 @@ pub enum Folding {
 }
 
 impl Folding {
+    /// The folding's place in a per-folding array.
+    fn slot(self) -> usize {
+        match self {
+            Folding::English => 0,
+            Folding::Malay => 1,
+            Folding::Plain => 2,
+        }
+    }
+
     /// The folding of a language (ISO 639-1), by `data/folding.toml`; lower case only where
     /// the file does not list it.
     pub fn of_language(code: &str) -> Folding {
@@ -339,11 +379,7 @@ pub fn fold_word_in(word: &str, folding: Folding) -> String {
     thread_local! {
         static FOLDED: std::cell::RefCell<[rustc_hash::FxHashMap<Box<str>, Box<str>>; 3]> = Default::default();
     }
-    let slot = match folding {
-        Folding::English => 0,
-        Folding::Malay => 1,
-        Folding::Plain => 2,
-    };
+    let slot = folding.slot();
     FOLDED.with(|folded| {
         let mut folded = folded.borrow_mut();
         let memo = &mut folded[slot];
