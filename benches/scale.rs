@@ -12,7 +12,8 @@
 //! limit (a raw Aho-Corasick pass of the lexicon's surface forms over the same bytes as
 //! extraction). Each benchmark asserts the work it did. Last, peak memory: each size runs
 //! the pipeline in a child process of its own, which reports its `VmHWM`.
-//! `LEXDEF_SCALE_SIZES=1000` limits the check and the memory runs to one size.
+//! `LEXDEF_SCALE_SIZES=1000` limits every row to one size; a divan filter picks rows
+//! (`cargo bench --bench scale -- scan_` for the scan limit alone).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -147,7 +148,7 @@ fn sizes() -> Vec<usize> {
 }
 
 /// Load + parse + extract + model every instrument of the corpus directory.
-#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+#[divan::bench(args = sizes(), sample_count = 5, sample_size = 1)]
 fn load_parse_model(bencher: Bencher, size: usize) {
     let prepared = prepared(size);
     bencher.counter(BytesCount::new(prepared.text_bytes)).bench_local(|| {
@@ -162,7 +163,7 @@ fn load_parse_model(bencher: Bencher, size: usize) {
 
 /// The search index, in memory, of the loaded corpus (parsing, extraction and modelling
 /// included: `Index::build` does them).
-#[divan::bench(args = SIZES, sample_count = 3, sample_size = 1)]
+#[divan::bench(args = sizes(), sample_count = 3, sample_size = 1)]
 fn index_build(bencher: Bencher, size: usize) {
     let prepared = prepared(size);
     bencher.counter(BytesCount::new(prepared.text_bytes)).bench_local(|| {
@@ -174,7 +175,7 @@ fn index_build(bencher: Bencher, size: usize) {
 
 /// Every model compared with the Protocol, and the matrix with the Protocol's elements as
 /// columns (the models are made beforehand).
-#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+#[divan::bench(args = sizes(), sample_count = 10, sample_size = 1)]
 fn matrix_against_the_protocol(bencher: Bencher, size: usize) {
     let prepared = prepared(size);
     let models: Vec<&TermModel> = prepared.analyses.iter().map(|analysis| &analysis.model).collect();
@@ -198,7 +199,7 @@ fn matrix_against_the_protocol(bencher: Bencher, size: usize) {
 /// The divergence count of every ordered pair of instruments that define the concept, as
 /// `Report` counts them (`count_divergences`: the findings of `compare`, wording variances
 /// aside). Grows with the square of the corpus.
-#[divan::bench(args = SIZES, sample_count = 3, sample_size = 1)]
+#[divan::bench(args = sizes(), sample_count = 3, sample_size = 1)]
 fn all_pairs_divergence_counts(bencher: Bencher, size: usize) {
     let prepared = prepared(size);
     let defined: Vec<&TermModel> =
@@ -249,7 +250,7 @@ fn all_pairs_full_compare(bencher: Bencher, size: usize) {
 
 /// The scan limit: a raw Aho-Corasick pass (leftmost-longest, ASCII case folded) of every
 /// surface form of the lexicon over the text of every instrument.
-#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+#[divan::bench(args = sizes(), sample_count = 10, sample_size = 1)]
 fn scan_aho_corasick(bencher: Bencher, size: usize) {
     let prepared = prepared(size);
     let scanner = scanner();
@@ -263,7 +264,7 @@ fn scan_aho_corasick(bencher: Bencher, size: usize) {
 
 /// Extraction over the same bytes: definitions and the term model of every instrument,
 /// from its parsed provisions (parsed beforehand).
-#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+#[divan::bench(args = sizes(), sample_count = 10, sample_size = 1)]
 fn scan_extraction(bencher: Bencher, size: usize) {
     let prepared = prepared(size);
     bencher.counter(BytesCount::new(prepared.text_bytes)).bench_local(|| {
@@ -282,7 +283,7 @@ fn scan_extraction(bencher: Bencher, size: usize) {
 }
 
 /// The structure parser over the same bytes, for the scan rows' context.
-#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+#[divan::bench(args = sizes(), sample_count = 10, sample_size = 1)]
 fn scan_structure_parse(bencher: Bencher, size: usize) {
     let prepared = prepared(size);
     let provisions: usize = prepared.analyses.iter().map(|analysis| analysis.document.walk().count()).sum();

@@ -226,6 +226,41 @@ impl Pattern {
         self.matches(words, text, numbers).next()
     }
 
+    /// The leftmost match of any of `patterns` (the first of them where two start at the same
+    /// word), and which pattern matched: what taking each pattern's [`Pattern::find_first`] and
+    /// keeping the leftmost gives, in one pass over the words, each word looked up once among
+    /// the patterns' first words.
+    pub(crate) fn first_of_any(
+        patterns: &[Pattern],
+        words: &[Token],
+        text: &str,
+        numbers: &NumberWords,
+    ) -> Option<(usize, PatternMatch)> {
+        let mut by_first_word: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
+        let mut anywhere: Vec<usize> = Vec::new();
+        for (index, pattern) in patterns.iter().enumerate() {
+            match pattern.parts.first() {
+                Some(PatternPart::Word(word)) => by_first_word.entry(word.as_str()).or_default().push(index),
+                _ => anywhere.push(index),
+            }
+        }
+        let mut tried: Vec<usize> = Vec::new();
+        for (position, word) in words.iter().enumerate() {
+            tried.clear();
+            tried.extend_from_slice(by_first_word.get(word.folded.as_str()).map_or(&[][..], Vec::as_slice));
+            if !anywhere.is_empty() {
+                tried.extend_from_slice(&anywhere);
+                tried.sort_unstable();
+            }
+            for &index in &tried {
+                if let Some((end, number)) = patterns[index].match_at(words, text, numbers, position, 0, None) {
+                    return Some((index, PatternMatch { start: word.start, end: words[end - 1].end, number }));
+                }
+            }
+        }
+        None
+    }
+
     /// The matches of [`Pattern::find_all`], found as they are asked for. A pattern that
     /// opens with a word is tried only where that word stands.
     fn matches<'a>(

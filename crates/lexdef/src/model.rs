@@ -552,11 +552,8 @@ impl<'a> ModelBuilder<'a> {
     fn find_pattern(&self, patterns: &[Pattern], span: Span) -> Option<(PatternMatch, Evidence)> {
         let text = self.text(span);
         let words = self.words_of(span);
-        patterns
-            .iter()
-            .filter_map(|pattern| pattern.find_first(&words, text, &self.lexicon.qualifiers.numbers))
-            .min_by_key(|found| found.start)
-            .map(|found| (found, self.evidence(span.start + found.start, span.start + found.end, None)))
+        Pattern::first_of_any(patterns, &words, text, &self.lexicon.qualifiers.numbers)
+            .map(|(_, found)| (found, self.evidence(span.start + found.start, span.start + found.end, None)))
     }
 
     /// A gap in or right after any of these definitions, as a reason.
