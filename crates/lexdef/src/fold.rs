@@ -112,7 +112,7 @@ pub fn tokens_in(text: &str, folding: Folding) -> Vec<Token> {
 }
 
 /// [`tokens_in`] without the memo.
-fn tokens_afresh(text: &str, folding: Folding) -> Vec<Token> {
+pub(crate) fn tokens_afresh(text: &str, folding: Folding) -> Vec<Token> {
     let mut words = Vec::new();
     let mut rest_start = 0;
     for (run_start, run_end) in unspaced_runs(text) {

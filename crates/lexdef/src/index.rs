@@ -22,6 +22,7 @@ use crate::corpus::Corpus;
 use crate::error::{Error, Result};
 use crate::fold::Folding;
 use crate::ids::{ConceptId, ElementId};
+use crate::instrument::Instrument;
 use crate::lexicon::Lexicon;
 use crate::report::Analysis;
 
@@ -57,7 +58,8 @@ impl Tokenizer for FoldingTokenizer {
     type TokenStream<'a> = FoldingTokenStream;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> FoldingTokenStream {
-        let tokens = crate::fold::tokens_in(text, self.folding)
+        // (Not through the memo of tokens: an index reads each text once.)
+        let tokens = crate::fold::tokens_afresh(text, self.folding)
             .into_iter()
             .enumerate()
             .map(|(position, token)| TantivyToken {
@@ -251,90 +253,133 @@ impl Index {
     }
 
     fn fill(index: tantivy::Index, fields: Fields, corpus: &Corpus, lexicon: &Lexicon) -> Result<Index> {
+        use std::sync::atomic::{AtomicUsize, Ordering};
         register(&index);
         // One writer thread: segment order, and so tie order, stays the same every build.
         let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 50_000_000).map_err(tantivy_error)?;
         let concept: ConceptId = "trafficking_in_persons".parse().expect("a valid concept id");
-        let mut order: u64 = 0;
-        for instrument in corpus.instruments() {
-            let analysis = Analysis::of(instrument, lexicon, &concept);
-            let metadata = instrument.metadata.as_ref();
-            let jurisdiction =
-                metadata.map_or_else(|| "unknown".to_owned(), |metadata| metadata.jurisdiction.to_string());
-            let kind = metadata
-                .map_or_else(|| "unknown".to_owned(), |metadata| crate::report::kebab(&format!("{:?}", metadata.kind)));
-            let year = metadata.and_then(|metadata| metadata.adopted.as_ref()).map_or(0, |date| date.year() as u64);
-            let language = metadata.map_or("en", |metadata| metadata.language.code.as_str());
-            let folded = fields.folded(Folding::of_language(language));
-            for provision in analysis.document.walk() {
-                let text = provision.own_text(&instrument.text).expect("a provision parsed from this text lies in it");
-                let mut document = doc!(
-                    fields.doc_type => "provision",
-                    fields.instrument => instrument.id.as_str(),
-                    fields.jurisdiction => jurisdiction.as_str(),
-                    fields.kind => kind.as_str(),
-                    fields.year => year,
-                    fields.eid => provision.eid.as_str(),
-                    fields.num => provision.num.clone().unwrap_or_default(),
-                    folded.heading => provision.heading.clone().unwrap_or_default(),
-                    folded.text => text,
-                    fields.language => language,
-                    fields.line => provision.line as u64,
-                    fields.order => order,
-                );
-                order += 1;
-                if let Some(term) = &provision.term {
-                    document.add_text(folded.term, term);
-                }
-                writer.add_document(document).map_err(tantivy_error)?;
-            }
-            for definition in &analysis.definitions {
-                let text = &instrument.text[definition.span.range()];
-                let is_model = analysis.model.definition.as_ref().is_some_and(|source| {
-                    source.eid == definition.eid && definition.concept.as_ref() == Some(&concept)
+        let instruments: Vec<&Instrument> = corpus.instruments().collect();
+        // Each instrument's documents are made on every core (its analysis is most of the
+        // work) and added to the writer in corpus order, numbered as they are added: the
+        // index is the one a single thread builds.
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        let next = AtomicUsize::new(0);
+        std::thread::scope(|scope| -> Result<()> {
+            let (sender, receiver) = std::sync::mpsc::sync_channel::<(usize, Vec<TantivyDocument>)>(threads * 2);
+            for _ in 0..threads.clamp(1, instruments.len().max(1)) {
+                let sender = sender.clone();
+                let (instruments, next, fields, concept) = (&instruments, &next, &fields, &concept);
+                scope.spawn(move || loop {
+                    let at = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(instrument) = instruments.get(at) else { break };
+                    let documents = Index::documents_of(instrument, lexicon, concept, fields);
+                    // (The receiver is gone only where adding failed: nothing more is wanted.)
+                    if sender.send((at, documents)).is_err() {
+                        break;
+                    }
                 });
-                let elements: Vec<String> = if is_model {
-                    analysis.model.elements.iter().map(|element| element.id.to_string()).collect()
-                } else {
-                    let mut ids: Vec<String> = lexicon
-                        .find_elements_in(text, None, language)
-                        .into_iter()
-                        .map(|hit| hit.element.to_string())
-                        .collect();
-                    ids.sort();
-                    ids.dedup();
-                    ids
-                };
-                let form = serde_json::to_value(definition.form)
-                    .ok()
-                    .and_then(|value| value.as_str().map(str::to_owned))
-                    .unwrap_or_default();
-                let mut document = doc!(
-                    fields.doc_type => "definition",
-                    fields.instrument => instrument.id.as_str(),
-                    fields.jurisdiction => jurisdiction.as_str(),
-                    fields.kind => kind.as_str(),
-                    fields.year => year,
-                    fields.eid => definition.eid.as_str(),
-                    folded.text => text,
-                    folded.term => definition.term.as_str(),
-                    fields.language => language,
-                    fields.concept => definition.concept.as_ref().map_or("none".to_owned(), ToString::to_string),
-                    fields.form => form,
-                    fields.line => definition.line as u64,
-                    fields.order => order,
-                );
-                order += 1;
-                for element in elements {
-                    document.add_text(fields.element, element);
-                }
-                writer.add_document(document).map_err(tantivy_error)?;
             }
-        }
+            drop(sender);
+            let mut waiting: std::collections::BTreeMap<usize, Vec<TantivyDocument>> = Default::default();
+            let (mut wanted, mut order) = (0, 0_u64);
+            for (at, documents) in receiver {
+                waiting.insert(at, documents);
+                while let Some(documents) = waiting.remove(&wanted) {
+                    for mut document in documents {
+                        document.add_u64(fields.order, order);
+                        order += 1;
+                        writer.add_document(document).map_err(tantivy_error)?;
+                    }
+                    wanted += 1;
+                }
+            }
+            Ok(())
+        })?;
         writer.commit().map_err(tantivy_error)?;
         let reader = index.reader().map_err(tantivy_error)?;
         reader.reload().map_err(tantivy_error)?;
         Ok(Index { index, fields, reader })
+    }
+
+    /// The documents of one instrument: each provision's own text, and each definition with
+    /// the elements it names; numbered (`order`) as they are added.
+    fn documents_of(
+        instrument: &Instrument,
+        lexicon: &Lexicon,
+        concept: &ConceptId,
+        fields: &Fields,
+    ) -> Vec<TantivyDocument> {
+        let mut documents = Vec::new();
+        let analysis = Analysis::of(instrument, lexicon, concept);
+        let metadata = instrument.metadata.as_ref();
+        let jurisdiction =
+            metadata.map_or_else(|| "unknown".to_owned(), |metadata| metadata.jurisdiction.to_string());
+        let kind = metadata
+            .map_or_else(|| "unknown".to_owned(), |metadata| crate::report::kebab(&format!("{:?}", metadata.kind)));
+        let year = metadata.and_then(|metadata| metadata.adopted.as_ref()).map_or(0, |date| date.year() as u64);
+        let language = metadata.map_or("en", |metadata| metadata.language.code.as_str());
+        let folded = fields.folded(Folding::of_language(language));
+        for provision in analysis.document.walk() {
+            let text = provision.own_text(&instrument.text).expect("a provision parsed from this text lies in it");
+            let mut document = doc!(
+                fields.doc_type => "provision",
+                fields.instrument => instrument.id.as_str(),
+                fields.jurisdiction => jurisdiction.as_str(),
+                fields.kind => kind.as_str(),
+                fields.year => year,
+                fields.eid => provision.eid.as_str(),
+                fields.num => provision.num.clone().unwrap_or_default(),
+                folded.heading => provision.heading.clone().unwrap_or_default(),
+                folded.text => text,
+                fields.language => language,
+                fields.line => provision.line as u64,
+            );
+            if let Some(term) = &provision.term {
+                document.add_text(folded.term, term);
+            }
+            documents.push(document);
+        }
+        for definition in &analysis.definitions {
+            let text = &instrument.text[definition.span.range()];
+            let is_model = analysis.model.definition.as_ref().is_some_and(|source| {
+                source.eid == definition.eid && definition.concept.as_ref() == Some(concept)
+            });
+            let elements: Vec<String> = if is_model {
+                analysis.model.elements.iter().map(|element| element.id.to_string()).collect()
+            } else {
+                let mut ids: Vec<String> = lexicon
+                    .find_elements_in(text, None, language)
+                    .into_iter()
+                    .map(|hit| hit.element.to_string())
+                    .collect();
+                ids.sort();
+                ids.dedup();
+                ids
+            };
+            let form = serde_json::to_value(definition.form)
+                .ok()
+                .and_then(|value| value.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            let mut document = doc!(
+                fields.doc_type => "definition",
+                fields.instrument => instrument.id.as_str(),
+                fields.jurisdiction => jurisdiction.as_str(),
+                fields.kind => kind.as_str(),
+                fields.year => year,
+                fields.eid => definition.eid.as_str(),
+                folded.text => text,
+                folded.term => definition.term.as_str(),
+                fields.language => language,
+                fields.concept => definition.concept.as_ref().map_or("none".to_owned(), ToString::to_string),
+                fields.form => form,
+                fields.line => definition.line as u64,
+            );
+            for element in elements {
+                document.add_text(fields.element, element);
+            }
+            documents.push(document);
+        }
+        documents
     }
 
     /// Index `corpus` into `directory`, replacing what is there. The new index is written
