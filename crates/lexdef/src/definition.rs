@@ -775,10 +775,7 @@ impl Extractor<'_> {
             let means = elements().iter().any(|hit| {
                 hit.element.family() == ElementFamily::Means && hit.element.as_str() != "means.debt_bondage"
             });
-            means
-                && elements_as_purpose()
-                    .iter()
-                    .any(|hit| hit.element.family() == ElementFamily::Purpose)
+            means && elements_as_purpose().iter().any(|hit| hit.element.family() == ElementFamily::Purpose)
         };
         let drafting = &self.lexicon.drafting;
         let about_trafficking = drafting.speaks_of_exploitation(&folded)
@@ -827,10 +824,8 @@ impl Extractor<'_> {
         // the instrument defines elsewhere (`unlawful removal`), whose definition names the
         // means; with the forms of exploitation listed, the offence constitutes trafficking.
         let uses_a_defined_act = || {
-            let purposes = elements_as_purpose()
-                .iter()
-                .filter(|hit| hit.element.family() == ElementFamily::Purpose)
-                .count();
+            let purposes =
+                elements_as_purpose().iter().filter(|hit| hit.element.family() == ElementFamily::Purpose).count();
             purposes >= MIN_PURPOSES_WITH_DEFINED_ACT
                 && self.definitions.iter().any(|definition| {
                     definition.concept.is_none()

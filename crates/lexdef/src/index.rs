@@ -312,8 +312,7 @@ impl Index {
         let mut documents = Vec::new();
         let analysis = Analysis::of(instrument, lexicon, concept);
         let metadata = instrument.metadata.as_ref();
-        let jurisdiction =
-            metadata.map_or_else(|| "unknown".to_owned(), |metadata| metadata.jurisdiction.to_string());
+        let jurisdiction = metadata.map_or_else(|| "unknown".to_owned(), |metadata| metadata.jurisdiction.to_string());
         let kind = metadata
             .map_or_else(|| "unknown".to_owned(), |metadata| crate::report::kebab(&format!("{:?}", metadata.kind)));
         let year = metadata.and_then(|metadata| metadata.adopted.as_ref()).map_or(0, |date| date.year() as u64);
@@ -341,9 +340,11 @@ impl Index {
         }
         for definition in &analysis.definitions {
             let text = &instrument.text[definition.span.range()];
-            let is_model = analysis.model.definition.as_ref().is_some_and(|source| {
-                source.eid == definition.eid && definition.concept.as_ref() == Some(concept)
-            });
+            let is_model = analysis
+                .model
+                .definition
+                .as_ref()
+                .is_some_and(|source| source.eid == definition.eid && definition.concept.as_ref() == Some(concept));
             let elements: Vec<String> = if is_model {
                 analysis.model.elements.iter().map(|element| element.id.to_string()).collect()
             } else {

@@ -160,9 +160,7 @@ struct Form {
     text: String,
     words: Vec<String>,
     /// The form's words lower-cased but not folded, for near-miss comparison.
-    raw_words: Vec<String>,
-    /// Each of `raw_words`' length in characters.
-    raw_lengths: Vec<usize>,
+    raw_words: Vec<NearWord>,
     names: Names,
     /// The folding of the language of the file that gave the form: its words were folded so,
     /// and it matches words folded so.
@@ -758,19 +756,19 @@ impl Lexicon {
         }
         let index = self.forms.len();
         self.by_first_word.entry(words[0].clone()).or_default().push(index);
-        let raw_words: Vec<String> =
-            tokens(form).into_iter().map(|token| form[token.start..token.end].to_lowercase()).collect();
-        let raw_lengths = raw_words.iter().map(|word| word.chars().count()).collect();
-        if let Some(first) = raw_words.first() {
-            for (letters, letter) in
-                [(&mut self.near_by_first_letter, first.chars().next()), (&mut self.near_by_last_letter, first.chars().next_back())]
-            {
+        let raw_words: Vec<NearWord> =
+            tokens(form).into_iter().map(|token| NearWord::of(&form[token.start..token.end])).collect();
+        if let Some(first) = raw_words.first().map(|word| &word.lower) {
+            for (letters, letter) in [
+                (&mut self.near_by_first_letter, first.chars().next()),
+                (&mut self.near_by_last_letter, first.chars().next_back()),
+            ] {
                 if let Some(letter) = letter {
                     letters.entry(letter).or_default().push(index);
                 }
             }
         }
-        self.forms.push(Form { text: form.to_owned(), words, raw_words, raw_lengths, names, folding });
+        self.forms.push(Form { text: form.to_owned(), words, raw_words, names, folding });
         Ok(())
     }
 
@@ -1095,18 +1093,16 @@ impl Lexicon {
     /// A near miss at `position`: a form of as many words, each word close enough
     /// (Damerau-Levenshtein on the lower-cased words, so a transposed pair costs one edit).
     fn fuzzy_at(&self, text: &str, words: &[Token], position: usize) -> Option<(usize, usize, MatchMethod)> {
-        // The text's words here, lower-cased as they are needed, with their lengths in characters.
-        let mut near: Vec<Option<(String, usize)>> = Vec::new();
-        let mut near_word = |offset: usize| -> (String, usize) {
+        // The text's words here, read for comparison as they are needed.
+        let mut near: Vec<Option<NearWord>> = Vec::new();
+        let mut near_word = |offset: usize| -> NearWord {
             if near.len() <= offset {
                 near.resize(offset + 1, None);
             }
             near[offset]
                 .get_or_insert_with(|| {
                     let word = &words[position + offset];
-                    let lower = text[word.start..word.end].to_lowercase();
-                    let length = lower.chars().count();
-                    (lower, length)
+                    NearWord::of(&text[word.start..word.end])
                 })
                 .clone()
         };
@@ -1114,13 +1110,13 @@ impl Lexicon {
         // so only the forms that start with it are candidates. A long one is close only to
         // forms whose first word shares its first or its last letter (or equals it folded).
         let same_first_word = self.by_first_word.get(&words[position].folded).map_or(&[][..], Vec::as_slice);
-        let (first, first_length) = near_word(0);
+        let first = near_word(0);
         let gathered: Vec<usize>;
-        let candidates: &[usize] = if first_length >= self.fuzzy_min_length {
+        let candidates: &[usize] = if first.length >= self.fuzzy_min_length {
             let mut all: Vec<usize> = same_first_word.to_vec();
             for (letters, letter) in [
-                (&self.near_by_first_letter, first.chars().next()),
-                (&self.near_by_last_letter, first.chars().next_back()),
+                (&self.near_by_first_letter, first.lower.chars().next()),
+                (&self.near_by_last_letter, first.lower.chars().next_back()),
             ] {
                 if let Some(forms) = letter.and_then(|letter| letters.get(&letter)) {
                     all.extend_from_slice(forms);
@@ -1144,29 +1140,25 @@ impl Lexicon {
             }
             let mut lowest = 1.0_f64;
             let mut any_fuzzy = false;
-            for (offset, ((form_word, raw_form_word), &form_length)) in
-                form.words.iter().zip(&form.raw_words).zip(&form.raw_lengths).enumerate()
-            {
+            for (offset, (form_word, form_near)) in form.words.iter().zip(&form.raw_words).enumerate() {
                 if &words[position + offset].folded == form_word {
                     continue;
                 }
-                let (raw_word, word_length) = near_word(offset);
-                if word_length < self.fuzzy_min_length || form_length < self.fuzzy_min_length {
+                let word_near = near_word(offset);
+                if word_near.length < self.fuzzy_min_length || form_near.length < self.fuzzy_min_length {
                     lowest = 0.0;
                     break;
                 }
                 // Words whose lengths differ by more than two letters, or that share neither
                 // their first nor their last letter, cannot reach the threshold: skip the
                 // edit distance for them.
-                let same_end = raw_word.chars().next() == raw_form_word.chars().next()
-                    || raw_word.chars().next_back() == raw_form_word.chars().next_back();
-                if word_length.abs_diff(form_length) > 2 || !same_end {
+                let same_end = word_near.lower.chars().next() == form_near.lower.chars().next()
+                    || word_near.lower.chars().next_back() == form_near.lower.chars().next_back();
+                if word_near.length.abs_diff(form_near.length) > 2 || !same_end {
                     lowest = 0.0;
                     break;
                 }
-                let Some(score) =
-                    near_score(&raw_word, word_length, raw_form_word, form_length, self.fuzzy_threshold)
-                else {
+                let Some(score) = word_near.score(form_near, self.fuzzy_threshold) else {
                     lowest = 0.0;
                     break;
                 };
@@ -1182,26 +1174,67 @@ impl Lexicon {
     }
 }
 
-/// The similarity of two words (lower-cased, of `length` and `other_length` characters) where
-/// it can reach `threshold`, else `None`: `1 - distance / longer length`, the Damerau-Levenshtein
-/// distance (unrestricted: a transposed pair is one edit), as `strsim::normalized_damerau_levenshtein`
-/// scores it. The edit distance is rapidfuzz's, which gives up once the distance is beyond
-/// the threshold; a pair whose lengths alone put it beyond is not compared at all.
-fn near_score(word: &str, length: usize, other: &str, other_length: usize, threshold: f64) -> Option<f64> {
-    let longer = length.max(other_length);
-    if longer == 0 {
-        return Some(1.0);
+/// A word as the near-miss matcher compares it: lower-cased, its length in characters, and
+/// how many of each letter `a` to `z` it has (where it has no other letters).
+#[derive(Debug, Clone)]
+struct NearWord {
+    lower: String,
+    length: usize,
+    letters: Option<[u8; 26]>,
+}
+
+impl NearWord {
+    fn of(word: &str) -> NearWord {
+        let lower = word.to_lowercase();
+        let length = lower.chars().count();
+        let mut letters = [0_u8; 26];
+        let plain = lower.bytes().all(|byte| {
+            byte.is_ascii_lowercase() && {
+                let count = &mut letters[usize::from(byte - b'a')];
+                *count = count.saturating_add(1);
+                true
+            }
+        });
+        NearWord { lower, length, letters: plain.then_some(letters) }
     }
-    let score = |distance: usize| 1.0 - (distance as f64) / (longer as f64);
-    // The distance is at least the difference of the lengths.
-    if score(length.abs_diff(other_length)) < threshold {
-        return None;
+
+    /// The similarity of the two words where it can reach `threshold`, else `None`:
+    /// `1 - distance / longer length`, the Damerau-Levenshtein distance (unrestricted: a
+    /// transposed pair is one edit), as `strsim::normalized_damerau_levenshtein` scores it.
+    /// Two lower bounds of the distance are tried first, and a pair they put beyond the
+    /// threshold is not compared: the difference of the lengths, and the letters one word has
+    /// more of than the other (an edit adds or removes at most one letter on each side; a
+    /// transposition none). The edit distance itself is rapidfuzz's, which gives up once it
+    /// is beyond the threshold.
+    fn score(&self, other: &NearWord, threshold: f64) -> Option<f64> {
+        let longer = self.length.max(other.length);
+        if longer == 0 {
+            return Some(1.0);
+        }
+        let score = |distance: usize| 1.0 - (distance as f64) / (longer as f64);
+        if score(self.length.abs_diff(other.length)) < threshold {
+            return None;
+        }
+        if let (Some(mine), Some(theirs)) = (&self.letters, &other.letters) {
+            let (mut more, mut fewer) = (0_usize, 0_usize);
+            for (mine, theirs) in mine.iter().zip(theirs) {
+                more += usize::from(mine.saturating_sub(*theirs));
+                fewer += usize::from(theirs.saturating_sub(*mine));
+            }
+            if score(more.max(fewer)) < threshold {
+                return None;
+            }
+        }
+        // Above this many edits the score is below the threshold (one more, for rounding).
+        let most = ((1.0 - threshold) * longer as f64).floor() as usize + 1;
+        let arguments = rapidfuzz::distance::damerau_levenshtein::Args::default().score_cutoff(most);
+        let distance = rapidfuzz::distance::damerau_levenshtein::distance_with_args(
+            self.lower.chars(),
+            other.lower.chars(),
+            &arguments,
+        )?;
+        Some(score(distance))
     }
-    // Above this many edits the score is below the threshold (one more, for rounding).
-    let most = ((1.0 - threshold) * longer as f64).floor() as usize + 1;
-    let arguments = rapidfuzz::distance::damerau_levenshtein::Args::default().score_cutoff(most);
-    let distance = rapidfuzz::distance::damerau_levenshtein::distance_with_args(word.chars(), other.chars(), &arguments)?;
-    Some(score(distance))
 }
 
 fn names_label(names: &Names) -> String {
@@ -1297,7 +1330,8 @@ mod tests {
         // doubled, changed, or two letters transposed): rapidfuzz's distance under its cutoff
         // gives strsim's score, bit for bit, and gives up only where strsim's is below.
         let lexicon = Lexicon::bundled();
-        let mut words: Vec<String> = lexicon.forms.iter().flat_map(|form| form.raw_words.clone()).collect();
+        let mut words: Vec<String> =
+            lexicon.forms.iter().flat_map(|form| form.raw_words.iter().map(|word| word.lower.clone())).collect();
         words.sort();
         words.dedup();
         let mut variants = Vec::new();
@@ -1312,7 +1346,9 @@ mod tests {
                 changed[at] = 'q';
                 let mut doubled = letters.clone();
                 doubled.insert(at, letters[at]);
-                variants.extend([dropped, swapped, changed, doubled].map(|letters| letters.into_iter().collect::<String>()));
+                variants.extend(
+                    [dropped, swapped, changed, doubled].map(|letters| letters.into_iter().collect::<String>()),
+                );
             }
         }
         let sample: Vec<&String> = words.iter().step_by(5).collect();
@@ -1320,9 +1356,8 @@ mod tests {
         for threshold in [0.88, 0.92, 0.5] {
             for word in &sample {
                 for other in variants.iter().chain(words.iter()).step_by(3) {
-                    let (length, other_length) = (word.chars().count(), other.chars().count());
                     let expected = strsim::normalized_damerau_levenshtein(word, other);
-                    match near_score(word, length, other, other_length, threshold) {
+                    match NearWord::of(word).score(&NearWord::of(other), threshold) {
                         Some(score) => assert_eq!(score.to_bits(), expected.to_bits(), "{word} / {other}"),
                         None => assert!(expected < threshold, "{word} / {other}: {expected} given up at {threshold}"),
                     }
