@@ -519,10 +519,20 @@ impl Index {
         if let Some(message) = query_shape_problem(query) {
             return Err(Error::Query { query: query.to_owned(), message });
         }
-        let mut parser = QueryParser::for_index(
-            &self.index,
-            self.fields.folded.iter().flat_map(|folded| [folded.text, folded.heading, folded.term]).collect(),
-        );
+        let searcher = self.reader.searcher();
+        // The query reads the analysed fields that hold words: a field no document has (the
+        // Malay fields of a corpus without Indonesian or Malay) matches nothing and adds
+        // nothing to a score, so leaving it out changes no result, only the work.
+        let analysed: Vec<Field> =
+            self.fields.folded.iter().flat_map(|folded| [folded.text, folded.heading, folded.term]).collect();
+        let holds_words = |field: Field| {
+            searcher.segment_readers().iter().any(|segment| {
+                segment.inverted_index(field).map_or(true, |inverted| inverted.total_num_tokens() > 0)
+            })
+        };
+        let searched: Vec<Field> = analysed.iter().copied().filter(|field| holds_words(*field)).collect();
+        let mut parser =
+            QueryParser::for_index(&self.index, if searched.is_empty() { analysed } else { searched });
         parser.set_conjunction_by_default();
         let parsed = parser
             .parse_query(query)
@@ -561,7 +571,6 @@ impl Index {
             ));
         }
         let query = BooleanQuery::new(clauses);
-        let searcher = self.reader.searcher();
         // The first `limit` matches by score, then document order — tantivy's own order among
         // equal scores depends on segments (tantivy issue 2352), so the `order` fast field
         // breaks ties inside the top-k collector: only `limit` documents are kept and loaded,

@@ -380,3 +380,19 @@ fn a_definition_and_its_provision_are_one_hit() {
     assert!(singapore.term.is_some());
     assert_eq!(results.hits.len(), 10, "ten passages, though more documents match");
 }
+
+#[test]
+fn an_index_made_on_every_core_is_the_same_every_build() {
+    // The instruments' documents are made on several threads and added in corpus order: two
+    // builds give the same hits in the same order, ties included (a query that matches most
+    // of the corpus ties by the hundred), with the same scores and the same total.
+    let (first, second) = (index(), index());
+    for query in ["trafficking", "\"forced labour\"", "person AND exploitation", "perdagangan"] {
+        let (one, two) = (
+            first.search(query, &Filters::default(), 500).expect("a valid query"),
+            second.search(query, &Filters::default(), 500).expect("a valid query"),
+        );
+        assert!(one.total > 0, "{query}");
+        assert_eq!(one, two, "{query}");
+    }
+}
