@@ -232,6 +232,8 @@ pub struct Index {
     index: tantivy::Index,
     fields: Fields,
     reader: tantivy::IndexReader,
+    /// The analysed fields a query reads (see [`Index::with_reader`]).
+    searched: Vec<Field>,
 }
 
 fn register(index: &tantivy::Index) {
@@ -298,7 +300,26 @@ impl Index {
         writer.commit().map_err(tantivy_error)?;
         let reader = index.reader().map_err(tantivy_error)?;
         reader.reload().map_err(tantivy_error)?;
-        Ok(Index { index, fields, reader })
+        Ok(Index::with_reader(index, fields, reader))
+    }
+
+    /// The index with its reader, and the analysed fields its queries read: those that hold
+    /// words. A field no document has (the Malay fields of a corpus without Indonesian or
+    /// Malay) matches nothing and adds nothing to a score, so leaving it out of a query
+    /// changes no result, only the work.
+    fn with_reader(index: tantivy::Index, fields: Fields, reader: tantivy::IndexReader) -> Index {
+        let searcher = reader.searcher();
+        let analysed: Vec<Field> =
+            fields.folded.iter().flat_map(|folded| [folded.text, folded.heading, folded.term]).collect();
+        let holds_words = |field: Field| {
+            searcher
+                .segment_readers()
+                .iter()
+                .any(|segment| segment.inverted_index(field).map_or(true, |inverted| inverted.total_num_tokens() > 0))
+        };
+        let searched: Vec<Field> = analysed.iter().copied().filter(|field| holds_words(*field)).collect();
+        let searched = if searched.is_empty() { analysed } else { searched };
+        Index { index, fields, reader, searched }
     }
 
     /// The documents of one instrument: each provision's own text, and each definition with
@@ -480,7 +501,7 @@ impl Index {
         }
         register(&index);
         let reader = index.reader().map_err(tantivy_error)?;
-        Ok(Index { index, fields, reader })
+        Ok(Index::with_reader(index, fields, reader))
     }
 
     /// How many documents the index holds.
@@ -520,19 +541,7 @@ impl Index {
             return Err(Error::Query { query: query.to_owned(), message });
         }
         let searcher = self.reader.searcher();
-        // The query reads the analysed fields that hold words: a field no document has (the
-        // Malay fields of a corpus without Indonesian or Malay) matches nothing and adds
-        // nothing to a score, so leaving it out changes no result, only the work.
-        let analysed: Vec<Field> =
-            self.fields.folded.iter().flat_map(|folded| [folded.text, folded.heading, folded.term]).collect();
-        let holds_words = |field: Field| {
-            searcher.segment_readers().iter().any(|segment| {
-                segment.inverted_index(field).map_or(true, |inverted| inverted.total_num_tokens() > 0)
-            })
-        };
-        let searched: Vec<Field> = analysed.iter().copied().filter(|field| holds_words(*field)).collect();
-        let mut parser =
-            QueryParser::for_index(&self.index, if searched.is_empty() { analysed } else { searched });
+        let mut parser = QueryParser::for_index(&self.index, self.searched.clone());
         parser.set_conjunction_by_default();
         let parsed = parser
             .parse_query(query)
@@ -598,40 +607,43 @@ impl Index {
             scored.push((score, document));
         }
         let unspaced = unspaced_phrases(query_text);
-        // A snippet generator per folding: a document's snippet comes from the text field of its language.
-        let mut generators = Vec::with_capacity(FOLDINGS.len());
-        for folded in &self.fields.folded {
-            let mut generator = SnippetGenerator::create(&searcher, &query, folded.text).map_err(tantivy_error)?;
-            generator.set_max_num_chars(SNIPPET_CHARS);
-            generators.push(generator);
-        }
-        let hits: Vec<Hit> = scored
-            .into_iter()
-            .map(|(score, document)| {
-                let language = first_text(&document, self.fields.language).unwrap_or_default();
-                let folding = Folding::of_language(&language);
-                let at = FOLDINGS.iter().position(|(each, _, _)| *each == folding).unwrap_or(0);
-                let folded = self.fields.folded[at];
-                let snippet = generators[at].snippet_from_doc(&document);
-                let term = first_text(&document, folded.term).filter(|term| !term.is_empty());
-                Hit {
-                    doc_type: first_text(&document, self.fields.doc_type).unwrap_or_default(),
-                    instrument: first_text(&document, self.fields.instrument).unwrap_or_default(),
-                    jurisdiction: first_text(&document, self.fields.jurisdiction).unwrap_or_default(),
-                    eid: first_text(&document, self.fields.eid).unwrap_or_default(),
-                    line: first_u64(&document, self.fields.line),
-                    score,
-                    snippet: snippet.fragment().to_owned(),
-                    highlights: highlights(
-                        snippet.fragment(),
-                        snippet.highlighted().iter().map(|range| (range.start, range.end)),
-                        &unspaced,
-                    ),
-                    text: first_text(&document, folded.text).unwrap_or_default(),
-                    term,
+        // A snippet generator per folding, made for the first hit that needs it: a document's
+        // snippet comes from the text field of its language.
+        let mut generators: [Option<SnippetGenerator>; FOLDINGS.len()] = Default::default();
+        let mut hits: Vec<Hit> = Vec::with_capacity(scored.len());
+        for (score, document) in scored {
+            let language = first_text(&document, self.fields.language).unwrap_or_default();
+            let folding = Folding::of_language(&language);
+            let at = FOLDINGS.iter().position(|(each, _, _)| *each == folding).unwrap_or(0);
+            let folded = self.fields.folded[at];
+            let generator = match &mut generators[at] {
+                Some(generator) => generator,
+                empty => {
+                    let mut generator =
+                        SnippetGenerator::create(&searcher, &query, folded.text).map_err(tantivy_error)?;
+                    generator.set_max_num_chars(SNIPPET_CHARS);
+                    empty.insert(generator)
                 }
-            })
-            .collect();
+            };
+            let snippet = generator.snippet_from_doc(&document);
+            let term = first_text(&document, folded.term).filter(|term| !term.is_empty());
+            hits.push(Hit {
+                doc_type: first_text(&document, self.fields.doc_type).unwrap_or_default(),
+                instrument: first_text(&document, self.fields.instrument).unwrap_or_default(),
+                jurisdiction: first_text(&document, self.fields.jurisdiction).unwrap_or_default(),
+                eid: first_text(&document, self.fields.eid).unwrap_or_default(),
+                line: first_u64(&document, self.fields.line),
+                score,
+                snippet: snippet.fragment().to_owned(),
+                highlights: highlights(
+                    snippet.fragment(),
+                    snippet.highlighted().iter().map(|range| (range.start, range.end)),
+                    &unspaced,
+                ),
+                text: first_text(&document, folded.text).unwrap_or_default(),
+                term,
+            });
+        }
         Ok(SearchResults { hits: one_hit_per_passage(hits, limit), total })
     }
 }
