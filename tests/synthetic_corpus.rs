@@ -9,7 +9,9 @@ use lexdef_workspace_tests::workspace_root;
 #[test]
 fn synthetic_instruments_load_and_yield_their_elements_by_construction() {
     let generator = Generator::new(&workspace_root());
-    let instruments = generator.corpus(60, SEED);
+    // (100: the first instrument of every known difference's class is among them; the
+    // Singapore one's is SG-SYN-00086.)
+    let instruments = generator.corpus(100, SEED);
     let directory = tempfile::tempdir().expect("a scratch directory");
     Generator::write(&instruments, directory.path()).expect("the corpus is written");
     let corpus = Corpus::load_strict(directory.path()).expect("every synthetic file loads");
