@@ -237,3 +237,52 @@ fn a_vietnamese_x_la_sentence_defines_only_where_definitions_stand() {
     let (definitions, _) = read_in(&instrument);
     assert!(definitions.is_empty(), "{definitions:?}");
 }
+
+#[test]
+fn rules_and_regulations_number_their_units_and_the_evidence_cites_them() {
+    // Subsidiary legislation drafted as rules or regulations: each `Rule N.` (or `Regulation
+    // N`, `Reg. N.`) is a unit of its own, so a definition in rule 3 is cited at rule 3, not
+    // read into the paragraphs of rule 2 before it.
+    for keyword in ["Rule", "Regulation", "Reg."] {
+        let text = format!(
+            "THE PREVENTION OF TRAFFICKING (SUPPORT) RULES\n\n{keyword} 1. Citation\nThese Rules may be cited as the Prevention of Trafficking (Support) Rules.\n\n{keyword} 2. Shelter\n(1) The Director shall provide shelter to every victim.\n(2) A victim may decline shelter.\n\n{keyword} 3. Interpretation\nIn these Rules, \"trafficking in persons\" means the recruitment, transportation or harbouring of a person by means of force, fraud or deception for the purpose of exploitation.\n"
+        );
+        let (definitions, _, model) = read(&text);
+        let (instrument, _) = Instrument::from_text("rules.txt", &text).expect("a valid text");
+        let outline: Vec<(String, Option<String>)> =
+            parse(&instrument).walk().map(|provision| (provision.eid.to_string(), provision.num.clone())).collect();
+        for (eid, num) in [("sec_1", "1."), ("sec_2", "2."), ("sec_3", "3.")] {
+            assert!(
+                outline.iter().any(|(found, written)| found == eid
+                    && written
+                        .as_deref()
+                        .is_some_and(|written| written.starts_with(keyword) && written.ends_with(num))),
+                "{keyword}: {eid} numbered `{keyword} {num}`: {outline:?}"
+            );
+        }
+        assert!(outline.iter().any(|(eid, _)| eid == "sec_2__subsec_2"), "{keyword}: {outline:?}");
+        let definition = definitions
+            .iter()
+            .find(|definition| definition.term == "trafficking in persons")
+            .unwrap_or_else(|| panic!("{keyword}: the definition is found: {definitions:?}"));
+        assert_eq!(definition.eid.as_str(), "sec_3", "{keyword}");
+        assert_eq!(
+            ids(&model),
+            [
+                "act.harbouring",
+                "act.recruitment",
+                "act.transportation",
+                "means.deception",
+                "means.fraud",
+                "means.use_of_force"
+            ],
+            "{keyword}"
+        );
+        for element in &model.elements {
+            assert!(
+                element.evidence.iter().all(|evidence| evidence.eid.as_str().starts_with("sec_3")),
+                "{keyword}: {element:?}"
+            );
+        }
+    }
+}
