@@ -29,10 +29,13 @@ impl Parser<'_> {
     ) -> Option<Span> {
         self.pending_heading?;
         let takes = match (&label.style, level) {
+            // (But the first line of a text, a blank line above the first section, is the
+            // text's title, `PREVENTION OF TRAFFICKING IN PERSONS BILL, 2026`, not that
+            // section's heading.)
             (
                 LabelStyle::BareNumber | LabelStyle::BareNumberHeading | LabelStyle::UndottedNumber,
                 Level::Unit(Unit::Section),
-            ) => true,
+            ) => !(self.previous_line_blank && self.nodes.is_empty()),
             (LabelStyle::Keyword { .. }, Level::Unit(_)) => {
                 // A marginal note stands right above the number; a title a blank line above
                 // it is not one.

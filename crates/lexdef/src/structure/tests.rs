@@ -778,3 +778,20 @@ fn a_number_marker_numbers_a_heading_less_article_whose_page_prints_no_number() 
         .filter(|provision| provision.eid.as_str().len() == 5)
         .all(|article| article.number_inferred));
 }
+
+#[test]
+fn a_bills_title_a_blank_line_above_its_first_section_is_not_that_sections_heading() {
+    // The title of the text is its preamble; a marginal heading right above a section, or a
+    // blank line above a later one, is still the section's heading.
+    let text = "PREVENTION OF TRAFFICKING IN PERSONS BILL, 2026\n\n1. In this Act, \"child\" means a person under eighteen.\n\nOffence\n\n2. A person who traffics another commits an offence.\nPenalty\n3. The penalty is imprisonment.\n";
+    assert_eq!(outline(text), ["preamble", "sec_1 1.", "sec_2 2. | Offence", "sec_3 3. | Penalty"]);
+    let (instrument, document) = document(text);
+    let preamble = document.walk().next().expect("a preamble");
+    assert_eq!(
+        &instrument.text[preamble.span.range()],
+        "PREVENTION OF TRAFFICKING IN PERSONS BILL, 2026",
+        "the title is kept, as the preamble"
+    );
+    // With the heading right above the first section, it is the heading.
+    assert_eq!(outline("Short title\n1. This Act may be cited as the Act.\n")[0], "sec_1 1. | Short title");
+}
