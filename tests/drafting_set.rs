@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 
 use lexdef::{Instrument, Lexicon};
-use lexdef_workspace_tests::{workspace_root, Measured};
+use lexdef_workspace_tests::{numbered_cases, workspace_root, Measured};
 
 /// The metadata a case is read with: the whole bill, in English.
 fn header(id: &str) -> String {
@@ -18,21 +18,9 @@ fn header(id: &str) -> String {
 
 /// The cases, in file order: (id, text file, annotation file).
 fn cases() -> Vec<(String, PathBuf, PathBuf)> {
-    let dir = workspace_root().join("tests/drafting");
-    let mut texts: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/drafting exists")
-        .map(|entry| entry.expect("a directory entry").path())
-        .filter(|path| path.extension().is_some_and(|extension| extension == "txt"))
-        .filter(|path| path.file_name().is_some_and(|name| name != "differences.txt"))
-        .collect();
-    texts.sort();
-    texts
+    numbered_cases("tests/drafting")
         .into_iter()
-        .map(|path| {
-            let stem = path.file_stem().and_then(|stem| stem.to_str()).expect("a UTF-8 file name").to_owned();
-            let number = stem.split('-').next().expect("a numbered case");
-            (format!("XX-DRAFTING-{number}"), path.clone(), path.with_extension("toml"))
-        })
+        .map(|(number, text, annotation)| (format!("XX-DRAFTING-{number}"), text, annotation))
         .collect()
 }
 

@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 
 use lexdef::{Instrument, Lexicon, ProtectionVocabulary};
-use lexdef_workspace_tests::workspace_root;
+use lexdef_workspace_tests::{numbered_cases, workspace_root};
 
 /// The metadata a case is read with: the whole bill (or, for a `-partial` case, an extract),
 /// in English.
@@ -20,20 +20,12 @@ fn header(id: &str, partial: bool) -> String {
 
 /// The cases, in file order: (id, partial, text file, reading file).
 fn cases() -> Vec<(String, bool, PathBuf, PathBuf)> {
-    let dir = workspace_root().join("tests/protection");
-    let mut texts: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/protection exists")
-        .map(|entry| entry.expect("a directory entry").path())
-        .filter(|path| path.extension().is_some_and(|extension| extension == "txt"))
-        .filter(|path| path.file_name().is_some_and(|name| name != "differences.txt"))
-        .collect();
-    texts.sort();
-    texts
+    numbered_cases("tests/protection")
         .into_iter()
-        .map(|path| {
-            let stem = path.file_stem().and_then(|stem| stem.to_str()).expect("a UTF-8 file name").to_owned();
-            let number = stem.split('-').next().expect("a numbered case");
-            (format!("XX-PROTECTION-{number}"), stem.ends_with("-partial"), path.clone(), path.with_extension("toml"))
+        .map(|(number, text, reading)| {
+            let partial =
+                text.file_stem().and_then(|stem| stem.to_str()).is_some_and(|stem| stem.ends_with("-partial"));
+            (format!("XX-PROTECTION-{number}"), partial, text, reading)
         })
         .collect()
 }

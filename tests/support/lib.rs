@@ -12,6 +12,29 @@ pub fn workspace_root() -> PathBuf {
 }
 
 /// `../shared/sources/` beside the repository, where the corpus was built from.
+/// The numbered cases of a test set (`tests/drafting`, `tests/protection`): each `NN-name.txt`
+/// with its number and its reading file (`NN-name.toml`), in file order; `differences.txt`
+/// is not a case.
+pub fn numbered_cases(folder: &str) -> Vec<(String, PathBuf, PathBuf)> {
+    let dir = workspace_root().join(folder);
+    let mut texts: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|error| panic!("{folder} is readable: {error}"))
+        .map(|entry| entry.expect("a directory entry").path())
+        .filter(|path| path.extension().is_some_and(|extension| extension == "txt"))
+        .filter(|path| path.file_name().is_some_and(|name| name != "differences.txt"))
+        .collect();
+    texts.sort();
+    texts
+        .into_iter()
+        .map(|path| {
+            let stem = path.file_stem().and_then(|stem| stem.to_str()).expect("a UTF-8 file name");
+            let number = stem.split('-').next().expect("a numbered case").to_owned();
+            let reading = path.with_extension("toml");
+            (number, path, reading)
+        })
+        .collect()
+}
+
 pub fn sources_dir() -> PathBuf {
     workspace_root().join("../shared/sources")
 }

@@ -141,14 +141,7 @@ pub(crate) fn run_model(command: &ModelCommand) -> io::Result<Outcome> {
             instrument
         }
     };
-    let Ok(lexicon) = lexicon(command.lexicon.as_deref()) else { return Ok(Outcome::InputError) };
-    let concept = match lexicon.concept(&command.concept) {
-        Ok(concept) => concept,
-        Err(error) => {
-            diagnostics::error(&error);
-            return Ok(Outcome::InputError);
-        }
-    };
+    let Some((lexicon, concept)) = model_lexicon_and_concept(command) else { return Ok(Outcome::InputError) };
     let document = lexdef::parse(&instrument);
     let (definitions, warnings) = extract_definitions(&instrument, &document, &lexicon);
     document.warnings.iter().chain(&warnings).for_each(diagnostics::warning);
@@ -193,18 +186,24 @@ pub(crate) fn run_model(command: &ModelCommand) -> io::Result<Outcome> {
     Ok(Outcome::Clean)
 }
 
+/// The lexicon (`--lexicon`) and the concept (`--concept`) a model command reads with; `None`
+/// once the error is reported.
+fn model_lexicon_and_concept(command: &ModelCommand) -> Option<(Lexicon, lexdef::ConceptId)> {
+    let lexicon = lexicon(command.lexicon.as_deref()).ok()?;
+    match lexicon.concept(&command.concept) {
+        Ok(concept) => Some((lexicon, concept)),
+        Err(error) => {
+            diagnostics::error(&error);
+            None
+        }
+    }
+}
+
 /// `lexdef model` with no target: the model of every instrument of the corpus, each read as
 /// `lexdef model FILE` reads it, one file at a time (read, parse, model, write, drop); only
 /// `--format json`, one list, holds the models until the end.
 fn run_model_corpus(command: &ModelCommand) -> io::Result<Outcome> {
-    let Ok(lexicon) = lexicon(command.lexicon.as_deref()) else { return Ok(Outcome::InputError) };
-    let concept = match lexicon.concept(&command.concept) {
-        Ok(concept) => concept,
-        Err(error) => {
-            diagnostics::error(&error);
-            return Ok(Outcome::InputError);
-        }
-    };
+    let Some((lexicon, concept)) = model_lexicon_and_concept(command) else { return Ok(Outcome::InputError) };
     let Ok(stream) = stream(command.corpus.as_deref()) else { return Ok(Outcome::InputError) };
     let mut outcome = Outcome::Clean;
     let mut models = Vec::new();

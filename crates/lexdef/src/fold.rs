@@ -115,21 +115,7 @@ pub fn tokens_in(text: &str, folding: Folding) -> Vec<Token> {
 
 /// [`tokens_in`] without the memo.
 pub(crate) fn tokens_afresh(text: &str, folding: Folding) -> Vec<Token> {
-    let mut words = Vec::new();
-    let mut rest_start = 0;
-    for (run_start, run_end) in unspaced_runs(text) {
-        words.extend(
-            text[rest_start..run_start]
-                .unicode_word_indices()
-                .map(|(at, word)| Token::word(rest_start + at, word, folding)),
-        );
-        unspaced_tokens(text, run_start, run_end, folding, &mut words);
-        rest_start = run_end;
-    }
-    words.extend(
-        text[rest_start..].unicode_word_indices().map(|(at, word)| Token::word(rest_start + at, word, folding)),
-    );
-    words
+    first_tokens_in(text, folding, usize::MAX)
 }
 
 /// The first `count` tokens of [`tokens_in`] (all of them when there are fewer), without

@@ -1094,30 +1094,27 @@ impl Lexicon {
     /// (Damerau-Levenshtein on the lower-cased words, so a transposed pair costs one edit).
     fn fuzzy_at(&self, text: &str, words: &[Token], position: usize) -> Option<(usize, usize, MatchMethod)> {
         // The text's words here, read for comparison as they are needed.
+        // (A form has a few words: the list grows only as far as the forms tried reach.)
         let mut near: Vec<Option<NearWord>> = Vec::new();
-        let mut near_word = |offset: usize| -> NearWord {
+        fn near_word<'n>(near: &'n mut Vec<Option<NearWord>>, text: &str, word: &Token, offset: usize) -> &'n NearWord {
             if near.len() <= offset {
                 near.resize(offset + 1, None);
             }
-            near[offset]
-                .get_or_insert_with(|| {
-                    let word = &words[position + offset];
-                    NearWord::of(&text[word.start..word.end])
-                })
-                .clone()
-        };
+            near[offset].get_or_insert_with(|| NearWord::of(&text[word.start..word.end]))
+        }
         // A near miss needs a long first word; a short one must equal the form's first word,
         // so only the forms that start with it are candidates. A long one is close only to
         // forms whose first word shares its first or its last letter (or equals it folded).
         let same_first_word = self.by_first_word.get(&words[position].folded).map_or(&[][..], Vec::as_slice);
-        let first = near_word(0);
+        let first = near_word(&mut near, text, &words[position], 0);
+        let (first_long, first_letter, last_letter) =
+            (first.length >= self.fuzzy_min_length, first.lower.chars().next(), first.lower.chars().next_back());
         let gathered: Vec<usize>;
-        let candidates: &[usize] = if first.length >= self.fuzzy_min_length {
+        let candidates: &[usize] = if first_long {
             let mut all: Vec<usize> = same_first_word.to_vec();
-            for (letters, letter) in [
-                (&self.near_by_first_letter, first.lower.chars().next()),
-                (&self.near_by_last_letter, first.lower.chars().next_back()),
-            ] {
+            for (letters, letter) in
+                [(&self.near_by_first_letter, first_letter), (&self.near_by_last_letter, last_letter)]
+            {
                 if let Some(forms) = letter.and_then(|letter| letters.get(&letter)) {
                     all.extend_from_slice(forms);
                 }
@@ -1144,7 +1141,7 @@ impl Lexicon {
                 if &words[position + offset].folded == form_word {
                     continue;
                 }
-                let word_near = near_word(offset);
+                let word_near = near_word(&mut near, text, &words[position + offset], offset);
                 if word_near.length < self.fuzzy_min_length || form_near.length < self.fuzzy_min_length {
                     lowest = 0.0;
                     break;

@@ -394,5 +394,20 @@ fn an_index_made_on_every_core_is_the_same_every_build() {
         );
         assert!(one.total > 0, "{query}");
         assert_eq!(one, two, "{query}");
+        // Equal scores stand in corpus order (a single thread's order), whichever thread made
+        // an instrument's documents.
+        let corpus = Corpus::bundled();
+        let position = |id: &str| corpus.instruments().position(|instrument| instrument.id.as_str() == id);
+        for pair in one.hits.windows(2) {
+            if pair[0].score == pair[1].score {
+                assert!(
+                    position(&pair[0].instrument) <= position(&pair[1].instrument),
+                    "{query}: {} before {} at score {}",
+                    pair[0].instrument,
+                    pair[1].instrument,
+                    pair[0].score
+                );
+            }
+        }
     }
 }
